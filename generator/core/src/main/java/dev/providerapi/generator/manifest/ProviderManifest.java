@@ -1,0 +1,40 @@
+package dev.providerapi.generator.manifest;
+
+import dev.providerapi.descriptor.ProviderDescriptor;
+import java.nio.file.Path;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A validated {@code specs/<provider>/provider.yaml}: the runtime {@link ProviderDescriptor} it declares, plus
+ * what only the generator needs (Java package, class prefix, spec file, envelope, operation bindings).
+ *
+ * @param file the provider.yaml read (for messages)
+ * @param javaPackage root package of the generated and hand-written code, e.g. {@code dev.providerapi.lambda}
+ * @param classPrefix prefix of the generated classes: {@code Lambda} -> {@code LambdaApi}, {@code LambdaProviderBase}
+ * @param responseEnvelope the member wrapping every success body ({@code data}), or null
+ * @param operations our operation name ({@code offers}, {@code launch}, ...) -> the spec's operation id
+ */
+public record ProviderManifest(
+    Path file,
+    ProviderDescriptor descriptor,
+    String javaPackage,
+    String classPrefix,
+    SpecRef spec,
+    @Nullable String responseEnvelope,
+    Map<String, String> operations) {
+
+  public ProviderManifest {
+    operations = Map.copyOf(operations);
+  }
+
+  public String name() {
+    return descriptor.name();
+  }
+
+  /**
+   * @param kind {@code openapi}, {@code graphql} or {@code crd}
+   * @param file the spec file, resolved against the provider.yaml's folder
+   */
+  public record SpecRef(String kind, Path file, @Nullable String upstreamSource, @Nullable String upstreamVersion) {}
+}

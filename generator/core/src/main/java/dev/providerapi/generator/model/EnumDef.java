@@ -1,0 +1,23 @@
+package dev.providerapi.generator.model;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A closed set of values as the spec knows them today. Emitted so an unknown value decodes to an
+ * {@code UNKNOWN} kind that keeps the raw value.
+ */
+public record EnumDef(
+    String name,
+    @Nullable String description,
+    String origin,
+    TypeRef.PrimitiveKind valueKind,
+    List<EnumValue> values) implements TypeDef {
+
+  public EnumDef {
+    values = List.copyOf(values);
+  }
+
+  /** {@code wire} as it appears in JSON; {@code constant} a legal UPPER_SNAKE Java name, unique in the enum. */
+  public record EnumValue(String wire, String constant, @Nullable String description) {}
+}

@@ -1,0 +1,46 @@
+package dev.providerapi.generator.model;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One operation, transport-neutral. {@code javaName} is the client method name. {@code response} is the
+ * decoded success type after unwrapping {@code responseEnvelope} (null: no body). {@code idempotent} comes
+ * from the HTTP method, or {@code x-idempotent} in the spec, and decides retry safety.
+ */
+public record OperationDef(
+    String id,
+    String javaName,
+    @Nullable String summary,
+    @Nullable String description,
+    Transport transport,
+    List<ParamDef> params,
+    @Nullable BodyDef body,
+    @Nullable TypeRef response,
+    @Nullable String responseEnvelope,
+    int successStatus,
+    boolean idempotent,
+    boolean deprecated,
+    List<Example> examples) {
+
+  public OperationDef {
+    params = List.copyOf(params);
+    examples = List.copyOf(examples);
+  }
+
+  public sealed interface Transport {}
+
+  /** {@code path} as in the spec ({@code /api/v1/instances/{id}}). */
+  public record Http(String method, String path) implements Transport {}
+
+  /** A GraphQL document sent as {@code {query, variables}}. */
+  public record GraphQl(String document, String operationName, OperationKind kind) implements Transport {}
+
+  public enum OperationKind { QUERY, MUTATION }
+
+  /**
+   * A named example exchange: request body JSON and response body JSON (unwrapped or not, as on the wire),
+   * from the spec's {@code example(s)} or {@code specs/<p>/fixtures/}.
+   */
+  public record Example(String name, @Nullable String requestJson, @Nullable String responseJson, int status) {}
+}

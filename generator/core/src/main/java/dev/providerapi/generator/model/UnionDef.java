@@ -1,0 +1,27 @@
+package dev.providerapi.generator.model;
+
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * {@code oneOf} / {@code anyOf}: a sealed interface over its variants. With a discriminator, each variant has
+ * its tag value(s); without one, decoding deduces the variant from the properties present.
+ */
+public record UnionDef(
+    String name,
+    @Nullable String description,
+    String origin,
+    @Nullable String discriminator,
+    List<Variant> variants) implements TypeDef {
+
+  public UnionDef {
+    variants = List.copyOf(variants);
+  }
+
+  /** {@code type} names a {@link RecordDef}; {@code tags} are its discriminator values (may be empty). */
+  public record Variant(TypeRef.Named type, List<String> tags) {
+    public Variant {
+      tags = List.copyOf(tags);
+    }
+  }
+}

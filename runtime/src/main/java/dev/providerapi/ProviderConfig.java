@@ -1,0 +1,217 @@
+package dev.providerapi;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * How to reach a provider: credentials (given, or read from the environment variables its provider.yaml
+ * names), an optional base URL override (tests, proxies), timeouts and the offers cache.
+ *
+ * <p>{@link #toString()} never shows a credential.
+ */
+public final class ProviderConfig {
+  private final @Nullable Secret apiKey;
+  private final Map<String, Secret> secrets;
+  private final @Nullable URI baseUrl;
+  private final Duration connectTimeout;
+  private final Duration requestTimeout;
+  private final @Nullable Duration offersCacheTtl;
+  private final Map<String, String> environment;
+  private final int maxAttempts;
+  private final boolean rateLimited;
+  private final Duration retryBaseDelay;
+  private final Duration maxRetryAfter;
+
+  private ProviderConfig(Builder b) {
+    this.apiKey = b.apiKey;
+    this.secrets = Map.copyOf(b.secrets);
+    this.baseUrl = b.baseUrl;
+    this.connectTimeout = b.connectTimeout;
+    this.requestTimeout = b.requestTimeout;
+    this.offersCacheTtl = b.offersCacheTtl;
+    this.environment = b.environment;
+    this.maxAttempts = b.maxAttempts;
+    this.rateLimited = b.rateLimited;
+    this.retryBaseDelay = b.retryBaseDelay;
+    this.maxRetryAfter = b.maxRetryAfter;
+  }
+
+  /** Everything from defaults and the process environment. */
+  public static ProviderConfig fromEnvironment() {
+    return builder().build();
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The API key given explicitly, else the value of {@code envVar} in the environment. */
+  public Optional<Secret> apiKey(@Nullable String envVar) {
+    if (apiKey != null) {
+      return Optional.of(apiKey);
+    }
+    return envVar == null ? Optional.empty() : secret(envVar);
+  }
+
+  /** A named secret given explicitly, else the environment variable of that name. */
+  public Optional<Secret> secret(String name) {
+    Secret given = secrets.get(name);
+    if (given != null) {
+      return Optional.of(given);
+    }
+    String value = environment.get(name);
+    return value == null || value.isBlank() ? Optional.empty() : Optional.of(Secret.of(value));
+  }
+
+  public Optional<URI> baseUrl() {
+    return Optional.ofNullable(baseUrl);
+  }
+
+  public Duration connectTimeout() {
+    return connectTimeout;
+  }
+
+  public Duration requestTimeout() {
+    return requestTimeout;
+  }
+
+  /** Overrides the TTL declared in provider.yaml; {@link Duration#ZERO} turns the cache off. */
+  public Optional<Duration> offersCacheTtl() {
+    return Optional.ofNullable(offersCacheTtl);
+  }
+
+  /** Attempts per idempotent call, the first included. */
+  public int maxAttempts() {
+    return maxAttempts;
+  }
+
+  /** False turns off client-side rate limiting (for callers that pace requests themselves, and tests). */
+  public boolean rateLimited() {
+    return rateLimited;
+  }
+
+  /** First backoff delay; later ones grow exponentially with jitter. */
+  public Duration retryBaseDelay() {
+    return retryBaseDelay;
+  }
+
+  /** The longest Retry-After we wait out; a longer one surfaces as RateLimitedException at once. */
+  public Duration maxRetryAfter() {
+    return maxRetryAfter;
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.apiKey = apiKey;
+    b.secrets.putAll(secrets);
+    b.baseUrl = baseUrl;
+    b.connectTimeout = connectTimeout;
+    b.requestTimeout = requestTimeout;
+    b.offersCacheTtl = offersCacheTtl;
+    b.environment = environment;
+    b.maxAttempts = maxAttempts;
+    b.rateLimited = rateLimited;
+    b.retryBaseDelay = retryBaseDelay;
+    b.maxRetryAfter = maxRetryAfter;
+    return b;
+  }
+
+  @Override
+  public String toString() {
+    return "ProviderConfig[apiKey=" + (apiKey == null ? "from environment" : "***")
+        + ", secrets=" + secrets.keySet()
+        + ", baseUrl=" + baseUrl
+        + ", connectTimeout=" + connectTimeout
+        + ", requestTimeout=" + requestTimeout
+        + ", offersCacheTtl=" + offersCacheTtl
+        + ", maxAttempts=" + maxAttempts + ", rateLimited=" + rateLimited
+        + ", retryBaseDelay=" + retryBaseDelay + ", maxRetryAfter=" + maxRetryAfter + "]";
+  }
+
+  public static final class Builder {
+    private @Nullable Secret apiKey;
+    private final Map<String, Secret> secrets = new HashMap<>();
+    private @Nullable URI baseUrl;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration requestTimeout = Duration.ofSeconds(60);
+    private @Nullable Duration offersCacheTtl;
+    private Map<String, String> environment = System.getenv();
+    private int maxAttempts = 4;
+    private boolean rateLimited = true;
+    private Duration retryBaseDelay = Duration.ofMillis(500);
+    private Duration maxRetryAfter = Duration.ofSeconds(60);
+
+    private Builder() {}
+
+    public Builder rateLimited(boolean rateLimited) {
+      this.rateLimited = rateLimited;
+      return this;
+    }
+
+    public Builder retryBaseDelay(Duration retryBaseDelay) {
+      this.retryBaseDelay = retryBaseDelay;
+      return this;
+    }
+
+    public Builder maxRetryAfter(Duration maxRetryAfter) {
+      this.maxRetryAfter = maxRetryAfter;
+      return this;
+    }
+
+    public Builder apiKey(String apiKey) {
+      this.apiKey = Secret.of(apiKey);
+      return this;
+    }
+
+    public Builder secret(String name, String value) {
+      this.secrets.put(name, Secret.of(value));
+      return this;
+    }
+
+    public Builder baseUrl(String baseUrl) {
+      return baseUrl(URI.create(baseUrl));
+    }
+
+    public Builder baseUrl(URI baseUrl) {
+      this.baseUrl = baseUrl;
+      return this;
+    }
+
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = connectTimeout;
+      return this;
+    }
+
+    public Builder requestTimeout(Duration requestTimeout) {
+      this.requestTimeout = requestTimeout;
+      return this;
+    }
+
+    public Builder offersCacheTtl(Duration ttl) {
+      this.offersCacheTtl = ttl;
+      return this;
+    }
+
+    /** The environment to read credentials from (tests); defaults to {@link System#getenv()}. */
+    public Builder environment(Map<String, String> environment) {
+      this.environment = Map.copyOf(environment);
+      return this;
+    }
+
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be at least 1, was " + maxAttempts);
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    public ProviderConfig build() {
+      return new ProviderConfig(this);
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.providerapi;
+
+import dev.providerapi.gpu.GpuType;
+import dev.providerapi.model.BillingGranularity;
+import dev.providerapi.model.Region;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
+
+/** What a provider is and can do, mostly declared in its provider.yaml. */
+public record ProviderInfo(
+    String name,
+    String displayName,
+    Set<Capability> capabilities,
+    List<Region> regions,
+    List<GpuType> gpuTypes,
+    BillingGranularity billingGranularity,
+    @Nullable URI consoleUrl) {
+
+  public ProviderInfo {
+    capabilities = Set.copyOf(capabilities);
+    regions = List.copyOf(regions);
+    gpuTypes = List.copyOf(gpuTypes);
+  }
+}

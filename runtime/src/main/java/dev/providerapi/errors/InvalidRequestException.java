@@ -1,0 +1,12 @@
+package dev.providerapi.errors;
+
+import org.jspecify.annotations.Nullable;
+
+/** The provider rejected the request as malformed or invalid (400, 422). */
+public class InvalidRequestException extends ProviderException {
+  private static final long serialVersionUID = 1L;
+
+  public InvalidRequestException(ErrorDetails details, @Nullable Throwable cause) {
+    super(ErrorKind.INVALID_REQUEST, details, cause);
+  }
+}

@@ -1,0 +1,12 @@
+package dev.providerapi.errors;
+
+import org.jspecify.annotations.Nullable;
+
+/** The resource does not exist (404, or the provider's own not-found code). */
+public class NotFoundException extends ProviderException {
+  private static final long serialVersionUID = 1L;
+
+  public NotFoundException(ErrorDetails details, @Nullable Throwable cause) {
+    super(ErrorKind.NOT_FOUND, details, cause);
+  }
+}

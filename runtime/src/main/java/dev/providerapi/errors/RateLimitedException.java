@@ -1,0 +1,12 @@
+package dev.providerapi.errors;
+
+import org.jspecify.annotations.Nullable;
+
+/** The provider asked us to slow down (429); {@link #retryAfter()} holds its Retry-After when it sent one. */
+public class RateLimitedException extends ProviderException {
+  private static final long serialVersionUID = 1L;
+
+  public RateLimitedException(ErrorDetails details, @Nullable Throwable cause) {
+    super(ErrorKind.RATE_LIMITED, details, cause);
+  }
+}

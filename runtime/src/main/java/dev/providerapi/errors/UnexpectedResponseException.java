@@ -1,0 +1,12 @@
+package dev.providerapi.errors;
+
+import org.jspecify.annotations.Nullable;
+
+/** The response could not be understood (unexpected status or an undecodable body). */
+public class UnexpectedResponseException extends ProviderException {
+  private static final long serialVersionUID = 1L;
+
+  public UnexpectedResponseException(ErrorDetails details, @Nullable Throwable cause) {
+    super(ErrorKind.UNEXPECTED_RESPONSE, details, cause);
+  }
+}

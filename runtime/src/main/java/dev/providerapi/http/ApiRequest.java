@@ -1,0 +1,108 @@
+package dev.providerapi.http;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The values of one call: path parameters, query parameters (a collection value repeats the parameter),
+ * headers and an optional body (serialized with the client's ObjectMapper unless it is a {@code byte[]} or a
+ * {@code String}). Null values are left out.
+ */
+public final class ApiRequest {
+  private static final ApiRequest EMPTY = builder().build();
+
+  private final Map<String, String> pathParams;
+  private final List<Map.Entry<String, String>> queryParams;
+  private final Map<String, String> headers;
+  private final @Nullable Object body;
+  private final String contentType;
+
+  private ApiRequest(Builder b) {
+    this.pathParams = Collections.unmodifiableMap(new LinkedHashMap<>(b.pathParams));
+    this.queryParams = List.copyOf(b.queryParams);
+    this.headers = Collections.unmodifiableMap(new LinkedHashMap<>(b.headers));
+    this.body = b.body;
+    this.contentType = b.contentType;
+  }
+
+  public static ApiRequest empty() {
+    return EMPTY;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  public Map<String, String> pathParams() {
+    return pathParams;
+  }
+
+  public List<Map.Entry<String, String>> queryParams() {
+    return queryParams;
+  }
+
+  public Map<String, String> headers() {
+    return headers;
+  }
+
+  public @Nullable Object body() {
+    return body;
+  }
+
+  public String contentType() {
+    return contentType;
+  }
+
+  public static final class Builder {
+    private final Map<String, String> pathParams = new LinkedHashMap<>();
+    private final List<Map.Entry<String, String>> queryParams = new ArrayList<>();
+    private final Map<String, String> headers = new LinkedHashMap<>();
+    private @Nullable Object body;
+    private String contentType = "application/json";
+
+    private Builder() {}
+
+    public Builder path(String name, Object value) {
+      pathParams.put(name, String.valueOf(value));
+      return this;
+    }
+
+    public Builder query(String name, @Nullable Object value) {
+      if (value instanceof Iterable<?> values) {
+        for (Object v : values) {
+          if (v != null) {
+            queryParams.add(Map.entry(name, String.valueOf(v)));
+          }
+        }
+      } else if (value != null) {
+        queryParams.add(Map.entry(name, String.valueOf(value)));
+      }
+      return this;
+    }
+
+    public Builder header(String name, @Nullable Object value) {
+      if (value != null) {
+        headers.put(name, String.valueOf(value));
+      }
+      return this;
+    }
+
+    public Builder body(@Nullable Object body) {
+      this.body = body;
+      return this;
+    }
+
+    public Builder contentType(String contentType) {
+      this.contentType = contentType;
+      return this;
+    }
+
+    public ApiRequest build() {
+      return new ApiRequest(this);
+    }
+  }
+}
