@@ -40,8 +40,9 @@ final class EnumEmitter {
     type.addJavadoc("<p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw"
         + " value.\n");
     type.recordConstructor(MethodSpec.constructorBuilder()
+        .addModifiers(Modifier.PUBLIC)
         .addParameter(ParameterSpec.builder(valueType, "value").build())
-        .addStatement("$T.requireNonNull(value, $S)", Objects.class, "value")
+        .addStatement("this.value = $T.requireNonNull(value, $S)", Objects.class, "value")
         .build());
 
     TypeSpec.Builder kindEnum = TypeSpec.enumBuilder(kind).addModifiers(Modifier.PUBLIC)

@@ -34,9 +34,12 @@ final class UnionEmitter {
         .addModifiers(Modifier.PUBLIC, Modifier.SEALED);
     String doc = Naming.javadoc(def.description());
     type.addJavadoc("$L", doc.isEmpty() ? "" : doc + "\n\n");
-    type.addJavadoc(def.discriminator() == null
-        ? "<p>Decoded by the members present; a shape matching no variant decodes to {@link Unknown}.\n"
-        : "<p>Decoded by {@code $L}; an unknown value decodes to {@link Unknown}.\n", def.discriminator());
+    if (def.discriminator() == null) {
+      type.addJavadoc("<p>Decoded by the members present; a shape matching no variant decodes to {@link Unknown}.\n");
+    } else {
+      type.addJavadoc("<p>Decoded by {@code $L}; an unknown value decodes to {@link Unknown}.\n",
+          Naming.javadoc(def.discriminator()));
+    }
 
     AnnotationSpec.Builder typeInfo = AnnotationSpec.builder(JsonTypeInfo.class);
     CodeBlock.Builder subTypes = CodeBlock.builder().add("{\n").indent();
@@ -70,7 +73,7 @@ final class UnionEmitter {
     TypeName properties = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class),
         ClassName.get(Object.class));
     type.addType(TypeSpec.recordBuilder(unknown)
-        .addModifiers(Modifier.PUBLIC)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .addJavadoc("A variant this client does not know, with every member as decoded.\n")
         .addSuperinterface(self)
         .recordConstructor(MethodSpec.constructorBuilder()

@@ -68,14 +68,25 @@ final class OperationMapper {
       }
     }
     found.sort(java.util.Comparator.comparing(Found::id));
+    // An id that already is a Java name keeps it; ids that only become it after conversion get the suffix.
+    Map<String, String> javaNames = new TreeMap<>();
+    for (Found f : found) {
+      if (JavaNames.lowerCamel(f.id()).equals(f.id())) {
+        javaNames.put(f.id(), methodNames.claim(f.id()));
+      }
+    }
+    for (Found f : found) {
+      javaNames.computeIfAbsent(f.id(), id -> methodNames.claim(JavaNames.lowerCamel(id)));
+    }
     List<OperationDef> out = new ArrayList<>();
     for (Found f : found) {
-      out.add(operation(f.id(), f.path(), f.method().name(), f.item(), f.op()));
+      out.add(operation(f.id(), javaNames.get(f.id()), f.path(), f.method().name(), f.item(), f.op()));
     }
     return out;
   }
 
-  private OperationDef operation(String id, String path, String method, PathItem item, Operation op) {
+  private OperationDef operation(String id, String javaName, String path, String method, PathItem item,
+      Operation op) {
     String pointer = Pointers.operation(path, method.toLowerCase(Locale.ROOT));
     String typeBase = JavaNames.upperCamel(id);
     List<ParamDef> params = params(item, op, pointer, typeBase);
@@ -122,7 +133,7 @@ final class OperationMapper {
     }
     List<OperationDef.Example> examples = examples(body == null ? null : preferred(
         resolveBody(op.getRequestBody()).getContent()), successMedia, successStatus == 0 ? 200 : successStatus);
-    return new OperationDef(id, methodNames.claim(JavaNames.lowerCamel(id)), op.getSummary(), op.getDescription(),
+    return new OperationDef(id, javaName, op.getSummary(), op.getDescription(),
         new OperationDef.Http(method, path), params, body, response, unwrapped,
         successStatus == 0 ? 200 : successStatus, idempotent, Boolean.TRUE.equals(op.getDeprecated()), examples);
   }
