@@ -1,0 +1,145 @@
+package dev.providerapi.generator.emit;
+
+import com.fasterxml.jackson.annotation.JsonAnyGetter;
+import com.fasterxml.jackson.annotation.JsonAnySetter;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.palantir.javapoet.AnnotationSpec;
+import com.palantir.javapoet.ClassName;
+import com.palantir.javapoet.FieldSpec;
+import com.palantir.javapoet.MethodSpec;
+import com.palantir.javapoet.ParameterSpec;
+import com.palantir.javapoet.ParameterizedTypeName;
+import com.palantir.javapoet.TypeName;
+import com.palantir.javapoet.TypeSpec;
+import dev.providerapi.generator.model.FieldDef;
+import dev.providerapi.generator.model.RecordDef;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import javax.lang.model.element.Modifier;
+
+/**
+ * A {@link RecordDef} -> a Java record with Jackson annotations and a builder (request bodies have many optional
+ * members, and a builder keeps call sites readable when the spec adds one).
+ */
+final class RecordEmitter {
+  static final AnnotationSpec IGNORE_UNKNOWN = AnnotationSpec.builder(JsonIgnoreProperties.class)
+      .addMember("ignoreUnknown", "true").build();
+  static final AnnotationSpec NON_NULL = AnnotationSpec.builder(JsonInclude.class)
+      .addMember("value", "$T.NON_NULL", JsonInclude.Include.class).build();
+
+  private final TypeMapper types;
+
+  RecordEmitter(TypeMapper types) {
+    this.types = types;
+  }
+
+  /** @param unions the unions this record is a variant of: it implements each of them */
+  TypeSpec emit(RecordDef def, List<ClassName> unions) {
+    ClassName self = types.named(def.name());
+    ClassName builderName = self.nestedClass("Builder");
+    TypeSpec.Builder type = TypeSpec.recordBuilder(self)
+        .addModifiers(Modifier.PUBLIC)
+        .addAnnotation(IGNORE_UNKNOWN)
+        .addAnnotation(NON_NULL)
+        .addSuperinterfaces(unions);
+    String doc = Naming.javadoc(def.description());
+    List<String> paramDocs = new ArrayList<>();
+    if (def.deprecated()) {
+      type.addAnnotation(Deprecated.class);
+    }
+    MethodSpec.Builder ctor = MethodSpec.constructorBuilder();
+    TypeSpec.Builder builder = TypeSpec.classBuilder(builderName)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
+    List<String> args = new ArrayList<>();
+    for (FieldDef f : def.fields()) {
+      TypeName javaType = types.javaType(f.type());
+      boolean nullable = f.nullable() || !f.required();
+      ParameterSpec.Builder component = ParameterSpec.builder(javaType, f.javaName())
+          .addAnnotation(AnnotationSpec.builder(JsonProperty.class).addMember("value", "$S", f.jsonName()).build());
+      if (nullable) {
+        component.addAnnotation(Naming.NULLABLE_ANNOTATION);
+      }
+      if (f.deprecated()) {
+        component.addAnnotation(Deprecated.class);
+      }
+      String fieldDoc = Naming.javadoc(f.description());
+      if (!fieldDoc.isEmpty()) {
+        paramDocs.add("@param " + f.javaName() + " " + fieldDoc);
+      }
+      ctor.addParameter(component.build());
+      addBuilderMember(builder, builderName, javaType, f.javaName(), f.deprecated());
+      args.add(f.javaName());
+    }
+    String extraName = null;
+    if (def.additionalProperties() != null) {
+      extraName = extraName(def);
+      TypeName mapType = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class),
+          types.javaType(def.additionalProperties()));
+      // Jackson 2.18 fills an any-setter creator parameter and serializes an any-getter accessor, so the unknown
+      // members of an open object survive a read-modify-write round trip.
+      ctor.addParameter(ParameterSpec.builder(mapType, extraName)
+          .addAnnotation(JsonAnySetter.class)
+          .addAnnotation(JsonAnyGetter.class)
+          .addAnnotation(Naming.NULLABLE_ANNOTATION)
+          .build());
+      addBuilderMember(builder, builderName, mapType, extraName, false);
+      args.add(extraName);
+    }
+    // Javadoc is prose, assembled as text and passed as one $L argument, never parsed as a JavaPoet format.
+    List<String> docParts = new ArrayList<>();
+    if (!doc.isEmpty()) {
+      docParts.add(doc);
+    }
+    if (!paramDocs.isEmpty()) {
+      docParts.add(String.join("\n", paramDocs));
+    }
+    if (!docParts.isEmpty()) {
+      type.addJavadoc("$L\n", String.join("\n\n", docParts));
+    }
+    type.recordConstructor(ctor.build());
+    builder.addMethod(MethodSpec.methodBuilder("build")
+        .addModifiers(Modifier.PUBLIC)
+        .returns(self)
+        .addStatement("return new $T($L)", self, String.join(", ", args))
+        .build());
+    type.addMethod(MethodSpec.methodBuilder("builder")
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
+        .returns(builderName)
+        .addStatement("return new $T()", builderName)
+        .build());
+    type.addType(builder.build());
+    return type.build();
+  }
+
+  private static void addBuilderMember(TypeSpec.Builder builder, ClassName builderName, TypeName javaType,
+      String name, boolean deprecated) {
+    builder.addField(FieldSpec.builder(javaType, name, Modifier.PRIVATE)
+        .addAnnotation(Naming.NULLABLE_ANNOTATION).build());
+    MethodSpec.Builder setter = MethodSpec.methodBuilder(name)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(builderName)
+        .addParameter(ParameterSpec.builder(javaType, name).addAnnotation(Naming.NULLABLE_ANNOTATION).build())
+        .addStatement("this.$N = $N", name, name)
+        .addStatement("return this");
+    if (deprecated) {
+      setter.addAnnotation(Deprecated.class);
+    }
+    builder.addMethod(setter.build());
+  }
+
+  /** The extra-members component is {@code additionalProperties} unless a declared member already took it. */
+  static String extraName(RecordDef def) {
+    Set<String> taken = new java.util.HashSet<>();
+    def.fields().forEach(f -> taken.add(f.javaName()));
+    String name = "additionalProperties";
+    for (int i = 2; taken.contains(name); i++) {
+      name = "additionalProperties" + i;
+    }
+    return name;
+  }
+}
