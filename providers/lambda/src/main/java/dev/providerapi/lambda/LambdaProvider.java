@@ -1,0 +1,334 @@
+package dev.providerapi.lambda;
+
+import com.google.auto.service.AutoService;
+import dev.providerapi.Provider;
+import dev.providerapi.ProviderConfig;
+import dev.providerapi.errors.InvalidRequestException;
+import dev.providerapi.errors.NotFoundException;
+import dev.providerapi.lambda.model.AddSshKeyRequest;
+import dev.providerapi.lambda.model.AddSshKeyResponse;
+import dev.providerapi.lambda.model.ImageSpecificationFamily;
+import dev.providerapi.lambda.model.ImageSpecificationId;
+import dev.providerapi.lambda.model.InstanceLaunchRequest;
+import dev.providerapi.lambda.model.InstanceLaunchRequestImage;
+import dev.providerapi.lambda.model.InstanceLaunchResponse;
+import dev.providerapi.lambda.model.InstanceRestartRequest;
+import dev.providerapi.lambda.model.InstanceRestartResponse;
+import dev.providerapi.lambda.model.InstanceTerminateRequest;
+import dev.providerapi.lambda.model.InstanceType;
+import dev.providerapi.lambda.model.InstanceTypesItem;
+import dev.providerapi.lambda.model.RequestedTagEntry;
+import dev.providerapi.lambda.model.SshKey;
+import dev.providerapi.lambda.model.TagEntry;
+import dev.providerapi.model.Instance;
+import dev.providerapi.model.InstanceStatus;
+import dev.providerapi.model.LaunchRequest;
+import dev.providerapi.model.Market;
+import dev.providerapi.model.Offer;
+import dev.providerapi.model.OfferFilter;
+import dev.providerapi.model.Pricing;
+import dev.providerapi.spi.StartupScripts;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Lambda Cloud behind the common interface. Hand-written: only what provider.yaml cannot say.
+ *
+ * <ul>
+ *   <li>Offers are instance types x regions that report capacity now; prices come in cents per hour.
+ *   <li>A launch is tagged twice with its client token: as the instance name (unless the caller names it) and
+ *       as the tag {@value #CLIENT_TOKEN_TAG}, so an ambiguous failure can be resolved by lookup.
+ *   <li>Lambda takes SSH keys by the name they were registered under; a public key given instead is
+ *       registered once (named after its fingerprint) and reused.
+ *   <li>The startup script and environment go into cloud-init {@code user_data}.
+ * </ul>
+ */
+@AutoService(Provider.class)
+public final class LambdaProvider extends LambdaProviderBase {
+
+  /** The tag that carries the launch's client token. */
+  static final String CLIENT_TOKEN_TAG = "provider-api-client-token";
+
+  private static final Pattern PUBLIC_KEY = Pattern.compile("^(ssh-|ecdsa-|sk-)\\S+ \\S+.*");
+  private static final BigDecimal CENTS = BigDecimal.valueOf(100);
+
+  public LambdaProvider() {
+    this(ProviderConfig.fromEnvironment());
+  }
+
+  public LambdaProvider(ProviderConfig config) {
+    super(config);
+  }
+
+  @Override
+  public LambdaProvider configure(ProviderConfig config) {
+    return new LambdaProvider(config);
+  }
+
+  @Override
+  protected List<Offer> fetchOffers(OfferFilter filter) {
+    List<Offer> offers = new ArrayList<>();
+    Map<String, InstanceTypesItem> types = api().listInstanceTypes();
+    types.values().stream()
+        .sorted(Comparator.comparing(item -> item.instanceType().name()))
+        .forEach(item -> {
+          InstanceType type = item.instanceType();
+          int gpus = gpuCount(type);
+          if (gpus == 0 || item.regionsWithCapacityAvailable() == null) {
+            return; // CPU-only types are not GPU offers
+          }
+          for (dev.providerapi.lambda.model.Region region : item.regionsWithCapacityAvailable()) {
+            offers.add(Offer.builder(name(), type.name() + "@" + region.name())
+                .instanceType(type.name())
+                .gpu(gpuType(type.name()))
+                .gpuCount(gpus)
+                .region(region.name())
+                .pricing(Pricing.onDemand(usd(type.priceCentsPerHour()), gpus))
+                .vcpus(type.specs() == null ? null : type.specs().vcpus())
+                .memoryGib(type.specs() == null ? null : decimal(type.specs().memoryGib()))
+                .diskGib(type.specs() == null ? null : decimal(type.specs().storageGib()))
+                .detail("description", type.description())
+                .detail("gpuDescription", type.gpuDescription())
+                .detail("regionDescription", region.description())
+                .build());
+          }
+        });
+    return offers;
+  }
+
+  @Override
+  protected Instance launchInstance(LaunchRequest request) {
+    Placement placement = placement(request);
+    String userData;
+    try {
+      userData = StartupScripts.withEnv(request.startupScript(), request.env());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("lambda launch: " + e.getMessage(), e);
+    }
+    InstanceLaunchRequest body = InstanceLaunchRequest.builder()
+        .regionName(placement.region())
+        .instanceTypeName(placement.instanceType())
+        .sshKeyNames(List.of(sshKeyName(request.sshKeys())))
+        .name(truncate(request.effectiveName(), 64))
+        .image(image(request.image()))
+        .userData(userData)
+        .tags(List.of(new RequestedTagEntry(CLIENT_TOKEN_TAG, request.clientToken())))
+        .build();
+    InstanceLaunchResponse launched = api().launchInstance(body);
+    if (launched == null || launched.instanceIds() == null || launched.instanceIds().isEmpty()) {
+      throw new IllegalStateException("lambda launchInstance answered success without an instance id");
+    }
+    String id = launched.instanceIds().get(0);
+    return fetchAfterLaunch(id).orElseGet(() -> Instance.builder(name(), id)
+        .name(request.effectiveName())
+        .status(InstanceStatus.PENDING)
+        .instanceType(placement.instanceType())
+        .region(placement.region())
+        .clientToken(request.clientToken())
+        .build());
+  }
+
+  @Override
+  public Optional<Instance> get(String instanceId) {
+    try {
+      return Optional.of(toInstance(api().getInstance(instanceId)));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<Instance> list() {
+    List<dev.providerapi.lambda.model.Instance> instances = api().listInstances(null);
+    return instances == null ? List.of() : instances.stream().map(this::toInstance).toList();
+  }
+
+  @Override
+  public List<Instance> findByClientToken(String clientToken) {
+    return list().stream()
+        .filter(i -> clientToken.equals(i.clientToken()) || clientToken.equals(i.name()))
+        .toList();
+  }
+
+  @Override
+  protected void terminateInstance(String instanceId) {
+    try {
+      api().terminateInstance(new InstanceTerminateRequest(List.of(instanceId)));
+    } catch (InvalidRequestException e) {
+      // Lambda may refuse to terminate an instance that is already gone with a 400 rather than a 404.
+      Optional<Instance> current = get(instanceId);
+      if (current.isPresent() && current.get().status() != InstanceStatus.TERMINATED) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public Instance restart(String instanceId) {
+    InstanceRestartResponse restarted = api().restartInstance(new InstanceRestartRequest(List.of(instanceId)));
+    if (restarted != null && restarted.restartedInstances() != null) {
+      for (dev.providerapi.lambda.model.Instance i : restarted.restartedInstances()) {
+        if (instanceId.equals(i.id())) {
+          return toInstance(i);
+        }
+      }
+    }
+    return get(instanceId).orElseThrow(() -> new IllegalStateException(
+        "lambda restartInstance: instance " + instanceId + " not found after restart"));
+  }
+
+  /** Lambda's instance as ours. */
+  Instance toInstance(dev.providerapi.lambda.model.Instance i) {
+    String raw = i.status() == null ? null : i.status().value();
+    InstanceType type = i.instanceType();
+    int gpus = type == null ? 0 : gpuCount(type);
+    return Instance.builder(name(), i.id())
+        .name(i.name())
+        .status(raw == null ? InstanceStatus.UNKNOWN : mapStatus(raw))
+        .rawStatus(raw)
+        .preempted(raw != null && isPreempted(raw))
+        .instanceType(type == null ? null : type.name())
+        .gpu(type == null || gpus == 0 ? null : gpuType(type.name()))
+        .gpuCount(gpus)
+        .region(i.region() == null ? null : i.region().name())
+        .publicIp(i.ip())
+        .sshPort(i.ip() == null ? null : 22)
+        .pricing(type == null || type.priceCentsPerHour() == null ? null
+            : Pricing.onDemand(usd(type.priceCentsPerHour()), Math.max(gpus, 1)))
+        .market(Market.ON_DEMAND)
+        .clientToken(clientTokenOf(i.tags()))
+        .detail("hostname", i.hostname())
+        .detail("privateIp", i.privateIp())
+        .detail("jupyterUrl", i.jupyterUrl())
+        .build();
+  }
+
+  private Optional<Instance> fetchAfterLaunch(String id) {
+    try {
+      return get(id);
+    } catch (RuntimeException e) {
+      // The launch succeeded; a failed read-back must not turn it into an error (the caller would retry).
+      return Optional.empty();
+    }
+  }
+
+  private record Placement(String instanceType, String region) {}
+
+  /** Where to launch: the offer id ({@code type@region}), or the instance type and region given. */
+  private Placement placement(LaunchRequest request) {
+    if (request.offerId() != null) {
+      int at = request.offerId().lastIndexOf('@');
+      if (at <= 0 || at == request.offerId().length() - 1) {
+        throw new IllegalArgumentException("lambda offer ids look like 'gpu_1x_h100_sxm5@us-east-1', got '"
+            + request.offerId() + "'");
+      }
+      return new Placement(request.offerId().substring(0, at), request.offerId().substring(at + 1));
+    }
+    if (request.instanceType() != null && request.region() != null && !isCanonicalOnly(request.region())) {
+      return new Placement(request.instanceType(), request.region());
+    }
+    // Only a GPU, a type without a region, or a canonical region: take the cheapest offer with capacity.
+    OfferFilter filter = OfferFilter.builder()
+        .gpu(request.gpu())
+        .gpuCount(request.instanceType() == null ? request.gpuCount() : null)
+        .region(request.region())
+        .build();
+    return offers(filter).stream()
+        .filter(o -> request.instanceType() == null || request.instanceType().equals(o.instanceType()))
+        .min(Comparator.comparing(o -> o.pricing().cheapestPerHour()))
+        .map(o -> new Placement(Objects.requireNonNull(o.instanceType()), Objects.requireNonNull(o.region())))
+        .orElseThrow(() -> new IllegalArgumentException("lambda has no capacity for " + describe(request)));
+  }
+
+  private boolean isCanonicalOnly(String region) {
+    return descriptor.regions().stream().noneMatch(r -> r.providerName().equals(region))
+        && !providerRegions(region).isEmpty();
+  }
+
+  private static String describe(LaunchRequest r) {
+    return "instanceType=" + r.instanceType() + ", gpu=" + r.gpu() + " x" + r.gpuCount() + ", region=" + r.region();
+  }
+
+  /** Lambda takes exactly one SSH key, by its registered name; a public key is registered (once) first. */
+  private String sshKeyName(List<String> sshKeys) {
+    if (sshKeys.size() != 1) {
+      throw new IllegalArgumentException("lambda launches take exactly one SSH key (a registered key name or a"
+          + " public key), got " + sshKeys.size());
+    }
+    String key = sshKeys.get(0).strip();
+    if (!PUBLIC_KEY.matcher(key).matches()) {
+      return key;
+    }
+    String material = keyMaterial(key);
+    for (SshKey existing : api().listSshKeys()) {
+      if (existing.publicKey() != null && keyMaterial(existing.publicKey()).equals(material)) {
+        return existing.name();
+      }
+    }
+    String name = "provider-api-" + sha256(material).substring(0, 16);
+    AddSshKeyResponse added = api().addSshKey(new AddSshKeyRequest(name, key));
+    return added instanceof SshKey registered ? registered.name() : name;
+  }
+
+  /** The key type and base64 body, without the comment. */
+  private static String keyMaterial(String publicKey) {
+    String[] parts = publicKey.strip().split("\\s+");
+    return parts.length >= 2 ? parts[0] + " " + parts[1] : publicKey.strip();
+  }
+
+  /** {@code id:<image id>} or {@code family:<name>}; a bare value is a family (e.g. {@code lambda-stack-22-04}). */
+  private static @Nullable InstanceLaunchRequestImage image(@Nullable String image) {
+    if (image == null || image.isBlank()) {
+      return null;
+    }
+    if (image.startsWith("id:")) {
+      return new ImageSpecificationId(image.substring(3));
+    }
+    return new ImageSpecificationFamily(image.startsWith("family:") ? image.substring(7) : image);
+  }
+
+  private int gpuCount(InstanceType type) {
+    if (type.specs() != null && type.specs().gpus() != null) {
+      return type.specs().gpus();
+    }
+    return gpuCountIn(type.name()).orElse(0);
+  }
+
+  private static @Nullable String clientTokenOf(@Nullable List<TagEntry> tags) {
+    if (tags == null) {
+      return null;
+    }
+    return tags.stream().filter(t -> CLIENT_TOKEN_TAG.equals(t.key())).map(TagEntry::value).findFirst().orElse(null);
+  }
+
+  private static BigDecimal usd(Integer cents) {
+    return BigDecimal.valueOf(cents).divide(CENTS).setScale(2, java.math.RoundingMode.UNNECESSARY);
+  }
+
+  private static @Nullable BigDecimal decimal(@Nullable Integer value) {
+    return value == null ? null : BigDecimal.valueOf(value);
+  }
+
+  private static String truncate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max);
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+}

@@ -1,0 +1,58 @@
+package dev.providerapi.spi;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Folds environment variables into a startup script for providers whose only hook is a shell script or
+ * cloud-init user data (Lambda's {@code user_data}, Paperspace startup scripts). Values are single-quoted for
+ * the shell, so nothing in them is expanded or executed.
+ */
+public final class StartupScripts {
+  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
+  private StartupScripts() {}
+
+  /**
+   * A script that exports {@code env} (also into {@code /etc/environment}, so SSH sessions see it) and then
+   * runs {@code script}. Null when both are empty.
+   *
+   * @throws IllegalArgumentException for an invalid variable name, or env combined with a
+   *     {@code #cloud-config} document (which is YAML, not a script: put the variables in it yourself)
+   */
+  public static @Nullable String withEnv(@Nullable String script, Map<String, String> env) {
+    if (env.isEmpty()) {
+      return script;
+    }
+    if (script != null && script.stripLeading().startsWith("#cloud-config")) {
+      throw new IllegalArgumentException("environment variables cannot be added to a #cloud-config document;"
+          + " declare them in the cloud-config itself");
+    }
+    StringBuilder exports = new StringBuilder();
+    for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
+      if (!NAME.matcher(e.getKey()).matches()) {
+        throw new IllegalArgumentException("invalid environment variable name '" + e.getKey() + "'");
+      }
+      String quoted = shellQuote(e.getValue());
+      exports.append("export ").append(e.getKey()).append('=').append(quoted).append('\n');
+      exports.append("echo ").append(shellQuote(e.getKey() + "=" + e.getValue()))
+          .append(" >> /etc/environment\n");
+    }
+    if (script == null || script.isBlank()) {
+      return "#!/bin/bash\n" + exports;
+    }
+    if (script.startsWith("#!")) {
+      int eol = script.indexOf('\n');
+      String shebang = eol < 0 ? script : script.substring(0, eol + 1);
+      String rest = eol < 0 ? "" : script.substring(eol + 1);
+      return (eol < 0 ? shebang + "\n" : shebang) + exports + rest;
+    }
+    return "#!/bin/bash\n" + exports + script;
+  }
+
+  static String shellQuote(String value) {
+    return "'" + value.replace("'", "'\"'\"'") + "'";
+  }
+}
