@@ -153,6 +153,11 @@ final class ProviderApiCommand implements Callable<Integer> {
         return p;
       }
     }
+    // The launcher passes its own checkout, so ./provider-api works when called from anywhere.
+    String home = System.getProperty("provider-api.home");
+    if (home != null && Files.isDirectory(Path.of(home, "specs"))) {
+      return Path.of(home).toAbsolutePath().normalize();
+    }
     throw new UserInputException("no specs/ folder in " + workingDir + " or any folder above it; run inside the "
         + "repository or pass --repo DIR");
   }
