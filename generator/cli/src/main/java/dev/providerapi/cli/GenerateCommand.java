@@ -20,7 +20,8 @@ import picocli.CommandLine.Spec;
         "Generates a client from a spec file without a provider.yaml.",
         "For e.g. a provider's official OpenAPI document: the name comes from the",
         "file name, the package is generated.<name>, the base URL is servers[0],",
-        "and there is no auth, envelope or operation binding."},
+        "auth follows the spec's security schemes (key in <NAME>_API_KEY), and",
+        "there is no response envelope or operation binding."},
     optionListHeading = "%nOptions:%n")
 final class GenerateCommand implements Callable<Integer> {
 
