@@ -76,7 +76,8 @@ public final class FakeLambda {
             new TypeRef.MapOf(TypeRef.any()), List.of()),
         op("listInstances", "GET", "/api/v1/instances",
             List.of(new ParamDef("page", "page", ParamDef.Location.QUERY, new TypeRef.Primitive(TypeRef.PrimitiveKind.INT32), false, null),
-                new ParamDef("region", "region", ParamDef.Location.QUERY, TypeRef.string(), true, null)),
+                new ParamDef("region", "region", ParamDef.Location.QUERY, TypeRef.string(), true, null),
+                new ParamDef("X-Trace", "xTrace", ParamDef.Location.HEADER, new TypeRef.Primitive(TypeRef.PrimitiveKind.INT64), true, null)),
             null, new TypeRef.ListOf(INSTANCE), List.of()),
         op("listSshKeys", "GET", "/api/v1/ssh-keys", List.of(), null, new TypeRef.ListOf(TypeRef.any()), List.of()),
         op("restartInstance", "POST", "/api/v1/instances/{id}/restart",
@@ -164,7 +165,7 @@ public final class FakeLambda {
               Instance getInstance(String id);
               LaunchResult launchInstance(LaunchBody body);
               Map<String, JsonNode> listInstanceTypes();
-              List<Instance> listInstances(Integer page, String region);
+              List<Instance> listInstances(Integer page, String region, Long xTrace);
               List<JsonNode> listSshKeys();
               void restartInstance(String id);
               void terminateInstance(String id);
@@ -183,7 +184,7 @@ public final class FakeLambda {
               public Instance getInstance(String id) { return null; }
               public LaunchResult launchInstance(LaunchBody body) { return null; }
               public Map<String, JsonNode> listInstanceTypes() { return null; }
-              public List<Instance> listInstances(Integer page, String region) { return null; }
+              public List<Instance> listInstances(Integer page, String region, Long xTrace) { return null; }
               public List<JsonNode> listSshKeys() { return null; }
               public void restartInstance(String id) {}
               public void terminateInstance(String id) {}

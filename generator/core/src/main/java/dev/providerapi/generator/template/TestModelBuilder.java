@@ -122,6 +122,13 @@ public final class TestModelBuilder {
     m.put("method", literal(http.method().toUpperCase(java.util.Locale.ROOT)));
     m.put("path", literal(expectedPath(op, http.path())));
     m.put("query", queryAssertion(op));
+    List<Map<String, Object>> headers = new ArrayList<>();
+    for (ParamDef p : op.params()) {
+      if (p.location() == ParamDef.Location.HEADER && p.required()) {
+        headers.add(Map.of("name", literal(p.name()), "value", literal(wireExample(p))));
+      }
+    }
+    m.put("headers", headers);
 
     if (op.body() != null) {
       String body = requestJson != null ? compact(requestJson, op, "request") : emptyFor(op.body().type());
@@ -129,6 +136,9 @@ public final class TestModelBuilder {
       m.put("hasRequestBody", true);
       m.put("requestJson", literal(body));
       m.put("contentType", literal(op.body().contentType()));
+      // Only JSON bodies can be compared as trees; others are checked for being sent at all.
+      m.put("jsonBody", op.body().contentType().contains("json"));
+      m.put("otherBody", !op.body().contentType().contains("json"));
     }
 
     String envelope = op.responseEnvelope();

@@ -75,6 +75,17 @@ class TestModelBuilderTest {
   }
 
   @Test
+  void requiredParametersGetTypedExampleValuesAndAreAsserted() throws IOException {
+    String test = render(manifest("x", "x"));
+    assertThat(test)
+        .contains("Object result = api.listInstances(null, \"test-region\", 7L);")
+        .contains("assertQuery(request, \"region=test-region\");")
+        .contains("assertThat(request.getHeaders().get(\"X-Trace\")).isEqualTo(\"7\");")
+        .contains("assertThat(request.getUrl().encodedPath()).isEqualTo(\"/api/v1/instances/test-id/restart\");")
+        .contains("void restartInstanceSendsTheRequest()");
+  }
+
+  @Test
   void jsonPointerBuilderMakesObjectsAndArrays() {
     ObjectNode root = JsonNodeFactory.instance.objectNode();
     TestModelBuilder.put(root, "/errors/1/extensions/code", "X");
