@@ -1,0 +1,71 @@
+package dev.providerapi.cli;
+
+import dev.providerapi.generator.Generator;
+import dev.providerapi.generator.write.WriteResult;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "generate",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    sortOptions = false,
+    description = {
+        "Generates a client from a spec file without a provider.yaml.",
+        "For e.g. a provider's official OpenAPI document: the name comes from the",
+        "file name, the package is generated.<name>, the base URL is servers[0],",
+        "auth follows the spec's security schemes (key in <NAME>_API_KEY), and",
+        "there is no response envelope or operation binding."},
+    optionListHeading = "%nOptions:%n")
+final class GenerateCommand implements Callable<Integer> {
+
+  @Option(names = "--spec", paramLabel = "FILE", required = true, description = "The OpenAPI file (JSON or YAML).")
+  Path specFile;
+
+  @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where src/generated/java etc. go.")
+  Path out;
+
+  @Option(names = "--package", paramLabel = "P", description = "Java package (default: generated.<name>).")
+  String javaPackage;
+
+  @Option(names = "--name", paramLabel = "N", description = "Provider name (default: from the file name).")
+  String name;
+
+  @Option(names = "--check", description = "Write nothing; list drifted files and exit 1 if any.")
+  boolean check;
+
+  @ParentCommand ProviderApiCommand parent;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    long start = System.nanoTime();
+    Generator.Mode mode = check ? Generator.Mode.CHECK : Generator.Mode.WRITE;
+    Generator.Result r = parent.generators.get()
+        .generateSpec(specFile, out, new Generator.SpecOptions(name, javaPackage, mode));
+    long ms = (System.nanoTime() - start) / 1_000_000;
+    PrintWriter w = spec.commandLine().getOut();
+    try {
+      if (check) {
+        r.drift().forEach(d -> w.println(r.provider() + ": " + d));
+        w.println("provider-api generate --check: " + (r.drift().isEmpty() ? "up to date"
+            : r.drift().size() + " file(s) drifted") + " (" + ms + " ms)");
+        return r.drift().isEmpty() ? Main.OK : Main.DRIFT;
+      }
+      WriteResult res = r.written();
+      w.println("provider-api: " + r.provider() + " -> " + r.targetDir() + ": " + res.written() + " files written, "
+          + res.unchanged() + " unchanged" + (res.deleted() > 0 ? ", " + res.deleted() + " stale deleted" : "")
+          + " (" + ms + " ms)");
+      return Main.OK;
+    } finally {
+      w.flush();
+    }
+  }
+}

@@ -1,0 +1,326 @@
+package dev.providerapi.generator;
+
+import com.palantir.javapoet.JavaFile;
+import dev.providerapi.descriptor.ProviderDescriptor;
+import dev.providerapi.generator.emit.JavaEmitters;
+import dev.providerapi.generator.manifest.ManifestReader;
+import dev.providerapi.generator.manifest.OperationBindings;
+import dev.providerapi.generator.manifest.ProviderManifest;
+import dev.providerapi.generator.model.ApiModel;
+import dev.providerapi.generator.model.OperationDef;
+import dev.providerapi.generator.openapi.OpenApiReader;
+import dev.providerapi.generator.template.Fixture;
+import dev.providerapi.generator.template.GeneratedHeader;
+import dev.providerapi.generator.template.SkeletonModelBuilder;
+import dev.providerapi.generator.template.TemplateRenderer;
+import dev.providerapi.generator.template.TestModelBuilder;
+import dev.providerapi.generator.write.Drift;
+import dev.providerapi.generator.write.GeneratedManifest;
+import dev.providerapi.generator.write.GeneratedWriter;
+import dev.providerapi.generator.write.GenerationPlan;
+import dev.providerapi.generator.write.WriteResult;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The one way through the generator, shared by every front end (CLI, build plugins): provider.yaml -> spec
+ * reader -> {@link ApiModel} -> JavaPoet emitters and Mustache templates -> {@link GeneratedWriter}.
+ *
+ * <p>For {@code specs/<p>/} the output goes to {@code providers/<p>/}: the generated client under
+ * {@code src/generated/java}, its MockWebServer test under {@code src/generated-test/java}, and, once, the
+ * adapter skeleton under {@code src/main/java}. Example bodies in {@code specs/<p>/fixtures/} override the
+ * spec's examples; templates in {@code specs/<p>/templates/} override the defaults of the same name.
+ */
+public final class Generator {
+
+  public enum Mode { WRITE, CHECK }
+
+  /** Reads one spec file into the IR (the OpenAPI reader; GraphQL and CRD readers plug in the same way). */
+  @FunctionalInterface
+  public interface SpecReader {
+    ApiModel read(Path spec, @Nullable String responseEnvelope);
+  }
+
+  /** Turns the IR into Java files. */
+  @FunctionalInterface
+  public interface Emitter {
+    List<JavaFile> emit(ApiModel model, ProviderManifest manifest);
+  }
+
+  /**
+   * @param written what a WRITE changed (null for CHECK)
+   * @param drift what CHECK found (empty for WRITE)
+   */
+  public record Result(String provider, Path targetDir, Mode mode, @Nullable WriteResult written, List<Drift> drift) {
+    public Result {
+      drift = List.copyOf(drift);
+    }
+  }
+
+  /** Options of {@link #generateSpec}: overrides of the name and package derived from the file name. */
+  public record SpecOptions(@Nullable String name, @Nullable String javaPackage, Mode mode) {
+    public static SpecOptions defaults() {
+      return new SpecOptions(null, null, Mode.WRITE);
+    }
+  }
+
+  private static final String GENERATED_JAVA = "src/generated/java/";
+  private static final String GENERATED_TEST_JAVA = "src/generated-test/java/";
+
+  private final Map<String, SpecReader> readers;
+  private final Emitter emitter;
+  private final GeneratedWriter writer;
+
+  /** The real OpenAPI reader and JavaPoet emitters. */
+  public Generator() {
+    this(Map.of("openapi", new OpenApiReader()::read), JavaEmitters::emit);
+  }
+
+  /** @param readers spec kind ({@code openapi}, {@code graphql}, {@code crd}) -> reader */
+  public Generator(Map<String, SpecReader> readers, Emitter emitter) {
+    this(readers, emitter, new GeneratedWriter());
+  }
+
+  Generator(Map<String, SpecReader> readers, Emitter emitter, GeneratedWriter writer) {
+    this.readers = Map.copyOf(readers);
+    this.emitter = emitter;
+    this.writer = writer;
+  }
+
+  /** Providers with a {@code specs/<p>/provider.yaml}, sorted. */
+  public static List<String> providers(Path repoRoot) {
+    Path specs = repoRoot.resolve("specs");
+    if (!Files.isDirectory(specs)) {
+      return List.of();
+    }
+    try (Stream<Path> dirs = Files.list(specs)) {
+      return dirs.filter(d -> Files.isRegularFile(d.resolve("provider.yaml")))
+          .map(d -> d.getFileName().toString()).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + specs + ": " + e.getMessage(), e);
+    }
+  }
+
+  public Result generateProvider(Path repoRoot, String provider, Mode mode) {
+    Path root = repoRoot.toAbsolutePath().normalize();
+    Path specDir = root.resolve("specs").resolve(provider);
+    Path yaml = specDir.resolve("provider.yaml");
+    if (!Files.isRegularFile(yaml)) {
+      List<String> available = providers(root);
+      throw new SpecException(yaml, null, "provider '" + provider + "' not found: there is no specs/" + provider
+          + "/provider.yaml under " + root + "; available providers: "
+          + (available.isEmpty() ? "(none)" : String.join(", ", available)));
+    }
+    ProviderManifest manifest = new ManifestReader().read(yaml);
+    if (!manifest.name().equals(provider)) {
+      throw new SpecException(yaml, "name", "name '" + manifest.name() + "' differs from its folder specs/"
+          + provider + "; they must match so that ./provider-api " + provider + " finds it");
+    }
+    ApiModel model = reader(manifest.spec().kind(), yaml).read(manifest.spec().file(), manifest.responseEnvelope());
+    OperationBindings.check(manifest, model);
+
+    Map<String, byte[]> inputs = new TreeMap<>();
+    inputs.put(relative(root, yaml), read(yaml));
+    inputs.put(relative(root, manifest.spec().file()), read(manifest.spec().file()));
+    Path fixturesDir = specDir.resolve("fixtures");
+    Path templatesDir = specDir.resolve("templates");
+    for (Path p : files(fixturesDir)) {
+      inputs.put(relative(root, p), read(p));
+    }
+    for (Path p : files(templatesDir)) {
+      inputs.put(relative(root, p), read(p));
+    }
+    Map<String, Fixture> fixtures = fixtures(fixturesDir, model);
+    Path target = root.resolve("providers").resolve(provider);
+    GenerationPlan plan = plan(manifest, model, relative(root, manifest.spec().file()), fixtures,
+        new TemplateRenderer(templatesDir), inputs, target);
+    return run(provider, plan, mode);
+  }
+
+  /** Every provider under {@code specs/}, in name order; stops at the first bad input. */
+  public List<Result> generateAll(Path repoRoot, Mode mode) {
+    List<String> providers = providers(repoRoot);
+    if (providers.isEmpty()) {
+      throw new SpecException(repoRoot.resolve("specs"), null, "no provider found: no specs/<provider>/provider.yaml");
+    }
+    List<Result> results = new ArrayList<>();
+    for (String p : providers) {
+      results.add(generateProvider(repoRoot, p, mode));
+    }
+    return results;
+  }
+
+  /**
+   * Generates from a spec that has no provider.yaml (e.g. a provider's official OpenAPI file) into
+   * {@code outDir}: name from the file name, package {@code generated.<name>}, base URL from
+   * {@code servers[0]}, auth from the spec's security schemes (key in {@code <NAME>_API_KEY}), no envelope and
+   * no operation bindings.
+   */
+  public Result generateSpec(Path spec, Path outDir, SpecOptions options) {
+    Path file = spec.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(file)) {
+      throw new SpecException(file, null, "spec file not found");
+    }
+    String name = options.name() != null ? options.name() : nameFromFile(file);
+    if (!name.matches("[a-z][a-z0-9-]*")) {
+      throw new SpecException(file, null, "invalid provider name '" + name + "'; allowed: lower case letters, "
+          + "digits and '-', starting with a letter (pass --name)");
+    }
+    String javaPackage = options.javaPackage() != null ? options.javaPackage() : "generated." + name.replace("-", "");
+    if (!javax.lang.model.SourceVersion.isName(javaPackage)) {
+      throw new SpecException(file, null, "invalid Java package '" + javaPackage + "'; allowed: dot-separated Java "
+          + "identifiers that are not keywords (pass --package)");
+    }
+    ApiModel model = reader("openapi", file).read(file, null);
+    if (model.servers().isEmpty()) {
+      throw new SpecException(file, "servers", "the spec declares no servers, so there is no base URL; add "
+          + "servers: [{url: https://...}] or write a provider.yaml");
+    }
+    String server = model.servers().get(0);
+    URI base = URI.create(server);
+    if (base.getScheme() == null || base.getHost() == null) {
+      throw new SpecException(file, "servers[0]", "base URL '" + server + "' is not absolute; allowed: an "
+          + "absolute http or https URL");
+    }
+    ProviderDescriptor.Builder d = ProviderDescriptor.builder(name).displayName(model.title()).baseUrl(server)
+        .auth(SpecAuth.infer(file, name));
+    if (!model.version().isBlank()) {
+      d.specVersion(model.version());
+    }
+    ProviderManifest manifest = new ProviderManifest(file, d.build(), javaPackage, classPrefix(name),
+        new ProviderManifest.SpecRef("openapi", file, null, model.version()), null, Map.of());
+    Path target = outDir.toAbsolutePath().normalize();
+    String specName = file.getFileName().toString();
+    GenerationPlan plan = plan(manifest, model, specName, Map.of(), new TemplateRenderer(null),
+        Map.of(specName, read(file)), target);
+    return run(name, plan, options.mode());
+  }
+
+  private Result run(String provider, GenerationPlan plan, Mode mode) {
+    return mode == Mode.CHECK
+        ? new Result(provider, plan.targetDir(), mode, null, writer.check(plan))
+        : new Result(provider, plan.targetDir(), mode, writer.write(plan), List.of());
+  }
+
+  private GenerationPlan plan(ProviderManifest manifest, ApiModel model, String specName, Map<String, Fixture> fixtures,
+      TemplateRenderer templates, Map<String, byte[]> inputs, Path target) {
+    String header = GeneratedHeader.generated(specName, manifest.name());
+    Map<String, byte[]> generated = new TreeMap<>();
+    for (JavaFile f : emitter.emit(model, manifest)) {
+      String path = GENERATED_JAVA + packagePath(f.packageName()) + f.typeSpec().name() + ".java";
+      String text = f.toString();
+      // The emitters write the header themselves; add it only to a file that has none.
+      if (!text.startsWith("// Generated by provider-api")) {
+        text = header + "\n" + text;
+      }
+      if (generated.put(path, utf8(text)) != null) {
+        throw new IllegalStateException("two emitted files for " + path);
+      }
+    }
+    String prefix = manifest.classPrefix();
+    String test = templates.render(TemplateRenderer.CLIENT_TEST,
+        TestModelBuilder.build(manifest, model, fixtures, specName));
+    generated.put(GENERATED_TEST_JAVA + packagePath(manifest.javaPackage() + ".api") + prefix + "ApiClientTest.java",
+        utf8(test));
+    String skeleton = templates.render(TemplateRenderer.SKELETON, SkeletonModelBuilder.build(manifest, model));
+    Map<String, byte[]> once = Map.of(
+        "src/main/java/" + packagePath(manifest.javaPackage()) + prefix + "Provider.java", utf8(skeleton));
+    return GenerationPlan.of(target, generated, once, GeneratedManifest.render(inputs, generated));
+  }
+
+  private SpecReader reader(String kind, Path file) {
+    SpecReader r = readers.get(kind);
+    if (r == null) {
+      throw new SpecException(file, "spec.kind", "no reader for spec kind '" + kind + "' in this build; supported: "
+          + readers.keySet().stream().sorted().collect(Collectors.joining(", ")));
+    }
+    return r;
+  }
+
+  /** {@code <operationId>.request.json} / {@code <operationId>.response.json}; unknown ids are typos. */
+  private static Map<String, Fixture> fixtures(Path dir, ApiModel model) {
+    Set<String> ids = model.operations().stream().map(OperationDef::id).collect(Collectors.toSet());
+    Map<String, String[]> found = new TreeMap<>();
+    for (Path p : files(dir)) {
+      String file = p.getFileName().toString();
+      int side = file.endsWith(".request.json") ? 0 : file.endsWith(".response.json") ? 1 : -1;
+      if (side < 0) {
+        throw new SpecException(p, null, "unexpected fixture file name; allowed: <operationId>.request.json and "
+            + "<operationId>.response.json");
+      }
+      String id = file.substring(0, file.length() - (side == 0 ? ".request.json" : ".response.json").length());
+      if (!ids.contains(id)) {
+        throw new SpecException(p, null, "fixture for unknown operation id '" + id + "'; available operation ids: "
+            + ids.stream().sorted().collect(Collectors.joining(", ")));
+      }
+      found.computeIfAbsent(id, k -> new String[2])[side] = new String(read(p), StandardCharsets.UTF_8);
+    }
+    Map<String, Fixture> out = new LinkedHashMap<>();
+    found.forEach((id, bodies) -> out.put(id, new Fixture(bodies[0], bodies[1])));
+    return out;
+  }
+
+  /** Regular files directly under {@code dir}, sorted; none when it does not exist. */
+  private static List<Path> files(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(Files::isRegularFile).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  static String nameFromFile(Path file) {
+    String base = file.getFileName().toString().replaceFirst("\\.(json|ya?ml)$", "")
+        .replaceFirst("[-_.]v?\\d+(\\.\\d+)*$", "")
+        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return base.isEmpty() || !Character.isLetter(base.charAt(0)) ? "api" + (base.isEmpty() ? "" : "-" + base) : base;
+  }
+
+  static String classPrefix(String name) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : name.split("-")) {
+      if (!part.isEmpty()) {
+        sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String packagePath(String pkg) {
+    return pkg.isEmpty() ? "" : pkg.replace('.', '/') + "/";
+  }
+
+  private static String relative(Path root, Path file) {
+    Path abs = file.toAbsolutePath().normalize();
+    return (abs.startsWith(root) ? root.relativize(abs) : abs).toString().replace('\\', '/');
+  }
+
+  private static byte[] read(Path file) {
+    try {
+      return Files.readAllBytes(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static byte[] utf8(String s) {
+    return s.getBytes(StandardCharsets.UTF_8);
+  }
+}

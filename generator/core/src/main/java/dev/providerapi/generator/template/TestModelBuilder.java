@@ -1,0 +1,442 @@
+package dev.providerapi.generator.template;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.providerapi.descriptor.AuthSpec;
+import dev.providerapi.descriptor.ErrorFormat;
+import dev.providerapi.descriptor.ErrorRule;
+import dev.providerapi.errors.ErrorKind;
+import dev.providerapi.generator.SpecException;
+import dev.providerapi.generator.manifest.ProviderManifest;
+import dev.providerapi.generator.model.ApiModel;
+import dev.providerapi.generator.model.EnumDef;
+import dev.providerapi.generator.model.OperationDef;
+import dev.providerapi.generator.model.ParamDef;
+import dev.providerapi.generator.model.TypeRef;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The data of {@code client-test.mustache}: per operation the example exchange (request and response JSON as
+ * Java literals, the call's arguments, the expected method, path, query and headers) and per declared error
+ * case the error body built from provider.yaml's code/message pointers. All decisions live here so the
+ * template stays a plain layout.
+ *
+ * <p>Contract with the client emitter that the generated test relies on: the client interface is
+ * {@code <pkg>.api.<Prefix>Api}, implemented by {@code <pkg>.api.<Prefix>ApiClient} with a constructor taking
+ * the runtime {@code ApiClient}; each operation is a method named {@link OperationDef#javaName()} taking the
+ * operation's parameters in IR order, then the body; model types live in {@code <pkg>.model}.
+ */
+public final class TestModelBuilder {
+  static final String API_KEY = "test-key";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The four failure cases every client test covers, with the kind HTTP defaults give them. */
+  private record ErrorCase(int status, ErrorKind statusDefault, String name) {}
+
+  private static final List<ErrorCase> ERROR_CASES = List.of(
+      new ErrorCase(401, ErrorKind.AUTHENTICATION, "unauthorized"),
+      new ErrorCase(404, ErrorKind.NOT_FOUND, "notFound"),
+      new ErrorCase(429, ErrorKind.RATE_LIMITED, "rateLimited"),
+      new ErrorCase(500, ErrorKind.PROVIDER_UNAVAILABLE, "serverError"));
+
+  private final ProviderManifest manifest;
+  private final ApiModel model;
+  private final Map<String, Fixture> fixtures;
+  private final String modelPackage;
+
+  private TestModelBuilder(ProviderManifest manifest, ApiModel model, Map<String, Fixture> fixtures) {
+    this.manifest = manifest;
+    this.model = model;
+    this.fixtures = fixtures;
+    this.modelPackage = manifest.javaPackage() + ".model";
+  }
+
+  /**
+   * @param specName the spec file name for the generated header
+   * @param fixtures operation id -> fixture bodies (override the spec's examples)
+   */
+  public static Map<String, Object> build(ProviderManifest manifest, ApiModel model, Map<String, Fixture> fixtures,
+      String specName) {
+    return new TestModelBuilder(manifest, model, fixtures).scope(specName);
+  }
+
+  private Map<String, Object> scope(String specName) {
+    String prefix = manifest.classPrefix();
+    List<OperationDef> http = model.operations().stream()
+        .filter(o -> o.transport() instanceof OperationDef.Http)
+        .sorted(Comparator.comparing(OperationDef::id))
+        .toList();
+    List<Map<String, Object>> operations = new ArrayList<>();
+    for (OperationDef op : http) {
+      operations.add(operation(op));
+    }
+    List<Map<String, Object>> errors = new ArrayList<>();
+    errorTarget(http).ifPresent(op -> {
+      for (ErrorCase c : ERROR_CASES) {
+        errors.add(error(op, c));
+      }
+    });
+
+    Map<String, Object> scope = new LinkedHashMap<>();
+    scope.put("header", GeneratedHeader.generated(specName, manifest.name()));
+    scope.put("package", manifest.javaPackage() + ".api");
+    scope.put("rootPackage", manifest.javaPackage());
+    scope.put("prefix", prefix);
+    scope.put("provider", literal(manifest.name()));
+    scope.put("providerName", manifest.name());
+    scope.put("apiKey", literal(API_KEY));
+    scope.put("secrets", secrets());
+    scope.put("authHeaders", authHeaders());
+    scope.put("operations", operations);
+    scope.put("errors", errors);
+    return scope;
+  }
+
+  // ---- success exchanges ----
+
+  private Map<String, Object> operation(OperationDef op) {
+    OperationDef.Http http = (OperationDef.Http) op.transport();
+    Fixture fixture = fixtures.get(op.id());
+    OperationDef.Example example = op.examples().isEmpty() ? null : op.examples().get(0);
+    String requestJson = fixture != null && fixture.requestJson() != null ? fixture.requestJson()
+        : example != null ? example.requestJson() : null;
+    String responseJson = fixture != null && fixture.responseJson() != null ? fixture.responseJson()
+        : example != null ? example.responseJson() : null;
+
+    Map<String, Object> m = call(op);
+    m.put("testName", op.javaName() + (op.response() != null ? "SendsTheRequestAndDecodesTheResponse" : "SendsTheRequest"));
+    m.put("method", literal(http.method().toUpperCase(java.util.Locale.ROOT)));
+    m.put("path", literal(expectedPath(op, http.path())));
+    m.put("query", queryAssertion(op));
+    List<Map<String, Object>> headers = new ArrayList<>();
+    for (ParamDef p : op.params()) {
+      if (p.location() == ParamDef.Location.HEADER && p.required()) {
+        headers.add(Map.of("name", literal(p.name()), "value", literal(wireExample(p))));
+      }
+    }
+    m.put("headers", headers);
+
+    if (op.body() != null) {
+      String body = requestJson != null ? compact(requestJson, op, "request") : emptyFor(op.body().type());
+      m.put("bodySetup", bodySetup(op, body));
+      m.put("hasRequestBody", true);
+      m.put("requestJson", literal(body));
+      m.put("contentType", literal(op.body().contentType()));
+      // Only JSON bodies can be compared as trees; others are checked for being sent at all.
+      m.put("jsonBody", op.body().contentType().contains("json"));
+      m.put("otherBody", !op.body().contentType().contains("json"));
+    }
+
+    String envelope = op.responseEnvelope();
+    if (op.response() != null) {
+      boolean hasExample = responseJson != null;
+      JsonNode payload;
+      if (hasExample) {
+        JsonNode wire = parse(responseJson, op, "response");
+        payload = envelope != null && wire.isObject() && wire.has(envelope) ? wire.get(envelope) : wire;
+      } else {
+        payload = parse(emptyFor(op.response()), op, "response");
+      }
+      m.put("hasResponse", true);
+      m.put("checkPayload", hasExample);
+      m.put("responseBody", literal(write(wrap(payload, envelope))));
+      m.put("expectedPayload", literal(write(payload)));
+      m.put("status", op.successStatus());
+    } else {
+      m.put("hasResponse", false);
+      // 204 must not carry a body; other statuses get an empty (enveloped) object.
+      m.put("responseBody", op.successStatus() == 204 ? null
+          : literal(write(wrap(JsonNodeFactory.instance.objectNode(), envelope))));
+      m.put("status", op.successStatus());
+    }
+    m.put("hasResponseBody", m.get("responseBody") != null);
+    return m;
+  }
+
+  /** What every test of {@code op} shares: the body variable and the call's argument list. */
+  private Map<String, Object> call(OperationDef op) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    List<String> args = new ArrayList<>();
+    for (ParamDef p : op.params()) {
+      args.add(p.required() ? argument(p) : "null");
+    }
+    if (op.body() != null) {
+      args.add("body");
+    }
+    m.put("operationId", literal(op.id()));
+    m.put("javaName", op.javaName());
+    m.put("args", String.join(", ", args));
+    m.put("hasRequestBody", false);
+    return m;
+  }
+
+  private String bodySetup(OperationDef op, String json) {
+    return "var body = mapper.readValue(" + literal(json) + ", new TypeReference<"
+        + JavaSource.type(op.body().type(), modelPackage) + ">() {});";
+  }
+
+  /** A Java expression for a required parameter's example value. */
+  private String argument(ParamDef p) {
+    if (p.type() instanceof TypeRef.Primitive prim) {
+      return switch (prim.kind()) {
+        case INT32 -> "7";
+        case INT64 -> "7L";
+        case DOUBLE -> "1.5";
+        case DECIMAL -> "new java.math.BigDecimal(\"1.5\")";
+        case BOOLEAN -> "true";
+        case UUID -> "java.util.UUID.fromString(\"" + UUID_EXAMPLE + "\")";
+        case DATE -> "java.time.LocalDate.parse(\"2024-01-02\")";
+        case DATE_TIME -> "java.time.OffsetDateTime.parse(\"2024-01-02T03:04:05Z\")";
+        case URI -> "java.net.URI.create(\"https://example.com/x\")";
+        default -> literal(stringExample(p));
+      };
+    }
+    if (p.type() instanceof TypeRef.Named n) {
+      // An enum parameter: decoded from its first wire value, the same way a response would carry it.
+      return "mapper.convertValue(" + literal(wireExample(p)) + ", " + JavaSource.type(n, modelPackage) + ".class)";
+    }
+    return "java.util.List.of(" + literal(stringExample(p)) + ")";
+  }
+
+  private static final String UUID_EXAMPLE = "00000000-0000-0000-0000-000000000007";
+
+  /** The text a parameter's example value has on the wire. */
+  private String wireExample(ParamDef p) {
+    if (p.type() instanceof TypeRef.Primitive prim) {
+      return switch (prim.kind()) {
+        case INT32, INT64 -> "7";
+        case DOUBLE, DECIMAL -> "1.5";
+        case BOOLEAN -> "true";
+        case UUID -> UUID_EXAMPLE;
+        case DATE -> "2024-01-02";
+        case DATE_TIME -> "2024-01-02T03:04:05Z";
+        case URI -> "https://example.com/x";
+        default -> stringExample(p);
+      };
+    }
+    if (p.type() instanceof TypeRef.Named n) {
+      return model.type(n.name()).filter(EnumDef.class::isInstance).map(EnumDef.class::cast)
+          .filter(e -> !e.values().isEmpty()).map(e -> e.values().get(0).wire()).orElse(stringExample(p));
+    }
+    return stringExample(p);
+  }
+
+  private static String stringExample(ParamDef p) {
+    return "test-" + p.name().replaceAll("[^A-Za-z0-9]", "-").toLowerCase(java.util.Locale.ROOT);
+  }
+
+  private String expectedPath(OperationDef op, String template) {
+    String path = template;
+    for (ParamDef p : op.params()) {
+      if (p.location() == ParamDef.Location.PATH) {
+        path = path.replace("{" + p.name() + "}", wireExample(p));
+      }
+    }
+    return path;
+  }
+
+  /** Java arguments for {@code assertQuery}: every expected name and value, auth parameters included. */
+  private String queryAssertion(OperationDef op) {
+    List<String> pairs = new ArrayList<>();
+    for (ParamDef p : op.params()) {
+      if (p.location() == ParamDef.Location.QUERY && p.required()) {
+        pairs.add(literal(p.name() + "=" + wireExample(p)));
+      }
+    }
+    for (Map.Entry<String, String> q : new TreeMap<>(manifest.descriptor().auth().queryParams()).entrySet()) {
+      pairs.add(literal(q.getKey() + "=" + secretValue(q.getValue())));
+    }
+    return String.join(", ", pairs);
+  }
+
+  // ---- auth ----
+
+  private static String secretValue(String env) {
+    return "test-secret-" + env.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  private List<Map<String, Object>> secrets() {
+    List<Map<String, Object>> out = new ArrayList<>();
+    new TreeMap<>(manifest.descriptor().auth().queryParams()).forEach((param, env) -> out.add(Map.of(
+        "name", literal(env), "value", literal(secretValue(env)))));
+    return out;
+  }
+
+  private List<Map<String, Object>> authHeaders() {
+    AuthSpec auth = manifest.descriptor().auth();
+    String value = switch (auth.style()) {
+      case BEARER, HEADER -> (auth.valuePrefix() == null ? "" : auth.valuePrefix()) + API_KEY;
+      case BASIC -> "Basic " + Base64.getEncoder().encodeToString((API_KEY + ":").getBytes(StandardCharsets.UTF_8));
+      default -> null;
+    };
+    if (value == null || auth.headerName() == null) {
+      return List.of();
+    }
+    return List.of(Map.of("name", literal(auth.headerName()), "value", literal(value)));
+  }
+
+  // ---- error cases ----
+
+  /** Errors are exercised on a read-only operation when there is one, so no retry policy muddles them. */
+  private static Optional<OperationDef> errorTarget(List<OperationDef> ops) {
+    return ops.stream().filter(o -> ((OperationDef.Http) o.transport()).method().equalsIgnoreCase("GET")).findFirst()
+        .or(() -> ops.stream().filter(OperationDef::idempotent).findFirst())
+        .or(() -> ops.stream().findFirst());
+  }
+
+  private Map<String, Object> error(OperationDef op, ErrorCase c) {
+    ErrorFormat format = manifest.descriptor().errorFormat();
+    String message = "test message for HTTP " + c.status();
+    String code = format.codePointer() == null ? null : codeFor(format, c);
+    ErrorKind kind = kindOf(format, c, code, message);
+
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    if (code != null) {
+      put(body, format.codePointer(), code);
+    }
+    if (format.messagePointer() != null) {
+      put(body, format.messagePointer(), message);
+    }
+
+    Map<String, Object> m = call(op);
+    m.put("testName", "http" + c.status() + "Is" + exceptionClass(kind));
+    m.put("status", c.status());
+    m.put("body", literal(write(body)));
+    m.put("exception", "dev.providerapi.errors." + exceptionClass(kind));
+    m.put("providerCode", code == null ? null : literal(code));
+    m.put("noProviderCode", code == null);
+    m.put("providerMessage", format.messagePointer() == null ? null : literal(message));
+    m.put("retryAfter", c.status() == 429);
+    String requestIdHeader = format.requestIdHeader();
+    m.put("requestIdHeader", requestIdHeader == null ? null : literal(requestIdHeader));
+    m.put("requestId", literal("req-" + c.status()));
+    if (op.body() != null) {
+      m.put("bodySetup", bodySetup(op, emptyFor(op.body().type())));
+      m.put("hasRequestBody", true);
+    }
+    return m;
+  }
+
+  /** A provider code the rules map to the case's kind, else one that no rule matches. */
+  private static String codeFor(ErrorFormat format, ErrorCase c) {
+    for (ErrorRule r : format.rules()) {
+      if (r.kind() == c.statusDefault() && r.code() != null && r.messageContains() == null
+          && (r.status() == null || r.status() == c.status())) {
+        return r.code();
+      }
+    }
+    return "test/" + c.name();
+  }
+
+  private static ErrorKind kindOf(ErrorFormat format, ErrorCase c, @Nullable String code, String message) {
+    for (ErrorRule r : format.rules()) {
+      if (r.matches(c.status(), code, message)) {
+        return r.kind();
+      }
+    }
+    return c.statusDefault();
+  }
+
+  private static String exceptionClass(ErrorKind kind) {
+    return switch (kind) {
+      case AUTHENTICATION -> "AuthenticationException";
+      case NOT_FOUND -> "NotFoundException";
+      case CAPACITY_UNAVAILABLE -> "CapacityUnavailableException";
+      case QUOTA_EXCEEDED -> "QuotaExceededException";
+      case RATE_LIMITED -> "RateLimitedException";
+      case INVALID_REQUEST -> "InvalidRequestException";
+      case CONFLICT -> "ConflictException";
+      case PROVIDER_UNAVAILABLE -> "ProviderUnavailableException";
+      case UNEXPECTED_RESPONSE -> "UnexpectedResponseException";
+    };
+  }
+
+  /** Sets {@code value} at JSON pointer {@code pointer}, creating objects (and arrays for numeric steps). */
+  static void put(ObjectNode root, String pointer, String value) {
+    String[] steps = pointer.substring(1).split("/");
+    JsonNode node = root;
+    for (int i = 0; i < steps.length; i++) {
+      String step = steps[i].replace("~1", "/").replace("~0", "~");
+      boolean last = i == steps.length - 1;
+      boolean nextIsIndex = !last && steps[i + 1].matches("\\d+");
+      if (node instanceof ObjectNode o) {
+        if (last) {
+          o.put(step, value);
+        } else {
+          node = o.has(step) ? o.get(step) : nextIsIndex ? o.putArray(step) : o.putObject(step);
+        }
+      } else {
+        ArrayNode a = (ArrayNode) node;
+        int index = Integer.parseInt(step);
+        while (a.size() <= index) {
+          if (last) {
+            a.addNull();
+          } else if (nextIsIndex) {
+            a.addArray();
+          } else {
+            a.addObject();
+          }
+        }
+        if (last) {
+          a.set(index, value);
+        } else {
+          node = a.get(index);
+        }
+      }
+    }
+  }
+
+  // ---- JSON helpers ----
+
+  private static String emptyFor(TypeRef type) {
+    return type instanceof TypeRef.ListOf ? "[]" : "{}";
+  }
+
+  private static JsonNode wrap(JsonNode payload, @Nullable String envelope) {
+    if (envelope == null) {
+      return payload;
+    }
+    ObjectNode o = JsonNodeFactory.instance.objectNode();
+    o.set(envelope, payload);
+    return o;
+  }
+
+  private JsonNode parse(String json, OperationDef op, String side) {
+    try {
+      return JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new SpecException(Path.of(model.source()), "operation " + op.id(),
+          "the " + side + " example is not valid JSON: " + e.getOriginalMessage(), e);
+    }
+  }
+
+  private String compact(String json, OperationDef op, String side) {
+    return write(parse(json, op, side));
+  }
+
+  private static String write(JsonNode node) {
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String literal(String s) {
+    return JavaSource.literal(s);
+  }
+}

@@ -1,0 +1,18 @@
+package dev.providerapi.generator.write;
+
+/** One difference between the tree on disk and what generation would write; {@code path} is relative. */
+public record Drift(String path, Kind kind) {
+  public enum Kind {
+    /** The file exists with other content. */
+    CHANGED,
+    /** The file should exist and does not. */
+    MISSING,
+    /** A file in a generated root that generation would not write (stale). */
+    EXTRA
+  }
+
+  @Override
+  public String toString() {
+    return kind.name().toLowerCase(java.util.Locale.ROOT) + ": " + path;
+  }
+}
