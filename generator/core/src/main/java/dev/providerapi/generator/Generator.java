@@ -251,12 +251,18 @@ public final class Generator {
     return r;
   }
 
-  /** {@code <operationId>.request.json} / {@code <operationId>.response.json}; unknown ids are typos. */
+  /**
+   * {@code <operationId>.request.json} / {@code <operationId>.response.json}; unknown ids are typos. Files that
+   * are not JSON (a README) and sub-folders (error bodies used by hand-written tests) are not fixtures.
+   */
   private static Map<String, Fixture> fixtures(Path dir, ApiModel model) {
     Set<String> ids = model.operations().stream().map(OperationDef::id).collect(Collectors.toSet());
     Map<String, String[]> found = new TreeMap<>();
     for (Path p : files(dir)) {
       String file = p.getFileName().toString();
+      if (!file.endsWith(".json")) {
+        continue;
+      }
       int side = file.endsWith(".request.json") ? 0 : file.endsWith(".response.json") ? 1 : -1;
       if (side < 0) {
         throw new SpecException(p, null, "unexpected fixture file name; allowed: <operationId>.request.json and "
