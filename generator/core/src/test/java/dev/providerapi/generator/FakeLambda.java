@@ -93,7 +93,7 @@ public final class FakeLambda {
   private static FieldDef field(String json, TypeRef type) {
     String java = json.contains("_") ? json.substring(0, json.indexOf('_'))
         + Character.toUpperCase(json.charAt(json.indexOf('_') + 1)) + json.substring(json.indexOf('_') + 2) : json;
-    return new FieldDef(json, java, type, false, false, null, false);
+    return new FieldDef(json, java, type, false, false, null, false, false);
   }
 
   private static OperationDef op(String id, String method, String path, List<ParamDef> params, BodyDef body,

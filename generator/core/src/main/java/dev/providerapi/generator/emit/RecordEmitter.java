@@ -102,6 +102,9 @@ final class RecordEmitter {
       type.addJavadoc("$L\n", String.join("\n\n", docParts));
     }
     type.recordConstructor(ctor.build());
+    if (def.fields().stream().anyMatch(FieldDef::sensitive)) {
+      type.addMethod(maskingToString(def, extraName));
+    }
     builder.addMethod(MethodSpec.methodBuilder("build")
         .addModifiers(Modifier.PUBLIC)
         .returns(self)
@@ -114,6 +117,31 @@ final class RecordEmitter {
         .build());
     type.addType(builder.build());
     return type.build();
+  }
+
+  /** The record's usual toString, with secret members shown as {@code ***} (or null when absent). */
+  private static MethodSpec maskingToString(RecordDef def, String extraName) {
+    com.palantir.javapoet.CodeBlock.Builder body = com.palantir.javapoet.CodeBlock.builder()
+        .add("return $S", def.name() + "[");
+    String separator = "";
+    for (FieldDef f : def.fields()) {
+      if (f.sensitive()) {
+        body.add("\n    + $S + ($N == null ? $S : $S)", separator + f.javaName() + "=", f.javaName(), "null", "***");
+      } else {
+        body.add("\n    + $S + $N", separator + f.javaName() + "=", f.javaName());
+      }
+      separator = ", ";
+    }
+    if (extraName != null) {
+      body.add("\n    + $S + $N", separator + extraName + "=", extraName);
+    }
+    body.add("\n    + $S", "]");
+    return MethodSpec.methodBuilder("toString")
+        .addAnnotation(Override.class)
+        .addModifiers(Modifier.PUBLIC)
+        .returns(String.class)
+        .addStatement("$L", body.build())
+        .build();
   }
 
   private static void addBuilderMember(TypeSpec.Builder builder, ClassName builderName, TypeName javaType,

@@ -14,4 +14,5 @@ public record FieldDef(
     boolean required,
     boolean nullable,
     @Nullable String description,
-    boolean deprecated) {}
+    boolean deprecated,
+    boolean sensitive) {}

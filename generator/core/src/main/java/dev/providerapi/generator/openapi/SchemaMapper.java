@@ -208,7 +208,8 @@ final class SchemaMapper {
               ? null : target.getDescription();
       boolean deprecated = Boolean.TRUE.equals(ps.getDeprecated());
       fields.add(new FieldDef(wire, javaNames.get(wire), type, required.contains(wire),
-          isNullable(ps) || (ps.get$ref() != null && isNullable(target)), description, deprecated));
+          isNullable(ps) || (ps.get$ref() != null && isNullable(target)), description, deprecated,
+          isSensitive(wire, ps)));
     }
     TypeRef extra = null;
     if (additional[0] instanceof Schema<?> ap && !properties.isEmpty()) {
@@ -219,6 +220,26 @@ final class SchemaMapper {
     return new RecordDef(name, schema.getDescription(), pointer, fields, extra,
         Boolean.TRUE.equals(schema.getDeprecated()));
   }
+
+  /**
+   * A secret by declaration ({@code format: password}, {@code x-sensitive: true}) or by a name that means one;
+   * {@code x-sensitive: false} overrides the name. Pagination tokens ({@code page_token}, {@code next_token})
+   * are not secrets. Only the emitted {@code toString()} depends on it.
+   */
+  static boolean isSensitive(String wireName, Schema<?> schema) {
+    Object declared = schema.getExtensions() == null ? null : schema.getExtensions().get("x-sensitive");
+    if (declared instanceof Boolean b) {
+      return b;
+    }
+    if ("password".equals(schema.getFormat())) {
+      return true;
+    }
+    return SECRET_NAME.matcher(wireName).find();
+  }
+
+  private static final java.util.regex.Pattern SECRET_NAME = java.util.regex.Pattern.compile(
+      "(?i)(password|passwd|secret|private_?key|api_?key|access_?key|auth_?token|access_?token|jupyter_?token"
+          + "|^token$|(?<!page|next|after|cursor)_token$|credential)");
 
   /** Gathers properties and required names of a schema and of every {@code allOf} part, refs included. */
   private void collect(Schema<?> schema, String pointer, Map<String, Schema<?>> properties,

@@ -32,7 +32,7 @@ class FixtureTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"enums", "unions", "recursion", "maps", "naming", "nullable30", "nullable31", "allof",
-      "external-ref", "envelope"})
+      "external-ref", "envelope", "sensitive"})
   void emitsExpectedSourceThatCompiles(String fixture) throws IOException {
     Path dir = FIXTURES.resolve(fixture);
     ProviderManifest manifest = "envelope".equals(fixture)

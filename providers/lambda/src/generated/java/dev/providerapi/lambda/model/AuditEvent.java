@@ -26,6 +26,23 @@ public record AuditEvent(@JsonProperty("service_name") String serviceName,
     @JsonProperty("resource_owner_lrn") @Nullable String resourceOwnerLrn,
     @JsonProperty("request_api_key_lrn") @Nullable String requestApiKeyLrn,
     @JsonProperty("additional_details") Map<String, JsonNode> additionalDetails) {
+  @Override
+  public String toString() {
+    return "AuditEvent["
+            + "serviceName=" + serviceName
+            + ", resourceName=" + resourceName
+            + ", action=" + action
+            + ", catalogVersion=" + catalogVersion
+            + ", eventId=" + eventId
+            + ", eventTime=" + eventTime
+            + ", actorLrn=" + actorLrn
+            + ", resourceLrns=" + resourceLrns
+            + ", resourceOwnerLrn=" + resourceOwnerLrn
+            + ", requestApiKeyLrn=" + (requestApiKeyLrn == null ? "null" : "***")
+            + ", additionalDetails=" + additionalDetails
+            + "]";
+  }
+
   public static Builder builder() {
     return new Builder();
   }

@@ -16,6 +16,16 @@ import org.jspecify.annotations.Nullable;
 public record GeneratedSshKey(@JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("public_key") String publicKey,
     @JsonProperty("private_key") String privateKey) implements AddSshKeyResponse {
+  @Override
+  public String toString() {
+    return "GeneratedSshKey["
+            + "id=" + id
+            + ", name=" + name
+            + ", publicKey=" + publicKey
+            + ", privateKey=" + (privateKey == null ? "null" : "***")
+            + "]";
+  }
+
   public static Builder builder() {
     return new Builder();
   }

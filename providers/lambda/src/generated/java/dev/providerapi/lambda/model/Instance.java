@@ -34,6 +34,28 @@ public record Instance(@JsonProperty("id") String id, @JsonProperty("name") @Nul
     @JsonProperty("actions") InstanceActionAvailability actions,
     @JsonProperty("tags") @Nullable List<TagEntry> tags,
     @JsonProperty("firewall_rulesets") @Nullable List<FirewallRulesetEntry> firewallRulesets) {
+  @Override
+  public String toString() {
+    return "Instance["
+            + "id=" + id
+            + ", name=" + name
+            + ", ip=" + ip
+            + ", privateIp=" + privateIp
+            + ", status=" + status
+            + ", sshKeyNames=" + sshKeyNames
+            + ", fileSystemNames=" + fileSystemNames
+            + ", fileSystemMounts=" + fileSystemMounts
+            + ", region=" + region
+            + ", instanceType=" + instanceType
+            + ", hostname=" + hostname
+            + ", jupyterToken=" + (jupyterToken == null ? "null" : "***")
+            + ", jupyterUrl=" + jupyterUrl
+            + ", actions=" + actions
+            + ", tags=" + tags
+            + ", firewallRulesets=" + firewallRulesets
+            + "]";
+  }
+
   public static Builder builder() {
     return new Builder();
   }

@@ -34,6 +34,23 @@ public record InstanceLaunchRequest(@JsonProperty("region_name") String regionNa
     @JsonProperty("user_data") @Nullable String userData,
     @JsonProperty("tags") @Nullable List<RequestedTagEntry> tags,
     @JsonProperty("firewall_rulesets") @Nullable List<FirewallRulesetEntry> firewallRulesets) {
+  @Override
+  public String toString() {
+    return "InstanceLaunchRequest["
+            + "regionName=" + regionName
+            + ", instanceTypeName=" + instanceTypeName
+            + ", sshKeyNames=" + sshKeyNames
+            + ", fileSystemNames=" + fileSystemNames
+            + ", fileSystemMounts=" + fileSystemMounts
+            + ", hostname=" + hostname
+            + ", name=" + name
+            + ", image=" + image
+            + ", userData=" + (userData == null ? "null" : "***")
+            + ", tags=" + tags
+            + ", firewallRulesets=" + firewallRulesets
+            + "]";
+  }
+
   public static Builder builder() {
     return new Builder();
   }
