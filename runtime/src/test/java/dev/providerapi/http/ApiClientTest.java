@@ -266,6 +266,21 @@ class ApiClientTest {
   }
 
   @Test
+  @org.junit.jupiter.api.Timeout(20)
+  void aRateLimitedClientOnTheSystemClockDoesNotWaitWithoutCause() {
+    // Regression: with no 429 pause pending, the limiter once spun forever on the real clock.
+    server.enqueue(json(200, "{}"));
+    server.enqueue(json(200, "{}"));
+    ProviderDescriptor d = ProviderDescriptor.builder("acme").baseUrl("https://api.acme.invalid")
+        .rateLimit(new RateLimitWindow(1000, Duration.ofSeconds(1), 1000)).build();
+    ApiClient c = ApiClient.create(d, config().rateLimited(true).build());
+    c.execute(GET_THING, ApiRequest.builder().path("id", 1).build());
+    c.execute(GET_THING, ApiRequest.builder().path("id", 2).build());
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(c.rateLimiter()).isPresent();
+  }
+
+  @Test
   void rateLimitingOffSendsAtOnce() {
     server.enqueue(json(200, "{}"));
     server.enqueue(json(200, "{}"));

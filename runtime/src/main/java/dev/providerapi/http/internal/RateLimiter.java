@@ -116,10 +116,11 @@ public final class RateLimiter {
     while (true) {
       Duration wait;
       synchronized (pauseLock) {
-        wait = Duration.between(clock.instant(), pausedUntil.equals(Instant.MIN) ? clock.instant() : pausedUntil);
-      }
-      if (wait.isNegative() || wait.isZero()) {
-        return;
+        Instant now = clock.instant();
+        if (!pausedUntil.isAfter(now)) {
+          return;
+        }
+        wait = Duration.between(now, pausedUntil);
       }
       sleeper.sleep(wait);
     }
