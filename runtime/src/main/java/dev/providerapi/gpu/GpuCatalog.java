@@ -31,4 +31,9 @@ public interface GpuCatalog {
   boolean matches(GpuType gpu, String filterTerm);
 
   List<GpuType> all();
+
+  /** The GPUs {@code provider} is known to offer (those it has a name for). */
+  default List<GpuType> forProvider(String provider) {
+    return all().stream().filter(g -> providerName(provider, g.canonicalName()).isPresent()).toList();
+  }
 }

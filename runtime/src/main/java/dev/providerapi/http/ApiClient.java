@@ -1,29 +1,103 @@
 package dev.providerapi.http;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.providerapi.ProviderConfig;
+import dev.providerapi.Secret;
+import dev.providerapi.descriptor.AuthSpec;
+import dev.providerapi.descriptor.AuthStyle;
 import dev.providerapi.descriptor.ProviderDescriptor;
+import dev.providerapi.errors.ErrorDetails;
 import dev.providerapi.errors.ProviderException;
+import dev.providerapi.errors.ProviderUnavailableException;
+import dev.providerapi.http.internal.AuthInterceptor;
+import dev.providerapi.http.internal.BodyEncoder;
+import dev.providerapi.http.internal.CircuitBreakerInterceptor;
+import dev.providerapi.http.internal.ErrorMapper;
+import dev.providerapi.http.internal.ErrorMappingInterceptor;
+import dev.providerapi.http.internal.HttpCall;
+import dev.providerapi.http.internal.HttpLog;
+import dev.providerapi.http.internal.HttpResult;
+import dev.providerapi.http.internal.Interceptor;
+import dev.providerapi.http.internal.InterceptorChain;
+import dev.providerapi.http.internal.JsonMappers;
+import dev.providerapi.http.internal.LoggingInterceptor;
+import dev.providerapi.http.internal.RateLimitInterceptor;
+import dev.providerapi.http.internal.RateLimiter;
+import dev.providerapi.http.internal.Redactor;
+import dev.providerapi.http.internal.ResponseDecoder;
+import dev.providerapi.http.internal.RetryInterceptor;
+import dev.providerapi.http.internal.SendInterceptor;
+import dev.providerapi.http.internal.UrlBuilder;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Consumer;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The HTTP machinery every generated client calls: retry -> rate limit -> circuit breaker -> auth -> send
- * -> error mapping -> decode, on the JDK HttpClient and Jackson. Thread-safe; one per configured provider.
+ * The HTTP machinery every generated client calls: retry -> rate limit -> circuit breaker -> auth -> error
+ * mapping -> redacting log -> send, on the JDK HttpClient; then decode with Jackson. Thread-safe; one per
+ * configured provider (the rate-limit buckets and the circuit breaker are per client).
  */
 public final class ApiClient implements AutoCloseable {
+  private static final String USER_AGENT = "provider-api/0.1";
 
-  // CONTRACT SKELETON: the runtime implementation replaces the bodies below.
   private final ProviderDescriptor descriptor;
   private final ProviderConfig config;
+  private final ObjectMapper mapper;
+  private final Redactor redactor;
+  private final List<Interceptor> chain;
+  private final ResponseDecoder decoder;
+  private final @Nullable RateLimiter rateLimiter;
+  private final CircuitBreakerInterceptor circuitBreaker;
+  private final HttpClient httpClient;
+  private final boolean ownsHttpClient;
 
-  private ApiClient(ProviderDescriptor descriptor, ProviderConfig config) {
-    this.descriptor = descriptor;
-    this.config = config;
+  private ApiClient(Builder b) {
+    this.descriptor = b.descriptor;
+    this.config = b.config;
+    this.mapper = JsonMappers.create();
+    this.redactor = Redactor.of(secretValues(descriptor.auth(), config));
+    this.ownsHttpClient = b.httpClient == null;
+    this.httpClient = b.httpClient != null ? b.httpClient
+        : HttpClient.newBuilder().connectTimeout(config.connectTimeout())
+            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    ErrorMapper errors = new ErrorMapper(descriptor.name(), descriptor.errorFormat(), mapper, redactor, b.clock);
+    this.decoder = new ResponseDecoder(descriptor.name(), mapper, redactor);
+    this.circuitBreaker = new CircuitBreakerInterceptor(b.circuitBreakerThreshold, b.circuitBreakerDelay);
+    List<Interceptor> steps = new ArrayList<>();
+    steps.add(new RetryInterceptor(config.maxAttempts(), config.retryBaseDelay(), config.maxRetryAfter()));
+    if (config.rateLimited()) {
+      this.rateLimiter = new RateLimiter(descriptor.rateLimits(), descriptor.operationRateLimits(), b.clock,
+          b.sleeper, config.retryBaseDelay(), config.maxRetryAfter());
+      steps.add(new RateLimitInterceptor(rateLimiter));
+    } else {
+      this.rateLimiter = null;
+    }
+    steps.add(circuitBreaker);
+    steps.add(new AuthInterceptor(descriptor.name(), descriptor.auth(), config));
+    steps.add(new ErrorMappingInterceptor(errors));
+    steps.add(new LoggingInterceptor(new HttpLog(b.logListener), redactor));
+    steps.add(new SendInterceptor(httpClient, config.requestTimeout()));
+    this.chain = List.copyOf(steps);
   }
 
   public static ApiClient create(ProviderDescriptor descriptor, ProviderConfig config) {
-    return new ApiClient(descriptor, config);
+    return builder(descriptor, config).build();
+  }
+
+  /** For tests and embedders: inject the clock, sleeper, HttpClient or a log listener. */
+  public static Builder builder(ProviderDescriptor descriptor, ProviderConfig config) {
+    return new Builder(descriptor, config);
   }
 
   public ProviderDescriptor descriptor() {
@@ -36,7 +110,22 @@ public final class ApiClient implements AutoCloseable {
 
   /** The mapper used for bodies: unknown properties ignored, java.time supported, nulls left out. */
   public ObjectMapper objectMapper() {
-    throw new UnsupportedOperationException("contract skeleton");
+    return mapper;
+  }
+
+  /** Removes this client's secrets from text; for adapters that log or wrap provider output themselves. */
+  public String redact(String text) {
+    return Objects.requireNonNullElse(redactor.redact(text), "");
+  }
+
+  /** The client-side rate limiter, absent when the config turned rate limiting off. */
+  public java.util.Optional<RateLimiter> rateLimiter() {
+    return java.util.Optional.ofNullable(rateLimiter);
+  }
+
+  /** True while the circuit breaker rejects calls without sending them. */
+  public boolean circuitOpen() {
+    return circuitBreaker.isOpen();
   }
 
   /**
@@ -45,19 +134,119 @@ public final class ApiClient implements AutoCloseable {
    * @throws ProviderException typed by the provider's declared error format
    */
   public <T> @Nullable T execute(Operation operation, ApiRequest request, Class<T> type) {
-    throw new UnsupportedOperationException("contract skeleton");
+    return decode(operation, send(operation, request), mapper.constructType(type));
   }
 
   /** As {@link #execute(Operation, ApiRequest, Class)}, for generic types such as {@code List<Instance>}. */
   public <T> @Nullable T execute(Operation operation, ApiRequest request, TypeReference<T> type) {
-    throw new UnsupportedOperationException("contract skeleton");
+    return decode(operation, send(operation, request), mapper.getTypeFactory().constructType(type));
   }
 
   /** Sends the call and discards the success body. */
   public void execute(Operation operation, ApiRequest request) {
-    throw new UnsupportedOperationException("contract skeleton");
+    send(operation, request);
+  }
+
+  private <T> @Nullable T decode(Operation operation, HttpResult result, JavaType type) {
+    return decoder.decode(operation, result, type);
+  }
+
+  private HttpResult send(Operation operation, ApiRequest request) {
+    if (descriptor.auth().style() == AuthStyle.KUBECONFIG) {
+      throw new IllegalStateException(descriptor.name() + " authenticates with a kubeconfig, which is not an HTTP"
+          + " credential: use the Kubernetes client for this provider, not ApiClient");
+    }
+    URI base = config.baseUrl().orElse(descriptor.baseUrl());
+    URI uri = UrlBuilder.build(base, operation.pathTemplate(), request.pathParams(), request.queryParams());
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", "application/json");
+    headers.put("User-Agent", USER_AGENT);
+    byte[] body = BodyEncoder.encode(request.body(), request.contentType(), mapper);
+    if (body != null) {
+      headers.put("Content-Type", request.contentType());
+    }
+    headers.putAll(request.headers());
+    HttpCall call = new HttpCall(descriptor.name(), operation, uri, headers, body);
+    try {
+      return InterceptorChain.run(chain, call);
+    } catch (IOException e) {
+      // Only an interruption gets here: every other network failure is mapped inside the chain.
+      throw new ProviderUnavailableException(new ErrorDetails(descriptor.name(), operation.id(), 0, null,
+          redact(String.valueOf(e.getMessage())), null, false, null), null);
+    }
+  }
+
+  private static List<String> secretValues(AuthSpec auth, ProviderConfig config) {
+    List<String> values = new ArrayList<>();
+    config.apiKey(auth.apiKeyEnv()).map(Secret::reveal).ifPresent(values::add);
+    for (String secretName : auth.queryParams().values()) {
+      config.secret(secretName).map(Secret::reveal).ifPresent(values::add);
+    }
+    return values;
   }
 
   @Override
-  public void close() {}
+  public void close() {
+    if (ownsHttpClient && httpClient instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception e) {
+        // Closing only frees the client's threads early; nothing to report.
+      }
+    }
+  }
+
+  public static final class Builder {
+    private final ProviderDescriptor descriptor;
+    private final ProviderConfig config;
+    private Clock clock = Clock.systemUTC();
+    private Sleeper sleeper = Sleeper.SYSTEM;
+    private @Nullable HttpClient httpClient;
+    private @Nullable Consumer<String> logListener;
+    private int circuitBreakerThreshold = 5;
+    private Duration circuitBreakerDelay = Duration.ofSeconds(30);
+
+    private Builder(ProviderDescriptor descriptor, ProviderConfig config) {
+      this.descriptor = Objects.requireNonNull(descriptor, "descriptor");
+      this.config = Objects.requireNonNull(config, "config");
+    }
+
+    /** The clock for Retry-After dates and rate-limit buckets. */
+    public Builder clock(Clock clock) {
+      this.clock = clock;
+      return this;
+    }
+
+    /** How the rate limiter waits for tokens and 429 pauses. */
+    public Builder sleeper(Sleeper sleeper) {
+      this.sleeper = sleeper;
+      return this;
+    }
+
+    /** A shared HttpClient; the ApiClient then does not close it. */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = httpClient;
+      return this;
+    }
+
+    /** Receives every log line the chain writes, already redacted. */
+    public Builder logListener(Consumer<String> listener) {
+      this.logListener = listener;
+      return this;
+    }
+
+    /** Consecutive 5xx / network failures that open the circuit, and how long it stays open. */
+    public Builder circuitBreaker(int failureThreshold, Duration openFor) {
+      if (failureThreshold < 1) {
+        throw new IllegalArgumentException("failureThreshold must be at least 1, was " + failureThreshold);
+      }
+      this.circuitBreakerThreshold = failureThreshold;
+      this.circuitBreakerDelay = openFor;
+      return this;
+    }
+
+    public ApiClient build() {
+      return new ApiClient(this);
+    }
+  }
 }

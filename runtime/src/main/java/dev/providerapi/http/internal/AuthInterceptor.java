@@ -1,0 +1,88 @@
+package dev.providerapi.http.internal;
+
+import dev.providerapi.ProviderConfig;
+import dev.providerapi.Secret;
+import dev.providerapi.descriptor.AuthSpec;
+import dev.providerapi.errors.AuthenticationException;
+import dev.providerapi.errors.ErrorDetails;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Adds the declared credentials. Reads them per call, so a provider built without a key fails on its first
+ * call (with the environment variable to set), not at construction.
+ */
+public final class AuthInterceptor implements Interceptor {
+  private final String provider;
+  private final AuthSpec auth;
+  private final ProviderConfig config;
+
+  public AuthInterceptor(String provider, AuthSpec auth, ProviderConfig config) {
+    this.provider = provider;
+    this.auth = auth;
+    this.config = config;
+  }
+
+  @Override
+  public HttpResult intercept(Chain chain) throws IOException {
+    return chain.proceed(authenticate(chain.call()));
+  }
+
+  HttpCall authenticate(HttpCall call) {
+    return switch (auth.style()) {
+      case NONE -> call;
+      case BEARER -> call.withHeader(headerName(), prefix("Bearer ") + key(call).reveal());
+      case HEADER -> call.withHeader(headerName(), prefix("") + key(call).reveal());
+      case BASIC -> call.withHeader(headerName(), "Basic " + Base64.getEncoder()
+          .encodeToString((key(call).reveal() + ":").getBytes(StandardCharsets.UTF_8)));
+      case QUERY -> withQueryCredentials(call);
+      case KUBECONFIG -> throw new IllegalStateException(provider + " authenticates with a kubeconfig, which is"
+          + " not an HTTP credential: use the Kubernetes client for this provider, not ApiClient");
+    };
+  }
+
+  private String headerName() {
+    return auth.headerName() != null ? auth.headerName() : "Authorization";
+  }
+
+  private String prefix(String dflt) {
+    return auth.valuePrefix() != null ? auth.valuePrefix() : dflt;
+  }
+
+  private Secret key(HttpCall call) {
+    return config.apiKey(auth.apiKeyEnv())
+        .filter(s -> !s.isBlank())
+        .orElseThrow(() -> missing(call, auth.apiKeyEnv() == null
+            ? "set ProviderConfig.apiKey"
+            : "set " + auth.apiKeyEnv() + " or ProviderConfig.apiKey"));
+  }
+
+  private HttpCall withQueryCredentials(HttpCall call) {
+    StringBuilder extra = new StringBuilder();
+    // Sorted so the URL is the same on every call (and in every test).
+    for (Map.Entry<String, String> p : new TreeMap<>(auth.queryParams()).entrySet()) {
+      Secret value = config.secret(p.getValue()).filter(s -> !s.isBlank())
+          .orElseThrow(() -> missing(call, "set " + p.getValue() + " or ProviderConfig.secret(\"" + p.getValue()
+              + "\", ...) for query parameter " + p.getKey()));
+      extra.append(extra.length() == 0 ? "" : "&")
+          .append(UrlBuilder.encodeQuery(p.getKey())).append('=').append(UrlBuilder.encodeQuery(value.reveal()));
+    }
+    if (extra.length() == 0) {
+      return call;
+    }
+    String uri = call.uri().toString();
+    int hash = uri.indexOf('#');
+    String fragment = hash >= 0 ? uri.substring(hash) : "";
+    String base = hash >= 0 ? uri.substring(0, hash) : uri;
+    return call.withUri(URI.create(base + (base.contains("?") ? "&" : "?") + extra + fragment));
+  }
+
+  private AuthenticationException missing(HttpCall call, String howToFix) {
+    return new AuthenticationException(new ErrorDetails(provider, call.operation().id(), 0, null,
+        "no credentials: " + howToFix, null, false, null), null);
+  }
+}

@@ -1,0 +1,100 @@
+package dev.providerapi.http.internal;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.providerapi.errors.ErrorDetails;
+import dev.providerapi.errors.UnexpectedResponseException;
+import dev.providerapi.http.Operation;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Success body -> value: empty or Void is null, the response envelope is unwrapped, and a body that does not
+ * fit the type is an UnexpectedResponseException naming Jackson's problem and where it was, never the body.
+ */
+public final class ResponseDecoder {
+  private final String provider;
+  private final ObjectMapper mapper;
+  private final Redactor redactor;
+
+  public ResponseDecoder(String provider, ObjectMapper mapper, Redactor redactor) {
+    this.provider = provider;
+    this.mapper = mapper;
+    this.redactor = redactor;
+  }
+
+  @SuppressWarnings("unchecked")
+  public <T> @Nullable T decode(Operation operation, HttpResult result, JavaType type) {
+    Class<?> raw = type.getRawClass();
+    if (raw == Void.class || raw == void.class) {
+      return null;
+    }
+    byte[] body = result.body();
+    if (isBlank(body)) {
+      return null;
+    }
+    if (operation.responseEnvelope() == null) {
+      if (raw == byte[].class) {
+        return (T) body;
+      }
+      if (raw == String.class && !looksLikeJsonString(body)) {
+        return (T) new String(body, StandardCharsets.UTF_8);
+      }
+    }
+    JsonNode node;
+    try {
+      node = mapper.readTree(body);
+    } catch (IOException e) {
+      throw failure(operation, result, "body is not valid JSON (" + problem(e) + ")", e);
+    }
+    if (operation.responseEnvelope() != null) {
+      JsonNode inner = node.get(operation.responseEnvelope());
+      if (inner == null) {
+        throw failure(operation, result, "response has no '" + operation.responseEnvelope()
+            + "' member to unwrap", null);
+      }
+      node = inner;
+    }
+    if (node.isNull()) {
+      return null;
+    }
+    try {
+      return mapper.readerFor(type).readValue(node);
+    } catch (IOException e) {
+      throw failure(operation, result, "cannot decode the body as " + type.toCanonical() + " (" + problem(e) + ")", e);
+    }
+  }
+
+  private static boolean isBlank(byte[] body) {
+    for (byte b : body) {
+      if (b != ' ' && b != '\n' && b != '\r' && b != '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean looksLikeJsonString(byte[] body) {
+    String s = new String(body, StandardCharsets.UTF_8).trim();
+    return s.startsWith("\"") && s.endsWith("\"");
+  }
+
+  private String problem(IOException e) {
+    String msg = e instanceof JsonProcessingException jpe ? jpe.getOriginalMessage() : e.getMessage();
+    if (e instanceof JsonMappingException jme && !jme.getPath().isEmpty()) {
+      msg = msg + " at " + jme.getPathReference();
+    }
+    return ErrorMapper.truncate(redactor.redact(msg));
+  }
+
+  private UnexpectedResponseException failure(Operation operation, HttpResult result, String message,
+      @Nullable Throwable cause) {
+    // The cause is dropped on purpose: Jackson's own message quotes the body, which may hold secrets.
+    return new UnexpectedResponseException(new ErrorDetails(provider, operation.id(), result.status(), null,
+        message, null, false, null), null);
+  }
+}

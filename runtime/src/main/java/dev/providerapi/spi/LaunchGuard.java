@@ -1,0 +1,169 @@
+package dev.providerapi.spi;
+
+import dev.providerapi.errors.ErrorDetails;
+import dev.providerapi.errors.ErrorKind;
+import dev.providerapi.errors.LaunchOutcomeUnknownException;
+import dev.providerapi.errors.ProviderException;
+import dev.providerapi.errors.RateLimitedException;
+import dev.providerapi.http.Sleeper;
+import dev.providerapi.http.internal.Backoff;
+import dev.providerapi.http.internal.NotSentProof;
+import dev.providerapi.model.Instance;
+import dev.providerapi.model.LaunchRequest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Launches at most one instance per client token. Money is at stake, so a launch is repeated only when the
+ * failure proves nothing was created (429, connection refused); an ambiguous failure (timeout, 5xx, an
+ * unreadable success) is resolved by looking the token up, never by a second create. If the lookups find
+ * several instances with the token, the oldest is kept and the others terminated.
+ */
+public final class LaunchGuard {
+  private static final Logger LOG = LoggerFactory.getLogger(LaunchGuard.class);
+
+  private final String provider;
+  private final Function<LaunchRequest, Instance> create;
+  private final Function<String, List<Instance>> findByToken;
+  private final Consumer<String> terminate;
+  private final Settings settings;
+  private final Sleeper sleeper;
+
+  /**
+   * @param maxAttempts creates tried when each failure proves nothing was applied, the first included
+   * @param retryBaseDelay backoff before such a retry when the provider gives no Retry-After
+   * @param maxRetryAfter a longer Retry-After is not waited: the RateLimitedException surfaces
+   * @param lookups how many times an ambiguous failure looks the token up
+   * @param lookupInterval the wait before each lookup (instances take a moment to be listed)
+   */
+  public record Settings(int maxAttempts, Duration retryBaseDelay, Duration maxRetryAfter, int lookups,
+      Duration lookupInterval) {
+    public Settings {
+      if (maxAttempts < 1 || lookups < 1) {
+        throw new IllegalArgumentException("maxAttempts and lookups must be at least 1");
+      }
+    }
+
+    public static Settings defaults(int maxAttempts, Duration retryBaseDelay, Duration maxRetryAfter) {
+      return new Settings(maxAttempts, retryBaseDelay, maxRetryAfter, 3, Duration.ofSeconds(2));
+    }
+  }
+
+  public LaunchGuard(String provider, Function<LaunchRequest, Instance> create,
+      Function<String, List<Instance>> findByToken, Consumer<String> terminate, Settings settings, Sleeper sleeper) {
+    this.provider = provider;
+    this.create = create;
+    this.findByToken = findByToken;
+    this.terminate = terminate;
+    this.settings = settings;
+    this.sleeper = sleeper;
+  }
+
+  public Instance launch(LaunchRequest request) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return create.apply(request);
+      } catch (ProviderException e) {
+        if (provesNothingApplied(e)) {
+          if (attempt >= settings.maxAttempts() || waitsTooLong(e)) {
+            throw e;
+          }
+          Duration wait = e.retryAfter().orElse(Backoff.delay(settings.retryBaseDelay(), attempt));
+          LOG.debug("{} launch {} not applied ({}); retrying in {} ms", provider, request.clientToken(),
+              e.getMessage(), wait.toMillis());
+          if (!pause(wait)) {
+            throw e;
+          }
+          continue;
+        }
+        if (isAmbiguous(e)) {
+          return resolve(request, e);
+        }
+        throw e;
+      }
+    }
+  }
+
+  /** 429 (the provider turned the call away) or a connection that never carried the request. */
+  static boolean provesNothingApplied(ProviderException e) {
+    if (e instanceof RateLimitedException) {
+      return e.isRetryable();
+    }
+    return e.httpStatus() == 0 && NotSentProof.provesNotSent(e.getCause());
+  }
+
+  /** The provider may have created the instance: 5xx, no response, or a success we could not read. */
+  static boolean isAmbiguous(ProviderException e) {
+    return e.kind() == ErrorKind.PROVIDER_UNAVAILABLE
+        || (e.kind() == ErrorKind.UNEXPECTED_RESPONSE && (e.httpStatus() == 0 || e.httpStatus() < 300));
+  }
+
+  private boolean waitsTooLong(ProviderException e) {
+    return e.retryAfter().map(d -> d.compareTo(settings.maxRetryAfter()) > 0).orElse(false);
+  }
+
+  private Instance resolve(LaunchRequest request, ProviderException failure) {
+    String token = request.clientToken();
+    LOG.warn("{} launch {} failed ambiguously ({}); looking the client token up instead of launching again",
+        provider, token, failure.getMessage());
+    int lookups = 0;
+    for (int i = 1; i <= settings.lookups(); i++) {
+      if (!pause(settings.lookupInterval())) {
+        break;
+      }
+      lookups++;
+      List<Instance> found;
+      try {
+        found = findByToken.apply(token);
+      } catch (ProviderException lookupFailure) {
+        LOG.warn("{} lookup {} of {} for client token {} failed: {}", provider, i, settings.lookups(), token,
+            lookupFailure.getMessage());
+        continue;
+      }
+      if (!found.isEmpty()) {
+        return keepOldest(token, found);
+      }
+    }
+    ErrorDetails d = failure.details();
+    throw new LaunchOutcomeUnknownException(new ErrorDetails(provider, d.operation(), d.httpStatus(),
+        d.providerCode(), "launch failed ambiguously (" + d.describe() + ") and no instance tagged with client token "
+            + token + " was found after " + lookups + " lookup(s); it was not retried, so look the token"
+            + " up before launching again", d.requestId(), false, null), token, failure);
+  }
+
+  private Instance keepOldest(String token, List<Instance> found) {
+    List<Instance> sorted = new ArrayList<>(found);
+    // Oldest first; instances without a creation time keep their listed order after dated ones.
+    sorted.sort(Comparator.comparing(Instance::createdAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder())));
+    Instance keep = sorted.get(0);
+    for (Instance extra : sorted.subList(1, sorted.size())) {
+      LOG.warn("{}: {} instances carry client token {}; keeping {} and terminating duplicate {}", provider,
+          sorted.size(), token, keep.id(), extra.id());
+      try {
+        terminate.accept(extra.id());
+      } catch (RuntimeException e) {
+        LOG.error("{}: could not terminate duplicate instance {} (client token {}): {}; terminate it by hand",
+            provider, extra.id(), token, e.getMessage());
+      }
+    }
+    return keep;
+  }
+
+  /** False when interrupted (the flag is restored); the caller then reports what it knows and stops. */
+  private boolean pause(Duration d) {
+    try {
+      sleeper.sleep(d);
+      return true;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
