@@ -25,6 +25,8 @@ public final class ProviderConfig {
   private final boolean rateLimited;
   private final Duration retryBaseDelay;
   private final Duration maxRetryAfter;
+  private final int launchLookups;
+  private final Duration launchLookupDelay;
 
   private ProviderConfig(Builder b) {
     this.apiKey = b.apiKey;
@@ -38,6 +40,8 @@ public final class ProviderConfig {
     this.rateLimited = b.rateLimited;
     this.retryBaseDelay = b.retryBaseDelay;
     this.maxRetryAfter = b.maxRetryAfter;
+    this.launchLookups = b.launchLookups;
+    this.launchLookupDelay = b.launchLookupDelay;
   }
 
   /** Everything from defaults and the process environment. */
@@ -104,6 +108,16 @@ public final class ProviderConfig {
     return maxRetryAfter;
   }
 
+  /** How many times an ambiguous launch failure looks the client token up before giving up. */
+  public int launchLookups() {
+    return launchLookups;
+  }
+
+  /** The wait before each of those lookups (a new instance takes a moment to be listed). */
+  public Duration launchLookupDelay() {
+    return launchLookupDelay;
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder();
     b.apiKey = apiKey;
@@ -117,6 +131,8 @@ public final class ProviderConfig {
     b.rateLimited = rateLimited;
     b.retryBaseDelay = retryBaseDelay;
     b.maxRetryAfter = maxRetryAfter;
+    b.launchLookups = launchLookups;
+    b.launchLookupDelay = launchLookupDelay;
     return b;
   }
 
@@ -129,7 +145,8 @@ public final class ProviderConfig {
         + ", requestTimeout=" + requestTimeout
         + ", offersCacheTtl=" + offersCacheTtl
         + ", maxAttempts=" + maxAttempts + ", rateLimited=" + rateLimited
-        + ", retryBaseDelay=" + retryBaseDelay + ", maxRetryAfter=" + maxRetryAfter + "]";
+        + ", retryBaseDelay=" + retryBaseDelay + ", maxRetryAfter=" + maxRetryAfter
+        + ", launchLookups=" + launchLookups + ", launchLookupDelay=" + launchLookupDelay + "]";
   }
 
   public static final class Builder {
@@ -144,8 +161,23 @@ public final class ProviderConfig {
     private boolean rateLimited = true;
     private Duration retryBaseDelay = Duration.ofMillis(500);
     private Duration maxRetryAfter = Duration.ofSeconds(60);
+    private int launchLookups = 3;
+    private Duration launchLookupDelay = Duration.ofSeconds(2);
 
     private Builder() {}
+
+    public Builder launchLookups(int launchLookups) {
+      if (launchLookups < 1) {
+        throw new IllegalArgumentException("launchLookups must be at least 1, was " + launchLookups);
+      }
+      this.launchLookups = launchLookups;
+      return this;
+    }
+
+    public Builder launchLookupDelay(Duration launchLookupDelay) {
+      this.launchLookupDelay = launchLookupDelay;
+      return this;
+    }
 
     public Builder rateLimited(boolean rateLimited) {
       this.rateLimited = rateLimited;

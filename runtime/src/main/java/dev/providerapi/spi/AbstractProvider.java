@@ -116,12 +116,26 @@ public abstract class AbstractProvider implements Provider {
     return Sleeper.SYSTEM;
   }
 
-  /** Retry and lookup settings of the launch guard: 3 lookups 2 s apart by default. */
+  /** Retry and lookup settings of the launch guard, from the config (3 lookups 2 s apart by default). */
   protected LaunchGuard.Settings launchGuardSettings() {
-    return LaunchGuard.Settings.defaults(config.maxAttempts(), config.retryBaseDelay(), config.maxRetryAfter());
+    return new LaunchGuard.Settings(config.maxAttempts(), config.retryBaseDelay(), config.maxRetryAfter(),
+        config.launchLookups(), config.launchLookupDelay());
   }
 
-  /** Offers straight from the provider; the base caches them (TTL from provider.yaml) and applies the filter. */
+  /**
+   * The part of a caller's filter the provider's API applies itself; it is what {@link #fetchOffers} receives
+   * and what the cache is keyed by. The default is none: the provider lists every offer once per TTL and all
+   * filtering happens here, so callers with different filters share one cached listing. A provider with a
+   * search API (Vast) returns the fields it sends to the server.
+   */
+  protected OfferFilter serverSideFilter(OfferFilter filter) {
+    return OfferFilter.any();
+  }
+
+  /**
+   * Offers straight from the provider, narrowed by {@code serverSideFilter} where the API can; the base caches
+   * them (TTL from provider.yaml) and applies the caller's full filter afterwards.
+   */
   protected abstract List<Offer> fetchOffers(OfferFilter filter);
 
   /** One launch attempt, tagged with {@code request.clientToken()}; the base decides about retries. */
@@ -160,7 +174,8 @@ public abstract class AbstractProvider implements Provider {
   @Override
   public final List<Offer> offers(OfferFilter filter) {
     OfferFilter f = filter == null ? OfferFilter.any() : filter;
-    List<Offer> all = offersCache().get(f, () -> fetchOffers(f));
+    OfferFilter serverSide = serverSideFilter(f);
+    List<Offer> all = offersCache().get(serverSide, () -> fetchOffers(serverSide));
     OfferMatcher matcher = new OfferMatcher(gpuCatalog(), this::canonicalRegion);
     return all.stream().filter(o -> matcher.matches(o, f)).toList();
   }

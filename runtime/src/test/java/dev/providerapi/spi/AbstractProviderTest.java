@@ -179,17 +179,32 @@ class AbstractProviderTest {
   }
 
   @Test
-  void offersAreCachedPerFilterAndFilteredClientSide() {
+  void offersAreListedOncePerTtlAndFilteredClientSideForEveryFilter() {
     FakeProvider p = provider();
     OfferFilter h100 = OfferFilter.builder().gpu("H100").build();
     assertThat(p.offers(h100)).extracting(Offer::id).containsExactly("h100-east");
     assertThat(p.offers(h100)).extracting(Offer::id).containsExactly("h100-east");
-    assertThat(p.fetched).hasSize(1);
     assertThat(p.offers(OfferFilter.builder().region("us-west").build())).extracting(Offer::id).containsExactly("a10-west");
-    assertThat(p.fetched).hasSize(2);
+    assertThat(p.fetched).containsExactly(OfferFilter.any());
     clock.advance(Duration.ofSeconds(31));
     p.offers(h100);
-    assertThat(p.fetched).hasSize(3);
+    assertThat(p.fetched).hasSize(2);
+  }
+
+  @Test
+  void aProviderThatFiltersServerSideIsCachedPerServerSideFilter() {
+    FakeProvider p = new FakeProvider(LAMBDA_LIKE, ProviderConfig.builder().environment(Map.of()).build()) {
+      @Override
+      protected OfferFilter serverSideFilter(OfferFilter filter) {
+        return OfferFilter.builder().gpu(filter.gpu()).build();
+      }
+    };
+    OfferFilter h100 = OfferFilter.builder().gpu("H100").build();
+    p.offers(h100);
+    p.offers(OfferFilter.builder().gpu("H100").region("us-east").build());
+    assertThat(p.fetched).containsExactly(h100);
+    p.offers(OfferFilter.builder().gpu("A10").build());
+    assertThat(p.fetched).containsExactly(h100, OfferFilter.builder().gpu("A10").build());
   }
 
   @Test

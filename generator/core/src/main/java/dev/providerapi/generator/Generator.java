@@ -220,7 +220,11 @@ public final class Generator {
       TemplateRenderer templates, Map<String, byte[]> inputs, Path target) {
     String header = GeneratedHeader.generated(specName, manifest.name());
     Map<String, byte[]> generated = new TreeMap<>();
-    for (JavaFile f : emitter.emit(model, manifest)) {
+    // Headers name the spec as the repository knows it, never by this checkout's absolute path: the output
+    // must be byte for byte the same in every clone.
+    ApiModel located = new ApiModel(model.title(), model.version(), model.description(), model.servers(),
+        model.types(), model.operations(), specName);
+    for (JavaFile f : emitter.emit(located, manifest)) {
       String path = GENERATED_JAVA + packagePath(f.packageName()) + f.typeSpec().name() + ".java";
       String text = f.toString();
       // The emitters write the header themselves; add it only to a file that has none.

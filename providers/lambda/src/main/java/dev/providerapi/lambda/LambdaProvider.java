@@ -210,7 +210,7 @@ public final class LambdaProvider extends LambdaProviderBase {
         .clientToken(clientTokenOf(i.tags()))
         .detail("hostname", i.hostname())
         .detail("privateIp", i.privateIp())
-        .detail("jupyterUrl", i.jupyterUrl())
+        .detail("jupyterUrl", withoutQuery(i.jupyterUrl()))
         .build();
   }
 
@@ -310,6 +310,15 @@ public final class LambdaProvider extends LambdaProviderBase {
       return null;
     }
     return tags.stream().filter(t -> CLIENT_TOKEN_TAG.equals(t.key())).map(TagEntry::value).findFirst().orElse(null);
+  }
+
+  /** Lambda's Jupyter URL carries the Jupyter token in its query; the token is a secret. */
+  private static @Nullable String withoutQuery(@Nullable String url) {
+    if (url == null) {
+      return null;
+    }
+    int q = url.indexOf('?');
+    return q < 0 ? url : url.substring(0, q);
   }
 
   private static BigDecimal usd(Integer cents) {

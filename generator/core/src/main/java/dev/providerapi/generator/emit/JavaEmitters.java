@@ -45,7 +45,13 @@ public final class JavaEmitters {
     List<JavaFile> files = new ArrayList<>();
     RecordEmitter records = new RecordEmitter(types);
     EnumEmitter enums = new EnumEmitter(types);
-    UnionEmitter unions = new UnionEmitter(types);
+    Map<String, RecordDef> recordsByName = new TreeMap<>();
+    for (TypeDef t : model.types()) {
+      if (t instanceof RecordDef r) {
+        recordsByName.put(r.name(), r);
+      }
+    }
+    UnionEmitter unions = new UnionEmitter(types, recordsByName::get);
     for (TypeDef t : TypeDef.sorted(model.types())) {
       if (t instanceof RecordDef r) {
         files.add(Naming.file(modelPackage, records.emit(r, unionsOf.getOrDefault(r.name(), List.of())), source,

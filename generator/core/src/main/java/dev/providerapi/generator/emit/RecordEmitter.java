@@ -46,6 +46,14 @@ final class RecordEmitter {
         .addAnnotation(IGNORE_UNKNOWN)
         .addAnnotation(NON_NULL)
         .addSuperinterfaces(unions);
+    if (!unions.isEmpty()) {
+      // Class annotations are inherited from interfaces: without these, decoding this record directly (a
+      // List<ThisRecord>) would go through the union's type handling and could pick another variant.
+      type.addAnnotation(AnnotationSpec.builder(com.fasterxml.jackson.annotation.JsonTypeInfo.class)
+          .addMember("use", "$T.NONE", com.fasterxml.jackson.annotation.JsonTypeInfo.Id.class).build());
+      type.addAnnotation(AnnotationSpec.builder(com.fasterxml.jackson.databind.annotation.JsonDeserialize.class)
+          .addMember("using", "$T.None.class", com.fasterxml.jackson.databind.JsonDeserializer.class).build());
+    }
     String doc = Naming.javadoc(def.description());
     List<String> paramDocs = new ArrayList<>();
     if (def.deprecated()) {

@@ -12,7 +12,12 @@ import com.palantir.javapoet.ParameterSpec;
 import com.palantir.javapoet.ParameterizedTypeName;
 import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.providerapi.generator.model.FieldDef;
+import dev.providerapi.generator.model.RecordDef;
 import dev.providerapi.generator.model.UnionDef;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import javax.lang.model.element.Modifier;
 
@@ -21,10 +26,15 @@ import javax.lang.model.element.Modifier;
  * default for a tag (or a shape) this client does not know, so a new variant on the server never breaks decoding.
  */
 final class UnionEmitter {
-  private final TypeMapper types;
+  private static final ClassName UNION_DESERIALIZER = ClassName.get("dev.providerapi.json", "UnionDeserializer");
 
-  UnionEmitter(TypeMapper types) {
+  private final TypeMapper types;
+  private final java.util.function.Function<String, RecordDef> records;
+
+  /** @param records the record definitions by name, for the members a variant without a tag is told by */
+  UnionEmitter(TypeMapper types, java.util.function.Function<String, RecordDef> records) {
     this.types = types;
+    this.records = records;
   }
 
   TypeSpec emit(UnionDef def) {
@@ -62,13 +72,19 @@ final class UnionEmitter {
       typeInfo.addMember("use", "$T.NAME", JsonTypeInfo.Id.class)
           .addMember("include", "$T.EXISTING_PROPERTY", JsonTypeInfo.As.class)
           .addMember("property", "$S", def.discriminator())
-          .addMember("visible", "true");
+          .addMember("visible", "true")
+          .addMember("defaultImpl", "$T.class", unknown);
+      type.addAnnotation(typeInfo.build());
+      type.addAnnotation(AnnotationSpec.builder(JsonSubTypes.class).addMember("value", "$L", subTypes.build())
+          .build());
     } else {
-      typeInfo.addMember("use", "$T.DEDUCTION", JsonTypeInfo.Id.class);
+      // Jackson's DEDUCTION cannot choose when one variant's members are a subset of another's; the runtime's
+      // UnionDeserializer picks the variant that explains the most members.
+      ClassName deserializer = self.nestedClass("Deserializer");
+      type.addAnnotation(AnnotationSpec.builder(JsonDeserialize.class)
+          .addMember("using", "$T.class", deserializer).build());
+      type.addType(deserializer(def, self, unknown, deserializer));
     }
-    typeInfo.addMember("defaultImpl", "$T.class", unknown);
-    type.addAnnotation(typeInfo.build());
-    type.addAnnotation(AnnotationSpec.builder(JsonSubTypes.class).addMember("value", "$L", subTypes.build()).build());
 
     TypeName properties = ParameterizedTypeName.get(ClassName.get(Map.class), ClassName.get(String.class),
         ClassName.get(Object.class));
@@ -89,5 +105,36 @@ final class UnionEmitter {
             .build())
         .build());
     return type.build();
+  }
+
+  private TypeSpec deserializer(UnionDef def, ClassName self, ClassName unknown, ClassName name) {
+    CodeBlock.Builder variants = CodeBlock.builder();
+    boolean first = true;
+    for (UnionDef.Variant v : def.variants()) {
+      RecordDef record = records.apply(v.type().name());
+      List<String> members = record == null ? List.of()
+          : record.fields().stream().map(FieldDef::jsonName).sorted().toList();
+      List<String> required = record == null ? List.of()
+          : record.fields().stream().filter(FieldDef::required).map(FieldDef::jsonName).sorted().toList();
+      variants.add(first ? "\n$T.variant($T.class, $L, $L)" : ",\n$T.variant($T.class, $L, $L)", UNION_DESERIALIZER,
+          types.named(v.type().name()), setOf(members), setOf(required));
+      first = false;
+    }
+    return TypeSpec.classBuilder(name)
+        .addModifiers(Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+        .addJavadoc("Chooses the variant by the members present (see {@code UnionDeserializer}).\n")
+        .superclass(ParameterizedTypeName.get(UNION_DESERIALIZER, self))
+        .addField(com.palantir.javapoet.FieldSpec.builder(long.class, "serialVersionUID",
+            Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer("1L").build())
+        .addMethod(MethodSpec.constructorBuilder()
+            .addModifiers(Modifier.PUBLIC)
+            .addStatement("super($T.class, $T.of($>$L$<), $T::of)", self, List.class, variants.build(), unknown)
+            .build())
+        .build();
+  }
+
+  private static CodeBlock setOf(List<String> names) {
+    return CodeBlock.of("$T.of($L)", Set.class,
+        names.stream().map(n -> CodeBlock.of("$S", n)).collect(CodeBlock.joining(", ")));
   }
 }
