@@ -625,7 +625,6 @@ class LambdaApiClientTest {
     assertThat(actual).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected));
   }
 
-  /** Same JSON tree; numbers compare by value, so 110 and 110.0 are equal. */
   /**
    * Equal as data: numbers by value, date-times by instant ({@code ...104Z} is {@code ...104000+00:00}), and a
    * member that is null on one side may be absent on the other (the client leaves nulls out).
