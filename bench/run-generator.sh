@@ -23,9 +23,11 @@ time_runs() {   # prints the median wall time in ms of "$@" over $runs runs
 lines_in() { find "$@" -name '*.java' -print0 | xargs -0 cat | wc -l; }
 
 jvm_ms=$(time_runs java -Xshare:auto -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -version)
+start_ms=$(time_runs ./provider-api --version)
 ours_ms=$(time_runs ./provider-api "$provider")
 ours_lines=$(lines_in "providers/$provider/src/generated" "providers/$provider/src/generated-test")
 echo "JVM start (java -version):               ${jvm_ms} ms"
+echo "./provider-api --version (launcher + CLI start, no generation): ${start_ms} ms"
 echo "./provider-api $provider (median of $runs):   ${ours_ms} ms, ${ours_lines} generated lines (client, models, adapter base, tests)"
 
 oag_jar=$HOME/.m2/repository/org/openapitools/openapi-generator-cli/$oag_version/openapi-generator-cli-$oag_version.jar
