@@ -20,6 +20,7 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
+    quietLibraries(java.util.Arrays.asList(args).contains("--verbose"));
     System.exit(commandLine(Generator::new, Path.of("").toAbsolutePath()).execute(args));
   }
 
@@ -32,6 +33,16 @@ public final class Main {
     cmd.setExecutionExceptionHandler(new ErrorReporter());
     cmd.setCaseInsensitiveEnumValuesAllowed(true);
     return cmd;
+  }
+
+  /**
+   * swagger-parser logs a stack trace for every unparsable spec before it returns its own message; our error
+   * paragraph already names the file and the problem, so its logging is off unless {@code --verbose}. Set
+   * before SLF4J starts (slf4j-simple reads these once).
+   */
+  static void quietLibraries(boolean verbose) {
+    System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "info" : "warn");
+    System.setProperty("org.slf4j.simpleLogger.log.io.swagger", verbose ? "warn" : "off");
   }
 
   static void printParagraph(PrintWriter err, String message) {
