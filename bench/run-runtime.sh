@@ -3,6 +3,6 @@
 # Prints JMH's table; the overhead is providerApiClient minus bareJdkClient.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -q -B -ntp -DskipTests -pl bench -am package
-mvn -q -B -ntp -pl bench dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
+# One reactor run, so the runtime module resolves from the build (nothing is installed into ~/.m2).
+mvn -q -B -ntp -DskipTests -pl bench -am package dependency:build-classpath -Dmdep.outputFile=target/classpath.txt
 java -cp "bench/target/classes:$(cat bench/target/classpath.txt)" org.openjdk.jmh.Main "${@:-CallOverheadBenchmark}"
