@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Accelerator(@JsonProperty("name") String name,
-    @JsonProperty("memory") @Nullable Integer memory, @JsonProperty("count") Integer count) {
+    @JsonProperty("memory") @Nullable Long memory, @JsonProperty("count") Integer count) {
   public static Builder builder() {
     return new Builder();
   }
@@ -25,7 +25,7 @@ public record Accelerator(@JsonProperty("name") String name,
     private String name;
 
     @Nullable
-    private Integer memory;
+    private Long memory;
 
     @Nullable
     private Integer count;
@@ -38,7 +38,7 @@ public record Accelerator(@JsonProperty("name") String name,
       return this;
     }
 
-    public Builder memory(@Nullable Integer memory) {
+    public Builder memory(@Nullable Long memory) {
       this.memory = memory;
       return this;
     }
