@@ -1,0 +1,425 @@
+package dev.providerapi.paperspace;
+
+import com.google.auto.service.AutoService;
+import dev.providerapi.Provider;
+import dev.providerapi.ProviderConfig;
+import dev.providerapi.errors.ErrorDetails;
+import dev.providerapi.errors.ErrorKind;
+import dev.providerapi.errors.NotFoundException;
+import dev.providerapi.errors.ProviderException;
+import dev.providerapi.gpu.GpuType;
+import dev.providerapi.model.Instance;
+import dev.providerapi.model.InstanceStatus;
+import dev.providerapi.model.LaunchRequest;
+import dev.providerapi.model.Market;
+import dev.providerapi.model.Offer;
+import dev.providerapi.model.OfferFilter;
+import dev.providerapi.model.PriceSource;
+import dev.providerapi.model.Pricing;
+import dev.providerapi.model.Region;
+import dev.providerapi.paperspace.model.Accelerator;
+import dev.providerapi.paperspace.model.CreateMachineRequest;
+import dev.providerapi.paperspace.model.CreateMachineRequestPublicIpType;
+import dev.providerapi.paperspace.model.Machine;
+import dev.providerapi.paperspace.model.MachineEvent;
+import dev.providerapi.paperspace.model.MachineEventState;
+import dev.providerapi.paperspace.model.MachineOperation;
+import dev.providerapi.paperspace.model.MachinePage;
+import dev.providerapi.paperspace.model.MachineTypeAvailability;
+import dev.providerapi.paperspace.model.OsTemplate;
+import dev.providerapi.paperspace.model.OsTemplatePage;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Paperspace (API v1) behind the common interface. Hand-written: only what provider.yaml cannot say.
+ *
+ * <ul>
+ *   <li>Offers are the machine types the public OS templates run on, priced from the bundled price list (the
+ *       API quotes no price before a machine exists), times the regions where {@code /machine-availability}
+ *       says the type can be created now.
+ *   <li>Paperspace has no tags, so the launch's client token is the machine name (a caller's own name is kept
+ *       in front of it: {@code <name> [<token>]}); an ambiguous failure is resolved by listing names.
+ *   <li>Create is asynchronous: it answers with a {@code create} event and, usually, the machine. When the
+ *       machine id is missing the event is polled (bounded by the config's launch lookups and delay).
+ *   <li>A startup script (with the environment folded in) becomes a startup-script resource named after a
+ *       hash of its content, created once and reused, and is passed by id.
+ * </ul>
+ */
+@AutoService(Provider.class)
+public final class PaperspaceProvider extends PaperspaceProviderBase {
+  private static final Logger LOG = LoggerFactory.getLogger(PaperspaceProvider.class);
+
+  /** Largest page the API serves. */
+  static final int PAGE_SIZE = 120;
+  /** Disk when neither the request nor the template says (GB). */
+  static final int DEFAULT_DISK_GB = 100;
+  /** The OS template preferred when the caller names none: Paperspace's ML image (CUDA, drivers, Docker). */
+  static final String PREFERRED_TEMPLATE = "ML-in-a-Box";
+
+  private static final Pattern TOKEN_SUFFIX = Pattern.compile("^(?<name>.*) \\[(?<token>[^\\[\\]]+)]$");
+
+  private final PriceList prices;
+  private final StartupScriptResources scripts;
+
+  public PaperspaceProvider() {
+    this(ProviderConfig.fromEnvironment());
+  }
+
+  public PaperspaceProvider(ProviderConfig config) {
+    this(config, PriceList.bundled());
+  }
+
+  PaperspaceProvider(ProviderConfig config, PriceList prices) {
+    super(config);
+    this.prices = prices;
+    this.scripts = new StartupScriptResources(this::api);
+  }
+
+  @Override
+  public PaperspaceProvider configure(ProviderConfig config) {
+    return new PaperspaceProvider(config, prices);
+  }
+
+  // ---- offers ----
+
+  @Override
+  protected List<Offer> fetchOffers(OfferFilter filter) {
+    List<Offer> offers = new ArrayList<>();
+    for (String type : creatableMachineTypes()) {
+      Optional<BigDecimal> price = prices.perHour(type);
+      if (price.isEmpty()) {
+        LOG.debug("paperspace: machine type {} has no price in the price list; not offered", type);
+        continue;
+      }
+      GpuType gpu = gpuType(type);
+      int gpus = gpuCountIn(type).orElse(1);
+      for (Region region : descriptor.regions()) {
+        if (!Boolean.TRUE.equals(api().getMachineAvailability(type, region.providerName()).available())) {
+          continue;
+        }
+        offers.add(Offer.builder(name(), type + "@" + region.providerName())
+            .instanceType(type)
+            .gpu(gpu)
+            .gpuCount(gpus)
+            .region(region.providerName())
+            .pricing(Pricing.onDemand(price.get(), gpus))
+            .priceSource(PriceSource.CATALOG)
+            .priceAsOf(prices.asOf())
+            .detail("regionDescription", region.description())
+            .build());
+      }
+    }
+    return offers;
+  }
+
+  /** Machine types (labels) at least one public OS template can be created on, sorted. */
+  private Set<String> creatableMachineTypes() {
+    Set<String> types = new TreeSet<>();
+    for (OsTemplate t : osTemplates()) {
+      if (t.availableMachineTypes() == null) {
+        continue;
+      }
+      for (MachineTypeAvailability a : t.availableMachineTypes()) {
+        if (Boolean.TRUE.equals(a.isAvailable())) {
+          types.add(a.machineTypeLabel());
+        }
+      }
+    }
+    return types;
+  }
+
+  private List<OsTemplate> osTemplates() {
+    return allPages(after -> {
+      OsTemplatePage page = api().listOsTemplates(after, PAGE_SIZE, null, null, null);
+      return new Page<>(page.items(), page.hasMore(), page.nextPage());
+    });
+  }
+
+  // ---- launch ----
+
+  @Override
+  protected Instance launchInstance(LaunchRequest request) {
+    Placement placement = placement(request);
+    OsTemplate template = request.image() == null ? defaultTemplate(placement.machineType()) : null;
+    String templateId = template != null ? template.id() : request.image();
+    int disk = request.diskGb() != null ? request.diskGb()
+        : template != null && template.defaultSizeGb() != null ? template.defaultSizeGb() : DEFAULT_DISK_GB;
+    String scriptId = scripts.idFor(request.startupScript(), request.env());
+
+    CreateMachineRequest body = CreateMachineRequest.builder()
+        .name(machineName(request))
+        .machineType(placement.machineType())
+        .templateId(templateId)
+        .diskSize(disk)
+        .region(placement.region())
+        .publicIpType(CreateMachineRequestPublicIpType.DYNAMIC)
+        .startupScriptId(scriptId)
+        .emailPassword(false)
+        .startOnCreate(true)
+        .build();
+    MachineOperation created = api().createMachine(body);
+    invalidateOffers();
+    return followCreate(created, request);
+  }
+
+  /**
+   * The machine a create answered with, or the one its event names once it has an id. Without an id after
+   * the allowed polls the outcome is unknown, which the launch guard resolves by the client token.
+   */
+  private Instance followCreate(MachineOperation created, LaunchRequest request) {
+    if (created.data() != null && created.data().id() != null) {
+      return toInstance(created.data());
+    }
+    MachineEvent event = created.event();
+    int polls = 0;
+    while (event.machineId() == null || event.machineId().isBlank()) {
+      failIfEventFailed(event);
+      if (polls >= config.launchLookups()) {
+        throw ProviderException.of(ErrorKind.PROVIDER_UNAVAILABLE, new ErrorDetails(name(), "getMachineEvent", 0,
+            null, "create event " + event.id() + " named no machine after " + polls + " polls"
+                + " (state " + event.state() + ")", null, false, null), null);
+      }
+      pause(config.launchLookupDelay());
+      event = api().getMachineEvent(event.id());
+      polls++;
+    }
+    failIfEventFailed(event);
+    String id = event.machineId();
+    return readBack(id).orElseGet(() -> Instance.builder(name(), id)
+        .name(machineName(request))
+        .status(InstanceStatus.PROVISIONING)
+        .clientToken(request.clientToken())
+        .market(Market.ON_DEMAND)
+        .build());
+  }
+
+  private void failIfEventFailed(MachineEvent event) {
+    MachineEventState.Kind state = event.state() == null ? MachineEventState.Kind.UNKNOWN : event.state().kind();
+    if (state != MachineEventState.Kind.ERROR && state != MachineEventState.Kind.CANCELLED) {
+      return;
+    }
+    String why = event.error() == null ? "create " + event.state() : event.error();
+    ErrorKind kind = why.toLowerCase(Locale.ROOT).contains("capacity")
+        ? ErrorKind.CAPACITY_UNAVAILABLE : ErrorKind.INVALID_REQUEST;
+    throw ProviderException.of(kind, new ErrorDetails(name(), "createMachine", 200, String.valueOf(event.state()),
+        why + (event.machineId() == null ? "" : " (machine " + event.machineId() + ")"), null, false, null), null);
+  }
+
+  private Optional<Instance> readBack(String id) {
+    try {
+      return get(id);
+    } catch (RuntimeException e) {
+      // The create succeeded; a failed read-back must not turn it into an error (the caller would retry).
+      return Optional.empty();
+    }
+  }
+
+  private void pause(Duration delay) {
+    try {
+      sleeper().sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ProviderException.of(ErrorKind.PROVIDER_UNAVAILABLE, new ErrorDetails(name(), "getMachineEvent", 0,
+          null, "interrupted while following the create event", null, false, null), e);
+    }
+  }
+
+  /** The client token is the name; a caller's own name goes in front: {@code train [pa-1234]}. */
+  static String machineName(LaunchRequest request) {
+    return request.name() == null || request.name().equals(request.clientToken())
+        ? request.clientToken() : request.name() + " [" + request.clientToken() + "]";
+  }
+
+  /** The client token a machine name carries (see {@link #machineName}). */
+  static @Nullable String clientTokenOf(@Nullable String machineName) {
+    if (machineName == null) {
+      return null;
+    }
+    Matcher m = TOKEN_SUFFIX.matcher(machineName);
+    return m.matches() ? m.group("token") : machineName;
+  }
+
+  /** The preferred public OS template that runs on the machine type, else the first by name. */
+  private OsTemplate defaultTemplate(String machineType) {
+    return osTemplates().stream()
+        .filter(t -> t.availableMachineTypes() != null && t.availableMachineTypes().stream()
+            .anyMatch(a -> machineType.equals(a.machineTypeLabel()) && Boolean.TRUE.equals(a.isAvailable())))
+        .min(Comparator.comparing((OsTemplate t) -> !t.name().contains(PREFERRED_TEMPLATE))
+            .thenComparing(OsTemplate::name))
+        .orElseThrow(() -> new IllegalArgumentException("paperspace has no public OS template for machine type '"
+            + machineType + "'; pass a template id as the image"));
+  }
+
+  private record Placement(String machineType, String region) {}
+
+  /** Where to launch: the offer id ({@code type@region}), the type and region given, or the cheapest offer. */
+  private Placement placement(LaunchRequest request) {
+    if (request.offerId() != null) {
+      int at = request.offerId().lastIndexOf('@');
+      if (at <= 0 || at == request.offerId().length() - 1) {
+        throw new IllegalArgumentException("paperspace offer ids look like 'A100-80G@ny2', got '"
+            + request.offerId() + "'");
+      }
+      return new Placement(request.offerId().substring(0, at), request.offerId().substring(at + 1));
+    }
+    if (request.instanceType() != null && request.region() != null && isProviderRegion(request.region())) {
+      return new Placement(request.instanceType(), request.region());
+    }
+    OfferFilter filter = OfferFilter.builder()
+        .gpu(request.gpu())
+        .gpuCount(request.instanceType() == null ? request.gpuCount() : null)
+        .region(request.region())
+        .build();
+    return offers(filter).stream()
+        .filter(o -> request.instanceType() == null || request.instanceType().equals(o.instanceType()))
+        .min(Comparator.comparing(o -> o.pricing().cheapestPerHour()))
+        .map(o -> new Placement(Objects.requireNonNull(o.instanceType()), Objects.requireNonNull(o.region())))
+        .orElseThrow(() -> new IllegalArgumentException("paperspace has no available machine for instanceType="
+            + request.instanceType() + ", gpu=" + request.gpu() + " x" + request.gpuCount() + ", region="
+            + request.region()));
+  }
+
+  private boolean isProviderRegion(String region) {
+    return descriptor.regions().stream().anyMatch(r -> r.providerName().equalsIgnoreCase(region))
+        || providerRegions(region).isEmpty();
+  }
+
+  // ---- instances ----
+
+  @Override
+  public Optional<Instance> get(String instanceId) {
+    try {
+      return Optional.of(toInstance(api().getMachine(instanceId)));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<Instance> list() {
+    return allPages(after -> {
+      MachinePage page = api().listMachines(after, PAGE_SIZE, null, null, null, null, null, null);
+      return new Page<>(page.items(), page.hasMore(), page.nextPage());
+    }).stream().map(this::toInstance).toList();
+  }
+
+  @Override
+  protected void terminateInstance(String instanceId) {
+    api().deleteMachine(instanceId);
+  }
+
+  @Override
+  public Instance start(String instanceId) {
+    return afterOperation(instanceId, api().startMachine(instanceId));
+  }
+
+  @Override
+  public Instance stop(String instanceId) {
+    return afterOperation(instanceId, api().stopMachine(instanceId));
+  }
+
+  @Override
+  public Instance restart(String instanceId) {
+    return afterOperation(instanceId, api().restartMachine(instanceId));
+  }
+
+  private Instance afterOperation(String instanceId, MachineOperation op) {
+    if (op != null && op.data() != null && instanceId.equals(op.data().id())) {
+      return toInstance(op.data());
+    }
+    return get(instanceId).orElseThrow(() -> new NotFoundException(new ErrorDetails(name(), "getMachine", 404,
+        null, "machine " + instanceId + " not found after " + (op == null ? "the operation" : op.event().name()),
+        null, false, null), null));
+  }
+
+  /** Paperspace's machine as ours. */
+  Instance toInstance(Machine m) {
+    String raw = m.state();
+    String type = m.machineType();
+    int gpus = gpuCount(m);
+    String gpuName = gpuName(m);
+    return Instance.builder(name(), m.id())
+        .name(m.name())
+        .status(raw == null ? InstanceStatus.UNKNOWN : mapStatus(raw))
+        .rawStatus(raw)
+        .preempted(false)
+        .instanceType(type)
+        .gpu(gpuName == null || gpus == 0 ? null : gpuType(gpuName))
+        .gpuCount(gpus)
+        .region(m.region())
+        .publicIp(m.publicIp())
+        .sshPort(m.publicIp() == null ? null : 22)
+        .pricing(m.usageRate() == null ? null : Pricing.onDemand(m.usageRate(), Math.max(gpus, 1)))
+        .market(Market.ON_DEMAND)
+        .clientToken(clientTokenOf(m.name()))
+        .createdAt(m.dtCreated() == null ? null : m.dtCreated().toInstant())
+        .detail("os", m.os())
+        .detail("privateIp", m.privateIp())
+        .detail("cpus", m.cpus())
+        .detail("storageRatePerMonth", m.storageRate())
+        .build();
+  }
+
+  /** The machine type names the GPU model and count (A6000x4); accelerators, when present, say it too. */
+  private @Nullable String gpuName(Machine m) {
+    if (m.machineType() != null && gpuType(m.machineType()).known()) {
+      return m.machineType();
+    }
+    if (m.accelerators() != null && !m.accelerators().isEmpty()) {
+      return m.accelerators().get(0).name();
+    }
+    return m.machineType();
+  }
+
+  private int gpuCount(Machine m) {
+    if (m.accelerators() != null && !m.accelerators().isEmpty()) {
+      return m.accelerators().stream().map(Accelerator::count).filter(Objects::nonNull).mapToInt(Integer::intValue)
+          .sum();
+    }
+    if (m.machineType() == null || !gpuType(m.machineType()).known()) {
+      return 0;
+    }
+    return gpuCountIn(m.machineType()).orElse(1);
+  }
+
+  // ---- pagination ----
+
+  record Page<T>(@Nullable List<T> items, @Nullable Boolean hasMore, @Nullable String nextPage) {}
+
+  /** Every item of a cursor-paginated list: {@code nextPage} is the next call's {@code after}. */
+  static <T> List<T> allPages(Function<@Nullable String, Page<T>> fetch) {
+    List<T> all = new ArrayList<>();
+    Set<String> seen = new java.util.HashSet<>();
+    String after = null;
+    while (true) {
+      Page<T> page = fetch.apply(after);
+      if (page.items() != null) {
+        all.addAll(page.items());
+      }
+      if (!Boolean.TRUE.equals(page.hasMore()) || page.nextPage() == null || page.nextPage().isBlank()) {
+        return all;
+      }
+      if (!seen.add(page.nextPage())) {
+        // A cursor served twice would loop forever; what was read is all there is.
+        LOG.warn("paperspace: cursor {} repeated; stopping pagination", page.nextPage());
+        return all;
+      }
+      after = page.nextPage();
+    }
+  }
+}

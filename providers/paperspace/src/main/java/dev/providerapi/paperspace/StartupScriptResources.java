@@ -1,0 +1,65 @@
+package dev.providerapi.paperspace;
+
+import dev.providerapi.paperspace.api.PaperspaceApi;
+import dev.providerapi.paperspace.model.CreateStartupScriptRequest;
+import dev.providerapi.paperspace.model.StartupScript;
+import dev.providerapi.paperspace.model.StartupScriptPage;
+import dev.providerapi.spi.StartupScripts;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Paperspace runs a startup script only as a stored resource given to the machine by id. The resource is
+ * named after a hash of the script's content, so the same script is created once and reused by every launch.
+ */
+final class StartupScriptResources {
+  static final String NAME_PREFIX = "provider-api-";
+
+  private final Supplier<PaperspaceApi> api;
+
+  StartupScriptResources(Supplier<PaperspaceApi> api) {
+    this.api = api;
+  }
+
+  /** The id of the resource holding {@code script} with {@code env} folded in, or null when both are empty. */
+  @Nullable String idFor(@Nullable String script, Map<String, String> env) {
+    String content;
+    try {
+      content = StartupScripts.withEnv(script, env);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("paperspace launch: " + e.getMessage(), e);
+    }
+    if (content == null || content.isBlank()) {
+      return null;
+    }
+    String name = nameFor(content);
+    for (StartupScript existing : PaperspaceProvider.allPages(after -> {
+      StartupScriptPage page = api.get().listStartupScripts(after, PaperspaceProvider.PAGE_SIZE, null, null, name);
+      return new PaperspaceProvider.Page<>(page.items(), page.hasMore(), page.nextPage());
+    })) {
+      // The name filter is the server's; check it here too, and skip deleted or disabled scripts.
+      if (name.equals(existing.name()) && existing.dtDeleted() == null && !Boolean.FALSE.equals(existing.isEnabled())) {
+        return existing.id();
+      }
+    }
+    // Run once, on first boot, like cloud-init user data elsewhere: a restart must not rerun a setup script.
+    return api.get().createStartupScript(new CreateStartupScriptRequest(name, content, true)).id();
+  }
+
+  static String nameFor(String content) {
+    return NAME_PREFIX + sha256(content).substring(0, 16);
+  }
+
+  private static String sha256(String s) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is always available", e);
+    }
+  }
+}
