@@ -6,6 +6,7 @@ import dev.providerapi.ProviderConfig;
 import dev.providerapi.errors.ErrorDetails;
 import dev.providerapi.errors.InvalidRequestException;
 import dev.providerapi.errors.NotFoundException;
+import dev.providerapi.errors.ProviderException;
 import dev.providerapi.errors.UnexpectedResponseException;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
@@ -39,6 +40,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * TensorDock (v2 API) behind the common interface. Hand-written: only what provider.yaml cannot say.
@@ -58,6 +61,8 @@ public final class TensordockProvider extends TensordockProviderBase {
 
   /** The OS image when the caller names none (the one TensorDock's docs deploy). */
   static final String DEFAULT_IMAGE = "ubuntu2404";
+
+  private static final Logger LOG = LoggerFactory.getLogger(TensordockProvider.class);
 
   private static final Pattern PUBLIC_KEY = Pattern.compile("^(ssh-|ecdsa-|sk-)\\S+ \\S+.*");
 
@@ -90,7 +95,7 @@ public final class TensordockProvider extends TensordockProviderBase {
 
   @Override
   protected Instance launchInstance(LaunchRequest request) {
-    Placement placement = placement(request);
+    // Everything that can be refused locally is checked before any call.
     CloudInitScript.Result cloudInit;
     try {
       cloudInit = CloudInitScript.of(request.startupScript(), request.env());
@@ -99,6 +104,8 @@ public final class TensordockProvider extends TensordockProviderBase {
     }
     String key = sshKey(request.sshKeys());
     boolean publicKey = PUBLIC_KEY.matcher(key).matches();
+    LocationOffers.OfferId explicit = request.offerId() != null ? LocationOffers.OfferId.parse(request.offerId()) : null;
+    Placement placement = placement(request, explicit);
     String instanceName = instanceName(request);
     CreateInstanceAttributes attributes = CreateInstanceAttributes.builder()
         .name(instanceName)
@@ -299,10 +306,9 @@ public final class TensordockProvider extends TensordockProviderBase {
       boolean dedicatedIp) {}
 
   /** From the offer id, from instanceType (GPU v0Name) + region (location id), or the cheapest matching offer. */
-  private Placement placement(LaunchRequest request) {
-    if (request.offerId() != null) {
-      LocationOffers.OfferId id = LocationOffers.OfferId.parse(request.offerId());
-      return placementFor(id);
+  private Placement placement(LaunchRequest request, LocationOffers.@Nullable OfferId explicit) {
+    if (explicit != null) {
+      return placementFor(explicit);
     }
     if (request.instanceType() != null && request.region() != null) {
       return placementFor(new LocationOffers.OfferId(request.instanceType(), request.gpuCount(), request.region()));
@@ -312,7 +318,15 @@ public final class TensordockProvider extends TensordockProviderBase {
         .gpuCount(request.gpuCount())
         .region(request.region())
         .build();
-    return offers(filter).stream()
+    List<Offer> candidates;
+    try {
+      candidates = offers(filter);
+    } catch (ProviderException e) {
+      // Nothing was created yet; said plainly so the launch guard does not take it for an ambiguous create.
+      throw new IllegalStateException("tensordock launch: could not list locations to choose one, nothing was"
+          + " created: " + e.getMessage(), e);
+    }
+    return candidates.stream()
         .filter(o -> request.instanceType() == null || request.instanceType().equals(o.instanceType()))
         .min(Comparator.comparing(o -> o.pricing().cheapestPerHour()))
         .map(o -> placementFor(LocationOffers.OfferId.parse(o.id())))
@@ -321,10 +335,21 @@ public final class TensordockProvider extends TensordockProviderBase {
             + (request.region() == null ? "" : " in " + request.region())));
   }
 
-  /** The offer's resources when it is listed now; TensorDock's own checks decide otherwise. */
+  /**
+   * The offer's resources when it is listed now. When the listing cannot be read, the defaults are sent and
+   * TensorDock's own checks decide: the caller named the place, so a failed read must not block the launch.
+   */
   private Placement placementFor(LocationOffers.OfferId id) {
-    Optional<Offer> listed = offers(OfferFilter.any()).stream().filter(o -> o.id().equals(id.toString())).findFirst();
+    Optional<Offer> listed;
+    try {
+      listed = offers(OfferFilter.any()).stream().filter(o -> o.id().equals(id.toString())).findFirst();
+    } catch (ProviderException e) {
+      LOG.warn("tensordock: could not read locations before launching {} ({}); sending default resources", id,
+          e.getMessage());
+      listed = Optional.empty();
+    }
     LocationOffers.Resources resources = listed
+        .filter(o -> o.vcpus() != null && o.memoryGib() != null)
         .map(o -> new LocationOffers.Resources(o.vcpus(), o.memoryGib().intValue()))
         .orElseGet(() -> LocationOffers.defaultResources(id.count(), null, null));
     boolean dedicatedIp = listed.map(o -> !"false".equals(o.details().get("dedicatedIpAvailable"))).orElse(true);
