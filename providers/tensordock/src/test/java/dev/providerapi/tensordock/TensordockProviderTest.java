@@ -312,6 +312,19 @@ class TensordockProviderTest {
   }
 
   @Test
+  void aSuccessWithoutAnInstanceIdIsResolvedByNameWithoutASecondCreate() throws Exception {
+    enqueue(200, fixture("listLocations.response.json"));
+    enqueue(200, "{\"data\":{\"type\":\"virtualmachine\"}}");
+    enqueue(200, listOf(instance(INSTANCE_ID, "pa-no-id", "running")));
+
+    Instance instance = tensordock.launch(LaunchRequest.builder()
+        .offerId(RTX4090 + ":1@" + CHUBBUCK).sshKey(PUBLIC_KEY).clientToken("pa-no-id").build());
+
+    assertThat(instance.id()).isEqualTo(INSTANCE_ID);
+    assertThat(creates()).isEqualTo(1);
+  }
+
+  @Test
   void aCreateTurnedAwayWith429IsSentAgainBecauseNothingWasCreated() throws Exception {
     enqueue(200, fixture("listLocations.response.json"));
     enqueue(429, fixture("errors/rate-limited.json"));
