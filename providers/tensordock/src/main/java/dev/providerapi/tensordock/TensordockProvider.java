@@ -1,0 +1,372 @@
+package dev.providerapi.tensordock;
+
+import com.google.auto.service.AutoService;
+import dev.providerapi.Provider;
+import dev.providerapi.ProviderConfig;
+import dev.providerapi.errors.ErrorDetails;
+import dev.providerapi.errors.InvalidRequestException;
+import dev.providerapi.errors.NotFoundException;
+import dev.providerapi.errors.ProviderException;
+import dev.providerapi.errors.UnexpectedResponseException;
+import dev.providerapi.model.Instance;
+import dev.providerapi.model.InstanceStatus;
+import dev.providerapi.model.LaunchRequest;
+import dev.providerapi.model.Market;
+import dev.providerapi.model.Offer;
+import dev.providerapi.model.OfferFilter;
+import dev.providerapi.model.Pricing;
+import dev.providerapi.tensordock.model.CreateInstanceAttributes;
+import dev.providerapi.tensordock.model.CreateInstanceAttributesType;
+import dev.providerapi.tensordock.model.CreateInstanceRequest;
+import dev.providerapi.tensordock.model.CreateInstanceRequestData;
+import dev.providerapi.tensordock.model.CreateInstanceRequestDataType;
+import dev.providerapi.tensordock.model.CreateInstanceResponse;
+import dev.providerapi.tensordock.model.CreateResources;
+import dev.providerapi.tensordock.model.GetInstanceResponse;
+import dev.providerapi.tensordock.model.GpuCount;
+import dev.providerapi.tensordock.model.InstanceActionResponse;
+import dev.providerapi.tensordock.model.InstanceDetail;
+import dev.providerapi.tensordock.model.InstanceGpu;
+import dev.providerapi.tensordock.model.InstanceListResponse;
+import dev.providerapi.tensordock.model.InstanceResources;
+import dev.providerapi.tensordock.model.InstanceSummary;
+import dev.providerapi.tensordock.model.Location;
+import dev.providerapi.tensordock.model.LocationsResponse;
+import dev.providerapi.tensordock.model.PortForward;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * TensorDock (v2 API) behind the common interface. Hand-written: only what provider.yaml cannot say.
+ *
+ * <ul>
+ *   <li>Offers are location x GPU model x GPU count (1 to the location's {@code max_count}); see
+ *       {@link LocationOffers} for ids and prices.
+ *   <li>TensorDock has no tags, so the client token is the instance name ({@code <name>-<token>} when the
+ *       caller names the instance); {@link #findByClientToken} looks it up by name.
+ *   <li>The startup script and environment become a cloud-init object ({@link CloudInitScript}).
+ *   <li>One SSH key is required: public key text goes in {@code ssh_key}, anything else is taken as the id of
+ *       a stored SSHKEY secret ({@code ssh_key_id}).
+ * </ul>
+ */
+@AutoService(Provider.class)
+public final class TensordockProvider extends TensordockProviderBase {
+
+  /** The OS image when the caller names none (the one TensorDock's docs deploy). */
+  static final String DEFAULT_IMAGE = "ubuntu2404";
+
+  private static final Logger LOG = LoggerFactory.getLogger(TensordockProvider.class);
+
+  private static final Pattern PUBLIC_KEY = Pattern.compile("^(ssh-|ecdsa-|sk-)\\S+ \\S+.*");
+
+  public TensordockProvider() {
+    this(ProviderConfig.fromEnvironment());
+  }
+
+  public TensordockProvider(ProviderConfig config) {
+    super(config);
+  }
+
+  @Override
+  public TensordockProvider configure(ProviderConfig config) {
+    return new TensordockProvider(config);
+  }
+
+  @Override
+  protected List<Offer> fetchOffers(OfferFilter filter) {
+    LocationsResponse response = api().listLocations();
+    if (response == null || response.data() == null || response.data().locations() == null) {
+      return List.of();
+    }
+    LocationOffers offers = new LocationOffers(name(), this::gpuType);
+    List<Offer> out = new ArrayList<>();
+    for (Location location : response.data().locations()) {
+      out.addAll(offers.of(location));
+    }
+    return out;
+  }
+
+  @Override
+  protected Instance launchInstance(LaunchRequest request) {
+    // Everything that can be refused locally is checked before any call.
+    CloudInitScript.Result cloudInit;
+    try {
+      cloudInit = CloudInitScript.of(request.startupScript(), request.env());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("tensordock launch: " + e.getMessage(), e);
+    }
+    String key = sshKey(request.sshKeys());
+    boolean publicKey = PUBLIC_KEY.matcher(key).matches();
+    LocationOffers.OfferId explicit = request.offerId() != null ? LocationOffers.OfferId.parse(request.offerId()) : null;
+    Placement placement = placement(request, explicit);
+    String instanceName = instanceName(request);
+    CreateInstanceAttributes attributes = CreateInstanceAttributes.builder()
+        .name(instanceName)
+        .type(CreateInstanceAttributesType.VIRTUALMACHINE)
+        .image(request.image() == null || request.image().isBlank() ? DEFAULT_IMAGE : request.image())
+        .resources(CreateResources.builder()
+            .vcpuCount(placement.resources().vcpus())
+            .ramGb(placement.resources().ramGb())
+            .storageGb(LocationOffers.storageGb(request.diskGb()))
+            .gpus(Map.of(placement.gpu(), new GpuCount(placement.count())))
+            .build())
+        .locationId(placement.locationId())
+        .useDedicatedIp(placement.dedicatedIp())
+        .sshKey(publicKey ? key : null)
+        .sshKeyId(publicKey ? null : key)
+        .cloudInit(cloudInit.cloudInit())
+        .build();
+    CreateInstanceRequest body = new CreateInstanceRequest(
+        new CreateInstanceRequestData(CreateInstanceRequestDataType.VIRTUALMACHINE, attributes));
+    CreateInstanceResponse created = api().createInstance(body);
+    String id = created == null || created.data() == null ? null : created.data().id();
+    if (id == null || id.isBlank()) {
+      // A success we cannot read: the VM may exist, so the launch guard resolves it by name.
+      throw new UnexpectedResponseException(new ErrorDetails(name(), "createInstance", 200, null,
+          "createInstance answered success without an instance id", null, false, null), null);
+    }
+    String rawStatus = created.data().status();
+    return fetchAfterLaunch(id).orElseGet(() -> Instance.builder(name(), id)
+        .name(instanceName)
+        .status(rawStatus == null ? InstanceStatus.PENDING : mapStatus(rawStatus))
+        .rawStatus(rawStatus)
+        .instanceType(placement.gpu())
+        .gpu(gpuType(placement.gpu()))
+        .gpuCount(placement.count())
+        .region(placement.locationId())
+        .market(Market.ON_DEMAND)
+        .clientToken(request.clientToken())
+        .build());
+  }
+
+  @Override
+  public Optional<Instance> get(String instanceId) {
+    GetInstanceResponse response;
+    try {
+      response = api().getInstance(instanceId);
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+    if (response == null) {
+      return Optional.empty();
+    }
+    InstanceDetail detail = response.data() != null ? response.data() : flat(response);
+    return Optional.of(toInstance(detail, instanceId));
+  }
+
+  @Override
+  public List<Instance> list() {
+    InstanceListResponse response = api().listInstances();
+    if (response == null || response.data() == null || response.data().instances() == null) {
+      return List.of();
+    }
+    return response.data().instances().stream().map(this::toInstance).toList();
+  }
+
+  /**
+   * Instances named with the token that are not gone. A deleted VM may stay listed under its name for a
+   * while; counting it would make the launch guard adopt a dead instance (or "terminate" it as a duplicate).
+   */
+  @Override
+  public List<Instance> findByClientToken(String clientToken) {
+    return list().stream()
+        .filter(i -> i.name() != null && (i.name().equals(clientToken) || i.name().endsWith("-" + clientToken)))
+        .filter(i -> i.status() != InstanceStatus.TERMINATED && i.status() != InstanceStatus.TERMINATING)
+        .toList();
+  }
+
+  @Override
+  protected void terminateInstance(String instanceId) {
+    try {
+      api().deleteInstance(instanceId);
+    } catch (InvalidRequestException e) {
+      // A delete of a VM that is already deleted may be refused as a bad request rather than a 404.
+      Optional<Instance> current = get(instanceId);
+      if (current.isPresent() && !current.get().status().isFinal()) {
+        throw e;
+      }
+    }
+  }
+
+  @Override
+  public Instance stop(String instanceId) {
+    return afterAction(instanceId, api().stopInstance(instanceId));
+  }
+
+  @Override
+  public Instance start(String instanceId) {
+    return afterAction(instanceId, api().startInstance(instanceId));
+  }
+
+  /** The instance after start/stop: read back, else what the action answered (starting / stopping). */
+  private Instance afterAction(String instanceId, @Nullable InstanceActionResponse response) {
+    Optional<Instance> current = fetchAfterLaunch(instanceId);
+    if (current.isPresent()) {
+      return current.get();
+    }
+    String raw = response == null || response.data() == null || response.data().attributes() == null
+        ? null : response.data().attributes().status();
+    return Instance.builder(name(), instanceId)
+        .status(raw == null ? InstanceStatus.UNKNOWN : mapStatus(raw))
+        .rawStatus(raw)
+        .market(Market.ON_DEMAND)
+        .build();
+  }
+
+  /** A list entry as ours (the list carries little more than name and status). */
+  Instance toInstance(InstanceSummary summary) {
+    var attributes = summary.attributes();
+    String raw = attributes == null ? null : attributes.status();
+    Instance.Builder b = Instance.builder(name(), summary.id())
+        .name(attributes == null ? null : attributes.name())
+        .status(raw == null ? InstanceStatus.UNKNOWN : mapStatus(raw))
+        .rawStatus(raw)
+        .market(Market.ON_DEMAND)
+        .detail("type", summary.type());
+    if (attributes != null) {
+      gpus(b, attributes.resources(), attributes.rateHourly());
+      b.publicIp(attributes.ipAddress()).sshPort(attributes.ipAddress() == null ? null : 22);
+    }
+    return b.build();
+  }
+
+  /** The detailed instance as ours. */
+  Instance toInstance(InstanceDetail d, String requestedId) {
+    String raw = d.status();
+    Instance.Builder b = Instance.builder(name(), d.id() != null ? d.id() : requestedId)
+        .name(d.name())
+        .status(raw == null ? InstanceStatus.UNKNOWN : mapStatus(raw))
+        .rawStatus(raw)
+        .publicIp(d.ipAddress())
+        .sshPort(sshPort(d))
+        .market(Market.ON_DEMAND)
+        .detail("type", d.type());
+    gpus(b, d.resources(), d.rateHourly());
+    if (d.resources() != null) {
+      b.detail("vcpus", d.resources().vcpuCount())
+          .detail("ramGb", d.resources().ramGb())
+          .detail("storageGb", d.resources().storageGb());
+    }
+    return b.build();
+  }
+
+  private void gpus(Instance.Builder b, @Nullable InstanceResources resources,
+      java.math.@Nullable BigDecimal rateHourly) {
+    int count = 0;
+    String model = null;
+    if (resources != null && resources.gpus() != null) {
+      for (Map.Entry<String, InstanceGpu> e : resources.gpus().entrySet()) {
+        model = e.getValue() != null && e.getValue().v0Name() != null ? e.getValue().v0Name() : e.getKey();
+        count += e.getValue() == null || e.getValue().count() == null ? 0 : e.getValue().count();
+      }
+    }
+    if (model != null) {
+      b.instanceType(model).gpu(gpuType(model)).gpuCount(count);
+    }
+    if (rateHourly != null) {
+      b.pricing(Pricing.onDemand(rateHourly, Math.max(count, 1)));
+    }
+  }
+
+  /** The public port that reaches the VM's SSH (22): a port forward if there is one, else 22 itself. */
+  private static @Nullable Integer sshPort(InstanceDetail d) {
+    if (d.portForwards() != null) {
+      for (PortForward p : d.portForwards()) {
+        if (p.internalPort() != null && p.internalPort() == 22 && p.externalPort() != null) {
+          return p.externalPort();
+        }
+      }
+    }
+    return d.ipAddress() == null ? null : 22;
+  }
+
+  private static InstanceDetail flat(GetInstanceResponse r) {
+    return new InstanceDetail(r.type(), r.id(), r.name(), r.status(), r.ipAddress(), r.portForwards(),
+        r.resources(), r.rateHourly());
+  }
+
+  private Optional<Instance> fetchAfterLaunch(String id) {
+    try {
+      return get(id);
+    } catch (RuntimeException e) {
+      // The call succeeded; a failed read-back must not turn it into an error (the caller would retry).
+      return Optional.empty();
+    }
+  }
+
+  /** Where and what to deploy. */
+  record Placement(String locationId, String gpu, int count, LocationOffers.Resources resources,
+      boolean dedicatedIp) {}
+
+  /** From the offer id, from instanceType (GPU v0Name) + region (location id), or the cheapest matching offer. */
+  private Placement placement(LaunchRequest request, LocationOffers.@Nullable OfferId explicit) {
+    if (explicit != null) {
+      return placementFor(explicit);
+    }
+    if (request.instanceType() != null && request.region() != null) {
+      return placementFor(new LocationOffers.OfferId(request.instanceType(), request.gpuCount(), request.region()));
+    }
+    OfferFilter filter = OfferFilter.builder()
+        .gpu(request.gpu())
+        .gpuCount(request.gpuCount())
+        .region(request.region())
+        .build();
+    List<Offer> candidates;
+    try {
+      candidates = offers(filter);
+    } catch (ProviderException e) {
+      // Nothing was created yet; said plainly so the launch guard does not take it for an ambiguous create.
+      throw new IllegalStateException("tensordock launch: could not list locations to choose one, nothing was"
+          + " created: " + e.getMessage(), e);
+    }
+    return candidates.stream()
+        .filter(o -> request.instanceType() == null || request.instanceType().equals(o.instanceType()))
+        .min(Comparator.comparing(o -> o.pricing().cheapestPerHour()))
+        .map(o -> placementFor(LocationOffers.OfferId.parse(o.id())))
+        .orElseThrow(() -> new IllegalArgumentException("tensordock has no location offering "
+            + (request.instanceType() != null ? request.instanceType() : request.gpu()) + " x" + request.gpuCount()
+            + (request.region() == null ? "" : " in " + request.region())));
+  }
+
+  /**
+   * The offer's resources when it is listed now. When the listing cannot be read, the defaults are sent and
+   * TensorDock's own checks decide: the caller named the place, so a failed read must not block the launch.
+   */
+  private Placement placementFor(LocationOffers.OfferId id) {
+    Optional<Offer> listed;
+    try {
+      listed = offers(OfferFilter.any()).stream().filter(o -> o.id().equals(id.toString())).findFirst();
+    } catch (ProviderException e) {
+      LOG.warn("tensordock: could not read locations before launching {} ({}); sending default resources", id,
+          e.getMessage());
+      listed = Optional.empty();
+    }
+    LocationOffers.Resources resources = listed
+        .filter(o -> o.vcpus() != null && o.memoryGib() != null)
+        .map(o -> new LocationOffers.Resources(o.vcpus(), o.memoryGib().intValue()))
+        .orElseGet(() -> LocationOffers.defaultResources(id.count(), null, null));
+    boolean dedicatedIp = listed.map(o -> !"false".equals(o.details().get("dedicatedIpAvailable"))).orElse(true);
+    return new Placement(id.locationId(), id.gpu(), id.count(), resources, dedicatedIp);
+  }
+
+  /** TensorDock takes exactly one key: public key text, or the id of a stored SSHKEY secret. */
+  private static String sshKey(List<String> keys) {
+    if (keys.size() != 1) {
+      throw new IllegalArgumentException("tensordock launches need exactly one SSH key (public key text or the id"
+          + " of a stored SSHKEY secret), got " + keys.size());
+    }
+    return keys.get(0).strip();
+  }
+
+  /** The client token is the name; a caller's own name keeps the token as a suffix so lookups still work. */
+  static String instanceName(LaunchRequest request) {
+    return request.name() == null ? request.clientToken() : request.name() + "-" + request.clientToken();
+  }
+}
