@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
  * Calls each operation through the runtime {@link ApiClient}: retries, rate limits and error mapping live there.
  */
 public final class VastApiClient implements VastApi {
-  private static final Operation OP_CREATE_INSTANCE = new Operation("createInstance", "PUT", "/api/v0/asks/{id}/", true, null);
+  private static final Operation OP_CREATE_INSTANCE = new Operation("createInstance", "PUT", "/api/v0/asks/{id}/", false, null);
 
   private static final Operation OP_DESTROY_INSTANCE = new Operation("destroyInstance", "DELETE", "/api/v0/instances/{id}/", true, null);
 
