@@ -411,14 +411,9 @@ class VastProviderTest {
 
   @Test
   void statusesMapFromActualStatusWithNullAsPendingAndAStoppingContainer() throws Exception {
-    enqueue(200, page(null, 1, 2, 3, 4, 5, 6));
-    // Page ids 1..6 get these statuses in order.
+    // Instances 1..6 get these {actual_status, intended_status} pairs in order.
     String[][] statuses = {{null, "running"}, {"loading", "running"}, {"running", "stopped"},
         {"exited", "stopped"}, {"offline", "running"}, {"something_new", "running"}};
-    server.close();
-    server = new MockWebServer();
-    server.start();
-    vast = new VastProvider(config().build());
     JsonNode root = JSON.readTree(page(null, 1, 2, 3, 4, 5, 6));
     for (int i = 0; i < statuses.length; i++) {
       ObjectNode inst = (ObjectNode) root.get("instances").get(i);
@@ -431,9 +426,11 @@ class VastProviderTest {
     }
     enqueue(200, JSON.writeValueAsString(root));
 
-    assertThat(vast.list()).extracting(Instance::status).containsExactly(InstanceStatus.PENDING,
+    List<Instance> instances = vast.list();
+    assertThat(instances).extracting(Instance::status).containsExactly(InstanceStatus.PENDING,
         InstanceStatus.PROVISIONING, InstanceStatus.STOPPING, InstanceStatus.STOPPED, InstanceStatus.FAILED,
         InstanceStatus.UNKNOWN);
+    assertThat(instances.get(5).rawStatus()).isEqualTo("something_new");
   }
 
   @Test
