@@ -6,6 +6,10 @@ import org.jspecify.annotations.Nullable;
 /**
  * Everything known about a failed call. {@code httpStatus} is 0 when no response arrived. Messages are the
  * provider's own, already redacted of any secret.
+ *
+ * <p>{@code responseBody} is the failed response's body text (redacted, capped), for adapters that must act on
+ * more than code and message, e.g. a create call that fails yet reports the id of what it created (which
+ * must then be deleted so nothing is left billing). Null when no response arrived or it had no body.
  */
 public record ErrorDetails(
     String provider,
@@ -15,7 +19,15 @@ public record ErrorDetails(
     @Nullable String providerMessage,
     @Nullable String requestId,
     boolean retryable,
-    @Nullable Duration retryAfter) {
+    @Nullable Duration retryAfter,
+    @Nullable String responseBody) {
+
+  /** Details without a response body (no response, or one whose body does not matter). */
+  public ErrorDetails(String provider, String operation, int httpStatus, @Nullable String providerCode,
+      @Nullable String providerMessage, @Nullable String requestId, boolean retryable,
+      @Nullable Duration retryAfter) {
+    this(provider, operation, httpStatus, providerCode, providerMessage, requestId, retryable, retryAfter, null);
+  }
 
   /** One line: {@code lambda launchInstance: HTTP 400 [code] message (request id r-1)}. */
   public String describe() {

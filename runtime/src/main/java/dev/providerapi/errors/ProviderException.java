@@ -75,4 +75,9 @@ public class ProviderException extends RuntimeException {
   public Optional<Duration> retryAfter() {
     return Optional.ofNullable(details.retryAfter());
   }
+
+  /** The failed response's body text, redacted of secrets (see {@link ErrorDetails#responseBody()}). */
+  public Optional<String> responseBody() {
+    return Optional.ofNullable(details.responseBody());
+  }
 }

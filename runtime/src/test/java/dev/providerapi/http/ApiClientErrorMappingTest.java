@@ -182,6 +182,22 @@ class ApiClientErrorMappingTest {
   }
 
   @Test
+  void theFailedBodyStaysAvailableForAdaptersThatMustActOnIt() {
+    // A create that fails yet reports what it created: the adapter reads the id from the body to delete it.
+    server.enqueue(response(200, "{\"success\":false,\"error\":\"invalid_args\",\"new_contract\":42}"));
+    ProviderException okError = failGet(client(new ErrorFormat("/error", "/msg", null, "/success", "false",
+        List.of())));
+    assertThat(okError.responseBody()).contains("{\"success\":false,\"error\":\"invalid_args\",\"new_contract\":42}");
+
+    server.enqueue(response(410, "{\"error\":\"no_such_ask\",\"new_contract\":43}"));
+    assertThat(failGet(client(ErrorFormat.defaults())).responseBody())
+        .contains("{\"error\":\"no_such_ask\",\"new_contract\":43}");
+
+    server.enqueue(response(404, ""));
+    assertThat(failGet(client(ErrorFormat.defaults())).responseBody()).isEmpty();
+  }
+
+  @Test
   void anOkErrorGoesThroughTheRules() {
     server.enqueue(response(200, "{\"success\":false,\"error\":\"No available nodes\"}"));
     ApiClient c = client(new ErrorFormat(null, "/error", null, "/success", "false",
@@ -229,7 +245,9 @@ class ApiClientErrorMappingTest {
     ProviderException e = failGet(c);
 
     assertThat(e).isInstanceOf(AuthenticationException.class);
-    assertThat(List.of(e.getMessage(), e.toString(), String.valueOf(e.details()), e.providerMessage().orElse("")))
+    assertThat(e.responseBody()).hasValueSatisfying(body -> assertThat(body).contains("Invalid api_key ***"));
+    assertThat(List.of(e.getMessage(), e.toString(), String.valueOf(e.details()), e.providerMessage().orElse(""),
+        e.responseBody().orElse("")))
         .allSatisfy(text -> assertThat(text).doesNotContain(key).doesNotContain(token));
     assertThat(log).isNotEmpty().allSatisfy(line -> assertThat(line).doesNotContain(key).doesNotContain(token));
     assertThat(log).anySatisfy(line -> assertThat(line).contains("api_key=***").contains("api_token=***"));

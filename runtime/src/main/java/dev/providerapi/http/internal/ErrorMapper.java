@@ -32,6 +32,8 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ErrorMapper {
   static final int MAX_MESSAGE = 500;
+  /** Error bodies are small; a larger one is cut rather than kept whole in every exception. */
+  static final int MAX_BODY = 64 * 1024;
   private static final Set<Integer> RETRYABLE_STATUSES = Set.of(429, 502, 503, 504);
   private static final List<String> FALLBACK_MESSAGE_POINTERS = List.of("/message", "/error", "/msg", "/detail",
       "/error/message", "/errors/0/message");
@@ -66,7 +68,7 @@ public final class ErrorMapper {
     ErrorKind kind = rule != null ? rule.kind() : defaultKind(status);
     boolean retryable = retryable(operation, status, rule);
     ErrorDetails details = new ErrorDetails(provider, operation.id(), status, redactor.redact(code), message,
-        requestId(result), retryable, retryAfter);
+        requestId(result), retryable, retryAfter, responseBody(result));
     return Optional.of(ProviderException.of(kind, details, null));
   }
 
@@ -110,7 +112,7 @@ public final class ErrorMapper {
     ErrorKind kind = rule != null ? rule.kind() : ErrorKind.INVALID_REQUEST;
     boolean retryable = rule != null && Boolean.TRUE.equals(rule.retryable()) && operation.idempotent();
     ErrorDetails details = new ErrorDetails(provider, operation.id(), result.status(), redactor.redact(code), message,
-        requestId(result), retryable, null);
+        requestId(result), retryable, null, responseBody(result));
     return Optional.of(ProviderException.of(kind, details, null));
   }
 
@@ -181,6 +183,15 @@ public final class ErrorMapper {
     }
     String t = n.asText().trim();
     return t.isEmpty() ? null : t;
+  }
+
+  private @Nullable String responseBody(HttpResult result) {
+    String text = result.bodyText();
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    String capped = text.length() <= MAX_BODY ? text : text.substring(0, MAX_BODY);
+    return redactor.redact(capped);
   }
 
   private @Nullable String requestId(HttpResult result) {

@@ -1,0 +1,551 @@
+package dev.providerapi.vast;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.google.auto.service.AutoService;
+import dev.providerapi.Capability;
+import dev.providerapi.Provider;
+import dev.providerapi.ProviderConfig;
+import dev.providerapi.errors.ErrorDetails;
+import dev.providerapi.errors.NotFoundException;
+import dev.providerapi.errors.ProviderException;
+import dev.providerapi.errors.UnexpectedResponseException;
+import dev.providerapi.errors.UnsupportedCapabilityException;
+import dev.providerapi.gpu.GpuType;
+import dev.providerapi.model.BillingStatus;
+import dev.providerapi.model.Instance;
+import dev.providerapi.model.InstanceStatus;
+import dev.providerapi.model.LaunchRequest;
+import dev.providerapi.model.Market;
+import dev.providerapi.model.Offer;
+import dev.providerapi.model.OfferFilter;
+import dev.providerapi.model.Pricing;
+import dev.providerapi.spi.StartupScripts;
+import dev.providerapi.vast.model.Charge;
+import dev.providerapi.vast.model.ChargePage;
+import dev.providerapi.vast.model.CreateInstanceRequest;
+import dev.providerapi.vast.model.CreateInstanceRequestRuntype;
+import dev.providerapi.vast.model.CreateInstanceResult;
+import dev.providerapi.vast.model.InstanceEnvelope;
+import dev.providerapi.vast.model.InstancePage;
+import dev.providerapi.vast.model.ManageInstanceRequest;
+import dev.providerapi.vast.model.ManageInstanceRequestState;
+import dev.providerapi.vast.model.OfferList;
+import dev.providerapi.vast.model.ShowChargesFormat;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Vast.ai behind the common interface. Hand-written: only what provider.yaml cannot say.
+ *
+ * <ul>
+ *   <li>Offers come from Vast's search, which filters server-side: GPU, count, country and price travel in
+ *       the search body (see {@link #serverSideFilter}); {@code dph_total} is the on-demand price,
+ *       {@code min_bid} the spot (interruptible bid) price.
+ *   <li>A launch rents one offer, labelled with the client token; a spot launch sends the bid as
+ *       {@code price}. If Vast answers an error yet reports a {@code new_contract}, that instance is
+ *       destroyed before the error is thrown, so nothing is left billing.
+ *   <li>Environment variables travel as docker {@code -e} flags; values docker flags cannot carry are
+ *       exported by the {@code onstart} script.
+ *   <li>Billing is read back from the per-contract charges API.
+ * </ul>
+ */
+@AutoService(Provider.class)
+public final class VastProvider extends VastProviderBase {
+  private static final Logger LOG = LoggerFactory.getLogger(VastProvider.class);
+
+  /** Vast's own default image, used when the caller names none. */
+  static final String DEFAULT_IMAGE = "vastai/base-image:@vastai-automatic-tag";
+  /** The largest page /api/v1/instances/ serves. */
+  static final int INSTANCES_PAGE = 25;
+  static final int CHARGES_PAGE = 500;
+  /** How far back charges are searched for an instance whose start we cannot read. */
+  static final Duration CHARGES_LOOKBACK = Duration.ofDays(90);
+  /** A cursor loop that never ends is a provider bug; stop rather than spin. */
+  private static final int MAX_PAGES = 10_000;
+  private static final BigDecimal MB_PER_GIB = BigDecimal.valueOf(1024);
+
+  public VastProvider() {
+    this(ProviderConfig.fromEnvironment());
+  }
+
+  public VastProvider(ProviderConfig config) {
+    super(config);
+  }
+
+  @Override
+  public VastProvider configure(ProviderConfig config) {
+    return new VastProvider(config);
+  }
+
+  // ---- offers ----
+
+  /**
+   * What Vast's search applies itself: the GPU (when the catalog knows Vast's names for it), the count, the
+   * region (when it maps to country codes), the market, and the price for the market asked for. Without a
+   * market the caller means "cheapest of either", which one server-side price condition cannot say.
+   */
+  @Override
+  protected OfferFilter serverSideFilter(OfferFilter filter) {
+    return OfferFilter.builder()
+        .gpu(vastGpuNames(filter.gpu()).isEmpty() ? null : filter.gpu())
+        .gpuCount(filter.gpuCount())
+        .region(countryCodes(filter.region()).isEmpty() ? null : filter.region())
+        .market(filter.market())
+        .maxPricePerHour(filter.market() == null ? null : filter.maxPricePerHour())
+        .build();
+  }
+
+  @Override
+  protected List<Offer> fetchOffers(OfferFilter filter) {
+    OfferList found = api().searchOffers(
+        OfferSearches.body(filter, vastGpuNames(filter.gpu()), countryCodes(filter.region())));
+    if (found == null || found.offers() == null) {
+      return List.of();
+    }
+    boolean bidSearch = filter.market() == Market.SPOT;
+    Instant now = clock().instant();
+    List<Offer> offers = new ArrayList<>();
+    for (dev.providerapi.vast.model.Offer o : found.offers()) {
+      Offer offer = toOffer(o, bidSearch, now);
+      if (offer != null) {
+        offers.add(offer);
+      }
+    }
+    return offers;
+  }
+
+  /** Null for an offer with no GPU or no price (nothing a GPU broker can rent). */
+  private @Nullable Offer toOffer(dev.providerapi.vast.model.Offer o, boolean bidSearch, Instant now) {
+    int gpus = o.numGpus() == null ? 0 : o.numGpus();
+    if (o.gpuName() == null || gpus == 0) {
+      return null;
+    }
+    // In a bid search Vast prices dph_total from the minimum bid, so it is no on-demand price there.
+    BigDecimal onDemand = bidSearch ? null : o.dphTotal();
+    if (onDemand == null && o.minBid() == null) {
+      return null;
+    }
+    return Offer.builder(name(), String.valueOf(o.id()))
+        .instanceType(gpus + "x " + o.gpuName())
+        .gpu(gpuType(o.gpuName()))
+        .gpuCount(gpus)
+        .region(Geolocations.countryCode(o.geolocation()))
+        .pricing(new Pricing(onDemand, o.minBid(), gpus))
+        .priceAsOf(now)
+        .vcpus(o.cpuCoresEffective() == null ? null : o.cpuCoresEffective().intValue())
+        .memoryGib(o.cpuRam() == null ? null : o.cpuRam().divide(MB_PER_GIB, 1, RoundingMode.HALF_UP))
+        .diskGib(o.diskSpace())
+        .availableCount(1)
+        .detail("geolocation", o.geolocation())
+        .detail("machineId", o.machineId())
+        .detail("hostId", o.hostId())
+        .detail("gpuRamMb", o.gpuRam())
+        .detail("reliability", o.reliability2())
+        .detail("inetUpMbps", o.inetUp())
+        .detail("inetDownMbps", o.inetDown())
+        .detail("dphBase", o.dphBase())
+        .detail("storageCostPerGbMonth", o.storageCost())
+        .detail("verification", o.verification())
+        .detail("cpuName", o.cpuName())
+        .detail("cudaMaxGood", o.cudaMaxGood())
+        .build();
+  }
+
+  /**
+   * Vast's names for every catalog GPU the filter term stands for ({@code H100} -> H100 SXM, H100 PCIE, ...);
+   * empty when the term is blank or names nothing Vast is known to call by a name.
+   */
+  private List<String> vastGpuNames(@Nullable String term) {
+    if (term == null || term.isBlank()) {
+      return List.of();
+    }
+    Set<String> names = new LinkedHashSet<>();
+    for (GpuType gpu : gpuCatalog().find(term)) {
+      providerGpuName(gpu.canonicalName()).ifPresent(names::add);
+    }
+    return List.copyOf(names);
+  }
+
+  /** The country codes a region stands for: a canonical region's, or the code itself. */
+  private List<String> countryCodes(@Nullable String region) {
+    if (region == null || region.isBlank()) {
+      return List.of();
+    }
+    List<String> codes = providerRegions(region);
+    if (!codes.isEmpty()) {
+      return codes;
+    }
+    String upper = region.strip().toUpperCase(Locale.ROOT);
+    return descriptor.regions().stream().anyMatch(r -> r.providerName().equals(upper)) ? List.of(upper) : List.of();
+  }
+
+  // ---- launch ----
+
+  @Override
+  protected void checkCapabilities(LaunchRequest request) {
+    super.checkCapabilities(request);
+    if (!request.sshKeys().isEmpty()) {
+      // Vast installs the account's registered keys itself; per-launch keys are not part of a create.
+      throw new UnsupportedCapabilityException(name(), Capability.SSH_KEYS);
+    }
+  }
+
+  @Override
+  protected Instance launchInstance(LaunchRequest request) {
+    Placement placement = placement(request);
+    CreateInstanceRequest body = createBody(request, placement);
+    CreateInstanceResult created;
+    try {
+      created = api().createInstance(placement.askId(), body);
+    } catch (ProviderException e) {
+      destroyReportedContract(e);
+      throw e;
+    } finally {
+      invalidateOffers(); // the offer is rented now, or it failed because it was gone: either way stale
+    }
+    if (created == null || created.newContract() == null) {
+      // Vast said yes without an id: the instance may exist, so the launch guard must look the token up.
+      throw new UnexpectedResponseException(new ErrorDetails(name(), "createInstance", 200, null,
+          "success without new_contract", null, false, null), null);
+    }
+    String id = String.valueOf(created.newContract());
+    return readBack(id).orElseGet(() -> Instance.builder(name(), id)
+        .name(request.clientToken())
+        .status(InstanceStatus.PENDING)
+        .gpu(placement.gpu())
+        .gpuCount(placement.gpuCount())
+        .region(placement.region())
+        .market(request.market())
+        .clientToken(request.clientToken())
+        .build());
+  }
+
+  private CreateInstanceRequest createBody(LaunchRequest request, Placement placement) {
+    DockerEnv.Split env;
+    String onstart;
+    try {
+      env = DockerEnv.split(request.env());
+      onstart = StartupScripts.withEnv(request.startupScript(), env.viaScript());
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("vast launch: " + e.getMessage(), e);
+    }
+    BigDecimal bid = null;
+    if (request.market() == Market.SPOT) {
+      bid = request.spotBidPerHour() != null ? request.spotBidPerHour() : placement.minBid();
+      if (bid == null) {
+        throw new IllegalArgumentException("vast launch: a SPOT launch of offer " + placement.askId()
+            + " needs spotBidPerHour (Vast rents interruptibly only at a bid)");
+      }
+    }
+    return CreateInstanceRequest.builder()
+        .image(request.image() == null || request.image().isBlank() ? DEFAULT_IMAGE : request.image())
+        .disk(request.diskGb() == null ? null : BigDecimal.valueOf(request.diskGb()))
+        .label(request.clientToken())
+        .onstart(onstart)
+        .env(env.flags().isEmpty() ? null : env.flags())
+        .runtype(CreateInstanceRequestRuntype.SSH)
+        .price(bid)
+        .build();
+  }
+
+  /**
+   * A failed create whose body still names a {@code new_contract}: that instance exists and bills, though the
+   * caller is told the launch failed. Destroy it; if that fails too, say so loudly (money is at stake).
+   */
+  private void destroyReportedContract(ProviderException failure) {
+    Long contract = failure.responseBody().map(this::newContractIn).orElse(null);
+    if (contract == null) {
+      return;
+    }
+    LOG.warn("vast createInstance failed ({}) but reported new_contract {}; destroying it", failure.getMessage(),
+        contract);
+    try {
+      terminate(String.valueOf(contract));
+    } catch (RuntimeException e) {
+      LOG.error("vast: could not destroy instance {} left by a failed create: {}; destroy it by hand",
+          contract, e.getMessage());
+      failure.addSuppressed(e);
+    }
+  }
+
+  private @Nullable Long newContractIn(String body) {
+    try {
+      JsonNode node = apiClient().objectMapper().readTree(body).path("new_contract");
+      return node.canConvertToLong() && node.asLong() > 0 ? node.asLong() : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private record Placement(long askId, @Nullable GpuType gpu, int gpuCount, @Nullable String region,
+      @Nullable BigDecimal minBid) {}
+
+  /** The offer to rent: the one named, or the cheapest matching the request in its market. */
+  private Placement placement(LaunchRequest request) {
+    if (request.offerId() != null) {
+      return new Placement(askId(request.offerId()), request.gpu() == null ? null : gpuType(request.gpu()),
+          request.gpuCount(), request.region(), null);
+    }
+    String gpu = request.gpu() != null ? request.gpu() : request.instanceType();
+    OfferFilter filter = OfferFilter.builder()
+        .gpu(gpu)
+        .gpuCount(request.gpuCount())
+        .region(request.region())
+        .market(request.market())
+        .build();
+    Offer cheapest = offers(filter).stream()
+        .min(Comparator.comparing(o -> o.pricing().perHour(request.market()).orElse(o.pricing().cheapestPerHour())))
+        .orElseThrow(() -> new IllegalArgumentException("vast has no offer for gpu=" + gpu + " x"
+            + request.gpuCount() + ", region=" + request.region() + ", market=" + request.market()));
+    return new Placement(askId(cheapest.id()), cheapest.gpu(), cheapest.gpuCount(), cheapest.region(),
+        cheapest.pricing().spotPerHour());
+  }
+
+  private static long askId(String offerId) {
+    try {
+      return Long.parseLong(offerId.strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("vast offer ids are numbers (the id of a search result), got '"
+          + offerId + "'", e);
+    }
+  }
+
+  private Optional<Instance> readBack(String id) {
+    try {
+      return get(id);
+    } catch (RuntimeException e) {
+      // The create succeeded; a failed read-back must not turn it into an error (the caller would retry).
+      LOG.debug("vast: read-back of new instance {} failed: {}", id, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  // ---- get, list, lookup ----
+
+  @Override
+  public Optional<Instance> get(String instanceId) {
+    Long id = instanceId(instanceId);
+    if (id == null) {
+      return Optional.empty();
+    }
+    try {
+      InstanceEnvelope envelope = api().showInstance(id);
+      return envelope == null || envelope.instances() == null ? Optional.empty()
+          : Optional.of(toInstance(envelope.instances()));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<Instance> list() {
+    return allPages(null);
+  }
+
+  /** Vast filters by label itself, so a lookup reads only the instances carrying the token. */
+  @Override
+  public List<Instance> findByClientToken(String clientToken) {
+    String filter = apiClient().objectMapper().createObjectNode()
+        .set("label", apiClient().objectMapper().createObjectNode().put("eq", clientToken)).toString();
+    return allPages(filter).stream()
+        .filter(i -> clientToken.equals(i.clientToken()))
+        .sorted(Comparator.comparing(Instance::createdAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder())))
+        .toList();
+  }
+
+  private List<Instance> allPages(@Nullable String selectFilters) {
+    List<Instance> all = new ArrayList<>();
+    forEachPage(after -> {
+      InstancePage page = api().showInstances(INSTANCES_PAGE, after, null, selectFilters);
+      if (page != null && page.instances() != null) {
+        page.instances().forEach(i -> all.add(toInstance(i)));
+      }
+      return page == null ? null : page.nextToken();
+    }, "showInstances");
+    return all;
+  }
+
+  /** Calls {@code fetch} with each cursor (null first) until it returns no next token. */
+  private void forEachPage(Function<@Nullable String, @Nullable String> fetch, String operation) {
+    Set<String> seen = new HashSet<>();
+    String after = null;
+    for (int page = 0; page < MAX_PAGES; page++) {
+      String next = fetch.apply(after);
+      if (next == null || next.isBlank()) {
+        return;
+      }
+      if (!seen.add(next)) {
+        throw new UnexpectedResponseException(new ErrorDetails(name(), operation, 200, null,
+            "pagination returned the cursor of an earlier page again; stopping", null, false, null), null);
+      }
+      after = next;
+    }
+    throw new UnexpectedResponseException(new ErrorDetails(name(), operation, 200, null,
+        "more than " + MAX_PAGES + " pages; stopping", null, false, null), null);
+  }
+
+  /** Vast's instance as ours. */
+  Instance toInstance(dev.providerapi.vast.model.Instance i) {
+    String raw = i.actualStatus();
+    int gpus = i.numGpus() == null ? 0 : i.numGpus();
+    boolean bid = Boolean.TRUE.equals(i.isBid());
+    BigDecimal rate = i.dphTotal();
+    return Instance.builder(name(), String.valueOf(i.id()))
+        .name(i.label())
+        .status(status(raw, i.intendedStatus()))
+        .rawStatus(raw)
+        .instanceType(i.gpuName() == null ? null : gpus + "x " + i.gpuName())
+        .gpu(i.gpuName() == null ? null : gpuType(i.gpuName()))
+        .gpuCount(gpus)
+        .region(Geolocations.countryCode(i.geolocation()))
+        .publicIp(i.publicIpaddr())
+        .sshPort(i.sshPort())
+        .pricing(rate == null ? null : bid ? new Pricing(null, rate, Math.max(gpus, 1))
+            : Pricing.onDemand(rate, Math.max(gpus, 1)))
+        .market(bid ? Market.SPOT : Market.ON_DEMAND)
+        .clientToken(i.label())
+        .createdAt(i.startDate() == null ? null : epochSeconds(i.startDate()))
+        .detail("sshHost", i.sshHost())
+        .detail("intendedStatus", i.intendedStatus())
+        .detail("statusMsg", i.statusMsg())
+        .detail("image", i.imageUuid())
+        .detail("machineId", i.machineId())
+        .detail("geolocation", i.geolocation())
+        .build();
+  }
+
+  /**
+   * actual_status through provider.yaml's mapping, with what one field cannot say: no status yet is PENDING,
+   * and a running container asked to stop is STOPPING.
+   */
+  private InstanceStatus status(@Nullable String actual, @Nullable String intended) {
+    if (actual == null || actual.isBlank()) {
+      return InstanceStatus.PENDING;
+    }
+    InstanceStatus mapped = mapStatus(actual);
+    if (mapped == InstanceStatus.RUNNING && "stopped".equalsIgnoreCase(intended)) {
+      return InstanceStatus.STOPPING;
+    }
+    return mapped;
+  }
+
+  // ---- terminate, stop, start ----
+
+  @Override
+  protected void terminateInstance(String instanceId) {
+    Long id = instanceId(instanceId);
+    if (id == null) {
+      return; // no Vast instance has such an id, so there is nothing to destroy
+    }
+    api().destroyInstance(id);
+  }
+
+  @Override
+  public Instance stop(String instanceId) {
+    return changeState(instanceId, ManageInstanceRequestState.STOPPED, InstanceStatus.STOPPING);
+  }
+
+  @Override
+  public Instance start(String instanceId) {
+    return changeState(instanceId, ManageInstanceRequestState.RUNNING, InstanceStatus.PROVISIONING);
+  }
+
+  private Instance changeState(String instanceId, ManageInstanceRequestState state, InstanceStatus meanwhile) {
+    long id = requiredId(instanceId);
+    api().manageInstance(id, ManageInstanceRequest.builder().state(state).build());
+    return readBack(instanceId).orElseGet(() -> Instance.builder(name(), instanceId).status(meanwhile).build());
+  }
+
+  // ---- billing ----
+
+  /**
+   * Sums the instance's rows of the charges API (source {@code instance-<id>}) from its start (or
+   * 90 days back) to now. An existing instance keeps accruing: storage is billed
+   * even while stopped.
+   */
+  @Override
+  public BillingStatus billingStatus(String instanceId) {
+    long id = requiredId(instanceId);
+    Optional<Instance> instance = get(instanceId);
+    Instant now = clock().instant();
+    Instant from = instance.map(Instance::createdAt).orElse(null);
+    from = (from == null ? now.minus(CHARGES_LOOKBACK) : from).minus(Duration.ofDays(1));
+    String filter = apiClient().objectMapper().createObjectNode()
+        .<com.fasterxml.jackson.databind.node.ObjectNode>set("day", apiClient().objectMapper().createObjectNode()
+            .put("gte", from.getEpochSecond()).put("lte", now.getEpochSecond()))
+        .set("type", apiClient().objectMapper().createObjectNode()
+            .set("in", apiClient().objectMapper().createArrayNode().add("instance")))
+        .toString();
+    String source = "instance-" + id;
+    BigDecimal[] accrued = {BigDecimal.ZERO};
+    int[] rows = {0};
+    forEachPage(after -> {
+      ChargePage page = api().showCharges(filter, ShowChargesFormat.TABLE, null, CHARGES_PAGE, after);
+      if (page != null && page.results() != null) {
+        for (Charge c : page.results()) {
+          if (source.equals(c.source()) && c.amount() != null) {
+            accrued[0] = accrued[0].add(c.amount());
+            rows[0]++;
+          }
+        }
+      }
+      return page == null ? null : page.nextToken();
+    }, "showCharges");
+
+    boolean exists = instance.isPresent() && instance.get().status() != InstanceStatus.TERMINATED;
+    InstanceStatus status = instance.map(Instance::status).orElse(InstanceStatus.TERMINATED);
+    BigDecimal rate = exists && status != InstanceStatus.STOPPED ? rateOf(instance.get()) : null;
+    String message = (rows[0] == 0 ? "no charges recorded yet for " + source
+        : "charges for " + source + " read from the Vast charges API")
+        + (exists ? "; the instance exists (" + status + ") and keeps accruing" + (rate == null
+            ? " storage charges" : " at " + rate.toPlainString() + " USD/h")
+            : "; the instance is gone and no longer accrues");
+    return new BillingStatus(name(), instanceId, BillingStatus.Verification.VERIFIED_BY_API, exists, rate,
+        accrued[0], now, message, descriptor.consoleUrl());
+  }
+
+  private static @Nullable BigDecimal rateOf(Instance i) {
+    Pricing p = i.pricing();
+    return p == null ? null : p.perHour(i.market()).orElse(p.cheapestPerHour());
+  }
+
+  // ---- helpers ----
+
+  private static @Nullable Long instanceId(String instanceId) {
+    try {
+      return Long.parseLong(instanceId.strip());
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static long requiredId(String instanceId) {
+    Long id = instanceId(instanceId);
+    if (id == null) {
+      throw new IllegalArgumentException("vast instance ids are numbers, got '" + instanceId + "'");
+    }
+    return id;
+  }
+
+  private static Instant epochSeconds(BigDecimal seconds) {
+    BigDecimal millis = seconds.multiply(BigDecimal.valueOf(1000)).setScale(0, RoundingMode.HALF_UP);
+    return Instant.ofEpochMilli(millis.longValueExact());
+  }
+
+}
