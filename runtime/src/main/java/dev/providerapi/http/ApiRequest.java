@@ -67,26 +67,28 @@ public final class ApiRequest {
     private Builder() {}
 
     public Builder path(String name, Object value) {
-      pathParams.put(name, String.valueOf(value));
+      pathParams.put(name, text(value));
       return this;
     }
 
     public Builder query(String name, @Nullable Object value) {
-      if (value instanceof Iterable<?> values) {
+      // A JsonNode is Iterable too: only a JSON array repeats the parameter; any other node is one value.
+      if (value instanceof Iterable<?> values
+          && (!(value instanceof com.fasterxml.jackson.databind.JsonNode node) || node.isArray())) {
         for (Object v : values) {
           if (v != null) {
-            queryParams.add(Map.entry(name, String.valueOf(v)));
+            queryParams.add(Map.entry(name, text(v)));
           }
         }
       } else if (value != null) {
-        queryParams.add(Map.entry(name, String.valueOf(value)));
+        queryParams.add(Map.entry(name, text(value)));
       }
       return this;
     }
 
     public Builder header(String name, @Nullable Object value) {
       if (value != null) {
-        headers.put(name, String.valueOf(value));
+        headers.put(name, text(value));
       }
       return this;
     }
@@ -99,6 +101,14 @@ public final class ApiRequest {
     public Builder contentType(String contentType) {
       this.contentType = contentType;
       return this;
+    }
+
+    /** A scalar JSON value (a parameter the spec leaves untyped) goes as its text, not as quoted JSON. */
+    private static String text(Object value) {
+      if (value instanceof com.fasterxml.jackson.databind.JsonNode node && node.isValueNode()) {
+        return node.asText();
+      }
+      return String.valueOf(value);
     }
 
     public ApiRequest build() {

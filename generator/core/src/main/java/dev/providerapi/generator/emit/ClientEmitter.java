@@ -11,6 +11,7 @@ import com.palantir.javapoet.TypeName;
 import com.palantir.javapoet.TypeSpec;
 import dev.providerapi.errors.ProviderException;
 import dev.providerapi.generator.model.ApiModel;
+import dev.providerapi.generator.model.Arguments;
 import dev.providerapi.generator.model.JavaNames;
 import dev.providerapi.generator.model.OperationDef;
 import dev.providerapi.generator.model.ParamDef;
@@ -153,26 +154,15 @@ final class ClientEmitter {
     return http.method() + " " + Naming.javadoc(http.path());
   }
 
-  /** Path params, then a required body, then required query/header params, then every optional one. */
+  /** In the order {@link Arguments} decides (the generated tests call the method the same way). */
   private List<Arg> args(OperationDef op) {
-    List<Arg> path = new ArrayList<>();
-    List<Arg> required = new ArrayList<>();
-    List<Arg> optional = new ArrayList<>();
-    for (ParamDef p : op.params()) {
-      Arg a = new Arg(p.javaName(), types.javaType(p.type()), p.required(), Naming.javadoc(p.description()), p);
-      (p.location() == ParamDef.Location.PATH ? path : p.required() ? required : optional).add(a);
+    List<Arg> out = new ArrayList<>();
+    for (Arguments.Argument a : Arguments.of(op)) {
+      ParamDef p = a.param();
+      out.add(p != null
+          ? new Arg(p.javaName(), types.javaType(p.type()), p.required(), Naming.javadoc(p.description()), p)
+          : new Arg(BODY, types.javaType(a.body().type()), a.body().required(), "", null));
     }
-    List<Arg> out = new ArrayList<>(path);
-    if (op.body() != null) {
-      Arg body = new Arg(BODY, types.javaType(op.body().type()), op.body().required(), "", null);
-      if (op.body().required()) {
-        out.add(body);
-      } else {
-        optional.add(0, body);
-      }
-    }
-    out.addAll(required);
-    out.addAll(optional);
     return out;
   }
 

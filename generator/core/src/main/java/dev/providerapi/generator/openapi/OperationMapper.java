@@ -168,6 +168,12 @@ final class OperationMapper {
       if (p.getIn() == null || "cookie".equals(p.getIn())) {
         continue;
       }
+      // "If in is header and the name is Accept, Content-Type or Authorization, the parameter definition SHALL
+      // be ignored" (OpenAPI 3.0/3.1): auth comes from provider.yaml, the media types from the body.
+      if ("header".equals(p.getIn()) && p.getName() != null
+          && java.util.Set.of("accept", "content-type", "authorization").contains(p.getName().toLowerCase(java.util.Locale.ROOT))) {
+        continue;
+      }
       // An operation's parameter replaces the path item's one of the same name and location.
       byKey.put(p.getIn() + ":" + p.getName(), p);
     }

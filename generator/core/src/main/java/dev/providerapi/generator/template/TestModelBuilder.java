@@ -13,6 +13,7 @@ import dev.providerapi.errors.ErrorKind;
 import dev.providerapi.generator.SpecException;
 import dev.providerapi.generator.manifest.ProviderManifest;
 import dev.providerapi.generator.model.ApiModel;
+import dev.providerapi.generator.model.Arguments;
 import dev.providerapi.generator.model.EnumDef;
 import dev.providerapi.generator.model.OperationDef;
 import dev.providerapi.generator.model.ParamDef;
@@ -38,7 +39,7 @@ import org.jspecify.annotations.Nullable;
  * <p>Contract with the client emitter that the generated test relies on: the client interface is
  * {@code <pkg>.api.<Prefix>Api}, implemented by {@code <pkg>.api.<Prefix>ApiClient} with a constructor taking
  * the runtime {@code ApiClient}; each operation is a method named {@link OperationDef#javaName()} taking the
- * operation's parameters in IR order, then the body; model types live in {@code <pkg>.model}.
+ * operation's arguments in the order {@link Arguments} decides; model types live in {@code <pkg>.model}.
  */
 public final class TestModelBuilder {
   static final String API_KEY = "test-key";
@@ -171,11 +172,8 @@ public final class TestModelBuilder {
   private Map<String, Object> call(OperationDef op) {
     Map<String, Object> m = new LinkedHashMap<>();
     List<String> args = new ArrayList<>();
-    for (ParamDef p : op.params()) {
-      args.add(p.required() ? argument(p) : "null");
-    }
-    if (op.body() != null) {
-      args.add("body");
+    for (Arguments.Argument a : Arguments.of(op)) {
+      args.add(a.isBody() ? "body" : a.required() ? argument(a.param()) : "null");
     }
     m.put("operationId", literal(op.id()));
     m.put("javaName", op.javaName());
@@ -202,6 +200,7 @@ public final class TestModelBuilder {
         case DATE -> "java.time.LocalDate.parse(\"2024-01-02\")";
         case DATE_TIME -> "java.time.OffsetDateTime.parse(\"2024-01-02T03:04:05Z\")";
         case URI -> "java.net.URI.create(\"https://example.com/x\")";
+        case ANY -> "com.fasterxml.jackson.databind.node.TextNode.valueOf(" + literal(stringExample(p)) + ")";
         default -> literal(stringExample(p));
       };
     }
