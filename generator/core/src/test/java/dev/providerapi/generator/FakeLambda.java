@@ -165,7 +165,7 @@ public final class FakeLambda {
               Instance getInstance(String id);
               LaunchResult launchInstance(LaunchBody body);
               Map<String, JsonNode> listInstanceTypes();
-              List<Instance> listInstances(Integer page, String region, Long xTrace);
+              List<Instance> listInstances(String region, Long xTrace, Integer page);
               List<JsonNode> listSshKeys();
               void restartInstance(String id);
               void terminateInstance(String id);
@@ -184,7 +184,7 @@ public final class FakeLambda {
               public Instance getInstance(String id) { return null; }
               public LaunchResult launchInstance(LaunchBody body) { return null; }
               public Map<String, JsonNode> listInstanceTypes() { return null; }
-              public List<Instance> listInstances(Integer page, String region, Long xTrace) { return null; }
+              public List<Instance> listInstances(String region, Long xTrace, Integer page) { return null; }
               public List<JsonNode> listSshKeys() { return null; }
               public void restartInstance(String id) {}
               public void terminateInstance(String id) {}

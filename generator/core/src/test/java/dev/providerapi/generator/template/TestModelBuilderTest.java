@@ -78,7 +78,7 @@ class TestModelBuilderTest {
   void requiredParametersGetTypedExampleValuesAndAreAsserted() throws IOException {
     String test = render(manifest("x", "x"));
     assertThat(test)
-        .contains("Object result = api.listInstances(null, \"test-region\", 7L);")
+        .contains("Object result = api.listInstances(\"test-region\", 7L, null);")
         .contains("assertQuery(request, \"region=test-region\");")
         .contains("assertThat(request.getHeaders().get(\"X-Trace\")).isEqualTo(\"7\");")
         .contains("assertThat(request.getUrl().encodedPath()).isEqualTo(\"/api/v1/instances/test-id/restart\");")
