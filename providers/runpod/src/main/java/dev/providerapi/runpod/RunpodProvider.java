@@ -204,7 +204,8 @@ public final class RunpodProvider extends RunpodProviderBase {
         throw new IllegalArgumentException("runpod offer ids look like 'SECURE/1/NVIDIA H100 80GB HBM3', got '"
             + request.offerId() + "'");
       }
-      BigDecimal minBid = request.market() != Market.SPOT ? null : offers(OfferFilter.any()).stream()
+      BigDecimal minBid = request.market() != Market.SPOT || request.spotBidPerHour() != null ? null
+          : offers(OfferFilter.any()).stream()
           .filter(o -> o.id().equals(request.offerId()))
           .map(o -> o.pricing().spotPerGpuHour().orElse(null)).findFirst().orElse(null);
       return new Placement(parts[2], CloudTypeEnum.of(parts[0]), Integer.parseInt(parts[1]), minBid);
