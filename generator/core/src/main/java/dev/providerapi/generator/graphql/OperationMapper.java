@@ -56,6 +56,9 @@ import org.jspecify.annotations.Nullable;
  * shared model types named as in the schema.
  */
 final class OperationMapper {
+  /** The owner of names taken by schema enums and input types (shared by every operation). */
+  private static final String SCHEMA = "schema";
+
   private final GraphQLSchema schema;
   /** Type name -> where it came from (an operation file or the schema), to report collisions. */
   private final Map<String, String> claimed = new HashMap<>();
@@ -214,9 +217,9 @@ final class OperationMapper {
     }
     if (type instanceof GraphQLInputObjectType in) {
       String name = JavaNames.upperCamel(in.getName());
-      if (!types.containsKey(name)) {
+      if (!SCHEMA.equals(claimed.get(name))) {
         // Claimed before its fields are mapped, so a recursive input refers to itself by name.
-        claim(ctx, name, "schema", new RecordDef(name, in.getDescription(), "input " + in.getName(), List.of(),
+        claim(ctx, name, SCHEMA, new RecordDef(name, in.getDescription(), "input " + in.getName(), List.of(),
             null, false));
         List<FieldDef> fields = new ArrayList<>();
         Set<String> javaNames = new HashSet<>();
@@ -236,14 +239,14 @@ final class OperationMapper {
   private TypeRef leaf(Context ctx, GraphQLNamedType type) {
     if (type instanceof GraphQLEnumType e) {
       String name = JavaNames.upperCamel(e.getName());
-      if (!types.containsKey(name)) {
+      if (!SCHEMA.equals(claimed.get(name))) {
         List<EnumDef.EnumValue> values = new ArrayList<>();
         Set<String> constants = new HashSet<>();
         for (GraphQLEnumValueDefinition v : e.getValues()) {
           values.add(new EnumDef.EnumValue(v.getName(), unique(constants, JavaNames.upperSnake(v.getName())),
               v.getDescription()));
         }
-        claim(ctx, name, "schema", new EnumDef(name, e.getDescription(), "enum " + e.getName(),
+        claim(ctx, name, SCHEMA, new EnumDef(name, e.getDescription(), "enum " + e.getName(),
             TypeRef.PrimitiveKind.STRING, values));
       }
       return new TypeRef.Named(name);
@@ -294,7 +297,7 @@ final class OperationMapper {
     String previous = claimed.putIfAbsent(name, owner);
     if (previous != null) {
       throw new SpecException(ctx.file(), null, "generated type name '" + name + "' is already taken by "
-          + (previous.equals("schema") ? "a schema enum or input type" : previous) + "; rename the operation or use"
+          + (previous.equals(SCHEMA) ? "a schema enum or input type" : previous) + "; rename the operation or use"
           + " an alias for the field");
     }
     types.put(name, def);
