@@ -8,6 +8,7 @@ import dev.providerapi.generator.manifest.OperationBindings;
 import dev.providerapi.generator.manifest.ProviderManifest;
 import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.OperationDef;
+import dev.providerapi.generator.graphql.GraphQlReader;
 import dev.providerapi.generator.openapi.OpenApiReader;
 import dev.providerapi.generator.template.Fixture;
 import dev.providerapi.generator.template.GeneratedHeader;
@@ -49,7 +50,7 @@ public final class Generator {
 
   public enum Mode { WRITE, CHECK }
 
-  /** Reads one spec file into the IR (the OpenAPI reader; GraphQL and CRD readers plug in the same way). */
+  /** Reads one spec file into the IR (OpenAPI, GraphQL; a CRD reader plugs in the same way). */
   @FunctionalInterface
   public interface SpecReader {
     ApiModel read(Path spec, @Nullable String responseEnvelope);
@@ -87,7 +88,7 @@ public final class Generator {
 
   /** The real OpenAPI reader and JavaPoet emitters. */
   public Generator() {
-    this(Map.of("openapi", new OpenApiReader()::read), JavaEmitters::emit);
+    this(Map.of("openapi", new OpenApiReader()::read, "graphql", new GraphQlReader()::read), JavaEmitters::emit);
   }
 
   /** @param readers spec kind ({@code openapi}, {@code graphql}, {@code crd}) -> reader */
@@ -136,6 +137,12 @@ public final class Generator {
     Map<String, byte[]> inputs = new TreeMap<>();
     inputs.put(relative(root, yaml), read(yaml));
     inputs.put(relative(root, manifest.spec().file()), read(manifest.spec().file()));
+    if (manifest.spec().kind().equals("graphql")) {
+      // The operation documents are part of the spec: a changed query must show as drift.
+      for (Path p : GraphQlReader.operationFiles(manifest.spec().file())) {
+        inputs.put(relative(root, p), read(p));
+      }
+    }
     Path fixturesDir = specDir.resolve("fixtures");
     Path templatesDir = specDir.resolve("templates");
     for (Path p : files(fixturesDir)) {

@@ -52,8 +52,9 @@ public final class ResponseDecoder {
       throw failure(operation, result, "body is not valid JSON (" + problem(e) + ")", e);
     }
     if (operation.responseEnvelope() != null) {
-      JsonNode inner = node.get(operation.responseEnvelope());
-      if (inner == null) {
+      String envelope = operation.responseEnvelope();
+      JsonNode inner = envelope.startsWith("/") ? node.at(envelope) : node.get(envelope);
+      if (inner == null || inner.isMissingNode()) {
         throw failure(operation, result, "response has no '" + operation.responseEnvelope()
             + "' member to unwrap", null);
       }

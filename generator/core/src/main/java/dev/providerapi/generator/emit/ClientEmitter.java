@@ -14,9 +14,13 @@ import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.Arguments;
 import dev.providerapi.generator.model.JavaNames;
 import dev.providerapi.generator.model.OperationDef;
+import dev.providerapi.generator.model.FieldDef;
 import dev.providerapi.generator.model.ParamDef;
+import dev.providerapi.generator.model.RecordDef;
+import dev.providerapi.generator.model.TypeRef;
 import dev.providerapi.http.ApiClient;
 import dev.providerapi.http.ApiRequest;
+import dev.providerapi.http.GraphQlRequest;
 import dev.providerapi.http.Operation;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,17 +45,15 @@ final class ClientEmitter {
   }
 
   /** A method argument: a parameter or the body, in the order the method declares them. */
-  private record Arg(String javaName, TypeName type, boolean required, String doc, @Nullable ParamDef param) {}
+  private record Arg(String javaName, TypeName type, boolean required, String doc, @Nullable ParamDef param,
+      @Nullable String variable) {}
 
   TypeSpec emitInterface(ApiModel model) {
     TypeSpec.Builder type = TypeSpec.interfaceBuilder(api).addModifiers(Modifier.PUBLIC);
     type.addJavadoc("$L\n", Naming.javadoc(model.title().isBlank() ? "The API." : model.title()
         + (model.version().isBlank() ? "" : " " + model.version()) + "."));
     for (OperationDef op : model.operations()) {
-      if (!(op.transport() instanceof OperationDef.Http)) {
-        continue;
-      }
-      MethodSpec.Builder m = signature(op, true).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT);
+      MethodSpec.Builder m = signature(model, op, true).addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT);
       type.addMethod(m.build());
     }
     return type.build();
@@ -66,17 +68,26 @@ final class ClientEmitter {
     List<FieldSpec> typeRefs = new ArrayList<>();
     List<MethodSpec> methods = new ArrayList<>();
     for (OperationDef op : model.operations()) {
-      if (!(op.transport() instanceof OperationDef.Http http)) {
-        continue;
-      }
       String constant = "OP_" + JavaNames.upperSnake(op.javaName());
+      // A GraphQL operation is a POST to the endpoint itself (the base URL); the payload is data.<root field>.
+      String method = op.transport() instanceof OperationDef.Http http ? http.method() : "POST";
+      String path = op.transport() instanceof OperationDef.Http http ? http.path() : "";
       type.addField(FieldSpec.builder(Operation.class, constant, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
-          .initializer("new $T($S, $S, $S, $L, $L)", Operation.class, op.id(), http.method(), http.path(),
+          .initializer("new $T($S, $S, $S, $L, $L)", Operation.class, op.id(), method, path,
               op.idempotent(), op.responseEnvelope() == null ? CodeBlock.of("null")
                   : CodeBlock.of("$S", op.responseEnvelope()))
           .build());
-      CodeBlock request = request(op);
-      MethodSpec.Builder m = signature(op, false).addModifiers(Modifier.PUBLIC).addAnnotation(Override.class);
+      CodeBlock request;
+      if (op.transport() instanceof OperationDef.GraphQl graphQl) {
+        String document = "DOCUMENT_" + JavaNames.upperSnake(op.javaName());
+        type.addField(FieldSpec.builder(String.class, document, Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL)
+            .initializer("$S", graphQl.document())
+            .build());
+        request = graphQlRequest(model, op, graphQl, document);
+      } else {
+        request = request(op);
+      }
+      MethodSpec.Builder m = signature(model, op, false).addModifiers(Modifier.PUBLIC).addAnnotation(Override.class);
       if (op.response() == null) {
         m.addStatement("client.execute($N, $L)", constant, request);
       } else if (TypeMapper.isGeneric(op.response())) {
@@ -108,7 +119,7 @@ final class ClientEmitter {
     return t instanceof ParameterizedTypeName p ? p.rawType() : t;
   }
 
-  private MethodSpec.Builder signature(OperationDef op, boolean withDoc) {
+  private MethodSpec.Builder signature(ApiModel model, OperationDef op, boolean withDoc) {
     MethodSpec.Builder m = MethodSpec.methodBuilder(op.javaName())
         .returns(op.response() == null ? TypeName.VOID : types.javaType(op.response()));
     List<String> doc = new ArrayList<>();
@@ -124,13 +135,14 @@ final class ClientEmitter {
       doc.add("{@code " + httpLine(op) + "}.");
     }
     List<String> tags = new ArrayList<>();
-    for (Arg a : args(op)) {
+    for (Arg a : op.transport() instanceof OperationDef.GraphQl ? variables(model, op) : args(op)) {
       ParameterSpec.Builder p = ParameterSpec.builder(a.type(), a.javaName());
       if (!a.required()) {
         p.addAnnotation(Naming.NULLABLE_ANNOTATION);
       }
       m.addParameter(p.build());
-      tags.add("@param " + a.javaName() + " " + (a.doc().isEmpty() ? a.param() == null ? "the request body"
+      tags.add("@param " + a.javaName() + " " + (a.doc().isEmpty() ? a.param() == null ? a.variable() != null
+          ? "the {@code $" + Naming.javadoc(a.variable()) + "} variable" : "the request body"
           : "the {@code " + Naming.javadoc(a.param().name()) + "} " + a.param().location().name().toLowerCase(
               java.util.Locale.ROOT) + " parameter" : a.doc()) + (a.required() ? "" : " (optional)"));
     }
@@ -150,8 +162,48 @@ final class ClientEmitter {
   }
 
   private static String httpLine(OperationDef op) {
+    if (op.transport() instanceof OperationDef.GraphQl graphQl) {
+      return graphQl.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + graphQl.operationName();
+    }
     OperationDef.Http http = (OperationDef.Http) op.transport();
     return http.method() + " " + Naming.javadoc(http.path());
+  }
+
+  /**
+   * A GraphQL operation's arguments: its variables, in the order the document declares them (the order of the
+   * variables record's components).
+   */
+  private List<Arg> variables(ApiModel model, OperationDef op) {
+    List<Arg> out = new ArrayList<>();
+    for (FieldDef f : variablesRecord(model, op)) {
+      out.add(new Arg(f.javaName(), types.javaType(f.type()), f.required(), "", null, f.jsonName()));
+    }
+    return out;
+  }
+
+  private static List<FieldDef> variablesRecord(ApiModel model, OperationDef op) {
+    if (op.body() == null) {
+      return List.of();
+    }
+    String name = ((TypeRef.Named) op.body().type()).name();
+    return model.type(name).filter(RecordDef.class::isInstance).map(t -> ((RecordDef) t).fields())
+        .orElseThrow(() -> new IllegalStateException("variables record " + name + " of " + op.id() + " is missing"));
+  }
+
+  /** {@code {query, operationName, variables}}: the values only ever travel as variables. */
+  private CodeBlock graphQlRequest(ApiModel model, OperationDef op, OperationDef.GraphQl graphQl, String document) {
+    CodeBlock variables;
+    if (op.body() == null) {
+      variables = CodeBlock.of("null");
+    } else {
+      List<CodeBlock> args = new ArrayList<>();
+      for (FieldDef f : variablesRecord(model, op)) {
+        args.add(CodeBlock.of("$N", f.javaName()));
+      }
+      variables = CodeBlock.of("new $T($L)", types.javaType(op.body().type()), CodeBlock.join(args, ", "));
+    }
+    return CodeBlock.of("$T.builder().body(new $T($N, $S, $L)).build()", ApiRequest.class, GraphQlRequest.class,
+        document, graphQl.operationName(), variables);
   }
 
   /** In the order {@link Arguments} decides (the generated tests call the method the same way). */
@@ -160,8 +212,8 @@ final class ClientEmitter {
     for (Arguments.Argument a : Arguments.of(op)) {
       ParamDef p = a.param();
       out.add(p != null
-          ? new Arg(p.javaName(), types.javaType(p.type()), p.required(), Naming.javadoc(p.description()), p)
-          : new Arg(BODY, types.javaType(a.body().type()), a.body().required(), "", null));
+          ? new Arg(p.javaName(), types.javaType(p.type()), p.required(), Naming.javadoc(p.description()), p, null)
+          : new Arg(BODY, types.javaType(a.body().type()), a.body().required(), "", null, null));
     }
     return out;
   }

@@ -5,8 +5,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One operation, transport-neutral. {@code javaName} is the client method name. {@code response} is the
- * decoded success type after unwrapping {@code responseEnvelope} (null: no body). {@code idempotent} comes
- * from the HTTP method, or {@code x-idempotent} in the spec, and decides retry safety.
+ * decoded success type after unwrapping {@code responseEnvelope} (null: no body): a member name, or a JSON
+ * pointer when it starts with {@code /} (a GraphQL operation's {@code /data/<root field>}). {@code idempotent}
+ * comes from the HTTP method, {@code x-idempotent} in the spec, or the GraphQL operation kind (queries are,
+ * mutations are not), and decides retry safety. A GraphQL operation has no params: its body is the variables
+ * record, whose components become the client method's arguments.
  */
 public record OperationDef(
     String id,

@@ -106,7 +106,14 @@ public final class SkeletonModelBuilder {
     }
     String args = op.params().stream().filter(ParamDef::required).map(ParamDef::javaName)
         .collect(Collectors.toCollection(ArrayList::new)).stream().collect(Collectors.joining(", "));
-    if (op.body() != null) {
+    if (op.transport() instanceof OperationDef.GraphQl && op.body() != null
+        && op.body().type() instanceof dev.providerapi.generator.model.TypeRef.Named vars) {
+      // A GraphQL method takes its variables one by one.
+      args = model.type(vars.name()).filter(dev.providerapi.generator.model.RecordDef.class::isInstance)
+          .map(t -> ((dev.providerapi.generator.model.RecordDef) t).fields().stream()
+              .map(dev.providerapi.generator.model.FieldDef::javaName).collect(Collectors.joining(", ")))
+          .orElse("variables");
+    } else if (op.body() != null) {
       args = args.isEmpty() ? "body" : args + ", body";
     }
     b.put("call", "api()." + op.javaName() + "(" + args + ")");

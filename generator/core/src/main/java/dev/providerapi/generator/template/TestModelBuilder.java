@@ -17,6 +17,7 @@ import dev.providerapi.generator.model.Arguments;
 import dev.providerapi.generator.model.EnumDef;
 import dev.providerapi.generator.model.OperationDef;
 import dev.providerapi.generator.model.ParamDef;
+import dev.providerapi.generator.model.RecordDef;
 import dev.providerapi.generator.model.TypeRef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -77,19 +78,19 @@ public final class TestModelBuilder {
 
   private Map<String, Object> scope(String specName) {
     String prefix = manifest.classPrefix();
-    List<OperationDef> http = model.operations().stream()
-        .filter(o -> o.transport() instanceof OperationDef.Http)
+    List<OperationDef> all = model.operations().stream()
         .sorted(Comparator.comparing(OperationDef::id))
         .toList();
     List<Map<String, Object>> operations = new ArrayList<>();
-    for (OperationDef op : http) {
+    for (OperationDef op : all) {
       operations.add(operation(op));
     }
     List<Map<String, Object>> errors = new ArrayList<>();
-    errorTarget(http).ifPresent(op -> {
+    errorTarget(all).ifPresent(op -> {
       for (ErrorCase c : ERROR_CASES) {
         errors.add(error(op, c));
       }
+      errors.addAll(okErrors(op));
     });
 
     Map<String, Object> scope = new LinkedHashMap<>();
@@ -110,7 +111,6 @@ public final class TestModelBuilder {
   // ---- success exchanges ----
 
   private Map<String, Object> operation(OperationDef op) {
-    OperationDef.Http http = (OperationDef.Http) op.transport();
     Fixture fixture = fixtures.get(op.id());
     OperationDef.Example example = op.examples().isEmpty() ? null : op.examples().get(0);
     String requestJson = fixture != null && fixture.requestJson() != null ? fixture.requestJson()
@@ -120,8 +120,14 @@ public final class TestModelBuilder {
 
     Map<String, Object> m = call(op);
     m.put("testName", op.javaName() + (op.response() != null ? "SendsTheRequestAndDecodesTheResponse" : "SendsTheRequest"));
-    m.put("method", literal(http.method().toUpperCase(java.util.Locale.ROOT)));
-    m.put("path", literal(expectedPath(op, http.path())));
+    if (op.transport() instanceof OperationDef.Http http) {
+      m.put("method", literal(http.method().toUpperCase(java.util.Locale.ROOT)));
+      m.put("path", literal(expectedPath(op, http.path())));
+    } else {
+      // A GraphQL call is a POST to the endpoint, which the test's base URL is.
+      m.put("method", literal("POST"));
+      m.put("path", literal("/"));
+    }
     m.put("query", queryAssertion(op));
     List<Map<String, Object>> headers = new ArrayList<>();
     for (ParamDef p : op.params()) {
@@ -131,9 +137,26 @@ public final class TestModelBuilder {
     }
     m.put("headers", headers);
 
-    if (op.body() != null) {
+    if (op.transport() instanceof OperationDef.GraphQl graphQl) {
+      // The fixture request is the variables; the server must receive them next to the document, as variables.
+      ObjectNode wire = JsonNodeFactory.instance.objectNode();
+      wire.put("query", graphQl.document());
+      wire.put("operationName", graphQl.operationName());
+      if (op.body() != null) {
+        String variables = requestJson != null ? compact(requestJson, op, "request") : emptyFor(op.body().type());
+        m.put("bodySetup", bodySetup(op, variables));
+        m.put("hasBodySetup", true);
+        wire.set("variables", parse(variables, op, "request"));
+      }
+      m.put("hasRequestBody", true);
+      m.put("requestJson", literal(write(wire)));
+      m.put("contentType", literal("application/json"));
+      m.put("jsonBody", true);
+      m.put("otherBody", false);
+    } else if (op.body() != null) {
       String body = requestJson != null ? compact(requestJson, op, "request") : emptyFor(op.body().type());
       m.put("bodySetup", bodySetup(op, body));
+      m.put("hasBodySetup", true);
       m.put("hasRequestBody", true);
       m.put("requestJson", literal(body));
       m.put("contentType", literal(op.body().contentType()));
@@ -148,12 +171,14 @@ public final class TestModelBuilder {
       JsonNode payload;
       if (hasExample) {
         JsonNode wire = parse(responseJson, op, "response");
-        payload = envelope != null && wire.isObject() && wire.has(envelope) ? wire.get(envelope) : wire;
+        payload = unwrap(wire, envelope);
       } else {
         payload = parse(emptyFor(op.response()), op, "response");
       }
       m.put("hasResponse", true);
-      m.put("checkPayload", hasExample);
+      m.put("expectNull", payload.isNull());
+      m.put("expectValue", !payload.isNull());
+      m.put("checkPayload", hasExample && !payload.isNull());
       m.put("responseBody", literal(write(wrap(payload, envelope))));
       m.put("expectedPayload", literal(write(payload)));
       m.put("status", op.successStatus());
@@ -172,13 +197,23 @@ public final class TestModelBuilder {
   private Map<String, Object> call(OperationDef op) {
     Map<String, Object> m = new LinkedHashMap<>();
     List<String> args = new ArrayList<>();
-    for (Arguments.Argument a : Arguments.of(op)) {
-      args.add(a.isBody() ? "body" : a.required() ? argument(a.param()) : "null");
+    if (op.transport() instanceof OperationDef.GraphQl) {
+      // The client method takes the variables one by one, in the order of the variables record.
+      if (op.body() != null) {
+        String name = ((TypeRef.Named) op.body().type()).name();
+        model.type(name).filter(RecordDef.class::isInstance).map(RecordDef.class::cast).ifPresent(r ->
+            r.fields().forEach(f -> args.add("body." + f.javaName() + "()")));
+      }
+    } else {
+      for (Arguments.Argument a : Arguments.of(op)) {
+        args.add(a.isBody() ? "body" : a.required() ? argument(a.param()) : "null");
+      }
     }
     m.put("operationId", literal(op.id()));
     m.put("javaName", op.javaName());
     m.put("args", String.join(", ", args));
     m.put("hasRequestBody", false);
+    m.put("hasBodySetup", false);
     return m;
   }
 
@@ -292,7 +327,8 @@ public final class TestModelBuilder {
 
   /** Errors are exercised on a read-only operation when there is one, so no retry policy muddles them. */
   private static Optional<OperationDef> errorTarget(List<OperationDef> ops) {
-    return ops.stream().filter(o -> ((OperationDef.Http) o.transport()).method().equalsIgnoreCase("GET")).findFirst()
+    return ops.stream().filter(o -> o.transport() instanceof OperationDef.Http h && h.method().equalsIgnoreCase("GET"))
+        .findFirst()
         .or(() -> ops.stream().filter(OperationDef::idempotent).findFirst())
         .or(() -> ops.stream().findFirst());
   }
@@ -326,6 +362,75 @@ public final class TestModelBuilder {
     if (op.body() != null) {
       m.put("bodySetup", bodySetup(op, emptyFor(op.body().type())));
       m.put("hasRequestBody", true);
+      m.put("hasBodySetup", true);
+    }
+    return m;
+  }
+
+  /**
+   * Errors in a 200 body ({@code okErrorPointer} that is present-and-not-empty, GraphQL's {@code errors[]}): one
+   * case per declared rule, one no rule matches, and one that also carries data, which must not pass as success.
+   */
+  private List<Map<String, Object>> okErrors(OperationDef op) {
+    ErrorFormat format = manifest.descriptor().errorFormat();
+    if (format.okErrorPointer() == null || format.okErrorEquals() != null || format.messagePointer() == null) {
+      return List.of();
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    int i = 0;
+    for (ErrorRule r : format.rules()) {
+      if (r.status() != null && r.status() != 200 || r.code() == null && r.messageContains() == null
+          || r.code() != null && format.codePointer() == null) {
+        continue;
+      }
+      String message = r.messageContains() != null ? "Error: " + r.messageContains() + " (test)" : "test message";
+      out.add(okError(op, format, "okError" + ++i, r.code(), message, false));
+    }
+    out.add(okError(op, format, "okErrorMatchingNoRule", null, "test message matching no rule", false));
+    out.add(okError(op, format, "okErrorWithPartialData", null, "test message matching no rule", true));
+    return out;
+  }
+
+  private Map<String, Object> okError(OperationDef op, ErrorFormat format, String name, @Nullable String code,
+      String message, boolean withData) {
+    ObjectNode body = JsonNodeFactory.instance.objectNode();
+    if (code != null) {
+      put(body, format.codePointer(), code);
+    }
+    put(body, format.messagePointer(), message);
+    if (body.at(format.okErrorPointer()).isMissingNode()) {
+      put(body, format.okErrorPointer(), message);
+    }
+    if (withData && op.response() != null) {
+      // The example's data when there is one: real-looking data next to errors[] must still fail the call.
+      Fixture fixture = fixtures.get(op.id());
+      JsonNode data = fixture != null && fixture.responseJson() != null
+          ? unwrap(parse(fixture.responseJson(), op, "response"), op.responseEnvelope())
+          : parse(emptyFor(op.response()), op, "response");
+      JsonNode wrapped = wrap(data, op.responseEnvelope());
+      wrapped.fields().forEachRemaining(e -> body.set(e.getKey(), e.getValue()));
+    }
+    ErrorKind kind = ErrorKind.INVALID_REQUEST;
+    for (ErrorRule r : format.rules()) {
+      if (r.matches(200, code, message)) {
+        kind = r.kind();
+        break;
+      }
+    }
+    Map<String, Object> m = call(op);
+    m.put("testName", name + "Is" + exceptionClass(kind));
+    m.put("status", 200);
+    m.put("body", literal(write(body)));
+    m.put("exception", "dev.providerapi.errors." + exceptionClass(kind));
+    m.put("providerCode", code == null ? null : literal(code));
+    m.put("noProviderCode", code == null);
+    m.put("providerMessage", literal(message));
+    m.put("retryAfter", false);
+    m.put("requestIdHeader", null);
+    if (op.body() != null) {
+      m.put("bodySetup", bodySetup(op, emptyFor(op.body().type())));
+      m.put("hasRequestBody", true);
+      m.put("hasBodySetup", true);
     }
     return m;
   }
@@ -405,13 +510,30 @@ public final class TestModelBuilder {
     return type instanceof TypeRef.ListOf ? "[]" : "{}";
   }
 
+  /** The payload inside {@code envelope}: a member name, or a JSON pointer when it starts with {@code /}. */
   private static JsonNode wrap(JsonNode payload, @Nullable String envelope) {
     if (envelope == null) {
       return payload;
     }
-    ObjectNode o = JsonNodeFactory.instance.objectNode();
-    o.set(envelope, payload);
-    return o;
+    JsonNode inner = payload;
+    List<String> steps = envelope.startsWith("/") ? List.of(envelope.substring(1).split("/")) : List.of(envelope);
+    for (int i = steps.size() - 1; i >= 0; i--) {
+      ObjectNode o = JsonNodeFactory.instance.objectNode();
+      o.set(steps.get(i).replace("~1", "/").replace("~0", "~"), inner);
+      inner = o;
+    }
+    return inner;
+  }
+
+  private static JsonNode unwrap(JsonNode wire, @Nullable String envelope) {
+    if (envelope == null || !wire.isObject()) {
+      return wire;
+    }
+    if (envelope.startsWith("/")) {
+      JsonNode inner = wire.at(envelope);
+      return inner.isMissingNode() ? wire : inner;
+    }
+    return wire.has(envelope) ? wire.get(envelope) : wire;
   }
 
   private JsonNode parse(String json, OperationDef op, String side) {
