@@ -394,13 +394,6 @@ public final class TestModelBuilder {
   private Map<String, Object> okError(OperationDef op, ErrorFormat format, String name, @Nullable String code,
       String message, boolean withData) {
     ObjectNode body = JsonNodeFactory.instance.objectNode();
-    if (code != null) {
-      put(body, format.codePointer(), code);
-    }
-    put(body, format.messagePointer(), message);
-    if (body.at(format.okErrorPointer()).isMissingNode()) {
-      put(body, format.okErrorPointer(), message);
-    }
     if (withData && op.response() != null) {
       // The example's data when there is one: real-looking data next to errors[] must still fail the call.
       Fixture fixture = fixtures.get(op.id());
@@ -409,6 +402,22 @@ public final class TestModelBuilder {
           : parse(emptyFor(op.response()), op, "response");
       JsonNode wrapped = wrap(data, op.responseEnvelope());
       wrapped.fields().forEachRemaining(e -> body.set(e.getKey(), e.getValue()));
+    }
+    // The error members go in last, so data never hides them.
+    if (code != null) {
+      put(body, format.codePointer(), code);
+    }
+    put(body, format.messagePointer(), message);
+    if (body.at(format.okErrorPointer()).isMissingNode()) {
+      put(body, format.okErrorPointer(), message);
+    }
+    // The data may itself carry a member where the code pointer looks (TensorDock's /status): the client
+    // reads it as the code, and so must the test's expectation.
+    if (code == null && format.codePointer() != null) {
+      JsonNode found = body.at(format.codePointer());
+      if (found.isValueNode() && !found.isNull()) {
+        code = found.asText();
+      }
     }
     ErrorKind kind = ErrorKind.INVALID_REQUEST;
     for (ErrorRule r : format.rules()) {

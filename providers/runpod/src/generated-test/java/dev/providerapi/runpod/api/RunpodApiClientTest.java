@@ -480,7 +480,7 @@ class RunpodApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
-        .body("{\"errors\":[{\"message\":\"test message matching no rule\"}],\"data\":{\"gpuTypes\":[{\"id\":\"NVIDIA GeForce RTX 3090\",\"displayName\":\"RTX 3090\",\"memoryInGb\":24,\"secureCloud\":false,\"communityCloud\":true,\"communityLowestPrice\":{\"minimumBidPrice\":0.163,\"uninterruptablePrice\":0.3}}]}}")
+        .body("{\"data\":{\"gpuTypes\":[{\"id\":\"NVIDIA GeForce RTX 3090\",\"displayName\":\"RTX 3090\",\"memoryInGb\":24,\"secureCloud\":false,\"communityCloud\":true,\"communityLowestPrice\":{\"minimumBidPrice\":0.163,\"uninterruptablePrice\":0.3}}]},\"errors\":[{\"message\":\"test message matching no rule\"}]}")
         .build());
     var body = mapper.readValue("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
 

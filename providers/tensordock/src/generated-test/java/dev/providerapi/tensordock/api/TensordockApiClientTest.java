@@ -290,6 +290,253 @@ class TensordockApiClientTest {
     assertAuth(takeRequest());
   }
 
+  @Test
+  void okError1IsQuotaExceededException() throws Exception {
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body("{\"error\":\"Error: balance (test)\"}")
+        .build());
+
+    assertThatThrownBy(() -> api.getInstance("test-id"))
+        .isInstanceOfSatisfying(dev.providerapi.errors.QuotaExceededException.class, e -> {
+          assertThat(e.provider()).isEqualTo("tensordock");
+          assertThat(e.operation()).isEqualTo("getInstance");
+          assertThat(e.httpStatus()).isEqualTo(200);
+          assertThat(e.providerCode()).isEmpty();
+          assertThat(e.providerMessage()).contains("Error: balance (test)");
+        });
+    assertAuth(takeRequest());
+  }
+
+  @Test
+  void okError2IsQuotaExceededException() throws Exception {
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body("{\"error\":\"Error: insufficient funds (test)\"}")
+        .build());
+
+    assertThatThrownBy(() -> api.getInstance("test-id"))
+        .isInstanceOfSatisfying(dev.providerapi.errors.QuotaExceededException.class, e -> {
+          assertThat(e.provider()).isEqualTo("tensordock");
+          assertThat(e.operation()).isEqualTo("getInstance");
+          assertThat(e.httpStatus()).isEqualTo(200);
+          assertThat(e.providerCode()).isEmpty();
+          assertThat(e.providerMessage()).contains("Error: insufficient funds (test)");
+        });
+    assertAuth(takeRequest());
+  }
+
+  @Test
+  void okError3IsCapacityUnavailableException() throws Exception {
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body("{\"error\":\"Error: no available (test)\"}")
+        .build());
+
+    assertThatThrownBy(() -> api.getInstance("test-id"))
+        .isInstanceOfSatisfying(dev.providerapi.errors.CapacityUnavailableException.class, e -> {
+          assertThat(e.provider()).isEqualTo("tensordock");
+          assertThat(e.operation()).isEqualTo("getInstance");
+          assertThat(e.httpStatus()).isEqualTo(200);
+          assertThat(e.providerCode()).isEmpty();
+          assertThat(e.providerMessage()).contains("Error: no available (test)");
+        });
+    assertAuth(takeRequest());
+  }
+
+  @Test
+  void okError4IsCapacityUnavailableException() throws Exception {
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body("{\"error\":\"Error: not enough (test)\"}")
+        .build());
+
+    assertThatThrownBy(() -> api.getInstance("test-id"))
+        .isInstanceOfSatisfying(dev.providerapi.errors.CapacityUnavailableException.class, e -> {
+          assertThat(e.provider()).isEqualTo("tensordock");
+          assertThat(e.operation()).isEqualTo("getInstance");
+          assertThat(e.httpStatus()).isEqualTo(200);
+          assertThat(e.providerCode()).isEmpty();
+          assertThat(e.providerMessage()).contains("Error: not enough (test)");
+        });
+    assertAuth(takeRequest());
+  }
+
+  @Test
+  void okError5IsCapacityUnavailableException() throws Exception {
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body("{\"error\":\"Error: out of stock (test)\"}")
+        .build());
+
+    assertThatThrownBy(() -> api.getInstance("test-id"))
+        .isInstanceOfSatisfying(dev.providerapi.errors.CapacityUnavailableException.class, e -> {
+          assertThat(e.provider()).isEqualTo("tensordock");
+          assertThat(e.operation()).isEqualTo("getInstance");
+          assertThat(e.httpStatus()).isEqualTo(200);
+          assertThat(e.providerCode()).isEmpty();
+          assertThat(e.providerMessage()).contains("Error: out of stock (test)");
+        });
+    assertAuth(takeRequest());
+  }
+
+  @Test
+  void okError6IsAuthenticationException() throws Exception {
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body("{\"status\":\"401\",\"error\":\"test message\"}")
+        .build());
+
+    assertThatThrownBy(() -> api.getInstance("test-id"))
+        .isInstanceOfSatisfying(dev.providerapi.errors.AuthenticationException.class, e -> {
+          assertThat(e.provider()).isEqualTo("tensordock");
+          assertThat(e.operation()).isEqualTo("getInstance");
+          assertThat(e.httpStatus()).isEqualTo(200);
+          assertThat(e.providerCode()).contains("401");
+          assertThat(e.providerMessage()).contains("test message");
+        });
+    assertAuth(takeRequest());
+  }
+
+  @Test
+  void okError7IsAuthenticationException() throws Exception {
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body("{\"status\":\"403\",\"error\":\"test message\"}")
+        .build());
+
+    assertThatThrownBy(() -> api.getInstance("test-id"))
+        .isInstanceOfSatisfying(dev.providerapi.errors.AuthenticationException.class, e -> {
+          assertThat(e.provider()).isEqualTo("tensordock");
+          assertThat(e.operation()).isEqualTo("getInstance");
+          assertThat(e.httpStatus()).isEqualTo(200);
+          assertThat(e.providerCode()).contains("403");
+          assertThat(e.providerMessage()).contains("test message");
+        });
+    assertAuth(takeRequest());
+  }
+
+  @Test
+  void okError8IsNotFoundException() throws Exception {
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body("{\"status\":\"404\",\"error\":\"test message\"}")
+        .build());
+
+    assertThatThrownBy(() -> api.getInstance("test-id"))
+        .isInstanceOfSatisfying(dev.providerapi.errors.NotFoundException.class, e -> {
+          assertThat(e.provider()).isEqualTo("tensordock");
+          assertThat(e.operation()).isEqualTo("getInstance");
+          assertThat(e.httpStatus()).isEqualTo(200);
+          assertThat(e.providerCode()).contains("404");
+          assertThat(e.providerMessage()).contains("test message");
+        });
+    assertAuth(takeRequest());
+  }
+
+  @Test
+  void okError9IsConflictException() throws Exception {
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body("{\"status\":\"409\",\"error\":\"test message\"}")
+        .build());
+
+    assertThatThrownBy(() -> api.getInstance("test-id"))
+        .isInstanceOfSatisfying(dev.providerapi.errors.ConflictException.class, e -> {
+          assertThat(e.provider()).isEqualTo("tensordock");
+          assertThat(e.operation()).isEqualTo("getInstance");
+          assertThat(e.httpStatus()).isEqualTo(200);
+          assertThat(e.providerCode()).contains("409");
+          assertThat(e.providerMessage()).contains("test message");
+        });
+    assertAuth(takeRequest());
+  }
+
+  @Test
+  void okError10IsRateLimitedException() throws Exception {
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body("{\"status\":\"429\",\"error\":\"test message\"}")
+        .build());
+
+    assertThatThrownBy(() -> api.getInstance("test-id"))
+        .isInstanceOfSatisfying(dev.providerapi.errors.RateLimitedException.class, e -> {
+          assertThat(e.provider()).isEqualTo("tensordock");
+          assertThat(e.operation()).isEqualTo("getInstance");
+          assertThat(e.httpStatus()).isEqualTo(200);
+          assertThat(e.providerCode()).contains("429");
+          assertThat(e.providerMessage()).contains("test message");
+        });
+    assertAuth(takeRequest());
+  }
+
+  @Test
+  void okError11IsInvalidRequestException() throws Exception {
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body("{\"status\":\"400\",\"error\":\"test message\"}")
+        .build());
+
+    assertThatThrownBy(() -> api.getInstance("test-id"))
+        .isInstanceOfSatisfying(dev.providerapi.errors.InvalidRequestException.class, e -> {
+          assertThat(e.provider()).isEqualTo("tensordock");
+          assertThat(e.operation()).isEqualTo("getInstance");
+          assertThat(e.httpStatus()).isEqualTo(200);
+          assertThat(e.providerCode()).contains("400");
+          assertThat(e.providerMessage()).contains("test message");
+        });
+    assertAuth(takeRequest());
+  }
+
+  @Test
+  void okErrorMatchingNoRuleIsInvalidRequestException() throws Exception {
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body("{\"error\":\"test message matching no rule\"}")
+        .build());
+
+    assertThatThrownBy(() -> api.getInstance("test-id"))
+        .isInstanceOfSatisfying(dev.providerapi.errors.InvalidRequestException.class, e -> {
+          assertThat(e.provider()).isEqualTo("tensordock");
+          assertThat(e.operation()).isEqualTo("getInstance");
+          assertThat(e.httpStatus()).isEqualTo(200);
+          assertThat(e.providerCode()).isEmpty();
+          assertThat(e.providerMessage()).contains("test message matching no rule");
+        });
+    assertAuth(takeRequest());
+  }
+
+  @Test
+  void okErrorWithPartialDataIsInvalidRequestException() throws Exception {
+    server.enqueue(new MockResponse.Builder()
+        .code(200)
+        .addHeader("Content-Type", "application/json")
+        .body("{\"type\":\"virtualmachine\",\"id\":\"550e8400-e29b-41d4-a716-446655440000\",\"name\":\"pa-0123456789abcdef\",\"status\":\"running\",\"ipAddress\":\"203.0.113.10\",\"portForwards\":[{\"internal_port\":22,\"external_port\":20022}],\"resources\":{\"vcpu_count\":8,\"ram_gb\":32,\"storage_gb\":200,\"gpus\":{\"geforcertx4090-pcie-24gb\":{\"count\":2,\"v0Name\":\"geforcertx4090-pcie-24gb\"}}},\"rateHourly\":0.744,\"error\":\"test message matching no rule\"}")
+        .build());
+
+    assertThatThrownBy(() -> api.getInstance("test-id"))
+        .isInstanceOfSatisfying(dev.providerapi.errors.InvalidRequestException.class, e -> {
+          assertThat(e.provider()).isEqualTo("tensordock");
+          assertThat(e.operation()).isEqualTo("getInstance");
+          assertThat(e.httpStatus()).isEqualTo(200);
+          assertThat(e.providerCode()).contains("running");
+          assertThat(e.providerMessage()).contains("test message matching no rule");
+        });
+    assertAuth(takeRequest());
+  }
+
   private RecordedRequest takeRequest() throws InterruptedException {
     RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
     assertThat(request).as("a request reached the server").isNotNull();
