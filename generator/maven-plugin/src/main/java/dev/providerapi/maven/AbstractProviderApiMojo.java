@@ -35,11 +35,11 @@ abstract class AbstractProviderApiMojo extends AbstractMojo {
    * {@code generated.manifest}; must contain {@code {provider}} when several providers are generated.
    */
   @Parameter(property = "provider-api.outputDirectory", defaultValue = "${project.basedir}", required = true)
-  String outputDirectory;
+  File outputDirectory;
 
   /** Template overrides ({@code {provider}} allowed); default: {@code <specsDirectory>/<provider>/templates}. */
   @Parameter(property = "provider-api.templatesDirectory")
-  String templatesDirectory;
+  File templatesDirectory;
 
   @Parameter(property = "provider-api.skip", defaultValue = "false")
   boolean skip;
@@ -55,7 +55,7 @@ abstract class AbstractProviderApiMojo extends AbstractMojo {
       throw new MojoFailureException("provider-api: no provider found: " + specs
           + " has no <provider>/provider.yaml (set <specsDirectory> or <providers>)");
     }
-    if (names.size() > 1 && !outputDirectory.contains(PROVIDER_TOKEN)) {
+    if (names.size() > 1 && !outputDirectory.getPath().contains(PROVIDER_TOKEN)) {
       throw new MojoFailureException("provider-api: " + names.size() + " providers " + names + " would share the "
           + "output directory " + outputDirectory + "; put " + PROVIDER_TOKEN + " in <outputDirectory>, e.g. "
           + "${project.basedir}/providers/" + PROVIDER_TOKEN);
@@ -63,15 +63,15 @@ abstract class AbstractProviderApiMojo extends AbstractMojo {
     List<Target> out = new ArrayList<>();
     for (String name : names.stream().sorted().distinct().toList()) {
       Path target = resolve(outputDirectory, name);
-      Path templates = templatesDirectory == null || templatesDirectory.isBlank()
+      Path templates = templatesDirectory == null
           ? specs.resolve(name).resolve("templates") : resolve(templatesDirectory, name);
       out.add(new Target(name, ProviderLayout.of(specs, name, target, templates)));
     }
     return out;
   }
 
-  private Path resolve(String dir, String provider) {
-    Path p = Path.of(dir.replace(PROVIDER_TOKEN, provider));
+  private Path resolve(File dir, String provider) {
+    Path p = Path.of(dir.getPath().replace(PROVIDER_TOKEN, provider));
     return (p.isAbsolute() ? p : project.getBasedir().toPath().resolve(p)).normalize();
   }
 

@@ -25,7 +25,7 @@ final class Mojos {
     project.setFile(basedir.resolve("pom.xml").toFile());
     mojo.project = project;
     mojo.specsDirectory = specs.toFile();
-    mojo.outputDirectory = output;
+    mojo.outputDirectory = new File(output);
     mojo.setLog(new CapturingLog());
     return mojo;
   }
