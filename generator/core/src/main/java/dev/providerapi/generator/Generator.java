@@ -127,6 +127,14 @@ public final class Generator {
 
   /** Generates one provider with inputs and output where {@code layout} says. */
   public Result generateProvider(ProviderLayout layout, String provider, Mode mode) {
+    return run(provider, planProvider(layout, provider), mode);
+  }
+
+  /**
+   * Everything {@link #generateProvider} would write, in memory and without touching disk: for front ends
+   * that write elsewhere (the annotation processor hands the sources to javac's Filer).
+   */
+  public GenerationPlan planProvider(ProviderLayout layout, String provider) {
     Path specDir = layout.specDir();
     Path yaml = layout.providerYaml();
     if (!Files.isRegularFile(yaml)) {
@@ -159,9 +167,8 @@ public final class Generator {
       inputs.put(layout.name(p), read(p));
     }
     Map<String, Fixture> fixtures = fixtures(fixturesDir, model);
-    GenerationPlan plan = plan(manifest, model, layout.name(manifest.spec().file()), fixtures,
+    return plan(manifest, model, layout.name(manifest.spec().file()), fixtures,
         new TemplateRenderer(templatesDir), inputs, layout.targetDir());
-    return run(provider, plan, mode);
   }
 
   /**
