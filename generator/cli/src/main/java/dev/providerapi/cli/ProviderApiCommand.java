@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
     name = "provider-api",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    subcommands = GenerateCommand.class,
+    subcommands = {GenerateCommand.class, DiffCommand.class, UpdateCommand.class, NewCommand.class},
     sortOptions = false,
     optionListHeading = "%nOptions:%n",
     commandListHeading = "%nCommands:%n",
@@ -33,7 +33,10 @@ import picocli.CommandLine.Spec;
         "  provider-api lambda            regenerate one provider",
         "  provider-api --all             regenerate every provider under specs/",
         "  provider-api --check           exit 1 and list the files that would change",
-        "  provider-api generate --spec openapi.json --out /tmp/x"},
+        "  provider-api generate --spec openapi.json --out /tmp/x",
+        "  provider-api diff old.yaml new.yaml   exit 1 on breaking changes",
+        "  provider-api update lambda --from new.json",
+        "  provider-api new acme --openapi acme.json"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:--check found drift", "2:bad input (spec, provider.yaml, arguments)",
         "3:unexpected failure"})
@@ -140,7 +143,7 @@ final class ProviderApiCommand implements Callable<Integer> {
     return file.startsWith(root) ? root.relativize(file).toString() : file.toString();
   }
 
-  private Path repoRoot() {
+  Path repoRoot() {
     if (repo != null) {
       Path r = repo.toAbsolutePath().normalize();
       if (!Files.isDirectory(r.resolve("specs"))) {

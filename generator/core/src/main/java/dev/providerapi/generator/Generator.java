@@ -3,6 +3,8 @@ package dev.providerapi.generator;
 import com.palantir.javapoet.JavaFile;
 import dev.providerapi.descriptor.ProviderDescriptor;
 import dev.providerapi.generator.emit.JavaEmitters;
+import dev.providerapi.generator.inputs.GeneratorVersion;
+import dev.providerapi.generator.inputs.ReferencedFiles;
 import dev.providerapi.generator.manifest.ManifestReader;
 import dev.providerapi.generator.manifest.OperationBindings;
 import dev.providerapi.generator.manifest.ProviderManifest;
@@ -104,7 +106,11 @@ public final class Generator {
 
   /** Providers with a {@code specs/<p>/provider.yaml}, sorted. */
   public static List<String> providers(Path repoRoot) {
-    Path specs = repoRoot.resolve("specs");
+    return providersIn(repoRoot.resolve("specs"));
+  }
+
+  /** Sub-folders of {@code specs} with a {@code provider.yaml}, sorted. */
+  public static List<String> providersIn(Path specs) {
     if (!Files.isDirectory(specs)) {
       return List.of();
     }
@@ -117,45 +123,62 @@ public final class Generator {
   }
 
   public Result generateProvider(Path repoRoot, String provider, Mode mode) {
-    Path root = repoRoot.toAbsolutePath().normalize();
-    Path specDir = root.resolve("specs").resolve(provider);
-    Path yaml = specDir.resolve("provider.yaml");
+    return generateProvider(ProviderLayout.standard(repoRoot.toAbsolutePath().normalize(), provider), provider, mode);
+  }
+
+  /** Generates one provider with inputs and output where {@code layout} says. */
+  public Result generateProvider(ProviderLayout layout, String provider, Mode mode) {
+    return run(provider, planProvider(layout, provider), mode);
+  }
+
+  /**
+   * Everything {@link #generateProvider} would write, in memory and without touching disk: for front ends
+   * that write elsewhere (the annotation processor hands the sources to javac's Filer).
+   */
+  public GenerationPlan planProvider(ProviderLayout layout, String provider) {
+    Path specDir = layout.specDir();
+    Path yaml = layout.providerYaml();
     if (!Files.isRegularFile(yaml)) {
-      List<String> available = providers(root);
-      throw new SpecException(yaml, null, "provider '" + provider + "' not found: there is no specs/" + provider
-          + "/provider.yaml under " + root + "; available providers: "
+      Path specs = specDir.getParent();
+      List<String> available = specs == null ? List.of() : providersIn(specs);
+      throw new SpecException(yaml, null, "provider '" + provider + "' not found: there is no " + layout.name(yaml)
+          + " under " + layout.root() + "; available providers: "
           + (available.isEmpty() ? "(none)" : String.join(", ", available)));
     }
     ProviderManifest manifest = new ManifestReader().read(yaml);
     if (!manifest.name().equals(provider)) {
-      throw new SpecException(yaml, "name", "name '" + manifest.name() + "' differs from its folder specs/"
-          + provider + "; they must match so that ./provider-api " + provider + " finds it");
+      throw new SpecException(yaml, "name", "name '" + manifest.name() + "' differs from its folder "
+          + layout.name(specDir) + "; they must match so that ./provider-api " + provider + " finds it");
     }
     ApiModel model = reader(manifest.spec().kind(), yaml).read(manifest.spec().file(), manifest.responseEnvelope());
     OperationBindings.check(manifest, model);
 
     Map<String, byte[]> inputs = new TreeMap<>();
-    inputs.put(relative(root, yaml), read(yaml));
-    inputs.put(relative(root, manifest.spec().file()), read(manifest.spec().file()));
-    if (manifest.spec().kind().equals("graphql")) {
-      // The operation documents are part of the spec: a changed query must show as drift.
-      for (Path p : GraphQlReader.operationFiles(manifest.spec().file())) {
-        inputs.put(relative(root, p), read(p));
-      }
+    inputs.put(layout.name(yaml), read(yaml));
+    // Files the spec pulls in ($ref'd files, GraphQL operation documents) are inputs too: a change there must
+    // regenerate.
+    for (Path p : specFiles(manifest.spec())) {
+      inputs.put(layout.name(p), read(p));
     }
-    Path fixturesDir = specDir.resolve("fixtures");
-    Path templatesDir = specDir.resolve("templates");
+    Path fixturesDir = layout.fixturesDir();
+    Path templatesDir = layout.templatesDir();
     for (Path p : files(fixturesDir)) {
-      inputs.put(relative(root, p), read(p));
+      inputs.put(layout.name(p), read(p));
     }
     for (Path p : files(templatesDir)) {
-      inputs.put(relative(root, p), read(p));
+      inputs.put(layout.name(p), read(p));
     }
     Map<String, Fixture> fixtures = fixtures(fixturesDir, model);
-    Path target = root.resolve("providers").resolve(provider);
-    GenerationPlan plan = plan(manifest, model, relative(root, manifest.spec().file()), fixtures,
-        new TemplateRenderer(templatesDir), inputs, target);
-    return run(provider, plan, mode);
+    return plan(manifest, model, layout.name(manifest.spec().file()), fixtures,
+        new TemplateRenderer(templatesDir), inputs, layout.targetDir());
+  }
+
+  /**
+   * Why the output of {@code layout} is out of date, or null when generating again would write exactly what
+   * is there: judged from {@code generated.manifest} and input hashes alone, without reading the spec.
+   */
+  public static @Nullable String staleReason(ProviderLayout layout) {
+    return UpToDateCheck.staleReason(layout, GeneratorVersion.get());
   }
 
   /** Every provider under {@code specs/}, in name order; stops at the first bad input. */
@@ -213,7 +236,7 @@ public final class Generator {
     Path target = outDir.toAbsolutePath().normalize();
     String specName = file.getFileName().toString();
     GenerationPlan plan = plan(manifest, model, specName, Map.of(), new TemplateRenderer(null),
-        Map.of(specName, read(file)), target);
+        specInputs(file), target);
     return run(name, plan, options.mode());
   }
 
@@ -250,7 +273,30 @@ public final class Generator {
     String skeleton = templates.render(TemplateRenderer.SKELETON, SkeletonModelBuilder.build(manifest, model));
     Map<String, byte[]> once = Map.of(
         "src/main/java/" + packagePath(manifest.javaPackage()) + prefix + "Provider.java", utf8(skeleton));
-    return GenerationPlan.of(target, generated, once, GeneratedManifest.render(inputs, generated));
+    return GenerationPlan.of(target, generated, once,
+        GeneratedManifest.render(GeneratorVersion.get(), inputs, generated));
+  }
+
+  /** The spec file and what it {@code $ref}s; only JSON/YAML specs can reference files. */
+  private static Set<Path> specFiles(ProviderManifest.SpecRef spec) {
+    if (spec.kind().equals("graphql")) {
+      Set<Path> files = new java.util.LinkedHashSet<>();
+      files.add(spec.file());
+      files.addAll(GraphQlReader.operationFiles(spec.file()));
+      return files;
+    }
+    String name = spec.file().getFileName().toString();
+    return name.matches(".*\\.(json|ya?ml)") ? ReferencedFiles.of(spec.file()) : Set.of(spec.file());
+  }
+
+  /** Inputs of {@link #generateSpec}: named relative to the spec's folder (the output must not name a checkout). */
+  private static Map<String, byte[]> specInputs(Path spec) {
+    Map<String, byte[]> inputs = new TreeMap<>();
+    Path dir = spec.getParent();
+    for (Path p : ReferencedFiles.of(spec)) {
+      inputs.put(dir.relativize(p).toString().replace('\\', '/'), read(p));
+    }
+    return inputs;
   }
 
   private SpecReader reader(String kind, Path file) {
@@ -322,11 +368,6 @@ public final class Generator {
 
   private static String packagePath(String pkg) {
     return pkg.isEmpty() ? "" : pkg.replace('.', '/') + "/";
-  }
-
-  private static String relative(Path root, Path file) {
-    Path abs = file.toAbsolutePath().normalize();
-    return (abs.startsWith(root) ? root.relativize(abs) : abs).toString().replace('\\', '/');
   }
 
   private static byte[] read(Path file) {

@@ -17,10 +17,10 @@ import java.util.Map;
  * basic, then an API-key query parameter. The key is read from {@code <NAME>_API_KEY}. The IR carries no auth,
  * so this reads the document's tree directly.
  */
-final class SpecAuth {
+public final class SpecAuth {
   private SpecAuth() {}
 
-  static AuthSpec infer(Path spec, String providerName) {
+  public static AuthSpec infer(Path spec, String providerName) {
     JsonNode root;
     try {
       ObjectMapper mapper = spec.toString().endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());

@@ -50,12 +50,13 @@ class GeneratorTest {
     assertThat(Files.readString(repo.resolve(SKELETON))).startsWith("// Hand-written adapter.");
 
     List<String> manifest = Files.readAllLines(repo.resolve("providers/lambda/generated.manifest"));
-    assertThat(manifest).hasSize(9);
-    assertThat(manifest.get(1)).isEqualTo("# inputs");
-    assertThat(manifest.get(2)).matches("[0-9a-f]{64}  specs/lambda/openapi.yaml");
-    assertThat(manifest.get(3)).matches("[0-9a-f]{64}  specs/lambda/provider.yaml");
-    assertThat(manifest.get(4)).isEqualTo("# generated");
-    assertThat(manifest.get(5)).matches("[0-9a-f]{64}  src/generated-test/java/dev/providerapi/lambda/api/LambdaApiClientTest.java");
+    assertThat(manifest).hasSize(10);
+    assertThat(manifest.get(1)).isEqualTo("# generator " + dev.providerapi.generator.inputs.GeneratorVersion.get());
+    assertThat(manifest.get(2)).isEqualTo("# inputs");
+    assertThat(manifest.get(3)).matches("[0-9a-f]{64}  specs/lambda/openapi.yaml");
+    assertThat(manifest.get(4)).matches("[0-9a-f]{64}  specs/lambda/provider.yaml");
+    assertThat(manifest.get(5)).isEqualTo("# generated");
+    assertThat(manifest.get(6)).matches("[0-9a-f]{64}  src/generated-test/java/dev/providerapi/lambda/api/LambdaApiClientTest.java");
   }
 
   @Test

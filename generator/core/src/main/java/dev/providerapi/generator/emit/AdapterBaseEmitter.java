@@ -16,8 +16,6 @@ import dev.providerapi.descriptor.RateLimitWindow;
 import dev.providerapi.errors.ErrorKind;
 import dev.providerapi.generator.manifest.ProviderManifest;
 import dev.providerapi.model.BillingGranularity;
-import dev.providerapi.model.BillingStatus;
-import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.model.Region;
 import dev.providerapi.spi.AbstractProvider;
@@ -82,14 +80,8 @@ final class AdapterBaseEmitter {
             .addStatement("return local")
             .build());
     for (Capability c : new TreeSet<>(d.capabilities())) {
-      switch (c) {
-        case STOP_START -> {
-          type.addMethod(mandatory("stop", Instance.class, c));
-          type.addMethod(mandatory("start", Instance.class, c));
-        }
-        case RESTART -> type.addMethod(mandatory("restart", Instance.class, c));
-        case BILLING_VERIFICATION -> type.addMethod(mandatory("billingStatus", BillingStatus.class, c));
-        default -> { }
+      for (CapabilityHooks.Hook h : CapabilityHooks.of(c)) {
+        type.addMethod(mandatory(h.name(), h.returns(), c));
       }
     }
     return type.build();

@@ -32,7 +32,7 @@ class GeneratedWriterTest {
     Map<String, byte[]> files = new TreeMap<>();
     generated.forEach((k, v) -> files.put(k, b(v)));
     return GenerationPlan.of(target, files, Map.of(SKELETON, b("skeleton")),
-        GeneratedManifest.render(Map.of("specs/p/provider.yaml", b("yaml")), files));
+        GeneratedManifest.render("1.2.3", Map.of("specs/p/provider.yaml", b("yaml")), files));
   }
 
   @Test
@@ -43,6 +43,7 @@ class GeneratedWriterTest {
     assertThat(snapshot()).containsOnly(Map.entry(A, "a"), Map.entry(T, "t"), Map.entry(SKELETON, "skeleton"),
         Map.entry("generated.manifest", """
             # provider-api: sha256 of the inputs and of every generated file. Do not edit.
+            # generator 1.2.3
             # inputs
             %s  specs/p/provider.yaml
             # generated

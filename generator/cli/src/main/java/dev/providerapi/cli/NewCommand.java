@@ -1,0 +1,243 @@
+package dev.providerapi.cli;
+
+import dev.providerapi.Capability;
+import dev.providerapi.descriptor.AuthSpec;
+import dev.providerapi.generator.Generator;
+import dev.providerapi.generator.SpecAuth;
+import dev.providerapi.generator.inputs.GeneratorVersion;
+import dev.providerapi.generator.model.ApiModel;
+import dev.providerapi.generator.model.OperationDef;
+import dev.providerapi.generator.openapi.OpenApiReader;
+import dev.providerapi.generator.template.TemplateRenderer;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "new",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = {"Scaffolds a provider from its OpenAPI spec: specs/<name>/provider.yaml with every",
+        "binding it can infer and a TODO list, the spec, the module providers/<name> (pom, generated",
+        "client, adapter skeleton, a first adapter test) and its entry in the parent pom."})
+final class NewCommand implements Callable<Integer> {
+  static final String PROVIDER_YAML = "new-provider-yaml.mustache";
+  static final String MODULE_POM = "new-module-pom.mustache";
+  static final String ADAPTER_TEST = "new-adapter-test.mustache";
+
+  @Parameters(index = "0", paramLabel = "<name>", description = "Provider name: lower case, digits, '-'.")
+  String name;
+
+  @Option(names = "--openapi", paramLabel = "FILE", required = true, description = "The provider's OpenAPI spec.")
+  Path openapi;
+
+  @Option(names = "--source", paramLabel = "URL", description = "Where the spec comes from (default: FILE).")
+  String source;
+
+  @ParentCommand ProviderApiCommand parent;
+
+  @Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    if (!name.matches("[a-z][a-z0-9-]*")) {
+      throw new UserInputException("invalid provider name '" + name + "'; allowed: lower case letters, digits and "
+          + "'-', starting with a letter");
+    }
+    Path root = parent.repoRoot();
+    Path specDir = root.resolve("specs").resolve(name);
+    Path module = root.resolve("providers").resolve(name);
+    if (Files.exists(specDir) || Files.exists(module)) {
+      throw new UserInputException("specs/" + name + " or providers/" + name + " already exists; new only scaffolds "
+          + "a provider that is not there yet (use update to change a spec)");
+    }
+    Path file = openapi.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(file)) {
+      throw new UserInputException(openapi + ": spec file not found");
+    }
+    ApiModel model = new OpenApiReader().read(file, null);
+    // swagger-parser reports a missing servers list as "/": only an absolute URL is a base URL.
+    if (model.servers().isEmpty() || !model.servers().get(0).matches("https?://.+")) {
+      throw new UserInputException(file + ": the spec declares no servers with an absolute URL, so there is no base "
+          + "URL to infer; add servers: [{url: https://...}] to a copy of it and run again");
+    }
+    String prefix = classPrefix(name);
+    String pkg = "dev.providerapi." + name.replace("-", "");
+    Map<String, OperationDef> bound = OperationGuesser.guess(model.operations());
+    List<Capability> caps = new ArrayList<>();
+    if (bound.containsKey("stop") && bound.containsKey("start")) {
+      caps.add(Capability.STOP_START);
+    } else {
+      bound.remove("stop");
+      bound.remove("start");
+    }
+    if (bound.containsKey("restart")) {
+      caps.add(Capability.RESTART);
+    }
+    AuthSpec auth = SpecAuth.infer(file, name);
+
+    List<String> todos = new ArrayList<>();
+    for (String ours : OperationGuesser.OURS) {
+      if (!bound.containsKey(ours) && !List.of("stop", "start", "restart").contains(ours)) {
+        todos.add("operations." + ours + ": no operation of the spec looks like it; bind it or implement it by hand");
+      }
+    }
+    todos.add("check every inferred operation binding below (method and path are noted after each)");
+    if (auth.style().name().equals("NONE")) {
+      todos.add("auth: the spec declares no security scheme; add the provider's auth (bearer, header, query)");
+    }
+    todos.add("rateLimits: the provider's documented limits, e.g. [{limit: 10, per: 1s}]");
+    todos.add("errors: where code and message live in error bodies, and rules mapping them to error kinds");
+    todos.add("status: map each provider instance status to ours (RUNNING, PENDING, STOPPED, TERMINATED, ...)");
+    todos.add("capabilities: confirm; add SPOT, STARTUP_SCRIPT, ENV_VARS, CUSTOM_IMAGE, DISK_SIZE, SSH_KEYS, "
+        + "BILLING_VERIFICATION where the API supports them");
+    todos.add("gpuAliases / gpuNamePattern: how the provider names GPUs");
+    todos.add("fixtures: specs/" + name + "/fixtures/<operationId>.response.json for operations without examples");
+    todos.add("the adapter providers/" + name + "/src/main/java/" + pkg.replace('.', '/') + "/" + prefix
+        + "Provider.java: replace each UnsupportedOperationException, with tests like providers/lambda's");
+
+    String specFileName = "openapi" + extension(file);
+    String upstream = source != null ? source : file.toString();
+    Map<String, Object> scope = new HashMap<>();
+    scope.put("name", name);
+    scope.put("displayName", model.title().isBlank() ? name : model.title());
+    scope.put("displayNameYaml", quote(model.title().isBlank() ? name : model.title()));
+    scope.put("javaPackage", pkg);
+    scope.put("classPrefix", prefix);
+    scope.put("specFile", specFileName);
+    scope.put("specSource", upstream);
+    scope.put("specSourceYaml", quote(upstream));
+    scope.put("specVersionYaml", quote(model.version()));
+    scope.put("baseUrl", model.servers().get(0));
+    scope.put("auth", auth(auth));
+    scope.put("todos", todos);
+    scope.put("hasOperations", !bound.isEmpty());
+    scope.put("operations", bound.entrySet().stream().map(e -> {
+      OperationDef.Http http = (OperationDef.Http) e.getValue().transport();
+      return Map.of("ours", e.getKey(), "operationId", e.getValue().id(), "method", http.method().toUpperCase(Locale.ROOT),
+          "path", http.path());
+    }).toList());
+    scope.put("hasCapabilities", !caps.isEmpty());
+    scope.put("capabilities", caps.stream().map(Enum::name).collect(Collectors.joining(", ")));
+    scope.put("capabilityConstants", caps.stream().map(c -> "dev.providerapi.Capability." + c.name())
+        .collect(Collectors.joining(", ")));
+    scope.put("version", GeneratorVersion.get());
+
+    TemplateRenderer templates = new TemplateRenderer(null);
+    List<Path> written = new ArrayList<>();
+    try {
+      write(specDir.resolve(specFileName), Files.readAllBytes(file), written);
+      write(specDir.resolve("provider.yaml"), templates.render(PROVIDER_YAML, scope), written);
+      write(module.resolve("pom.xml"), templates.render(MODULE_POM, scope), written);
+      write(module.resolve("src/test/java/" + pkg.replace('.', '/') + "/" + prefix + "ProviderTest.java"),
+          templates.render(ADAPTER_TEST, scope), written);
+      parent.generators.get().generateProvider(root, name, Generator.Mode.WRITE);
+      addModule(root.resolve("pom.xml"), "providers/" + name);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot scaffold " + name + ": " + e.getMessage(), e);
+    } catch (RuntimeException e) {
+      // A half-made provider would only confuse the next run: take it all back.
+      deleteQuietly(specDir);
+      deleteQuietly(module);
+      throw e;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    out.println("provider-api new " + name + ": wrote specs/" + name + "/provider.yaml, specs/" + name + "/"
+        + specFileName + ", providers/" + name + " (pom, generated client, adapter skeleton, "
+        + prefix + "ProviderTest) and added the module to pom.xml");
+    out.println("inferred: " + bound.size() + " operation binding(s)"
+        + (bound.isEmpty() ? "" : " (" + String.join(", ", bound.keySet()) + ")") + ", auth "
+        + auth.style().name().toLowerCase(Locale.ROOT) + (caps.isEmpty() ? "" : ", capabilities " + caps));
+    out.println("TODO (also at the top of specs/" + name + "/provider.yaml):");
+    todos.forEach(t -> out.println("  - " + t));
+    out.flush();
+    return Main.OK;
+  }
+
+  private static String auth(AuthSpec a) {
+    return switch (a.style()) {
+      case BEARER -> "{style: bearer, apiKeyEnv: " + a.apiKeyEnv() + "}";
+      case BASIC -> "{style: basic, apiKeyEnv: " + a.apiKeyEnv() + "}";
+      case HEADER -> "{style: header, header: " + quote(a.headerName()) + ", apiKeyEnv: " + a.apiKeyEnv()
+          + (a.valuePrefix() == null || a.valuePrefix().isEmpty() ? "" : ", prefix: " + quote(a.valuePrefix())) + "}";
+      case QUERY -> "{style: query, queryParams: {" + a.queryParams().entrySet().stream()
+          .map(e -> quote(e.getKey()) + ": " + e.getValue()).collect(Collectors.joining(", ")) + "}}";
+      default -> "{style: none}";
+    };
+  }
+
+  /** Inserts {@code <module>} after the last providers/ module (else before bench, else at the end). */
+  static void addModule(Path pom, String module) throws IOException {
+    String text = Files.readString(pom);
+    String entry = "<module>" + module + "</module>";
+    if (text.contains(entry)) {
+      return;
+    }
+    int at = text.lastIndexOf("<module>providers/");
+    int insert = at >= 0 ? text.indexOf('\n', at) + 1 : text.indexOf("    <module>bench</module>");
+    if (insert <= 0) {
+      insert = text.indexOf("  </modules>");
+    }
+    if (insert < 0) {
+      throw new UserInputException(pom + " has no <modules> section to add " + module + " to");
+    }
+    Files.writeString(pom, text.substring(0, insert) + "    " + entry + "\n" + text.substring(insert));
+  }
+
+  private static void write(Path file, String text, List<Path> written) throws IOException {
+    write(file, text.getBytes(java.nio.charset.StandardCharsets.UTF_8), written);
+  }
+
+  private static void write(Path file, byte[] bytes, List<Path> written) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.write(file, bytes);
+    written.add(file);
+  }
+
+  private static void deleteQuietly(Path dir) {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (var walk = Files.walk(dir)) {
+      for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    } catch (IOException ignored) {
+      // Best effort: the original error is what the user needs to see.
+    }
+  }
+
+  private static String extension(Path file) {
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    return n.endsWith(".json") ? ".json" : n.endsWith(".yml") ? ".yml" : ".yaml";
+  }
+
+  private static String classPrefix(String name) {
+    StringBuilder sb = new StringBuilder();
+    for (String part : name.split("-")) {
+      if (!part.isEmpty()) {
+        sb.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String quote(String value) {
+    return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+  }
+}

@@ -1,0 +1,145 @@
+package dev.providerapi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.providerapi.Capability;
+import dev.providerapi.generator.Generator;
+import dev.providerapi.generator.manifest.ManifestReader;
+import dev.providerapi.generator.manifest.ProviderManifest;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class NewCommandTest {
+  @TempDir Path repo;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private static final String ACME = """
+      openapi: 3.0.3
+      info: {title: Acme GPU Cloud, version: "3.2"}
+      servers: [{url: "https://api.acme.test/v1"}]
+      security: [{bearer: []}]
+      components:
+        securitySchemes:
+          bearer: {type: http, scheme: bearer}
+        schemas:
+          Machine:
+            type: object
+            required: [id]
+            properties: {id: {type: string}, status: {type: string}}
+      paths:
+        /gpu-types:
+          get:
+            operationId: listGpuTypes
+            responses: {"200": {description: ok, content: {application/json: {schema: {type: array, items: {type: string}}}}}}
+        /machines:
+          get:
+            operationId: listMachines
+            responses: {"200": {description: ok, content: {application/json: {schema: {type: array, items: {$ref: "#/components/schemas/Machine"}}}}}}
+          post:
+            operationId: createMachine
+            responses: {"201": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/Machine"}}}}}
+        /machines/{id}:
+          parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+          get:
+            operationId: getMachine
+            responses: {"200": {description: ok, content: {application/json: {schema: {$ref: "#/components/schemas/Machine"}}}}}
+          delete:
+            operationId: deleteMachine
+            responses: {"204": {description: gone}}
+        /machines/{id}/reboot:
+          parameters: [{name: id, in: path, required: true, schema: {type: string}}]
+          post:
+            operationId: rebootMachine
+            responses: {"204": {description: ok}}
+      """;
+
+  @BeforeEach
+  void repository() throws IOException {
+    Files.createDirectories(repo.resolve("specs"));
+    Files.writeString(repo.resolve("pom.xml"), """
+        <project>
+          <modules>
+            <module>runtime</module>
+            <module>providers/lambda</module>
+            <module>bench</module>
+          </modules>
+        </project>
+        """);
+  }
+
+  private int run(String... args) {
+    CommandLine cmd = Main.commandLine(Generator::new, repo);
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    return cmd.execute(args);
+  }
+
+  @Test
+  void scaffoldsProviderYamlWithInferredBindingsTheModuleAndItsTests() throws IOException {
+    Path spec = Files.writeString(repo.resolve("acme.yaml"), ACME);
+
+    int code = run("new", "acme", "--openapi", spec.toString(), "--source", "https://acme.test/openapi.yaml");
+
+    assertThat(code).as(err.toString()).isZero();
+    ProviderManifest m = new ManifestReader().read(repo.resolve("specs/acme/provider.yaml"));
+    assertThat(m.operations()).containsOnly(Map.entry("offers", "listGpuTypes"), Map.entry("list", "listMachines"),
+        Map.entry("get", "getMachine"), Map.entry("launch", "createMachine"), Map.entry("terminate", "deleteMachine"),
+        Map.entry("restart", "rebootMachine"));
+    assertThat(m.descriptor().capabilities()).containsExactly(Capability.RESTART);
+    assertThat(m.descriptor().displayName()).isEqualTo("Acme GPU Cloud");
+    assertThat(m.descriptor().baseUrl().toString()).isEqualTo("https://api.acme.test/v1");
+    assertThat(m.descriptor().auth().style().name()).isEqualTo("BEARER");
+    assertThat(m.spec().upstreamSource()).isEqualTo("https://acme.test/openapi.yaml");
+    assertThat(m.spec().upstreamVersion()).isEqualTo("3.2");
+    String yaml = Files.readString(repo.resolve("specs/acme/provider.yaml"));
+    assertThat(yaml).contains("#   - TODO rateLimits:").contains("  launch: createMachine  # POST /machines\n");
+    assertThat(Files.readString(repo.resolve("specs/acme/openapi.yaml"))).isEqualTo(ACME);
+
+    Path module = repo.resolve("providers/acme");
+    assertThat(Files.readString(module.resolve("pom.xml"))).contains("<artifactId>provider-api-acme</artifactId>");
+    assertThat(module.resolve("src/main/java/dev/providerapi/acme/AcmeProvider.java")).exists();
+    assertThat(module.resolve("src/generated/java/dev/providerapi/acme/AcmeProviderBase.java")).exists();
+    assertThat(Files.readString(module.resolve("src/test/java/dev/providerapi/acme/AcmeProviderTest.java")))
+        .contains("Providers.find(\"acme\")").contains("Set.of(dev.providerapi.Capability.RESTART)");
+    assertThat(Files.readString(repo.resolve("pom.xml"))).contains("""
+            <module>providers/lambda</module>
+            <module>providers/acme</module>
+            <module>bench</module>
+        """);
+    assertThat(out.toString()).contains("inferred: 6 operation binding(s) (offers, list, get, launch, terminate, "
+        + "restart), auth bearer, capabilities [RESTART]").contains("TODO (also at the top of specs/acme/provider.yaml):");
+    assertThat(run("--check", "acme")).isZero();
+  }
+
+  @Test
+  void refusesAnExistingProviderAndLeavesItAlone() throws IOException {
+    Files.createDirectories(repo.resolve("specs/acme"));
+    Path spec = Files.writeString(repo.resolve("acme.yaml"), ACME);
+
+    int code = run("new", "acme", "--openapi", spec.toString());
+
+    assertThat(code).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("specs/acme or providers/acme already exists");
+    assertThat(repo.resolve("providers/acme")).doesNotExist();
+  }
+
+  @Test
+  void aSpecWithoutServersIsBadInputAndNothingIsWritten() throws IOException {
+    Path spec = Files.writeString(repo.resolve("acme.yaml"), ACME.replace("servers: [{url: \"https://api.acme.test/v1\"}]\n", ""));
+
+    int code = run("new", "acme", "--openapi", spec.toString());
+
+    assertThat(code).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("the spec declares no servers with an absolute URL");
+    assertThat(repo.resolve("specs/acme")).doesNotExist();
+  }
+}

@@ -1,0 +1,27 @@
+package dev.providerapi.generator.emit;
+
+import dev.providerapi.Capability;
+import dev.providerapi.model.BillingStatus;
+import dev.providerapi.model.Instance;
+import java.util.List;
+
+/**
+ * The adapter methods a declared capability makes mandatory (each takes the instance id). One table for the
+ * generated base, which redeclares them abstract, and for the annotation processor, which names what an
+ * adapter is missing.
+ */
+public final class CapabilityHooks {
+  /** A mandatory method: {@code <returns> <name>(String instanceId)}. */
+  public record Hook(String name, Class<?> returns) {}
+
+  private CapabilityHooks() {}
+
+  public static List<Hook> of(Capability capability) {
+    return switch (capability) {
+      case STOP_START -> List.of(new Hook("stop", Instance.class), new Hook("start", Instance.class));
+      case RESTART -> List.of(new Hook("restart", Instance.class));
+      case BILLING_VERIFICATION -> List.of(new Hook("billingStatus", BillingStatus.class));
+      default -> List.of();
+    };
+  }
+}
