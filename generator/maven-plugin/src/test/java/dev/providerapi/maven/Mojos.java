@@ -47,11 +47,11 @@ final class Mojos {
     }
   }
 
-  /** Every file under {@code dir}: relative path -> content. */
+  /** Every file under {@code dir} but build output ({@code target/}): relative path -> content. */
   static Map<String, String> tree(Path dir) {
     Map<String, String> files = new TreeMap<>();
     try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.filter(Files::isRegularFile).toList()) {
+      for (Path p : walk.filter(Files::isRegularFile).filter(p -> !dir.relativize(p).startsWith("target")).toList()) {
         files.put(dir.relativize(p).toString().replace(File.separatorChar, '/'), Files.readString(p));
       }
     } catch (IOException e) {
