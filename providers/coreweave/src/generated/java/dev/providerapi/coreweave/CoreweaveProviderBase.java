@@ -8,6 +8,7 @@ import dev.providerapi.coreweave.api.CoreweaveApiClient;
 import dev.providerapi.descriptor.AuthSpec;
 import dev.providerapi.descriptor.ErrorFormat;
 import dev.providerapi.descriptor.ErrorRule;
+import dev.providerapi.descriptor.OfferCatalog;
 import dev.providerapi.descriptor.ProviderDescriptor;
 import dev.providerapi.descriptor.RateLimitWindow;
 import dev.providerapi.errors.ErrorKind;
@@ -16,7 +17,9 @@ import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.model.Region;
 import dev.providerapi.spi.AbstractProvider;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -71,6 +74,11 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
       .region(new Region("LGA1", "us-east", "New York, USA"))
       .specSource("https://github.com/coreweave/virtual-server/blob/890df530/crd/virtualservers.coreweave.com_virtualservers.yaml")
       .specVersion("v1alpha1")
+      .offerCatalog(new OfferCatalog(LocalDate.parse("2023-12-31"), "CoreWeave Cloud legacy docs, resource-based pricing (2023 list prices)", "GPU only; vCPU (0.01/h) and RAM (0.005/GiB-h) are billed on top, per minute", List.of(
+          new OfferCatalog.Entry("H100_NVLINK_80GB", List.of(1, 2, 4, 8), List.of("ORD1", "LAS1", "LGA1"), new BigDecimal("4.78")),
+          new OfferCatalog.Entry("A100_NVLINK_80GB", List.of(1, 2, 4, 8), List.of("ORD1", "LAS1", "LGA1"), new BigDecimal("2.21")),
+          new OfferCatalog.Entry("A40", List.of(1, 2, 4, 8), List.of("ORD1", "LAS1", "LGA1"), new BigDecimal("1.28")),
+          new OfferCatalog.Entry("RTX_A4000", List.of(1, 2, 4, 8), List.of("ORD1", "LAS1", "LGA1"), new BigDecimal("0.61")))))
       .build();
 
   @Nullable
