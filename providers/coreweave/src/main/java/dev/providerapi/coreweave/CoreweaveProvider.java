@@ -1,80 +1,378 @@
-// Hand-written adapter. provider-api wrote this skeleton once (./provider-api coreweave) and will never overwrite it: it is yours to edit.
 package dev.providerapi.coreweave;
 
+import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.auto.service.AutoService;
 import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
+import dev.providerapi.coreweave.model.ObjectMeta;
+import dev.providerapi.coreweave.model.VirtualServer;
+import dev.providerapi.coreweave.model.VirtualServerList;
+import dev.providerapi.coreweave.model.VirtualServerSpec;
+import dev.providerapi.coreweave.model.VirtualServerSpecNetwork;
+import dev.providerapi.coreweave.model.VirtualServerSpecNetworkTcp;
+import dev.providerapi.coreweave.model.VirtualServerSpecOs;
+import dev.providerapi.coreweave.model.VirtualServerSpecOsType;
+import dev.providerapi.coreweave.model.VirtualServerSpecResources;
+import dev.providerapi.coreweave.model.VirtualServerSpecResourcesGpu;
+import dev.providerapi.coreweave.model.VirtualServerSpecStorage;
+import dev.providerapi.coreweave.model.VirtualServerSpecStorageRoot;
+import dev.providerapi.coreweave.model.VirtualServerSpecStorageRootSource;
+import dev.providerapi.coreweave.model.VirtualServerSpecStorageRootSourcePvc;
+import dev.providerapi.coreweave.model.VirtualServerSpecUsersItem;
+import dev.providerapi.coreweave.model.VirtualServerStatusConditionsItem;
+import dev.providerapi.descriptor.OfferCatalog;
+import dev.providerapi.errors.ConflictException;
+import dev.providerapi.errors.NotFoundException;
+import dev.providerapi.http.ApiClient;
 import dev.providerapi.model.Instance;
+import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.model.LaunchRequest;
 import dev.providerapi.model.Offer;
 import dev.providerapi.model.OfferFilter;
+import dev.providerapi.model.PriceSource;
+import dev.providerapi.model.Pricing;
+import dev.providerapi.spi.StartupScripts;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
- * CoreWeave behind the common {@link Provider} interface.
+ * CoreWeave (Kubernetes VirtualServer CRD) behind the common interface. Hand-written: only what provider.yaml
+ * cannot say.
  *
- * <p>Everything provider.yaml declares (base URL, auth, rate limits, error rules, status mapping, regions,
- * GPU aliases, capabilities: CUSTOM_IMAGE, DISK_SIZE, ENV_VARS, SSH_KEYS, STARTUP_SCRIPT, STOP_START) is already in the generated {@link CoreweaveProviderBase}. This
- * class holds only what is really CoreWeave-specific: turning the generated API's types into ours.
- * Replace each UnsupportedOperationException below with the real mapping.
+ * <ul>
+ *   <li>Offers come from provider.yaml's {@code offerCatalog} (CoreWeave lists none): one per GPU class, count and
+ *       region, priced from the declared list price and marked {@link PriceSource#CATALOG} with its date.
+ *       Offer ids read {@code <gpu class>/<count>/<region>}.
+ *   <li>A launch creates a VirtualServer whose name is the client token made Kubernetes-name-safe: a second
+ *       create with the same token gets 409 AlreadyExists, which resolves to the server already there.
+ *   <li>Image = the OS image PVC in {@value #IMAGE_NAMESPACE} (e.g.
+ *       {@code ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1}); root disk on
+ *       {@code block-nvme-<region>}; SSH keys go to one user, {@value #USERNAME}; the startup script and env
+ *       become cloud-init that writes and runs the script.
+ *   <li>Status is the Ready condition's reason, or VirtualServerStarted's when that says it is stopped.
+ * </ul>
  */
 @AutoService(Provider.class)
 public final class CoreweaveProvider extends CoreweaveProviderBase {
+  /** Environment variable / secret naming the tenant namespace (else the kubeconfig's namespace). */
+  static final String NAMESPACE_ENV = "COREWEAVE_NAMESPACE";
+  static final String CLIENT_TOKEN_LABEL = "provider-api/client-token";
+  static final String IMAGE_NAMESPACE = "vd-images";
+  static final String USERNAME = "user";
+  static final String STARTUP_PATH = "/usr/local/bin/provider-api-startup.sh";
+  static final int DEFAULT_DISK_GB = 40;
+  private static final int PAGE_SIZE = 100;
 
-  /** Configured from the environment (the ServiceLoader entry point). */
+  private final @Nullable KubeconfigSource kubeconfig;
+
+  /** Where the kubeconfig comes from; separate so tests can run without one. */
+  @FunctionalInterface
+  interface KubeconfigSource {
+    io.fabric8.kubernetes.client.Config load();
+  }
+
   public CoreweaveProvider() {
     this(ProviderConfig.fromEnvironment());
   }
 
   public CoreweaveProvider(ProviderConfig config) {
+    this(config, KubeconfigCredentials::autoConfigure);
+  }
+
+  CoreweaveProvider(ProviderConfig config, @Nullable KubeconfigSource kubeconfig) {
     super(config);
+    this.kubeconfig = kubeconfig;
   }
 
   @Override
   public CoreweaveProvider configure(ProviderConfig config) {
-    return new CoreweaveProvider(config);
+    return new CoreweaveProvider(config, kubeconfig);
   }
 
-  // No operation is bound to this method under provider.yaml operations.
+  /**
+   * With a base URL and a token in the config (a service-account token given directly, or a test), those are
+   * used; otherwise the kubeconfig fabric8 finds supplies server, token and TLS.
+   */
+  @Override
+  protected ApiClient createApiClient() {
+    if (kubeconfig == null || config.baseUrl().isPresent() && config.apiKey(null).isPresent()) {
+      return ApiClient.create(descriptor, config);
+    }
+    return ApiClient.builder(descriptor, config)
+        .kubeCredentials(KubeconfigCredentials.of(kubeconfig.load())).build();
+  }
+
+  private String namespace() {
+    Optional<String> given = config.secret(NAMESPACE_ENV).map(dev.providerapi.Secret::reveal);
+    if (given.isPresent()) {
+      return given.get();
+    }
+    String fromKubeconfig = kubeconfig == null ? null : kubeconfig.load().getNamespace();
+    if (fromKubeconfig == null || fromKubeconfig.isBlank()) {
+      throw new IllegalStateException("coreweave: no namespace: set " + NAMESPACE_ENV + " (or ProviderConfig.secret(\""
+          + NAMESPACE_ENV + "\", ...)) or a namespace in the kubeconfig context");
+    }
+    return fromKubeconfig;
+  }
+
+  // ---- offers ----
+
   @Override
   protected List<Offer> fetchOffers(OfferFilter filter) {
-    throw new UnsupportedOperationException("CoreweaveProvider.fetchOffers: return the offers of the bound operation as Offer records (the base caches and filters them) (no operation is bound under provider.yaml operations)");
+    OfferCatalog catalog = descriptor.offerCatalog();
+    List<Offer> offers = new ArrayList<>();
+    if (catalog == null) {
+      return offers;
+    }
+    for (OfferCatalog.Entry e : catalog.entries()) {
+      for (int count : e.counts()) {
+        for (String region : e.regions()) {
+          offers.add(Offer.builder(name(), e.gpu() + "/" + count + "/" + region)
+              .instanceType(e.gpu())
+              .gpu(gpuType(e.gpu()))
+              .gpuCount(count)
+              .region(region)
+              .pricing(Pricing.onDemand(e.perGpuHour().multiply(BigDecimal.valueOf(count)), count))
+              .priceSource(PriceSource.CATALOG)
+              .priceAsOf(catalog.asOf().atStartOfDay(ZoneOffset.UTC).toInstant())
+              .detail("priceNote", catalog.note())
+              .detail("priceSource", catalog.source())
+              .build());
+        }
+      }
+    }
+    return offers;
   }
 
-  // launch: api().createVirtualServer(namespace, body) -> POST /apis/virtualservers.coreweave.com/v1alpha1/namespaces/{namespace}/virtualservers
+  // ---- launch ----
+
+  private record Placement(String gpuClass, int gpuCount, String region) {}
+
   @Override
   protected Instance launchInstance(LaunchRequest request) {
-    throw new UnsupportedOperationException("CoreweaveProvider.launchInstance: launch once, tagged with request.clientToken() (the base resolves ambiguous failures) (bound: api().createVirtualServer(namespace, body))");
+    if (request.image() == null || request.image().isBlank()) {
+      throw new IllegalArgumentException("coreweave launches need an image: the name of an OS image PVC in namespace "
+          + IMAGE_NAMESPACE + ", e.g. ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1");
+    }
+    Placement placement = placement(request);
+    String name = resourceName(request.clientToken());
+    VirtualServer body = virtualServer(name, request, placement);
+    String ns = namespace();
+    try {
+      return toInstance(api().createVirtualServer(ns, body));
+    } catch (ConflictException e) {
+      // The name is the client token: the server already there is the one this token launched.
+      return toInstance(api().getVirtualServer(ns, name));
+    }
   }
 
-  // terminate: api().deleteVirtualServer(namespace, name) -> DELETE /apis/virtualservers.coreweave.com/v1alpha1/namespaces/{namespace}/virtualservers/{name}
+  private Placement placement(LaunchRequest request) {
+    if (request.offerId() != null) {
+      String[] parts = request.offerId().split("/");
+      if (parts.length != 3 || !parts[1].matches("[1-9][0-9]*")) {
+        throw new IllegalArgumentException("coreweave offer ids read <gpu class>/<count>/<region>, e.g. "
+            + "A40/1/ORD1; got '" + request.offerId() + "'");
+      }
+      return new Placement(parts[0], Integer.parseInt(parts[1]), parts[2]);
+    }
+    if (request.gpu() == null || request.region() == null) {
+      throw new IllegalArgumentException("coreweave launches need an offerId, or a gpu and a region");
+    }
+    String gpuClass = providerGpuName(request.gpu()).orElse(request.gpu());
+    List<String> regions = providerRegions(request.region());
+    return new Placement(gpuClass, Math.max(1, request.gpuCount()), regions.isEmpty() ? request.region() : regions.get(0));
+  }
+
+  VirtualServer virtualServer(String name, LaunchRequest request, Placement placement) {
+    String region = placement.region();
+    int diskGb = request.diskGb() == null ? DEFAULT_DISK_GB : request.diskGb();
+    List<VirtualServerSpecUsersItem> users = List.of();
+    if (!request.sshKeys().isEmpty()) {
+      users = List.of(VirtualServerSpecUsersItem.builder().username(USERNAME)
+          .sshpublickey(String.join("\n", request.sshKeys())).build());
+    }
+    VirtualServerSpec spec = VirtualServerSpec.builder()
+        .region(region)
+        .os(VirtualServerSpecOs.builder().type(VirtualServerSpecOsType.LINUX).build())
+        .initializeRunning(true)
+        .resources(VirtualServerSpecResources.builder()
+            .gpu(VirtualServerSpecResourcesGpu.builder().type(placement.gpuClass()).count(placement.gpuCount()).build())
+            .build())
+        .storage(VirtualServerSpecStorage.builder().root(VirtualServerSpecStorageRoot.builder()
+            .size(TextNode.valueOf(diskGb + "Gi"))
+            .storageClassName("block-nvme-" + region.toLowerCase(Locale.ROOT))
+            .source(VirtualServerSpecStorageRootSource.builder().pvc(VirtualServerSpecStorageRootSourcePvc.builder()
+                .namespace(IMAGE_NAMESPACE).name(request.image()).build()).build())
+            .build()).build())
+        .users(users.isEmpty() ? null : users)
+        .network(VirtualServerSpecNetwork.builder().public_(true)
+            .tcp(VirtualServerSpecNetworkTcp.builder().ports(List.of(22)).build()).build())
+        .cloudInit(cloudInit(request))
+        .build();
+    return VirtualServer.builder()
+        .apiVersion("virtualservers.coreweave.com/v1alpha1")
+        .kind("VirtualServer")
+        .metadata(ObjectMeta.builder().name(name).labels(Map.of(CLIENT_TOKEN_LABEL, name)).build())
+        .spec(spec)
+        .build();
+  }
+
+  /** cloud-init that writes the script (base64, so no YAML quoting) and runs it once at first boot. */
+  static @Nullable String cloudInit(LaunchRequest request) {
+    String script = StartupScripts.withEnv(request.startupScript(), request.env());
+    if (script == null) {
+      return null;
+    }
+    if (script.startsWith("#cloud-config")) {
+      return script;
+    }
+    String b64 = Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
+    return "#cloud-config\n"
+        + "write_files:\n"
+        + "  - path: " + STARTUP_PATH + "\n"
+        + "    permissions: '0755'\n"
+        + "    encoding: b64\n"
+        + "    content: " + b64 + "\n"
+        + "runcmd:\n"
+        + "  - [" + STARTUP_PATH + "]\n";
+  }
+
+  /**
+   * A Kubernetes object name (RFC 1123 label: lower case alphanumerics and '-', at most 63, alphanumeric at both
+   * ends) from the client token; the same token always gives the same name.
+   */
+  static String resourceName(String clientToken) {
+    String s = clientToken.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("-{2,}", "-")
+        .replaceAll("^-+|-+$", "");
+    if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
+      s = "vs-" + s;
+    }
+    if (s.length() > 63) {
+      s = s.substring(0, 63).replaceAll("-+$", "");
+    }
+    return s;
+  }
+
+  // ---- lifecycle ----
+
   @Override
   protected void terminateInstance(String instanceId) {
-    throw new UnsupportedOperationException("CoreweaveProvider.terminateInstance: terminate; a NotFoundException for an instance already gone counts as success (bound: api().deleteVirtualServer(namespace, name))");
+    api().deleteVirtualServer(namespace(), instanceId);
   }
 
-  // get: api().getVirtualServer(namespace, name) -> GET /apis/virtualservers.coreweave.com/v1alpha1/namespaces/{namespace}/virtualservers/{name}
   @Override
   public Optional<Instance> get(String instanceId) {
-    throw new UnsupportedOperationException("CoreweaveProvider.get: return the instance, or Optional.empty() when the provider no longer knows it (bound: api().getVirtualServer(namespace, name))");
+    try {
+      return Optional.of(toInstance(api().getVirtualServer(namespace(), instanceId)));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
   }
 
-  // list: api().listVirtualservers(namespace) -> GET /apis/virtualservers.coreweave.com/v1alpha1/namespaces/{namespace}/virtualservers
   @Override
   public List<Instance> list() {
-    throw new UnsupportedOperationException("CoreweaveProvider.list: return every instance of the account, all pages (bound: api().listVirtualservers(namespace))");
+    String ns = namespace();
+    List<Instance> out = new ArrayList<>();
+    String next = null;
+    do {
+      VirtualServerList page = api().listVirtualservers(ns, PAGE_SIZE, next, null);
+      if (page == null) {
+        break;
+      }
+      if (page.items() != null) {
+        page.items().forEach(vs -> out.add(toInstance(vs)));
+      }
+      next = page.metadata() == null ? null : page.metadata().continue_();
+    } while (next != null && !next.isEmpty());
+    return out;
   }
 
-  // stop: api().stopVirtualMachine(namespace, name) -> PUT /apis/subresources.kubevirt.io/v1/namespaces/{namespace}/virtualmachines/{name}/stop
   @Override
   public Instance stop(String instanceId) {
-    throw new UnsupportedOperationException("CoreweaveProvider.stop: stop, keeping the disk (bound: api().stopVirtualMachine(namespace, name))");
+    api().stopVirtualMachine(namespace(), instanceId);
+    return get(instanceId).orElseThrow(() -> gone(instanceId));
   }
 
-  // start: api().startVirtualMachine(namespace, name) -> PUT /apis/subresources.kubevirt.io/v1/namespaces/{namespace}/virtualmachines/{name}/start
   @Override
   public Instance start(String instanceId) {
-    throw new UnsupportedOperationException("CoreweaveProvider.start: start a stopped instance (bound: api().startVirtualMachine(namespace, name))");
+    api().startVirtualMachine(namespace(), instanceId);
+    return get(instanceId).orElseThrow(() -> gone(instanceId));
+  }
+
+  private NotFoundException gone(String instanceId) {
+    return new NotFoundException(new dev.providerapi.errors.ErrorDetails(name(), "get", 404, "NotFound",
+        "virtual server " + instanceId + " is gone", null, false, null), null);
+  }
+
+  // ---- mapping ----
+
+  Instance toInstance(VirtualServer vs) {
+    ObjectMeta meta = vs.metadata() == null ? ObjectMeta.builder().build() : vs.metadata();
+    String raw = rawStatus(vs);
+    Instance.Builder b = Instance.builder(name(), meta.name())
+        .name(meta.name())
+        .status(mapStatus(raw))
+        .rawStatus(raw)
+        .clientToken(meta.labels() == null ? null : meta.labels().get(CLIENT_TOKEN_LABEL))
+        .createdAt(meta.creationTimestamp() == null ? null : meta.creationTimestamp().toInstant());
+    VirtualServerSpec spec = vs.spec();
+    if (spec != null) {
+      b.region(spec.region());
+      if (spec.resources() != null && spec.resources().gpu() != null && spec.resources().gpu().type() != null) {
+        VirtualServerSpecResourcesGpu gpu = spec.resources().gpu();
+        int count = gpu.count() == null ? 1 : gpu.count();
+        b.instanceType(gpu.type()).gpu(gpuType(gpu.type())).gpuCount(count);
+        catalogPrice(gpu.type(), count).ifPresent(b::pricing);
+      }
+    }
+    if (vs.status() != null && vs.status().network() != null) {
+      b.publicIp(vs.status().network().externalIp());
+      b.detail("internalIp", vs.status().network().internalIp());
+      if (vs.status().network().externalIp() != null) {
+        b.sshPort(22);
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * Terminating while a deletion is under way; else VirtualServerStarted's reason when it says the VM is not
+   * running (stopped, shut down); else the Ready condition's reason; Pending before the controller reports any.
+   */
+  static String rawStatus(VirtualServer vs) {
+    if (vs.metadata() != null && vs.metadata().deletionTimestamp() != null) {
+      return "Terminating";
+    }
+    List<VirtualServerStatusConditionsItem> conditions = vs.status() == null || vs.status().conditions() == null
+        ? List.of() : vs.status().conditions();
+    VirtualServerStatusConditionsItem started = condition(conditions, "VirtualServerStarted");
+    if (started != null && started.status() != null && "False".equals(started.status().value())
+        && started.reason() != null && !started.reason().isBlank()) {
+      return started.reason();
+    }
+    VirtualServerStatusConditionsItem ready = condition(conditions, "Ready");
+    return ready == null || ready.reason() == null || ready.reason().isBlank() ? "Pending" : ready.reason();
+  }
+
+  private static @Nullable VirtualServerStatusConditionsItem condition(List<VirtualServerStatusConditionsItem> all,
+      String type) {
+    return all.stream().filter(c -> type.equals(c.type())).findFirst().orElse(null);
+  }
+
+  private Optional<Pricing> catalogPrice(String gpuClass, int count) {
+    OfferCatalog catalog = descriptor.offerCatalog();
+    if (catalog == null) {
+      return Optional.empty();
+    }
+    return catalog.entries().stream().filter(e -> e.gpu().equalsIgnoreCase(gpuClass)).findFirst()
+        .map(e -> Pricing.onDemand(e.perGpuHour().multiply(BigDecimal.valueOf(count)), count));
   }
 }
