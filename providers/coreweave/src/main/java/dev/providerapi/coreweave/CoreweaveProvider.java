@@ -72,6 +72,8 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
   private static final int PAGE_SIZE = 100;
 
   private final @Nullable KubeconfigSource kubeconfig;
+  /** Read once: fabric8 parses files and may run an exec plugin to load it. */
+  private volatile io.fabric8.kubernetes.client.@Nullable Config loaded;
 
   /** Where the kubeconfig comes from; separate so tests can run without one. */
   @FunctionalInterface
@@ -107,7 +109,21 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
       return ApiClient.create(descriptor, config);
     }
     return ApiClient.builder(descriptor, config)
-        .kubeCredentials(KubeconfigCredentials.of(kubeconfig.load())).build();
+        .kubeCredentials(KubeconfigCredentials.of(kubeconfig())).build();
+  }
+
+  private io.fabric8.kubernetes.client.Config kubeconfig() {
+    io.fabric8.kubernetes.client.Config c = loaded;
+    if (c == null) {
+      synchronized (this) {
+        c = loaded;
+        if (c == null) {
+          c = kubeconfig.load();
+          loaded = c;
+        }
+      }
+    }
+    return c;
   }
 
   private String namespace() {
@@ -115,7 +131,7 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
     if (given.isPresent()) {
       return given.get();
     }
-    String fromKubeconfig = kubeconfig == null ? null : kubeconfig.load().getNamespace();
+    String fromKubeconfig = kubeconfig == null ? null : kubeconfig().getNamespace();
     if (fromKubeconfig == null || fromKubeconfig.isBlank()) {
       throw new IllegalStateException("coreweave: no namespace: set " + NAMESPACE_ENV + " (or ProviderConfig.secret(\""
           + NAMESPACE_ENV + "\", ...)) or a namespace in the kubeconfig context");
