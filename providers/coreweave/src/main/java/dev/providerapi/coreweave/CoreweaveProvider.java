@@ -279,6 +279,12 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
 
   // ---- lifecycle ----
 
+  /** The name is derived from the token, so the lookup is one GET rather than a listing. */
+  @Override
+  public List<Instance> findByClientToken(String clientToken) {
+    return get(resourceName(clientToken)).stream().toList();
+  }
+
   @Override
   protected void terminateInstance(String instanceId) {
     api().deleteVirtualServer(namespace(), instanceId);

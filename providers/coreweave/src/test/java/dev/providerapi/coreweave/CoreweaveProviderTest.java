@@ -251,10 +251,24 @@ class CoreweaveProviderTest {
   }
 
   @Test
-  void findByClientTokenUsesTheLabel() throws Exception {
-    server.enqueue(json(200, fixture("listVirtualservers.response.json").replace(
-        "\"continue\"", "\"unused\"")));
-    assertThat(coreweave.findByClientToken("vs-example")).extracting(Instance::id).containsExactly("vs-example");
+  void findByClientTokenReadsTheServerNamedAfterIt() throws Exception {
+    server.enqueue(json(200, fixture("getVirtualServer.response.json")));
+    server.enqueue(json(404, fixture("errors/not-found.json")));
+    assertThat(coreweave.findByClientToken("VS_example")).extracting(Instance::id).containsExactly("vs-example");
+    assertThat(coreweave.findByClientToken("other")).isEmpty();
+    assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo(VS + "/vs-example");
+    assertThat(server.takeRequest().getUrl().encodedPath()).isEqualTo(VS + "/other");
+  }
+
+  @Test
+  void anAmbiguousCreateFailureIsResolvedByLookingTheTokenUpNotByCreatingAgain() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(503).body("upstream connect error").build());
+    server.enqueue(json(200, fixture("getVirtualServer.response.json")));
+    Instance i = coreweave.launch(request("vs-example").build());
+    assertThat(i.id()).isEqualTo("vs-example");
+    assertThat(server.takeRequest().getMethod()).isEqualTo("POST");
+    assertThat(server.takeRequest().getMethod()).isEqualTo("GET");
+    assertThat(server.getRequestCount()).isEqualTo(2);
   }
 
   // ---- terminate, stop, start ----
