@@ -37,7 +37,8 @@ public record ProviderDescriptor(
     Map<String, String> gpuAliases,
     @Nullable String gpuNamePattern,
     @Nullable String specSource,
-    @Nullable String specVersion) {
+    @Nullable String specVersion,
+    @Nullable OfferCatalog offerCatalog) {
 
   public ProviderDescriptor {
     Objects.requireNonNull(name, "name");
@@ -72,6 +73,7 @@ public record ProviderDescriptor(
     private @Nullable String gpuNamePattern;
     private @Nullable String specSource;
     private @Nullable String specVersion;
+    private @Nullable OfferCatalog offerCatalog;
 
     private Builder(String name) {
       this.name = name;
@@ -99,6 +101,8 @@ public record ProviderDescriptor(
     public Builder gpuNamePattern(String v) { this.gpuNamePattern = v; return this; }
     public Builder specSource(String v) { this.specSource = v; return this; }
     public Builder specVersion(String v) { this.specVersion = v; return this; }
+    /** Declared offers with list prices, for a provider whose API has no offers endpoint. */
+    public Builder offerCatalog(OfferCatalog v) { this.offerCatalog = v; return this; }
 
     public ProviderDescriptor build() {
       Map<String, List<RateLimitWindow>> perOp = new LinkedHashMap<>();
@@ -106,7 +110,7 @@ public record ProviderDescriptor(
       return new ProviderDescriptor(name, displayName != null ? displayName : name,
           Objects.requireNonNull(baseUrl, "baseUrl"), consoleUrl, auth, rateLimits, perOp, errorFormat,
           new StatusMapping(statuses, preempted), capabilities, billingGranularity, offersCacheTtl, regions,
-          gpuAliases, gpuNamePattern, specSource, specVersion);
+          gpuAliases, gpuNamePattern, specSource, specVersion, offerCatalog);
     }
   }
 }

@@ -61,16 +61,26 @@ public final class ApiClient implements AutoCloseable {
   private final CircuitBreakerInterceptor circuitBreaker;
   private final HttpClient httpClient;
   private final boolean ownsHttpClient;
+  private final @Nullable KubeCredentials kube;
 
   private ApiClient(Builder b) {
     this.descriptor = b.descriptor;
     this.config = b.config;
     this.mapper = JsonMappers.create();
-    this.redactor = Redactor.of(secretValues(descriptor.auth(), config));
+    this.redactor = Redactor.of(secretValues(descriptor.auth(), config, b.kube));
+    this.kube = b.kube;
+    if (kube != null && descriptor.auth().style() != AuthStyle.KUBECONFIG) {
+      throw new IllegalArgumentException(descriptor.name() + " declares auth style " + descriptor.auth().style()
+          + ", not kubeconfig: kube credentials do not apply");
+    }
     this.ownsHttpClient = b.httpClient == null;
-    this.httpClient = b.httpClient != null ? b.httpClient
-        : HttpClient.newBuilder().connectTimeout(config.connectTimeout())
-            .followRedirects(HttpClient.Redirect.NORMAL).build();
+    HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
+        .followRedirects(HttpClient.Redirect.NORMAL);
+    if (kube != null && kube.sslContext() != null) {
+      // The cluster's CA (and client certificate, for certificate auth) live in the TLS context.
+      http.sslContext(kube.sslContext());
+    }
+    this.httpClient = b.httpClient != null ? b.httpClient : http.build();
     ErrorMapper errors = new ErrorMapper(descriptor.name(), descriptor.errorFormat(), mapper, redactor, b.clock);
     this.decoder = new ResponseDecoder(descriptor.name(), mapper, redactor);
     this.circuitBreaker = new CircuitBreakerInterceptor(b.circuitBreakerThreshold, b.circuitBreakerDelay);
@@ -84,7 +94,8 @@ public final class ApiClient implements AutoCloseable {
       this.rateLimiter = null;
     }
     steps.add(circuitBreaker);
-    steps.add(new AuthInterceptor(descriptor.name(), descriptor.auth(), config));
+    steps.add(new AuthInterceptor(descriptor.name(), descriptor.auth(), config,
+        b.kube == null ? null : b.kube.bearerToken()));
     steps.add(new ErrorMappingInterceptor(errors));
     steps.add(new LoggingInterceptor(new HttpLog(b.logListener), redactor));
     steps.add(new SendInterceptor(httpClient, config.requestTimeout()));
@@ -152,11 +163,7 @@ public final class ApiClient implements AutoCloseable {
   }
 
   private HttpResult send(Operation operation, ApiRequest request) {
-    if (descriptor.auth().style() == AuthStyle.KUBECONFIG) {
-      throw new IllegalStateException(descriptor.name() + " authenticates with a kubeconfig, which is not an HTTP"
-          + " credential: use the Kubernetes client for this provider, not ApiClient");
-    }
-    URI base = config.baseUrl().orElse(descriptor.baseUrl());
+    URI base = config.baseUrl().orElse(kube != null && kube.server() != null ? kube.server() : descriptor.baseUrl());
     URI uri = UrlBuilder.build(base, operation.pathTemplate(), request.pathParams(), request.queryParams());
     Map<String, String> headers = new LinkedHashMap<>();
     headers.put("Accept", "application/json");
@@ -176,8 +183,14 @@ public final class ApiClient implements AutoCloseable {
     }
   }
 
-  private static List<String> secretValues(AuthSpec auth, ProviderConfig config) {
+  private static List<String> secretValues(AuthSpec auth, ProviderConfig config, @Nullable KubeCredentials kube) {
     List<String> values = new ArrayList<>();
+    if (kube != null) {
+      Secret token = kube.bearerToken().get();
+      if (token != null && !token.isBlank()) {
+        values.add(token.reveal());
+      }
+    }
     config.apiKey(auth.apiKeyEnv()).map(Secret::reveal).ifPresent(values::add);
     for (String secretName : auth.queryParams().values()) {
       config.secret(secretName).map(Secret::reveal).ifPresent(values::add);
@@ -203,6 +216,7 @@ public final class ApiClient implements AutoCloseable {
     private Sleeper sleeper = Sleeper.SYSTEM;
     private @Nullable HttpClient httpClient;
     private @Nullable Consumer<String> logListener;
+    private @Nullable KubeCredentials kube;
     private int circuitBreakerThreshold = 5;
     private Duration circuitBreakerDelay = Duration.ofSeconds(30);
 
@@ -226,6 +240,16 @@ public final class ApiClient implements AutoCloseable {
     /** A shared HttpClient; the ApiClient then does not close it. */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = httpClient;
+      return this;
+    }
+
+    /**
+     * For auth style {@code kubeconfig}: the API server, token and TLS context a kubeconfig resolved to. Without
+     * it, such a client sends {@code ProviderConfig.apiKey} as a bearer token (a service-account token given
+     * directly) to the configured base URL.
+     */
+    public Builder kubeCredentials(KubeCredentials kube) {
+      this.kube = Objects.requireNonNull(kube, "kube");
       return this;
     }
 

@@ -148,10 +148,54 @@ class ApiClientTest {
   }
 
   @Test
-  void kubeconfigIsNotAnHttpCredential() {
+  void kubeconfigWithoutCredentialsSaysWhatToGive() {
     ApiClient c = client(AuthSpec.kubeconfig(), config().build());
     assertThatThrownBy(() -> c.execute(GET_THING, ApiRequest.builder().path("id", 1).build()))
-        .isInstanceOf(IllegalStateException.class).hasMessageContaining("kubeconfig");
+        .isInstanceOf(AuthenticationException.class).hasMessageContaining("give a kubeconfig");
+    assertThat(server.getRequestCount()).isZero();
+  }
+
+  @Test
+  void kubeconfigTakesAServiceAccountTokenGivenAsTheApiKey() throws Exception {
+    server.enqueue(json(200, "{\"id\":\"a\"}"));
+    client(AuthSpec.kubeconfig(), config().apiKey("sa-token").build())
+        .execute(GET_THING, ApiRequest.builder().path("id", 1).build());
+    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer sa-token");
+  }
+
+  @Test
+  void kubeCredentialsSupplyServerAndTokenPerCallAndTheTokenIsRedacted() throws Exception {
+    server.enqueue(json(200, "{}"));
+    server.enqueue(json(404, "{\"message\":\"token kube-1 not found\"}"));
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
+    KubeCredentials kube = new KubeCredentials(server.url("/").uri(),
+        () -> dev.providerapi.Secret.of("kube-" + n.incrementAndGet()), null);
+    ProviderConfig noBaseUrl = ProviderConfig.builder().environment(Map.of()).rateLimited(false).maxAttempts(1).build();
+    ApiClient c = ApiClient.builder(descriptor(AuthSpec.kubeconfig()), noBaseUrl).kubeCredentials(kube).build();
+    c.execute(GET_THING, ApiRequest.builder().path("id", 1).build());
+    assertThatThrownBy(() -> c.execute(GET_THING, ApiRequest.builder().path("id", 2).build()))
+        .isInstanceOf(dev.providerapi.errors.NotFoundException.class)
+        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("kube-1"));
+    // The redactor was built with the token of construction time (kube-1); later calls read it afresh.
+    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer kube-2");
+    assertThat(server.takeRequest().getHeaders().get("Authorization")).isEqualTo("Bearer kube-3");
+  }
+
+  @Test
+  void certificateAuthSendsNoAuthorizationHeader() throws Exception {
+    server.enqueue(json(200, "{}"));
+    KubeCredentials kube = new KubeCredentials(server.url("/").uri(), () -> null, null);
+    ApiClient.builder(descriptor(AuthSpec.kubeconfig()), config().build()).kubeCredentials(kube).build()
+        .execute(GET_THING, ApiRequest.builder().path("id", 1).build());
+    assertThat(server.takeRequest().getHeaders().get("Authorization")).isNull();
+  }
+
+  @Test
+  void kubeCredentialsAreRefusedForOtherAuthStyles() {
+    KubeCredentials kube = new KubeCredentials(null, () -> null, null);
+    assertThatThrownBy(() -> ApiClient.builder(descriptor(AuthSpec.bearer("K")), config().build())
+        .kubeCredentials(kube).build())
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not kubeconfig");
   }
 
   @Test

@@ -10,6 +10,7 @@ import dev.providerapi.generator.manifest.OperationBindings;
 import dev.providerapi.generator.manifest.ProviderManifest;
 import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.OperationDef;
+import dev.providerapi.generator.crd.CrdReader;
 import dev.providerapi.generator.graphql.GraphQlReader;
 import dev.providerapi.generator.openapi.OpenApiReader;
 import dev.providerapi.generator.template.Fixture;
@@ -52,7 +53,7 @@ public final class Generator {
 
   public enum Mode { WRITE, CHECK }
 
-  /** Reads one spec file into the IR (OpenAPI, GraphQL; a CRD reader plugs in the same way). */
+  /** Reads one spec file into the IR (OpenAPI, GraphQL, a Kubernetes CRD). */
   @FunctionalInterface
   public interface SpecReader {
     ApiModel read(Path spec, @Nullable String responseEnvelope);
@@ -90,7 +91,8 @@ public final class Generator {
 
   /** The real OpenAPI reader and JavaPoet emitters. */
   public Generator() {
-    this(Map.of("openapi", new OpenApiReader()::read, "graphql", new GraphQlReader()::read), JavaEmitters::emit);
+    this(Map.of("openapi", new OpenApiReader()::read, "graphql", new GraphQlReader()::read, "crd",
+        new CrdReader()::read), JavaEmitters::emit);
   }
 
   /** @param readers spec kind ({@code openapi}, {@code graphql}, {@code crd}) -> reader */

@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Adds the declared credentials. Reads them per call, so a provider built without a key fails on its first
@@ -20,11 +22,19 @@ public final class AuthInterceptor implements Interceptor {
   private final String provider;
   private final AuthSpec auth;
   private final ProviderConfig config;
+  private final @Nullable Supplier<@Nullable Secret> kubeToken;
 
   public AuthInterceptor(String provider, AuthSpec auth, ProviderConfig config) {
+    this(provider, auth, config, null);
+  }
+
+  /** @param kubeToken for auth style kubeconfig: the kubeconfig's token (null inside: certificate auth) */
+  public AuthInterceptor(String provider, AuthSpec auth, ProviderConfig config,
+      @Nullable Supplier<@Nullable Secret> kubeToken) {
     this.provider = provider;
     this.auth = auth;
     this.config = config;
+    this.kubeToken = kubeToken;
   }
 
   @Override
@@ -40,9 +50,23 @@ public final class AuthInterceptor implements Interceptor {
       case BASIC -> call.withHeader(headerName(), "Basic " + Base64.getEncoder()
           .encodeToString((key(call).reveal() + ":").getBytes(StandardCharsets.UTF_8)));
       case QUERY -> withQueryCredentials(call);
-      case KUBECONFIG -> throw new IllegalStateException(provider + " authenticates with a kubeconfig, which is"
-          + " not an HTTP credential: use the Kubernetes client for this provider, not ApiClient");
+      case KUBECONFIG -> kubeconfig(call);
     };
+  }
+
+  /**
+   * The kubeconfig's token when it has one; none when it authenticates by client certificate (the TLS context
+   * carries it); without a kubeconfig, a token given as the API key.
+   */
+  private HttpCall kubeconfig(HttpCall call) {
+    if (kubeToken != null) {
+      Secret token = kubeToken.get();
+      return token == null || token.isBlank() ? call : call.withHeader("Authorization", "Bearer " + token.reveal());
+    }
+    Secret token = config.apiKey(auth.apiKeyEnv()).filter(s -> !s.isBlank())
+        .orElseThrow(() -> missing(call, "give a kubeconfig (KUBECONFIG, ~/.kube/config or the in-cluster service "
+            + "account) or a bearer token as ProviderConfig.apiKey"));
+    return call.withHeader("Authorization", "Bearer " + token.reveal());
   }
 
   private String headerName() {

@@ -147,7 +147,25 @@ final class AdapterBaseEmitter {
     if (d.specVersion() != null) {
       b.add(".specVersion($S)\n", d.specVersion());
     }
+    if (d.offerCatalog() != null) {
+      b.add(".offerCatalog($L)\n", offerCatalog(d.offerCatalog()));
+    }
     return b.add(".build()").unindent().unindent().build();
+  }
+
+  private static CodeBlock offerCatalog(dev.providerapi.descriptor.OfferCatalog c) {
+    CodeBlock.Builder entries = CodeBlock.builder();
+    for (int i = 0; i < c.entries().size(); i++) {
+      dev.providerapi.descriptor.OfferCatalog.Entry e = c.entries().get(i);
+      entries.add("$L\n    new $T($S, $T.of($L), $T.of($L), new $T($S))", i == 0 ? "" : ",",
+          dev.providerapi.descriptor.OfferCatalog.Entry.class, e.gpu(), java.util.List.class,
+          CodeBlock.join(e.counts().stream().map(n -> CodeBlock.of("$L", n)).toList(), ", "), java.util.List.class,
+          CodeBlock.join(e.regions().stream().map(r -> CodeBlock.of("$S", r)).toList(), ", "),
+          java.math.BigDecimal.class, e.perGpuHour().toPlainString());
+    }
+    return CodeBlock.of("new $T($T.parse($S), $L, $L, $T.of($L))", dev.providerapi.descriptor.OfferCatalog.class,
+        java.time.LocalDate.class, c.asOf().toString(), string(c.source()), string(c.note()), java.util.List.class,
+        entries.build());
   }
 
   private static CodeBlock auth(AuthSpec a) {

@@ -24,6 +24,8 @@ import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalDate;
+import dev.providerapi.descriptor.OfferCatalog;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
@@ -49,7 +51,7 @@ public final class ManifestReader {
   static final List<String> TOP_LEVEL_KEYS = List.of(
       "name", "displayName", "javaPackage", "classPrefix", "spec", "baseUrl", "consoleUrl", "auth",
       "responseEnvelope", "rateLimits", "operationRateLimits", "errors", "status", "preempted", "operations",
-      "capabilities", "billing", "offersCacheTtl", "gpuNamePattern", "gpuAliases", "regions");
+      "capabilities", "billing", "offersCacheTtl", "gpuNamePattern", "gpuAliases", "regions", "offerCatalog");
 
   static final List<String> SPEC_KINDS = List.of("openapi", "graphql", "crd");
 
@@ -217,7 +219,54 @@ public final class ManifestReader {
           d.region(new Region(e.getKey(), requiredText(r, path, "canonical"), optionalText(r, path, "description")));
         }
       }
+      JsonNode catalog = top.get("offerCatalog");
+      if (catalog != null) {
+        d.offerCatalog(offerCatalog(catalog));
+      }
       return new ProviderManifest(file, d.build(), javaPackage, classPrefix, spec, envelope, operations);
+    }
+
+    private OfferCatalog offerCatalog(JsonNode node) {
+      String path = "offerCatalog";
+      ObjectNode c = object(node, path);
+      keys(c, path, List.of("asOf", "source", "note", "offers"));
+      String asOfText = requiredText(c, path, "asOf");
+      LocalDate asOf;
+      try {
+        asOf = LocalDate.parse(asOfText);
+      } catch (java.time.format.DateTimeParseException e) {
+        throw fail(path + ".asOf", "bad date '" + asOfText + "'; allowed form: 2023-06-30 (the day the prices were taken)");
+      }
+      List<JsonNode> offers = array(required(c, path, "offers"), path + ".offers");
+      if (offers.isEmpty()) {
+        throw fail(path + ".offers", "is empty; declare at least one offer or leave offerCatalog out");
+      }
+      List<OfferCatalog.Entry> entries = new ArrayList<>();
+      for (int i = 0; i < offers.size(); i++) {
+        String p = path + ".offers[" + i + "]";
+        ObjectNode o = object(offers.get(i), p);
+        keys(o, p, List.of("gpu", "counts", "regions", "perGpuHour"));
+        String gpu = requiredText(o, p, "gpu");
+        List<Integer> counts = new ArrayList<>();
+        List<JsonNode> countNodes = array(required(o, p, "counts"), p + ".counts");
+        for (int j = 0; j < countNodes.size(); j++) {
+          counts.add((int) positive(countNodes.get(j), p + ".counts[" + j + "]"));
+        }
+        List<String> regions = new ArrayList<>();
+        List<JsonNode> regionNodes = array(required(o, p, "regions"), p + ".regions");
+        for (int j = 0; j < regionNodes.size(); j++) {
+          regions.add(text(regionNodes.get(j), p + ".regions[" + j + "]"));
+        }
+        if (counts.isEmpty() || regions.isEmpty()) {
+          throw fail(p, "counts and regions must each list at least one value");
+        }
+        JsonNode price = required(o, p, "perGpuHour");
+        if (!price.isNumber() || price.decimalValue().signum() <= 0) {
+          throw fail(p + ".perGpuHour", "expected a positive price per GPU-hour such as 2.21, found " + describe(price));
+        }
+        entries.add(new OfferCatalog.Entry(gpu, counts, regions, price.decimalValue()));
+      }
+      return new OfferCatalog(asOf, optionalText(c, path, "source"), optionalText(c, path, "note"), entries);
     }
 
     private ProviderManifest.SpecRef spec(ObjectNode top) {

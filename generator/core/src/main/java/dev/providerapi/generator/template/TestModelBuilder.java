@@ -315,12 +315,16 @@ public final class TestModelBuilder {
     String value = switch (auth.style()) {
       case BEARER, HEADER -> (auth.valuePrefix() == null ? "" : auth.valuePrefix()) + API_KEY;
       case BASIC -> "Basic " + Base64.getEncoder().encodeToString((API_KEY + ":").getBytes(StandardCharsets.UTF_8));
+      // Without a kubeconfig, the runtime sends the API key as a bearer token (a service-account token).
+      case KUBECONFIG -> "Bearer " + API_KEY;
       default -> null;
     };
-    if (value == null || auth.headerName() == null) {
+    String header = auth.style() == dev.providerapi.descriptor.AuthStyle.KUBECONFIG ? "Authorization"
+        : auth.headerName();
+    if (value == null || header == null) {
       return List.of();
     }
-    return List.of(Map.of("name", literal(auth.headerName()), "value", literal(value)));
+    return List.of(Map.of("name", literal(header), "value", literal(value)));
   }
 
   // ---- error cases ----

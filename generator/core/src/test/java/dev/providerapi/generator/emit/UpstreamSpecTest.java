@@ -43,6 +43,17 @@ class UpstreamSpecTest {
     compileUpstream(Path.of("../../../shared/reference/paperspace/openapi-v1.json"), "paperspace", "Paperspace");
   }
 
+  @Test
+  void officialCoreweaveCrdEmitsCompilingCode() {
+    Path crd = Path.of("../../../shared/reference/coreweave/virtualservers.virtualservers.coreweave.com.crd.yaml");
+    assumeTrue(Files.isRegularFile(crd), "reference CRD not present: " + crd);
+    ApiModel model = new dev.providerapi.generator.crd.CrdReader().read(crd, null);
+    assertThat(model.operations()).extracting(OperationDef::id).containsExactly("createVirtualServer",
+        "deleteVirtualServer", "getVirtualServer", "listVirtualservers");
+    assertThat(model.type("VirtualServerSpecAffinity")).isPresent();
+    Compiled.compile(JavaEmitters.emit(model, TestManifests.minimal("coreweave", "Coreweave")));
+  }
+
   private static void compileUpstream(Path spec, String name, String prefix) {
     assumeTrue(Files.isRegularFile(spec), "reference spec not present: " + spec);
     ApiModel model = new OpenApiReader().read(spec, null);

@@ -296,6 +296,40 @@ class ManifestReaderTest {
     assertThat(ok.operations()).containsEntry("offers", "listInstanceTypes");
   }
 
+  @Test
+  void readsAnOfferCatalog() throws IOException {
+    Path file = write(MINIMAL + """
+        offerCatalog:
+          asOf: 2023-12-31
+          source: list prices
+          note: GPU only
+          offers:
+            - {gpu: A40, counts: [1, 8], regions: [ORD1, LAS1], perGpuHour: 1.28}
+        """);
+    var catalog = new ManifestReader().read(file).descriptor().offerCatalog();
+    assertThat(catalog.asOf()).isEqualTo(java.time.LocalDate.of(2023, 12, 31));
+    assertThat(catalog.source()).isEqualTo("list prices");
+    assertThat(catalog.note()).isEqualTo("GPU only");
+    assertThat(catalog.entries()).containsExactly(new dev.providerapi.descriptor.OfferCatalog.Entry("A40",
+        List.of(1, 8), List.of("ORD1", "LAS1"), new java.math.BigDecimal("1.28")));
+  }
+
+  @Test
+  void badOfferCatalogsNameTheKey() throws IOException {
+    String ok = "offerCatalog:\n  asOf: 2023-12-31\n  offers:\n    - {gpu: A40, counts: [1], regions: [ORD1], perGpuHour: 1.28}\n";
+    assertThat(failure(MINIMAL + ok.replace("2023-12-31", "last year"))).hasMessage(prefix()
+        + "offerCatalog.asOf: bad date 'last year'; allowed form: 2023-06-30 (the day the prices were taken)");
+    assertThat(failure(MINIMAL + ok.replace("perGpuHour: 1.28", "perGpuHour: -1"))).hasMessage(prefix()
+        + "offerCatalog.offers[0].perGpuHour: expected a positive price per GPU-hour such as 2.21, found '-1'");
+    assertThat(failure(MINIMAL + ok.replace("counts: [1]", "counts: [0]"))).hasMessageStartingWith(prefix()
+        + "offerCatalog.offers[0].counts[0]: expected a positive whole number");
+    assertThat(failure(MINIMAL + ok.replace("gpu: A40", "gpu: A40, price: 1"))).hasMessageStartingWith(prefix()
+        + "offerCatalog.offers[0].price: unknown key 'price'");
+    assertThat(failure(MINIMAL + ok.replace("    - {gpu: A40, counts: [1], regions: [ORD1], perGpuHour: 1.28}\n", "    []\n")
+        .replace("offers:\n    []", "offers: []"))).hasMessage(prefix()
+        + "offerCatalog.offers: is empty; declare at least one offer or leave offerCatalog out");
+  }
+
   private static dev.providerapi.generator.model.OperationDef op(String id) {
     return new dev.providerapi.generator.model.OperationDef(id, id, null, null,
         new dev.providerapi.generator.model.OperationDef.Http("GET", "/" + id), List.of(), null, null, null, 200,

@@ -1,0 +1,400 @@
+package dev.providerapi.coreweave;
+
+import com.fasterxml.jackson.databind.node.TextNode;
+import com.google.auto.service.AutoService;
+import dev.providerapi.Provider;
+import dev.providerapi.ProviderConfig;
+import dev.providerapi.coreweave.model.ObjectMeta;
+import dev.providerapi.coreweave.model.VirtualServer;
+import dev.providerapi.coreweave.model.VirtualServerList;
+import dev.providerapi.coreweave.model.VirtualServerSpec;
+import dev.providerapi.coreweave.model.VirtualServerSpecNetwork;
+import dev.providerapi.coreweave.model.VirtualServerSpecNetworkTcp;
+import dev.providerapi.coreweave.model.VirtualServerSpecOs;
+import dev.providerapi.coreweave.model.VirtualServerSpecOsType;
+import dev.providerapi.coreweave.model.VirtualServerSpecResources;
+import dev.providerapi.coreweave.model.VirtualServerSpecResourcesGpu;
+import dev.providerapi.coreweave.model.VirtualServerSpecStorage;
+import dev.providerapi.coreweave.model.VirtualServerSpecStorageRoot;
+import dev.providerapi.coreweave.model.VirtualServerSpecStorageRootSource;
+import dev.providerapi.coreweave.model.VirtualServerSpecStorageRootSourcePvc;
+import dev.providerapi.coreweave.model.VirtualServerSpecUsersItem;
+import dev.providerapi.coreweave.model.VirtualServerStatusConditionsItem;
+import dev.providerapi.descriptor.OfferCatalog;
+import dev.providerapi.errors.ConflictException;
+import dev.providerapi.errors.NotFoundException;
+import dev.providerapi.http.ApiClient;
+import dev.providerapi.model.Instance;
+import dev.providerapi.model.InstanceStatus;
+import dev.providerapi.model.LaunchRequest;
+import dev.providerapi.model.Offer;
+import dev.providerapi.model.OfferFilter;
+import dev.providerapi.model.PriceSource;
+import dev.providerapi.model.Pricing;
+import dev.providerapi.spi.StartupScripts;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * CoreWeave (Kubernetes VirtualServer CRD) behind the common interface. Hand-written: only what provider.yaml
+ * cannot say.
+ *
+ * <ul>
+ *   <li>Offers come from provider.yaml's {@code offerCatalog} (CoreWeave lists none): one per GPU class, count and
+ *       region, priced from the declared list price and marked {@link PriceSource#CATALOG} with its date.
+ *       Offer ids read {@code <gpu class>/<count>/<region>}.
+ *   <li>A launch creates a VirtualServer whose name is the client token made Kubernetes-name-safe: a second
+ *       create with the same token gets 409 AlreadyExists, which resolves to the server already there.
+ *   <li>Image = the OS image PVC in {@value #IMAGE_NAMESPACE} (e.g.
+ *       {@code ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1}); root disk on
+ *       {@code block-nvme-<region>}; SSH keys go to one user, {@value #USERNAME}; the startup script and env
+ *       become cloud-init that writes and runs the script.
+ *   <li>Status is the Ready condition's reason, or VirtualServerStarted's when that says it is stopped.
+ * </ul>
+ */
+@AutoService(Provider.class)
+public final class CoreweaveProvider extends CoreweaveProviderBase {
+  /** Environment variable / secret naming the tenant namespace (else the kubeconfig's namespace). */
+  static final String NAMESPACE_ENV = "COREWEAVE_NAMESPACE";
+  static final String CLIENT_TOKEN_LABEL = "provider-api/client-token";
+  static final String IMAGE_NAMESPACE = "vd-images";
+  static final String USERNAME = "user";
+  static final String STARTUP_PATH = "/usr/local/bin/provider-api-startup.sh";
+  static final int DEFAULT_DISK_GB = 40;
+  private static final int PAGE_SIZE = 100;
+
+  private final @Nullable KubeconfigSource kubeconfig;
+  /** Read once: fabric8 parses files and may run an exec plugin to load it. */
+  private volatile io.fabric8.kubernetes.client.@Nullable Config loaded;
+
+  /** Where the kubeconfig comes from; separate so tests can run without one. */
+  @FunctionalInterface
+  interface KubeconfigSource {
+    io.fabric8.kubernetes.client.Config load();
+  }
+
+  public CoreweaveProvider() {
+    this(ProviderConfig.fromEnvironment());
+  }
+
+  public CoreweaveProvider(ProviderConfig config) {
+    this(config, KubeconfigCredentials::autoConfigure);
+  }
+
+  CoreweaveProvider(ProviderConfig config, @Nullable KubeconfigSource kubeconfig) {
+    super(config);
+    this.kubeconfig = kubeconfig;
+  }
+
+  @Override
+  public CoreweaveProvider configure(ProviderConfig config) {
+    return new CoreweaveProvider(config, kubeconfig);
+  }
+
+  /**
+   * With a base URL and a token in the config (a service-account token given directly, or a test), those are
+   * used; otherwise the kubeconfig fabric8 finds supplies server, token and TLS.
+   */
+  @Override
+  protected ApiClient createApiClient() {
+    if (kubeconfig == null || config.baseUrl().isPresent() && config.apiKey(null).isPresent()) {
+      return ApiClient.create(descriptor, config);
+    }
+    return ApiClient.builder(descriptor, config)
+        .kubeCredentials(KubeconfigCredentials.of(kubeconfig())).build();
+  }
+
+  private io.fabric8.kubernetes.client.Config kubeconfig() {
+    io.fabric8.kubernetes.client.Config c = loaded;
+    if (c == null) {
+      synchronized (this) {
+        c = loaded;
+        if (c == null) {
+          c = kubeconfig.load();
+          loaded = c;
+        }
+      }
+    }
+    return c;
+  }
+
+  private String namespace() {
+    Optional<String> given = config.secret(NAMESPACE_ENV).map(dev.providerapi.Secret::reveal);
+    if (given.isPresent()) {
+      return given.get();
+    }
+    String fromKubeconfig = kubeconfig == null ? null : kubeconfig().getNamespace();
+    if (fromKubeconfig == null || fromKubeconfig.isBlank()) {
+      throw new IllegalStateException("coreweave: no namespace: set " + NAMESPACE_ENV + " (or ProviderConfig.secret(\""
+          + NAMESPACE_ENV + "\", ...)) or a namespace in the kubeconfig context");
+    }
+    return fromKubeconfig;
+  }
+
+  // ---- offers ----
+
+  @Override
+  protected List<Offer> fetchOffers(OfferFilter filter) {
+    OfferCatalog catalog = descriptor.offerCatalog();
+    List<Offer> offers = new ArrayList<>();
+    if (catalog == null) {
+      return offers;
+    }
+    for (OfferCatalog.Entry e : catalog.entries()) {
+      for (int count : e.counts()) {
+        for (String region : e.regions()) {
+          offers.add(Offer.builder(name(), e.gpu() + "/" + count + "/" + region)
+              .instanceType(e.gpu())
+              .gpu(gpuType(e.gpu()))
+              .gpuCount(count)
+              .region(region)
+              .pricing(Pricing.onDemand(e.perGpuHour().multiply(BigDecimal.valueOf(count)), count))
+              .priceSource(PriceSource.CATALOG)
+              .priceAsOf(catalog.asOf().atStartOfDay(ZoneOffset.UTC).toInstant())
+              .detail("priceNote", catalog.note())
+              .detail("priceSource", catalog.source())
+              .build());
+        }
+      }
+    }
+    return offers;
+  }
+
+  // ---- launch ----
+
+  private record Placement(String gpuClass, int gpuCount, String region) {}
+
+  @Override
+  protected Instance launchInstance(LaunchRequest request) {
+    if (request.image() == null || request.image().isBlank()) {
+      throw new IllegalArgumentException("coreweave launches need an image: the name of an OS image PVC in namespace "
+          + IMAGE_NAMESPACE + ", e.g. ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1");
+    }
+    Placement placement = placement(request);
+    String name = resourceName(request.clientToken());
+    VirtualServer body = virtualServer(name, request, placement);
+    String ns = namespace();
+    try {
+      return toInstance(api().createVirtualServer(ns, body));
+    } catch (ConflictException e) {
+      // The name is the client token: the server already there is the one this token launched.
+      return toInstance(api().getVirtualServer(ns, name));
+    }
+  }
+
+  private Placement placement(LaunchRequest request) {
+    if (request.offerId() != null) {
+      String[] parts = request.offerId().split("/");
+      if (parts.length != 3 || !parts[1].matches("[1-9][0-9]*")) {
+        throw new IllegalArgumentException("coreweave offer ids read <gpu class>/<count>/<region>, e.g. "
+            + "A40/1/ORD1; got '" + request.offerId() + "'");
+      }
+      return new Placement(parts[0], Integer.parseInt(parts[1]), parts[2]);
+    }
+    if (request.gpu() == null || request.region() == null) {
+      throw new IllegalArgumentException("coreweave launches need an offerId, or a gpu and a region");
+    }
+    String gpuClass = providerGpuName(request.gpu()).orElse(request.gpu());
+    List<String> regions = providerRegions(request.region());
+    return new Placement(gpuClass, Math.max(1, request.gpuCount()), regions.isEmpty() ? request.region() : regions.get(0));
+  }
+
+  VirtualServer virtualServer(String name, LaunchRequest request, Placement placement) {
+    String region = placement.region();
+    int diskGb = request.diskGb() == null ? DEFAULT_DISK_GB : request.diskGb();
+    List<VirtualServerSpecUsersItem> users = List.of();
+    if (!request.sshKeys().isEmpty()) {
+      users = List.of(VirtualServerSpecUsersItem.builder().username(USERNAME)
+          .sshpublickey(String.join("\n", request.sshKeys())).build());
+    }
+    VirtualServerSpec spec = VirtualServerSpec.builder()
+        .region(region)
+        .os(VirtualServerSpecOs.builder().type(VirtualServerSpecOsType.LINUX).build())
+        .initializeRunning(true)
+        .resources(VirtualServerSpecResources.builder()
+            .gpu(VirtualServerSpecResourcesGpu.builder().type(placement.gpuClass()).count(placement.gpuCount()).build())
+            .build())
+        .storage(VirtualServerSpecStorage.builder().root(VirtualServerSpecStorageRoot.builder()
+            .size(TextNode.valueOf(diskGb + "Gi"))
+            .storageClassName("block-nvme-" + region.toLowerCase(Locale.ROOT))
+            .source(VirtualServerSpecStorageRootSource.builder().pvc(VirtualServerSpecStorageRootSourcePvc.builder()
+                .namespace(IMAGE_NAMESPACE).name(request.image()).build()).build())
+            .build()).build())
+        .users(users.isEmpty() ? null : users)
+        .network(VirtualServerSpecNetwork.builder().public_(true)
+            .tcp(VirtualServerSpecNetworkTcp.builder().ports(List.of(22)).build()).build())
+        .cloudInit(cloudInit(request))
+        .build();
+    return VirtualServer.builder()
+        .apiVersion("virtualservers.coreweave.com/v1alpha1")
+        .kind("VirtualServer")
+        .metadata(ObjectMeta.builder().name(name).labels(Map.of(CLIENT_TOKEN_LABEL, name)).build())
+        .spec(spec)
+        .build();
+  }
+
+  /** cloud-init that writes the script (base64, so no YAML quoting) and runs it once at first boot. */
+  static @Nullable String cloudInit(LaunchRequest request) {
+    String script = StartupScripts.withEnv(request.startupScript(), request.env());
+    if (script == null) {
+      return null;
+    }
+    if (script.startsWith("#cloud-config")) {
+      return script;
+    }
+    String b64 = Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
+    return "#cloud-config\n"
+        + "write_files:\n"
+        + "  - path: " + STARTUP_PATH + "\n"
+        + "    permissions: '0755'\n"
+        + "    encoding: b64\n"
+        + "    content: " + b64 + "\n"
+        + "runcmd:\n"
+        + "  - [" + STARTUP_PATH + "]\n";
+  }
+
+  /**
+   * A Kubernetes object name (RFC 1123 label: lower case alphanumerics and '-', at most 63, alphanumeric at both
+   * ends) from the client token; the same token always gives the same name.
+   */
+  static String resourceName(String clientToken) {
+    String s = clientToken.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("-{2,}", "-")
+        .replaceAll("^-+|-+$", "");
+    if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
+      s = "vs-" + s;
+    }
+    if (s.length() > 63) {
+      s = s.substring(0, 63).replaceAll("-+$", "");
+    }
+    return s;
+  }
+
+  // ---- lifecycle ----
+
+  /** The name is derived from the token, so the lookup is one GET rather than a listing. */
+  @Override
+  public List<Instance> findByClientToken(String clientToken) {
+    return get(resourceName(clientToken)).stream().toList();
+  }
+
+  @Override
+  protected void terminateInstance(String instanceId) {
+    api().deleteVirtualServer(namespace(), instanceId);
+  }
+
+  @Override
+  public Optional<Instance> get(String instanceId) {
+    try {
+      return Optional.of(toInstance(api().getVirtualServer(namespace(), instanceId)));
+    } catch (NotFoundException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public List<Instance> list() {
+    String ns = namespace();
+    List<Instance> out = new ArrayList<>();
+    String next = null;
+    do {
+      VirtualServerList page = api().listVirtualservers(ns, PAGE_SIZE, next, null);
+      if (page == null) {
+        break;
+      }
+      if (page.items() != null) {
+        page.items().forEach(vs -> out.add(toInstance(vs)));
+      }
+      next = page.metadata() == null ? null : page.metadata().continue_();
+    } while (next != null && !next.isEmpty());
+    return out;
+  }
+
+  @Override
+  public Instance stop(String instanceId) {
+    api().stopVirtualMachine(namespace(), instanceId);
+    return get(instanceId).orElseThrow(() -> gone(instanceId));
+  }
+
+  @Override
+  public Instance start(String instanceId) {
+    api().startVirtualMachine(namespace(), instanceId);
+    return get(instanceId).orElseThrow(() -> gone(instanceId));
+  }
+
+  private NotFoundException gone(String instanceId) {
+    return new NotFoundException(new dev.providerapi.errors.ErrorDetails(name(), "get", 404, "NotFound",
+        "virtual server " + instanceId + " is gone", null, false, null), null);
+  }
+
+  // ---- mapping ----
+
+  Instance toInstance(VirtualServer vs) {
+    ObjectMeta meta = vs.metadata() == null ? ObjectMeta.builder().build() : vs.metadata();
+    String raw = rawStatus(vs);
+    Instance.Builder b = Instance.builder(name(), meta.name())
+        .name(meta.name())
+        .status(mapStatus(raw))
+        .rawStatus(raw)
+        .clientToken(meta.labels() == null ? null : meta.labels().get(CLIENT_TOKEN_LABEL))
+        .createdAt(meta.creationTimestamp() == null ? null : meta.creationTimestamp().toInstant());
+    VirtualServerSpec spec = vs.spec();
+    if (spec != null) {
+      b.region(spec.region());
+      if (spec.resources() != null && spec.resources().gpu() != null && spec.resources().gpu().type() != null) {
+        VirtualServerSpecResourcesGpu gpu = spec.resources().gpu();
+        int count = gpu.count() == null ? 1 : gpu.count();
+        b.instanceType(gpu.type()).gpu(gpuType(gpu.type())).gpuCount(count);
+        catalogPrice(gpu.type(), count).ifPresent(b::pricing);
+      }
+    }
+    if (vs.status() != null && vs.status().network() != null) {
+      b.publicIp(vs.status().network().externalIp());
+      b.detail("internalIp", vs.status().network().internalIp());
+      if (vs.status().network().externalIp() != null) {
+        b.sshPort(22);
+      }
+    }
+    return b.build();
+  }
+
+  /**
+   * Terminating while a deletion is under way; else VirtualServerStarted's reason when it says the VM is not
+   * running (stopped, shut down); else the Ready condition's reason; Pending before the controller reports any.
+   */
+  static String rawStatus(VirtualServer vs) {
+    if (vs.metadata() != null && vs.metadata().deletionTimestamp() != null) {
+      return "Terminating";
+    }
+    List<VirtualServerStatusConditionsItem> conditions = vs.status() == null || vs.status().conditions() == null
+        ? List.of() : vs.status().conditions();
+    VirtualServerStatusConditionsItem started = condition(conditions, "VirtualServerStarted");
+    if (started != null && started.status() != null && "False".equals(started.status().value())
+        && started.reason() != null && !started.reason().isBlank()) {
+      return started.reason();
+    }
+    VirtualServerStatusConditionsItem ready = condition(conditions, "Ready");
+    return ready == null || ready.reason() == null || ready.reason().isBlank() ? "Pending" : ready.reason();
+  }
+
+  private static @Nullable VirtualServerStatusConditionsItem condition(List<VirtualServerStatusConditionsItem> all,
+      String type) {
+    return all.stream().filter(c -> type.equals(c.type())).findFirst().orElse(null);
+  }
+
+  private Optional<Pricing> catalogPrice(String gpuClass, int count) {
+    OfferCatalog catalog = descriptor.offerCatalog();
+    if (catalog == null) {
+      return Optional.empty();
+    }
+    return catalog.entries().stream().filter(e -> e.gpu().equalsIgnoreCase(gpuClass)).findFirst()
+        .map(e -> Pricing.onDemand(e.perGpuHour().multiply(BigDecimal.valueOf(count)), count));
+  }
+}

@@ -1,0 +1,51 @@
+package dev.providerapi.coreweave;
+
+import dev.providerapi.Secret;
+import dev.providerapi.http.KubeCredentials;
+import io.fabric8.kubernetes.client.Config;
+import io.fabric8.kubernetes.client.internal.SSLUtils;
+import java.net.URI;
+import javax.net.ssl.SSLContext;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * fabric8's {@link Config} -> the runtime's {@link KubeCredentials}. fabric8 does what it is good at (finding and
+ * reading the kubeconfig, the in-cluster service account, exec/OIDC token providers, CA and client-certificate
+ * material); the calls themselves go through the runtime ApiClient, so rate limiting, retry and error mapping are
+ * the same chain as for every other provider.
+ */
+final class KubeconfigCredentials {
+  private KubeconfigCredentials() {}
+
+  /** The kubeconfig fabric8 finds ({@code KUBECONFIG}, {@code ~/.kube/config}, else the in-cluster account). */
+  static Config autoConfigure() {
+    return Config.autoConfigure(null);
+  }
+
+  /** A kubeconfig given as text (e.g. the file CoreWeave issues), with its current context. */
+  static Config fromKubeconfig(String kubeconfigYaml) {
+    return Config.fromKubeconfig(kubeconfigYaml);
+  }
+
+  static KubeCredentials of(Config config) {
+    URI server = config.getMasterUrl() == null ? null : URI.create(config.getMasterUrl());
+    return new KubeCredentials(server, () -> token(config), sslContext(config));
+  }
+
+  /** Read per call: an exec or OIDC provider may refresh it. */
+  private static @Nullable Secret token(Config config) {
+    String token = config.getOauthTokenProvider() != null ? config.getOauthTokenProvider().getToken()
+        : config.getAutoOAuthToken() != null ? config.getAutoOAuthToken() : config.getOauthToken();
+    return token == null || token.isBlank() ? null : Secret.of(token);
+  }
+
+  private static SSLContext sslContext(Config config) {
+    try {
+      return SSLUtils.sslContext(config);
+    } catch (Exception e) {
+      // The message names the file or setting that is wrong; it never carries key material.
+      throw new IllegalStateException("cannot build the TLS context from the kubeconfig (CA or client certificate): "
+          + e.getMessage(), e);
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.providerapi.descriptor;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Offers declared in provider.yaml for a provider whose API lists none (CoreWeave's Kubernetes API): list
+ * prices as data, with the date they were taken, so adapters can offer them marked as catalog prices rather than
+ * live quotes.
+ *
+ * @param asOf when the prices were taken
+ * @param source where they were taken from (a URL or a document name)
+ * @param note what the prices cover, shown with each offer (e.g. "GPU only; vCPU and RAM billed extra")
+ */
+public record OfferCatalog(LocalDate asOf, @Nullable String source, @Nullable String note, List<Entry> entries) {
+
+  public OfferCatalog {
+    Objects.requireNonNull(asOf, "asOf");
+    entries = List.copyOf(entries);
+  }
+
+  /**
+   * One GPU class at the counts it can be launched with, in the regions that carry it.
+   *
+   * @param gpu the provider's GPU name (translated through the GPU catalog like any other)
+   * @param perGpuHour on-demand list price per GPU-hour
+   */
+  public record Entry(String gpu, List<Integer> counts, List<String> regions, BigDecimal perGpuHour) {
+    public Entry {
+      Objects.requireNonNull(gpu, "gpu");
+      Objects.requireNonNull(perGpuHour, "perGpuHour");
+      counts = List.copyOf(counts);
+      regions = List.copyOf(regions);
+    }
+  }
+}
