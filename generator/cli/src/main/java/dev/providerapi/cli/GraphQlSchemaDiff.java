@@ -10,6 +10,7 @@ import graphql.schema.diff.DiffLevel;
 import graphql.schema.diff.SchemaDiff;
 import graphql.schema.diff.SchemaDiffSet;
 import graphql.schema.diff.reporting.CapturingReporter;
+import graphql.schema.idl.ScalarInfo;
 import graphql.schema.idl.SchemaPrinter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -139,7 +140,8 @@ final class GraphQlSchemaDiff {
   private static Set<String> typeNames(GraphQLSchema schema) {
     Set<String> names = new TreeSet<>();
     for (GraphQLNamedType t : schema.getAllTypesAsList()) {
-      if (!t.getName().startsWith("__")) {
+      // Built-in scalars are listed only while a field uses them: not a change of the schema's own types.
+      if (!t.getName().startsWith("__") && !ScalarInfo.isGraphqlSpecifiedScalar(t.getName())) {
         names.add(t.getName());
       }
     }
