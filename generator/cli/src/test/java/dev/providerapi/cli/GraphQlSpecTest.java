@@ -249,6 +249,18 @@ class GraphQlSpecTest {
   }
 
   @Test
+  void starterDocumentsForRunpodsRealSchemaValidateAndGenerate() throws IOException {
+    // A large real schema: nested objects, arguments with defaults, input types (the working folder is the module).
+    Path schema = Path.of("../../specs/runpod/schema.graphql").toAbsolutePath().normalize();
+
+    int code = run("new", "rp", "--graphql", schema.toString(), "--base-url", "https://api.runpod.io/graphql");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(repo.resolve("specs/rp/operations/Myself.graphql")).exists();
+    assertThat(run("--check", "rp")).isZero();
+  }
+
+  @Test
   void newWithoutABaseUrlLeavesAReservedPlaceholderAndATodo() throws IOException {
     int code = run("new", "acme", "--graphql", file("acme.graphqls", V1).toString());
 
