@@ -12,10 +12,12 @@ import picocli.CommandLine.Spec;
     name = "diff",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = {"Compares two OpenAPI specs and classifies the changes as breaking or non-breaking.",
-        "Exit code 0: no change or non-breaking only; 1: breaking changes (for CI)."},
+    description = {"Compares two OpenAPI specs, or two GraphQL schemas (.graphql/.graphqls, or SDL by content),",
+        "and classifies the changes as breaking, dangerous (GraphQL: old clients work but may see",
+        "unexpected values) or non-breaking. Exit code 0: no change, non-breaking or dangerous only;",
+        "1: breaking changes (for CI)."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:no change, or non-breaking changes only", "1:breaking changes", "2:bad input"})
+    exitCodeList = {"0:no change, or non-breaking (or dangerous) changes only", "1:breaking changes", "2:bad input"})
 final class DiffCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "OLD", description = "The spec as it was.")
   Path oldSpec;

@@ -4,6 +4,7 @@ import dev.providerapi.Capability;
 import dev.providerapi.descriptor.AuthSpec;
 import dev.providerapi.generator.Generator;
 import dev.providerapi.generator.SpecAuth;
+import dev.providerapi.generator.graphql.GraphQlReader;
 import dev.providerapi.generator.inputs.GeneratorVersion;
 import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.OperationDef;
@@ -16,12 +17,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
+import graphql.schema.GraphQLSchema;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -32,9 +36,10 @@ import picocli.CommandLine.Spec;
     name = "new",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = {"Scaffolds a provider from its OpenAPI spec: specs/<name>/provider.yaml with every",
-        "binding it can infer and a TODO list, the spec, the module providers/<name> (pom, generated",
-        "client, adapter skeleton, a first adapter test) and its entry in the parent pom."})
+    description = {"Scaffolds a provider from its OpenAPI spec or GraphQL schema: specs/<name>/provider.yaml",
+        "with every binding it can infer and a TODO list, the spec (for GraphQL also starter operation",
+        "documents in specs/<name>/operations/), the module providers/<name> (pom, generated client,",
+        "adapter skeleton, a first adapter test) and its entry in the parent pom."})
 final class NewCommand implements Callable<Integer> {
   static final String PROVIDER_YAML = "new-provider-yaml.mustache";
   static final String MODULE_POM = "new-module-pom.mustache";
@@ -43,8 +48,26 @@ final class NewCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "<name>", description = "Provider name: lower case, digits, '-'.")
   String name;
 
-  @Option(names = "--openapi", paramLabel = "FILE", required = true, description = "The provider's OpenAPI spec.")
-  Path openapi;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  SpecSource from;
+
+  /** Exactly one spec to start from. */
+  static final class SpecSource {
+    @Option(names = "--openapi", paramLabel = "FILE", required = true, description = "The provider's OpenAPI spec.")
+    Path openapi;
+
+    @Option(names = "--graphql", paramLabel = "SCHEMA", required = true,
+        description = "The provider's GraphQL schema (SDL).")
+    Path graphql;
+
+    @Option(names = "--crd", paramLabel = "FILE", required = true,
+        description = "A Kubernetes CRD: not supported yet by new.")
+    Path crd;
+  }
+
+  @Option(names = "--base-url", paramLabel = "URL",
+      description = "The API's base URL (GraphQL: its endpoint). Default for OpenAPI: servers[0].")
+  String baseUrl;
 
   @Option(names = "--source", paramLabel = "URL", description = "Where the spec comes from (default: FILE).")
   String source;
@@ -59,6 +82,11 @@ final class NewCommand implements Callable<Integer> {
       throw new UserInputException("invalid provider name '" + name + "'; allowed: lower case letters, digits and "
           + "'-', starting with a letter");
     }
+    if (from.crd != null) {
+      throw new UserInputException("--crd: scaffolding a provider from a Kubernetes CRD is not supported yet; start "
+          + "from --openapi FILE or --graphql SCHEMA, or write specs/" + name + "/provider.yaml with spec.kind crd by "
+          + "hand");
+    }
     Path root = parent.repoRoot();
     Path specDir = root.resolve("specs").resolve(name);
     Path module = root.resolve("providers").resolve(name);
@@ -66,43 +94,19 @@ final class NewCommand implements Callable<Integer> {
       throw new UserInputException("specs/" + name + " or providers/" + name + " already exists; new only scaffolds "
           + "a provider that is not there yet (use update to change a spec)");
     }
-    Path file = openapi.toAbsolutePath().normalize();
+    Path given = from.openapi != null ? from.openapi : from.graphql;
+    Path file = given.toAbsolutePath().normalize();
     if (!Files.isRegularFile(file)) {
-      throw new UserInputException(openapi + ": spec file not found");
+      throw new UserInputException(given + ": spec file not found");
     }
-    ApiModel model = new OpenApiReader().read(file, null);
-    // swagger-parser reports a missing servers list as "/": only an absolute URL is a base URL.
-    if (model.servers().isEmpty() || !model.servers().get(0).matches("https?://.+")) {
-      throw new UserInputException(file + ": the spec declares no servers with an absolute URL, so there is no base "
-          + "URL to infer; add servers: [{url: https://...}] to a copy of it and run again");
-    }
+    Scaffold scaffold = from.graphql != null ? graphQl(file) : openApi(file);
     String prefix = classPrefix(name);
     String pkg = "dev.providerapi." + name.replace("-", "");
-    Map<String, OperationDef> bound = OperationGuesser.guess(model.operations());
-    List<Capability> caps = new ArrayList<>();
-    if (bound.containsKey("stop") && bound.containsKey("start")) {
-      caps.add(Capability.STOP_START);
-    } else {
-      bound.remove("stop");
-      bound.remove("start");
-    }
-    if (bound.containsKey("restart")) {
-      caps.add(Capability.RESTART);
-    }
-    AuthSpec auth = SpecAuth.infer(file, name);
-
-    List<String> todos = new ArrayList<>();
-    for (String ours : OperationGuesser.OURS) {
-      if (!bound.containsKey(ours) && !List.of("stop", "start", "restart").contains(ours)) {
-        todos.add("operations." + ours + ": no operation of the spec looks like it; bind it or implement it by hand");
-      }
-    }
-    todos.add("check every inferred operation binding below (method and path are noted after each)");
-    if (auth.style().name().equals("NONE")) {
-      todos.add("auth: the spec declares no security scheme; add the provider's auth (bearer, header, query)");
-    }
+    List<String> todos = new ArrayList<>(scaffold.todos());
     todos.add("rateLimits: the provider's documented limits, e.g. [{limit: 10, per: 1s}]");
-    todos.add("errors: where code and message live in error bodies, and rules mapping them to error kinds");
+    todos.add(scaffold.graphQl()
+        ? "errors: rules mapping error messages or extensions.code to error kinds (where they live is set below)"
+        : "errors: where code and message live in error bodies, and rules mapping them to error kinds");
     todos.add("status: map each provider instance status to ours (RUNNING, PENDING, STOPPED, TERMINATED, ...)");
     todos.add("capabilities: confirm; add SPOT, STARTUP_SCRIPT, ENV_VARS, CUSTOM_IMAGE, DISK_SIZE, SSH_KEYS, "
         + "BILLING_VERIFICATION where the API supports them");
@@ -110,28 +114,30 @@ final class NewCommand implements Callable<Integer> {
     todos.add("fixtures: specs/" + name + "/fixtures/<operationId>.response.json for operations without examples");
     todos.add("the adapter providers/" + name + "/src/main/java/" + pkg.replace('.', '/') + "/" + prefix
         + "Provider.java: replace each UnsupportedOperationException, with tests like providers/lambda's");
+    List<Capability> caps = scaffold.capabilities();
+    Map<String, String> bound = scaffold.bindings();
 
-    String specFileName = "openapi" + extension(file);
+    String specFileName = scaffold.specFileName();
     String upstream = source != null ? source : file.toString();
     Map<String, Object> scope = new HashMap<>();
     scope.put("name", name);
-    scope.put("displayName", model.title().isBlank() ? name : model.title());
-    scope.put("displayNameYaml", quote(model.title().isBlank() ? name : model.title()));
+    scope.put("displayName", scaffold.displayName());
+    scope.put("displayNameYaml", quote(scaffold.displayName()));
     scope.put("javaPackage", pkg);
     scope.put("classPrefix", prefix);
+    scope.put("specKind", scaffold.graphQl() ? "graphql" : "openapi");
     scope.put("specFile", specFileName);
     scope.put("specSource", upstream);
     scope.put("specSourceYaml", quote(upstream));
-    scope.put("specVersionYaml", quote(model.version()));
-    scope.put("baseUrl", model.servers().get(0));
-    scope.put("auth", auth(auth));
+    scope.put("specVersionYaml", quote(scaffold.version()));
+    scope.put("baseUrl", scaffold.baseUrl());
+    scope.put("auth", scaffold.auth());
+    scope.put("graphqlErrors", scaffold.graphQl());
     scope.put("todos", todos);
     scope.put("hasOperations", !bound.isEmpty());
-    scope.put("operations", bound.entrySet().stream().map(e -> {
-      OperationDef.Http http = (OperationDef.Http) e.getValue().transport();
-      return Map.of("ours", e.getKey(), "operationId", e.getValue().id(), "method", http.method().toUpperCase(Locale.ROOT),
-          "path", http.path());
-    }).toList());
+    scope.put("operations", bound.entrySet().stream().map(e -> Map.of("ours", e.getKey(),
+        "operationId", e.getValue().substring(0, e.getValue().indexOf(' ')),
+        "note", e.getValue().substring(e.getValue().indexOf(' ') + 1))).toList());
     scope.put("hasCapabilities", !caps.isEmpty());
     scope.put("capabilities", caps.stream().map(Enum::name).collect(Collectors.joining(", ")));
     scope.put("capabilityConstants", caps.stream().map(c -> "dev.providerapi.Capability." + c.name())
@@ -142,6 +148,9 @@ final class NewCommand implements Callable<Integer> {
     List<Path> written = new ArrayList<>();
     try {
       write(specDir.resolve(specFileName), Files.readAllBytes(file), written);
+      for (Map.Entry<String, String> doc : scaffold.extraFiles().entrySet()) {
+        write(specDir.resolve(doc.getKey()), doc.getValue(), written);
+      }
       write(specDir.resolve("provider.yaml"), templates.render(PROVIDER_YAML, scope), written);
       write(module.resolve("pom.xml"), templates.render(MODULE_POM, scope), written);
       write(module.resolve("src/test/java/" + pkg.replace('.', '/') + "/" + prefix + "ProviderTest.java"),
@@ -158,15 +167,108 @@ final class NewCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("provider-api new " + name + ": wrote specs/" + name + "/provider.yaml, specs/" + name + "/"
-        + specFileName + ", providers/" + name + " (pom, generated client, adapter skeleton, "
+        + specFileName + (scaffold.graphQl() ? ", " + scaffold.extraFiles().size() + " starter document(s) in specs/"
+        + name + "/operations/" : "") + ", providers/" + name + " (pom, generated client, adapter skeleton, "
         + prefix + "ProviderTest) and added the module to pom.xml");
     out.println("inferred: " + bound.size() + " operation binding(s)"
         + (bound.isEmpty() ? "" : " (" + String.join(", ", bound.keySet()) + ")") + ", auth "
-        + auth.style().name().toLowerCase(Locale.ROOT) + (caps.isEmpty() ? "" : ", capabilities " + caps));
+        + scaffold.authStyle() + (caps.isEmpty() ? "" : ", capabilities " + caps));
     out.println("TODO (also at the top of specs/" + name + "/provider.yaml):");
     todos.forEach(t -> out.println("  - " + t));
     out.flush();
     return Main.OK;
+  }
+
+  /**
+   * What a spec kind contributes to the scaffold.
+   *
+   * @param bindings our operation -> "operationId note" (the note follows it as a comment in provider.yaml)
+   * @param extraFiles more files for specs/<name>/, by relative path (GraphQL operation documents)
+   */
+  private record Scaffold(boolean graphQl, String specFileName, String displayName, String version, String baseUrl,
+      String auth, String authStyle, Map<String, String> bindings, List<Capability> capabilities, List<String> todos,
+      Map<String, String> extraFiles) {}
+
+  private Scaffold openApi(Path file) {
+    ApiModel model = new OpenApiReader().read(file, null);
+    // swagger-parser reports a missing servers list as "/": only an absolute URL is a base URL.
+    String url = baseUrl != null ? baseUrl : model.servers().isEmpty() ? "" : model.servers().get(0);
+    if (!url.matches("https?://.+")) {
+      throw new UserInputException(file + ": the spec declares no servers with an absolute URL, so there is no base "
+          + "URL to infer; pass --base-url https://... or add servers: [{url: https://...}] to a copy of it");
+    }
+    Map<String, OperationDef> guessed = OperationGuesser.guess(model.operations());
+    List<Capability> caps = new ArrayList<>();
+    if (guessed.containsKey("stop") && guessed.containsKey("start")) {
+      caps.add(Capability.STOP_START);
+    } else {
+      guessed.remove("stop");
+      guessed.remove("start");
+    }
+    if (guessed.containsKey("restart")) {
+      caps.add(Capability.RESTART);
+    }
+    AuthSpec auth = SpecAuth.infer(file, name);
+    List<String> todos = new ArrayList<>();
+    for (String ours : OperationGuesser.OURS) {
+      if (!guessed.containsKey(ours) && !List.of("stop", "start", "restart").contains(ours)) {
+        todos.add("operations." + ours + ": no operation of the spec looks like it; bind it or implement it by hand");
+      }
+    }
+    todos.add("check every inferred operation binding below (method and path are noted after each)");
+    if (auth.style().name().equals("NONE")) {
+      todos.add("auth: the spec declares no security scheme; add the provider's auth (bearer, header, query)");
+    }
+    Map<String, String> bindings = new LinkedHashMap<>();
+    guessed.forEach((ours, op) -> {
+      OperationDef.Http http = (OperationDef.Http) op.transport();
+      bindings.put(ours, op.id() + " " + http.method().toUpperCase(Locale.ROOT) + " " + http.path());
+    });
+    return new Scaffold(false, "openapi" + extension(file), model.title().isBlank() ? name : model.title(),
+        model.version(), url, auth(auth), auth.style().name().toLowerCase(Locale.ROOT), bindings, caps, todos,
+        Map.of());
+  }
+
+  private Scaffold graphQl(Path file) {
+    GraphQLSchema schema = GraphQlReader.schema(file);
+    List<GraphQlStarter.Document> docs = GraphQlStarter.documents(schema);
+    if (docs.isEmpty()) {
+      throw new UserInputException(file + ": no field of the root Query type can be called without arguments, so "
+          + "there is no starter operation to write. TODO: write one operation per file in operations/<Name>.graphql "
+          + "next to a copy of the schema (e.g. query MyPods { myself { pods { id } } }), or add such a field, "
+          + "and run again");
+    }
+    Map<String, GraphQlStarter.Document> guessed = GraphQlStarter.guess(docs);
+    List<String> todos = new ArrayList<>();
+    if (baseUrl == null) {
+      todos.add("baseUrl: the provider's GraphQL endpoint (a schema does not name it; pass --base-url next time)");
+    }
+    todos.add("operations/: the starter queries select every leaf field; trim them to what the adapter needs and "
+        + "write the mutations (launch, terminate, ...) with variables, one operation per file");
+    for (String ours : OperationGuesser.OURS) {
+      if (!guessed.containsKey(ours) && !List.of("stop", "start", "restart").contains(ours)) {
+        todos.add("operations." + ours + ": no starter query looks like it; write its document and bind it");
+      }
+    }
+    todos.add("auth: a schema declares no auth; add the provider's (bearer, header, query)");
+    Map<String, String> bindings = new LinkedHashMap<>();
+    guessed.forEach((ours, d) -> bindings.put(ours, d.name() + " query " + d.field()));
+    Map<String, String> files = new LinkedHashMap<>();
+    docs.forEach(d -> files.put(GraphQlReader.OPERATIONS_FOLDER + "/" + d.name() + ".graphql", d.text()));
+    String url = baseUrl != null ? baseUrl : "https://api." + name + ".invalid/graphql";
+    return new Scaffold(true, "schema.graphql", name, "sha256:" + sha256(file).substring(0, 12), url,
+        "{style: none}", "none", bindings, List.of(), todos, files);
+  }
+
+  private static String sha256(Path file) {
+    try {
+      return java.util.HexFormat.of().formatHex(
+          java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   private static String auth(AuthSpec a) {

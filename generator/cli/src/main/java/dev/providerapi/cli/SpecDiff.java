@@ -14,18 +14,33 @@ import org.openapitools.openapidiff.core.model.DiffResult;
 import org.openapitools.openapidiff.core.model.Endpoint;
 
 /**
- * What changed between two OpenAPI documents, classified by openapi-diff: breaking (a client built from the
- * old spec may fail against the new API: removed endpoints, new required inputs, removed or retyped outputs)
- * or not.
+ * What changed between two specs: OpenAPI documents classified by openapi-diff, GraphQL schemas by
+ * {@link GraphQlSchemaDiff}. Breaking means a client built from the old spec may fail against the new API
+ * (removed endpoints or fields, new required inputs, removed or retyped outputs); dangerous (GraphQL only) means
+ * old clients still work but may see what they do not expect (a new enum value, a changed default).
  */
 record SpecDiff(Verdict verdict, List<String> lines) {
-  enum Verdict { UNCHANGED, NON_BREAKING, BREAKING }
+  enum Verdict { UNCHANGED, NON_BREAKING, DANGEROUS, BREAKING }
 
   SpecDiff {
     lines = List.copyOf(lines);
   }
 
   static SpecDiff compare(Path oldSpec, Path newSpec) {
+    for (Path p : List.of(oldSpec, newSpec)) {
+      if (!Files.isRegularFile(p)) {
+        throw new UserInputException(p + ": spec file not found");
+      }
+    }
+    boolean oldGraphQl = GraphQlSchemaDiff.isSchema(oldSpec);
+    if (oldGraphQl != GraphQlSchemaDiff.isSchema(newSpec)) {
+      throw new UserInputException("cannot compare " + oldSpec + " with " + newSpec + ": one is a GraphQL schema, "
+          + "the other an OpenAPI spec");
+    }
+    return oldGraphQl ? GraphQlSchemaDiff.compare(oldSpec, newSpec) : compareOpenApi(oldSpec, newSpec);
+  }
+
+  private static SpecDiff compareOpenApi(Path oldSpec, Path newSpec) {
     // Our reader first: it names file and place when a spec is unreadable; openapi-diff would not.
     for (Path p : List.of(oldSpec, newSpec)) {
       if (!Files.isRegularFile(p)) {
@@ -62,6 +77,8 @@ record SpecDiff(Verdict verdict, List<String> lines) {
     return switch (verdict) {
       case UNCHANGED -> "no API change";
       case NON_BREAKING -> "non-breaking changes only";
+      case DANGEROUS -> "no breaking change, but DANGEROUS ones: old clients keep working but may see values "
+          + "they do not expect";
       case BREAKING -> "BREAKING changes: clients built from the old spec may fail";
     };
   }

@@ -1,9 +1,9 @@
 package dev.providerapi.cli;
 
 import dev.providerapi.generator.Generator;
+import dev.providerapi.generator.SpecException;
 import dev.providerapi.generator.manifest.ManifestReader;
 import dev.providerapi.generator.manifest.ProviderManifest;
-import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.openapi.OpenApiReader;
 import dev.providerapi.generator.write.WriteResult;
 import java.io.IOException;
@@ -41,7 +41,8 @@ final class UpdateCommand implements Callable<Integer> {
       description = "Where the spec comes from (default: the source already recorded, else FILE).")
   String source;
 
-  @Option(names = "--spec-version", paramLabel = "V", description = "Upstream version (default: info.version of FILE).")
+  @Option(names = "--spec-version", paramLabel = "V",
+      description = "Upstream version (default: info.version of FILE; for GraphQL sha256:<first 12 hex of FILE>).")
   String version;
 
   @ParentCommand ProviderApiCommand parent;
@@ -57,15 +58,30 @@ final class UpdateCommand implements Callable<Integer> {
           + "/provider.yaml under " + root);
     }
     ProviderManifest manifest = new ManifestReader().read(yaml);
-    if (!manifest.spec().kind().equals("openapi")) {
-      throw new UserInputException("update compares OpenAPI specs; " + provider + " has spec kind '"
-          + manifest.spec().kind() + "'");
+    String kind = manifest.spec().kind();
+    if (!kind.equals("openapi") && !kind.equals("graphql")) {
+      throw new UserInputException("update compares OpenAPI specs and GraphQL schemas; " + provider
+          + " has spec kind '" + kind + "'");
     }
     Path specFile = manifest.spec().file();
     Path newSpec = from.toAbsolutePath().normalize();
+    if (!Files.isRegularFile(newSpec)) {
+      throw new UserInputException(from + ": spec file not found");
+    }
+    if (kind.equals("graphql") != GraphQlSchemaDiff.isSchema(newSpec)) {
+      throw new UserInputException(from + ": " + provider + " has spec kind '" + kind + "' but this file is "
+          + (kind.equals("graphql") ? "not a GraphQL schema" : "a GraphQL schema"));
+    }
     SpecDiff diff = SpecDiff.compare(specFile, newSpec);
-    ApiModel model = new OpenApiReader().read(newSpec, manifest.responseEnvelope());
-    String upstreamVersion = version != null ? version : model.version();
+    String upstreamVersion;
+    if (version != null) {
+      upstreamVersion = version;
+    } else if (kind.equals("graphql")) {
+      // SDL carries no version: name the schema by its content, so a later update shows whether it moved.
+      upstreamVersion = "sha256:" + sha256(read(newSpec)).substring(0, 12);
+    } else {
+      upstreamVersion = new OpenApiReader().read(newSpec, manifest.responseEnvelope()).version();
+    }
     String upstreamSource = source != null ? source
         : manifest.spec().upstreamSource() != null ? manifest.spec().upstreamSource() : newSpec.toString();
 
@@ -77,6 +93,12 @@ final class UpdateCommand implements Callable<Integer> {
       write(yaml, UpstreamEditor.record(new String(oldYaml, StandardCharsets.UTF_8), upstreamSource, upstreamVersion)
           .getBytes(StandardCharsets.UTF_8));
       result = parent.generators.get().generateProvider(root, provider, Generator.Mode.WRITE);
+    } catch (SpecException e) {
+      write(specFile, oldSpec);
+      write(yaml, oldYaml);
+      // E.g. an operation document that no longer validates against the new GraphQL schema.
+      throw new UserInputException("the new spec cannot be generated from: " + e.getMessage() + "; "
+          + root.relativize(specFile) + " and " + root.relativize(yaml) + " were put back as they were");
     } catch (RuntimeException e) {
       write(specFile, oldSpec);
       write(yaml, oldYaml);
@@ -90,6 +112,14 @@ final class UpdateCommand implements Callable<Integer> {
         + w.unchanged() + " unchanged" + (w.deleted() > 0 ? ", " + w.deleted() + " stale deleted" : ""));
     out.flush();
     return diff.verdict() == SpecDiff.Verdict.BREAKING ? Main.DRIFT : Main.OK;
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JDK has SHA-256", e);
+    }
   }
 
   private static byte[] read(Path p) {

@@ -78,7 +78,15 @@ public final class GraphQlReader {
     return files;
   }
 
-  private static GraphQLSchema schema(Path file) {
+  /**
+   * The schema alone, without operation documents (what {@code provider-api diff} compares).
+   *
+   * @throws SpecException naming the file, the line and what is wrong
+   */
+  public static GraphQLSchema schema(Path file) {
+    if (!Files.isRegularFile(file)) {
+      throw new SpecException(file, null, "no such file");
+    }
     TypeDefinitionRegistry registry;
     try {
       registry = new SchemaParser().parse(read(file));
