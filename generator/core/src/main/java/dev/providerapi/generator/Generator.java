@@ -197,7 +197,8 @@ public final class Generator {
   }
 
   /**
-   * Generates from a spec that has no provider.yaml (e.g. a provider's official OpenAPI file) into
+   * Generates from a spec that has no provider.yaml (a provider's official OpenAPI file, a GraphQL schema or a
+   * Kubernetes CRD; the kind is told by {@link #specKind}) into
    * {@code outDir}: name from the file name, package {@code generated.<name>}, base URL from
    * {@code servers[0]}, auth from the spec's security schemes (key in {@code <NAME>_API_KEY}), no envelope and
    * no operation bindings.
@@ -217,29 +218,55 @@ public final class Generator {
       throw new SpecException(file, null, "invalid Java package '" + javaPackage + "'; allowed: dot-separated Java "
           + "identifiers that are not keywords (pass --package)");
     }
-    ApiModel model = reader("openapi", file).read(file, null);
-    if (model.servers().isEmpty()) {
-      throw new SpecException(file, "servers", "the spec declares no servers, so there is no base URL; add "
-          + "servers: [{url: https://...}] or write a provider.yaml");
-    }
-    String server = model.servers().get(0);
-    URI base = URI.create(server);
-    if (base.getScheme() == null || base.getHost() == null) {
-      throw new SpecException(file, "servers[0]", "base URL '" + server + "' is not absolute; allowed: an "
-          + "absolute http or https URL");
+    String kind = specKind(file);
+    ApiModel model = reader(kind, file).read(file, null);
+    String server;
+    dev.providerapi.descriptor.AuthSpec auth;
+    if (!kind.equals("openapi") && model.servers().isEmpty()) {
+      // A CRD or a GraphQL schema names no endpoint: the kubeconfig (CRD) or ProviderConfig.baseUrl supplies it.
+      server = kind.equals("crd") ? "https://kubernetes.invalid" : "https://" + name + ".invalid/graphql";
+      auth = kind.equals("crd") ? dev.providerapi.descriptor.AuthSpec.kubeconfig()
+          : dev.providerapi.descriptor.AuthSpec.bearer(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_')
+              + "_API_KEY");
+    } else {
+      if (model.servers().isEmpty()) {
+        throw new SpecException(file, "servers", "the spec declares no servers, so there is no base URL; add "
+            + "servers: [{url: https://...}] or write a provider.yaml");
+      }
+      server = model.servers().get(0);
+      URI base = URI.create(server);
+      if (base.getScheme() == null || base.getHost() == null) {
+        throw new SpecException(file, "servers[0]", "base URL '" + server + "' is not absolute; allowed: an "
+            + "absolute http or https URL");
+      }
+      auth = SpecAuth.infer(file, name);
     }
     ProviderDescriptor.Builder d = ProviderDescriptor.builder(name).displayName(model.title()).baseUrl(server)
-        .auth(SpecAuth.infer(file, name));
+        .auth(auth);
     if (!model.version().isBlank()) {
       d.specVersion(model.version());
     }
     ProviderManifest manifest = new ProviderManifest(file, d.build(), javaPackage, classPrefix(name),
-        new ProviderManifest.SpecRef("openapi", file, null, model.version()), null, Map.of());
+        new ProviderManifest.SpecRef(kind, file, null, model.version()), null, Map.of());
     Path target = outDir.toAbsolutePath().normalize();
     String specName = file.getFileName().toString();
     GenerationPlan plan = plan(manifest, model, specName, Map.of(), new TemplateRenderer(null),
         specInputs(file), target);
     return run(name, plan, options.mode());
+  }
+
+  /**
+   * The kind of a spec given without a provider.yaml: GraphQL SDL by its extension, a Kubernetes
+   * CustomResourceDefinition by its {@code kind}, otherwise OpenAPI.
+   */
+  static String specKind(Path file) {
+    String fileName = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+    if (fileName.matches(".*\\.(graphql|graphqls|gql|sdl)")) {
+      return "graphql";
+    }
+    String text = new String(read(file), StandardCharsets.UTF_8);
+    return java.util.regex.Pattern.compile("(?m)^\\s*\"?kind\"?\\s*:\\s*\"?CustomResourceDefinition\"?")
+        .matcher(text).find() ? "crd" : "openapi";
   }
 
   private Result run(String provider, GenerationPlan plan, Mode mode) {

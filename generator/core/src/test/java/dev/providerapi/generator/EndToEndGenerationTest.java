@@ -45,6 +45,24 @@ class EndToEndGenerationTest {
     assertThat(compilation.status()).as(compilation.diagnostics().toString()).isEqualTo(Compilation.Status.SUCCESS);
   }
 
+  @Test
+  void aCrdWithoutProviderYamlGeneratesAKubeconfigClientThatCompiles() throws IOException {
+    Path crd = Path.of("src/test/resources/fixtures/crd/widgets.crd.yaml");
+    assertThat(Generator.specKind(crd)).isEqualTo("crd");
+
+    new Generator().generateSpec(crd, out, new Generator.SpecOptions("widgets", null, Generator.Mode.WRITE));
+
+    String base = Files.readString(out.resolve("src/generated/java/generated/widgets/WidgetsProviderBase.java"));
+    assertThat(base).contains("AuthSpec.kubeconfig()").contains("https://kubernetes.invalid");
+    List<JavaFileObject> sources;
+    try (Stream<Path> files = Files.walk(out.resolve("src"))) {
+      sources = files.filter(p -> p.toString().endsWith(".java")).sorted().map(EndToEndGenerationTest::source)
+          .toList();
+    }
+    Compilation compilation = Compiler.javac().withOptions("-Xlint:all", "-Werror", "-proc:none").compile(sources);
+    assertThat(compilation.status()).as(compilation.diagnostics().toString()).isEqualTo(Compilation.Status.SUCCESS);
+  }
+
   private static JavaFileObject source(Path p) {
     try {
       return JavaFileObjects.forSourceString(p.getFileName().toString().replace(".java", ""), Files.readString(p));
