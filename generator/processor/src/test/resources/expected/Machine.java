@@ -4,6 +4,7 @@ package com.example.tiny.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 @JsonIgnoreProperties(
@@ -36,6 +37,7 @@ public record Machine(@JsonProperty("id") String id, @JsonProperty("gpu") @Nulla
     }
 
     public Machine build() {
+      Required.check(id, "Machine", "id");
       return new Machine(id, gpu);
     }
   }

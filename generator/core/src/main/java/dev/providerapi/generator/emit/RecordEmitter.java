@@ -31,6 +31,8 @@ final class RecordEmitter {
   static final AnnotationSpec NON_NULL = AnnotationSpec.builder(JsonInclude.class)
       .addMember("value", "$T.NON_NULL", JsonInclude.Include.class).build();
 
+  private static final ClassName REQUIRED = ClassName.get("dev.providerapi.json", "Required");
+
   private final TypeMapper types;
 
   RecordEmitter(TypeMapper types) {
@@ -113,11 +115,15 @@ final class RecordEmitter {
     if (def.fields().stream().anyMatch(FieldDef::sensitive)) {
       type.addMethod(maskingToString(def, extraName));
     }
-    builder.addMethod(MethodSpec.methodBuilder("build")
+    MethodSpec.Builder build = MethodSpec.methodBuilder("build")
         .addModifiers(Modifier.PUBLIC)
-        .returns(self)
-        .addStatement("return new $T($L)", self, String.join(", ", args))
-        .build());
+        .returns(self);
+    for (FieldDef f : def.fields()) {
+      if (f.required() && !f.nullable()) {
+        build.addStatement("$T.check($N, $S, $S)", REQUIRED, f.javaName(), def.name(), f.jsonName());
+      }
+    }
+    builder.addMethod(build.addStatement("return new $T($L)", self, String.join(", ", args)).build());
     type.addMethod(MethodSpec.methodBuilder("builder")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(builderName)

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.providerapi.json.Required;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -130,6 +131,9 @@ public record VirtualServerSpec(@JsonProperty("cloudInit") @Nullable String clou
     }
 
     public VirtualServerSpec build() {
+      Required.check(os, "VirtualServerSpec", "os");
+      Required.check(resources, "VirtualServerSpec", "resources");
+      Required.check(storage, "VirtualServerSpec", "storage");
       return new VirtualServerSpec(cloudInit, initializeRunning, network, os, region, resources, runStrategy, storage, terminationGracePeriodSeconds, users, affinity);
     }
   }

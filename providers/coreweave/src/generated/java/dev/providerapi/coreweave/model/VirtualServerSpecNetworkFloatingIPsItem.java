@@ -4,6 +4,7 @@ package dev.providerapi.coreweave.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,6 +35,7 @@ public record VirtualServerSpecNetworkFloatingIPsItem(
     }
 
     public VirtualServerSpecNetworkFloatingIPsItem build() {
+      Required.check(serviceName, "VirtualServerSpecNetworkFloatingIPsItem", "serviceName");
       return new VirtualServerSpecNetworkFloatingIPsItem(serviceName);
     }
   }

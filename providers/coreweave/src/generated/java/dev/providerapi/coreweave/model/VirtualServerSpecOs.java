@@ -4,6 +4,7 @@ package dev.providerapi.coreweave.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -53,6 +54,7 @@ public record VirtualServerSpecOs(@JsonProperty("definition") @Nullable String d
     }
 
     public VirtualServerSpecOs build() {
+      Required.check(type, "VirtualServerSpecOs", "type");
       return new VirtualServerSpecOs(definition, enableUefiBoot, type);
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -57,6 +58,7 @@ public record VirtualServerSpecStorage(
     }
 
     public VirtualServerSpecStorage build() {
+      Required.check(root, "VirtualServerSpecStorage", "root");
       return new VirtualServerSpecStorage(additionalDisks, root, swap);
     }
   }

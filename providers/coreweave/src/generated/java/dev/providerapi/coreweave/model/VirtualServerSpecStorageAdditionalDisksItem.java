@@ -4,6 +4,7 @@ package dev.providerapi.coreweave.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -60,6 +61,8 @@ public record VirtualServerSpecStorageAdditionalDisksItem(@JsonProperty("name") 
     }
 
     public VirtualServerSpecStorageAdditionalDisksItem build() {
+      Required.check(name, "VirtualServerSpecStorageAdditionalDisksItem", "name");
+      Required.check(spec, "VirtualServerSpecStorageAdditionalDisksItem", "spec");
       return new VirtualServerSpecStorageAdditionalDisksItem(name, readOnly, serial, spec);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.coreweave.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,6 +75,7 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecContainerDisk(
     }
 
     public VirtualServerSpecStorageAdditionalDisksItemSpecContainerDisk build() {
+      Required.check(image, "VirtualServerSpecStorageAdditionalDisksItemSpecContainerDisk", "image");
       return new VirtualServerSpecStorageAdditionalDisksItemSpecContainerDisk(image, imagePullPolicy, imagePullSecret, path);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.coreweave.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +45,7 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecDataVolume(
     }
 
     public VirtualServerSpecStorageAdditionalDisksItemSpecDataVolume build() {
+      Required.check(name, "VirtualServerSpecStorageAdditionalDisksItemSpecDataVolume", "name");
       return new VirtualServerSpecStorageAdditionalDisksItemSpecDataVolume(hotpluggable, name);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.coreweave.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -65,6 +66,7 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsIt
     }
 
     public VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItem build() {
+      Required.check(path, "VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItem", "path");
       return new VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItem(fieldRef, mode, path, resourceFieldRef);
     }
   }

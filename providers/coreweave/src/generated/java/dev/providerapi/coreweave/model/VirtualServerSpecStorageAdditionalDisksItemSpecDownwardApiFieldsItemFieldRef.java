@@ -4,6 +4,7 @@ package dev.providerapi.coreweave.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +45,7 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsIt
     }
 
     public VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemFieldRef build() {
+      Required.check(fieldPath, "VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemFieldRef", "fieldPath");
       return new VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemFieldRef(apiVersion, fieldPath);
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +57,7 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsIt
 
     public VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemResourceFieldRef build(
         ) {
+      Required.check(resource, "VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemResourceFieldRef", "resource");
       return new VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemResourceFieldRef(containerName, divisor, resource);
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -35,6 +36,7 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecEmptyDisk(
     }
 
     public VirtualServerSpecStorageAdditionalDisksItemSpecEmptyDisk build() {
+      Required.check(capacity, "VirtualServerSpecStorageAdditionalDisksItemSpecEmptyDisk", "capacity");
       return new VirtualServerSpecStorageAdditionalDisksItemSpecEmptyDisk(capacity);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.coreweave.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -44,6 +45,7 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecEphemeralPersistent
     }
 
     public VirtualServerSpecStorageAdditionalDisksItemSpecEphemeralPersistentVolumeClaim build() {
+      Required.check(claimName, "VirtualServerSpecStorageAdditionalDisksItemSpecEphemeralPersistentVolumeClaim", "claimName");
       return new VirtualServerSpecStorageAdditionalDisksItemSpecEphemeralPersistentVolumeClaim(claimName, readOnly);
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -63,6 +64,8 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecHostDisk(
     }
 
     public VirtualServerSpecStorageAdditionalDisksItemSpecHostDisk build() {
+      Required.check(path, "VirtualServerSpecStorageAdditionalDisksItemSpecHostDisk", "path");
+      Required.check(type, "VirtualServerSpecStorageAdditionalDisksItemSpecHostDisk", "type");
       return new VirtualServerSpecStorageAdditionalDisksItemSpecHostDisk(capacity, path, shared, type);
     }
   }

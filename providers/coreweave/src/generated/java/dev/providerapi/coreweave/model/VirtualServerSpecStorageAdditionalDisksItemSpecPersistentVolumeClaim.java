@@ -4,6 +4,7 @@ package dev.providerapi.coreweave.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -54,6 +55,7 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecPersistentVolumeCla
     }
 
     public VirtualServerSpecStorageAdditionalDisksItemSpecPersistentVolumeClaim build() {
+      Required.check(claimName, "VirtualServerSpecStorageAdditionalDisksItemSpecPersistentVolumeClaim", "claimName");
       return new VirtualServerSpecStorageAdditionalDisksItemSpecPersistentVolumeClaim(claimName, hotpluggable, readOnly);
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -93,6 +94,9 @@ public record VirtualServerSpecStorageRoot(@JsonProperty("accessMode") @Nullable
     }
 
     public VirtualServerSpecStorageRoot build() {
+      Required.check(size, "VirtualServerSpecStorageRoot", "size");
+      Required.check(source, "VirtualServerSpecStorageRoot", "source");
+      Required.check(storageClassName, "VirtualServerSpecStorageRoot", "storageClassName");
       return new VirtualServerSpecStorageRoot(accessMode, ephemeral, serial, size, source, storageClassName, volumeMode);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.coreweave.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -85,6 +86,7 @@ public record VirtualServerSpecStorageRootSourceHttp(
     }
 
     public VirtualServerSpecStorageRootSourceHttp build() {
+      Required.check(url, "VirtualServerSpecStorageRootSourceHttp", "url");
       return new VirtualServerSpecStorageRootSourceHttp(certConfigMap, extraHeaders, secretExtraHeaders, secretRef, url);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.coreweave.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -73,6 +74,8 @@ public record VirtualServerSpecStorageRootSourceImageio(
     }
 
     public VirtualServerSpecStorageRootSourceImageio build() {
+      Required.check(diskId, "VirtualServerSpecStorageRootSourceImageio", "diskId");
+      Required.check(url, "VirtualServerSpecStorageRootSourceImageio", "url");
       return new VirtualServerSpecStorageRootSourceImageio(certConfigMap, diskId, secretRef, url);
     }
   }

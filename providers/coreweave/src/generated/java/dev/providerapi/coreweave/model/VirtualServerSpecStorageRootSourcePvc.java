@@ -4,6 +4,7 @@ package dev.providerapi.coreweave.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -43,6 +44,8 @@ public record VirtualServerSpecStorageRootSourcePvc(@JsonProperty("name") String
     }
 
     public VirtualServerSpecStorageRootSourcePvc build() {
+      Required.check(name, "VirtualServerSpecStorageRootSourcePvc", "name");
+      Required.check(namespace, "VirtualServerSpecStorageRootSourcePvc", "namespace");
       return new VirtualServerSpecStorageRootSourcePvc(name, namespace);
     }
   }

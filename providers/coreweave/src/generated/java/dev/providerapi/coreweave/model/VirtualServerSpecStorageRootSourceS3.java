@@ -4,6 +4,7 @@ package dev.providerapi.coreweave.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,6 +63,7 @@ public record VirtualServerSpecStorageRootSourceS3(
     }
 
     public VirtualServerSpecStorageRootSourceS3 build() {
+      Required.check(url, "VirtualServerSpecStorageRootSourceS3", "url");
       return new VirtualServerSpecStorageRootSourceS3(certConfigMap, secretRef, url);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.coreweave.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +59,7 @@ public record VirtualServerSpecUsersItem(@JsonProperty("password") @Nullable Str
     }
 
     public VirtualServerSpecUsersItem build() {
+      Required.check(username, "VirtualServerSpecUsersItem", "username");
       return new VirtualServerSpecUsersItem(password, sshpublickey, username);
     }
   }

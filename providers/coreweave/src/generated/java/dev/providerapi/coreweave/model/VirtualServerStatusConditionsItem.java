@@ -4,6 +4,7 @@ package dev.providerapi.coreweave.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
@@ -85,6 +86,11 @@ public record VirtualServerStatusConditionsItem(
     }
 
     public VirtualServerStatusConditionsItem build() {
+      Required.check(lastTransitionTime, "VirtualServerStatusConditionsItem", "lastTransitionTime");
+      Required.check(message, "VirtualServerStatusConditionsItem", "message");
+      Required.check(reason, "VirtualServerStatusConditionsItem", "reason");
+      Required.check(status, "VirtualServerStatusConditionsItem", "status");
+      Required.check(type, "VirtualServerStatusConditionsItem", "type");
       return new VirtualServerStatusConditionsItem(lastTransitionTime, message, observedGeneration, reason, status, type);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +41,7 @@ public record AddSshKeyRequest(@JsonProperty("name") String name,
     }
 
     public AddSshKeyRequest build() {
+      Required.check(name, "AddSshKeyRequest", "name");
       return new AddSshKeyRequest(name, publicKey);
     }
   }

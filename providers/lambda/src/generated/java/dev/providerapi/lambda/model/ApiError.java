@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -50,6 +51,8 @@ public record ApiError(@JsonProperty("code") String code, @JsonProperty("message
     }
 
     public ApiError build() {
+      Required.check(code, "ApiError", "code");
+      Required.check(message, "ApiError", "message");
       return new ApiError(code, message, suggestion);
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.providerapi.json.Required;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -140,6 +141,14 @@ public record AuditEvent(@JsonProperty("service_name") String serviceName,
     }
 
     public AuditEvent build() {
+      Required.check(serviceName, "AuditEvent", "service_name");
+      Required.check(resourceName, "AuditEvent", "resource_name");
+      Required.check(action, "AuditEvent", "action");
+      Required.check(catalogVersion, "AuditEvent", "catalog_version");
+      Required.check(eventId, "AuditEvent", "event_id");
+      Required.check(eventTime, "AuditEvent", "event_time");
+      Required.check(resourceLrns, "AuditEvent", "resource_lrns");
+      Required.check(additionalDetails, "AuditEvent", "additional_details");
       return new AuditEvent(serviceName, resourceName, action, catalogVersion, eventId, eventTime, actorLrn, resourceLrns, resourceOwnerLrn, requestApiKeyLrn, additionalDetails);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -41,6 +42,7 @@ public record AuditEventsPage(@JsonProperty("events") List<AuditEvent> events,
     }
 
     public AuditEventsPage build() {
+      Required.check(events, "AuditEventsPage", "events");
       return new AuditEventsPage(events, pageToken);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
@@ -94,6 +95,13 @@ public record Filesystem(@JsonProperty("id") String id, @JsonProperty("name") St
     }
 
     public Filesystem build() {
+      Required.check(id, "Filesystem", "id");
+      Required.check(name, "Filesystem", "name");
+      Required.check(mountPoint, "Filesystem", "mount_point");
+      Required.check(created, "Filesystem", "created");
+      Required.check(createdBy, "Filesystem", "created_by");
+      Required.check(isInUse, "Filesystem", "is_in_use");
+      Required.check(region, "Filesystem", "region");
       return new Filesystem(id, name, mountPoint, created, createdBy, isInUse, region, bytesUsed);
     }
   }

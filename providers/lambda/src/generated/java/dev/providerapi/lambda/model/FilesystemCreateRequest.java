@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +41,8 @@ public record FilesystemCreateRequest(@JsonProperty("name") String name,
     }
 
     public FilesystemCreateRequest build() {
+      Required.check(name, "FilesystemCreateRequest", "name");
+      Required.check(region, "FilesystemCreateRequest", "region");
       return new FilesystemCreateRequest(name, region);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +41,8 @@ public record FilesystemMountEntry(@JsonProperty("mount_point") String mountPoin
     }
 
     public FilesystemMountEntry build() {
+      Required.check(mountPoint, "FilesystemMountEntry", "mount_point");
+      Required.check(fileSystemId, "FilesystemMountEntry", "file_system_id");
       return new FilesystemMountEntry(mountPoint, fileSystemId);
     }
   }

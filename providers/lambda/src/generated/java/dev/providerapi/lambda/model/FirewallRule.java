@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -60,6 +61,9 @@ public record FirewallRule(@JsonProperty("protocol") NetworkProtocol protocol,
     }
 
     public FirewallRule build() {
+      Required.check(protocol, "FirewallRule", "protocol");
+      Required.check(sourceNetwork, "FirewallRule", "source_network");
+      Required.check(description, "FirewallRule", "description");
       return new FirewallRule(protocol, portRange, sourceNetwork, description);
     }
   }

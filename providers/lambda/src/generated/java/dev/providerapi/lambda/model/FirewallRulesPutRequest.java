@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,7 @@ public record FirewallRulesPutRequest(@JsonProperty("data") List<FirewallRule> d
     }
 
     public FirewallRulesPutRequest build() {
+      Required.check(data, "FirewallRulesPutRequest", "data");
       return new FirewallRulesPutRequest(data);
     }
   }

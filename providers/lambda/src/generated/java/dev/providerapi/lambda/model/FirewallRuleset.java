@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -76,6 +77,12 @@ public record FirewallRuleset(@JsonProperty("id") String id, @JsonProperty("name
     }
 
     public FirewallRuleset build() {
+      Required.check(id, "FirewallRuleset", "id");
+      Required.check(name, "FirewallRuleset", "name");
+      Required.check(region, "FirewallRuleset", "region");
+      Required.check(rules, "FirewallRuleset", "rules");
+      Required.check(created, "FirewallRuleset", "created");
+      Required.check(instanceIds, "FirewallRuleset", "instance_ids");
       return new FirewallRuleset(id, name, region, rules, created, instanceIds);
     }
   }

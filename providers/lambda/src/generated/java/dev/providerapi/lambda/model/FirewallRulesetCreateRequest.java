@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +50,9 @@ public record FirewallRulesetCreateRequest(@JsonProperty("name") String name,
     }
 
     public FirewallRulesetCreateRequest build() {
+      Required.check(name, "FirewallRulesetCreateRequest", "name");
+      Required.check(region, "FirewallRulesetCreateRequest", "region");
+      Required.check(rules, "FirewallRulesetCreateRequest", "rules");
       return new FirewallRulesetCreateRequest(name, region, rules);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,7 @@ public record FirewallRulesetEntry(@JsonProperty("id") String id) {
     }
 
     public FirewallRulesetEntry build() {
+      Required.check(id, "FirewallRulesetEntry", "id");
       return new FirewallRulesetEntry(id);
     }
   }

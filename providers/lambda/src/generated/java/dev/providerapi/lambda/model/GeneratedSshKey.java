@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -76,6 +77,10 @@ public record GeneratedSshKey(@JsonProperty("id") String id, @JsonProperty("name
     }
 
     public GeneratedSshKey build() {
+      Required.check(id, "GeneratedSshKey", "id");
+      Required.check(name, "GeneratedSshKey", "name");
+      Required.check(publicKey, "GeneratedSshKey", "public_key");
+      Required.check(privateKey, "GeneratedSshKey", "private_key");
       return new GeneratedSshKey(id, name, publicKey, privateKey);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -49,6 +50,9 @@ public record GlobalFirewallRuleset(@JsonProperty("id") String id,
     }
 
     public GlobalFirewallRuleset build() {
+      Required.check(id, "GlobalFirewallRuleset", "id");
+      Required.check(name, "GlobalFirewallRuleset", "name");
+      Required.check(rules, "GlobalFirewallRuleset", "rules");
       return new GlobalFirewallRuleset(id, name, rules);
     }
   }

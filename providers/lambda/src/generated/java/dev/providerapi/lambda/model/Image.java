@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
@@ -102,6 +103,15 @@ public record Image(@JsonProperty("id") String id,
     }
 
     public Image build() {
+      Required.check(id, "Image", "id");
+      Required.check(createdTime, "Image", "created_time");
+      Required.check(updatedTime, "Image", "updated_time");
+      Required.check(name, "Image", "name");
+      Required.check(description, "Image", "description");
+      Required.check(family, "Image", "family");
+      Required.check(version, "Image", "version");
+      Required.check(architecture, "Image", "architecture");
+      Required.check(region, "Image", "region");
       return new Image(id, createdTime, updatedTime, name, description, family, version, architecture, region);
     }
   }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,7 @@ public record ImageSpecificationFamily(
     }
 
     public ImageSpecificationFamily build() {
+      Required.check(family, "ImageSpecificationFamily", "family");
       return new ImageSpecificationFamily(family);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -193,6 +194,13 @@ public record Instance(@JsonProperty("id") String id, @JsonProperty("name") @Nul
     }
 
     public Instance build() {
+      Required.check(id, "Instance", "id");
+      Required.check(status, "Instance", "status");
+      Required.check(sshKeyNames, "Instance", "ssh_key_names");
+      Required.check(fileSystemNames, "Instance", "file_system_names");
+      Required.check(region, "Instance", "region");
+      Required.check(instanceType, "Instance", "instance_type");
+      Required.check(actions, "Instance", "actions");
       return new Instance(id, name, ip, privateIp, status, sshKeyNames, fileSystemNames, fileSystemMounts, region, instanceType, hostname, jupyterToken, jupyterUrl, actions, tags, firewallRulesets);
     }
   }

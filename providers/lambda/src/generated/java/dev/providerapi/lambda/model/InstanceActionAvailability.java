@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,6 +69,11 @@ public record InstanceActionAvailability(
     }
 
     public InstanceActionAvailability build() {
+      Required.check(migrate, "InstanceActionAvailability", "migrate");
+      Required.check(rebuild, "InstanceActionAvailability", "rebuild");
+      Required.check(restart, "InstanceActionAvailability", "restart");
+      Required.check(coldReboot, "InstanceActionAvailability", "cold_reboot");
+      Required.check(terminate, "InstanceActionAvailability", "terminate");
       return new InstanceActionAvailability(migrate, rebuild, restart, coldReboot, terminate);
     }
   }

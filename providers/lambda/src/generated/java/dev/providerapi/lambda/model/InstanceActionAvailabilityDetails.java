@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +50,7 @@ public record InstanceActionAvailabilityDetails(@JsonProperty("available") Boole
     }
 
     public InstanceActionAvailabilityDetails build() {
+      Required.check(available, "InstanceActionAvailabilityDetails", "available");
       return new InstanceActionAvailabilityDetails(available, reasonCode, reasonDescription);
     }
   }

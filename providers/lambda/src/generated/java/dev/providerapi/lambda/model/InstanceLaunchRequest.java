@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -149,6 +150,9 @@ public record InstanceLaunchRequest(@JsonProperty("region_name") String regionNa
     }
 
     public InstanceLaunchRequest build() {
+      Required.check(regionName, "InstanceLaunchRequest", "region_name");
+      Required.check(instanceTypeName, "InstanceLaunchRequest", "instance_type_name");
+      Required.check(sshKeyNames, "InstanceLaunchRequest", "ssh_key_names");
       return new InstanceLaunchRequest(regionName, instanceTypeName, sshKeyNames, fileSystemNames, fileSystemMounts, hostname, name, image, userData, tags, firewallRulesets);
     }
   }

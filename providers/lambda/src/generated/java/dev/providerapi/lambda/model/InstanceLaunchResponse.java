@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -29,6 +30,7 @@ public record InstanceLaunchResponse(@JsonProperty("instance_ids") List<String> 
     }
 
     public InstanceLaunchResponse build() {
+      Required.check(instanceIds, "InstanceLaunchResponse", "instance_ids");
       return new InstanceLaunchResponse(instanceIds);
     }
   }

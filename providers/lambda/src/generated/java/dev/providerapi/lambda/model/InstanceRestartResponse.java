@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,7 @@ public record InstanceRestartResponse(
     }
 
     public InstanceRestartResponse build() {
+      Required.check(restartedInstances, "InstanceRestartResponse", "restarted_instances");
       return new InstanceRestartResponse(restartedInstances);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -30,6 +31,7 @@ public record InstanceTerminateResponse(
     }
 
     public InstanceTerminateResponse build() {
+      Required.check(terminatedInstances, "InstanceTerminateResponse", "terminated_instances");
       return new InstanceTerminateResponse(terminatedInstances);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -70,6 +71,11 @@ public record InstanceType(@JsonProperty("name") String name,
     }
 
     public InstanceType build() {
+      Required.check(name, "InstanceType", "name");
+      Required.check(description, "InstanceType", "description");
+      Required.check(gpuDescription, "InstanceType", "gpu_description");
+      Required.check(priceCentsPerHour, "InstanceType", "price_cents_per_hour");
+      Required.check(specs, "InstanceType", "specs");
       return new InstanceType(name, description, gpuDescription, priceCentsPerHour, specs);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -58,6 +59,10 @@ public record InstanceTypeSpecs(@JsonProperty("vcpus") Integer vcpus,
     }
 
     public InstanceTypeSpecs build() {
+      Required.check(vcpus, "InstanceTypeSpecs", "vcpus");
+      Required.check(memoryGib, "InstanceTypeSpecs", "memory_gib");
+      Required.check(storageGib, "InstanceTypeSpecs", "storage_gib");
+      Required.check(gpus, "InstanceTypeSpecs", "gpus");
       return new InstanceTypeSpecs(vcpus, memoryGib, storageGib, gpus);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -42,6 +43,8 @@ public record InstanceTypesItem(@JsonProperty("instance_type") InstanceType inst
     }
 
     public InstanceTypesItem build() {
+      Required.check(instanceType, "InstanceTypesItem", "instance_type");
+      Required.check(regionsWithCapacityAvailable, "InstanceTypesItem", "regions_with_capacity_available");
       return new InstanceTypesItem(instanceType, regionsWithCapacityAvailable);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -41,6 +42,8 @@ public record Region(@JsonProperty("name") String name,
     }
 
     public Region build() {
+      Required.check(name, "Region", "name");
+      Required.check(description, "Region", "description");
       return new Region(name, description);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 @JsonIgnoreProperties(
@@ -37,6 +38,8 @@ public record RequestedFilesystemMountEntry(@JsonProperty("mount_point") String 
     }
 
     public RequestedFilesystemMountEntry build() {
+      Required.check(mountPoint, "RequestedFilesystemMountEntry", "mount_point");
+      Required.check(fileSystemId, "RequestedFilesystemMountEntry", "file_system_id");
       return new RequestedFilesystemMountEntry(mountPoint, fileSystemId);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 @JsonIgnoreProperties(
@@ -37,6 +38,8 @@ public record RequestedTagEntry(@JsonProperty("key") String key,
     }
 
     public RequestedTagEntry build() {
+      Required.check(key, "RequestedTagEntry", "key");
+      Required.check(value, "RequestedTagEntry", "value");
       return new RequestedTagEntry(key, value);
     }
   }

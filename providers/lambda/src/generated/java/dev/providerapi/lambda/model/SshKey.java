@@ -7,6 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 @JsonIgnoreProperties(
@@ -54,6 +55,9 @@ public record SshKey(@JsonProperty("id") String id, @JsonProperty("name") String
     }
 
     public SshKey build() {
+      Required.check(id, "SshKey", "id");
+      Required.check(name, "SshKey", "name");
+      Required.check(publicKey, "SshKey", "public_key");
       return new SshKey(id, name, publicKey);
     }
   }

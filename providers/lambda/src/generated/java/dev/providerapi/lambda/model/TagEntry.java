@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 @JsonIgnoreProperties(
@@ -36,6 +37,8 @@ public record TagEntry(@JsonProperty("key") String key, @JsonProperty("value") S
     }
 
     public TagEntry build() {
+      Required.check(key, "TagEntry", "key");
+      Required.check(value, "TagEntry", "value");
       return new TagEntry(key, value);
     }
   }

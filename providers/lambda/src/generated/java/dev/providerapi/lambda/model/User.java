@@ -4,6 +4,7 @@ package dev.providerapi.lambda.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +49,9 @@ public record User(@JsonProperty("id") String id, @JsonProperty("email") String 
     }
 
     public User build() {
+      Required.check(id, "User", "id");
+      Required.check(email, "User", "email");
+      Required.check(status, "User", "status");
       return new User(id, email, status);
     }
   }

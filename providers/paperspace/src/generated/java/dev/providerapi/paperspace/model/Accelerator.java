@@ -4,6 +4,7 @@ package dev.providerapi.paperspace.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +50,8 @@ public record Accelerator(@JsonProperty("name") String name,
     }
 
     public Accelerator build() {
+      Required.check(name, "Accelerator", "name");
+      Required.check(count, "Accelerator", "count");
       return new Accelerator(name, memory, count);
     }
   }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +50,8 @@ public record ApiError(@JsonProperty("message") String message, @JsonProperty("c
     }
 
     public ApiError build() {
+      Required.check(message, "ApiError", "message");
+      Required.check(code, "ApiError", "code");
       return new ApiError(message, code, details);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.paperspace.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.math.BigDecimal;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -245,6 +246,11 @@ public record CreateMachineRequest(@JsonProperty("name") String name,
     }
 
     public CreateMachineRequest build() {
+      Required.check(name, "CreateMachineRequest", "name");
+      Required.check(machineType, "CreateMachineRequest", "machineType");
+      Required.check(templateId, "CreateMachineRequest", "templateId");
+      Required.check(diskSize, "CreateMachineRequest", "diskSize");
+      Required.check(region, "CreateMachineRequest", "region");
       return new CreateMachineRequest(name, machineType, templateId, diskSize, region, networkId, publicIpType, autoSnapshotEnabled, autoSnapshotFrequency, autoSnapshotSaveCount, autoShutdownEnabled, autoShutdownTimeout, autoShutdownForce, takeInitialSnapshot, restorePointEnabled, restorePointFrequency, startupScriptId, emailPassword, startOnCreate, enableNvlink, accessorIds);
     }
   }

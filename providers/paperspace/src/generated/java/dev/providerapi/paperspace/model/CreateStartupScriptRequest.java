@@ -4,6 +4,7 @@ package dev.providerapi.paperspace.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -48,6 +49,8 @@ public record CreateStartupScriptRequest(@JsonProperty("name") String name,
     }
 
     public CreateStartupScriptRequest build() {
+      Required.check(name, "CreateStartupScriptRequest", "name");
+      Required.check(script, "CreateStartupScriptRequest", "script");
       return new CreateStartupScriptRequest(name, script, isRunOnce);
     }
   }

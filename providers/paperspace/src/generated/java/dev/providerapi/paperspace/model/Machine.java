@@ -4,6 +4,7 @@ package dev.providerapi.paperspace.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -319,6 +320,9 @@ public record Machine(@JsonProperty("id") String id, @JsonProperty("name") Strin
     }
 
     public Machine build() {
+      Required.check(id, "Machine", "id");
+      Required.check(name, "Machine", "name");
+      Required.check(state, "Machine", "state");
       return new Machine(id, name, state, os, machineType, agentType, cpus, ram, storageTotal, storageUsed, accelerators, region, privateIp, networkId, publicIp, publicIpType, autoShutdownEnabled, autoShutdownTimeout, autoShutdownForce, autoSnapshotEnabled, autoSnapshotFrequency, autoSnapshotSaveCount, updatesPending, restorePointEnabled, restorePointFrequency, restorePointSnapshotId, usageRate, storageRate, dtCreated, dtModified, dtDeleted, reservation);
     }
   }

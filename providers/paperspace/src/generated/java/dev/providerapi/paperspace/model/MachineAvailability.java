@@ -4,6 +4,7 @@ package dev.providerapi.paperspace.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 @JsonIgnoreProperties(
@@ -28,6 +29,7 @@ public record MachineAvailability(@JsonProperty("available") Boolean available) 
     }
 
     public MachineAvailability build() {
+      Required.check(available, "MachineAvailability", "available");
       return new MachineAvailability(available);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.paperspace.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
@@ -94,6 +95,9 @@ public record MachineEvent(@JsonProperty("id") String id,
     }
 
     public MachineEvent build() {
+      Required.check(id, "MachineEvent", "id");
+      Required.check(name, "MachineEvent", "name");
+      Required.check(state, "MachineEvent", "state");
       return new MachineEvent(id, name, state, machineId, dtCreated, dtStarted, dtFinished, error);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.paperspace.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +41,7 @@ public record MachineOperation(@JsonProperty("event") MachineEvent event,
     }
 
     public MachineOperation build() {
+      Required.check(event, "MachineOperation", "event");
       return new MachineOperation(event, data);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.paperspace.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -50,6 +51,8 @@ public record MachinePage(@JsonProperty("hasMore") Boolean hasMore,
     }
 
     public MachinePage build() {
+      Required.check(hasMore, "MachinePage", "hasMore");
+      Required.check(items, "MachinePage", "items");
       return new MachinePage(hasMore, nextPage, items);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.paperspace.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 @JsonIgnoreProperties(
@@ -37,6 +38,8 @@ public record MachineTypeAvailability(@JsonProperty("machineTypeLabel") String m
     }
 
     public MachineTypeAvailability build() {
+      Required.check(machineTypeLabel, "MachineTypeAvailability", "machineTypeLabel");
+      Required.check(isAvailable, "MachineTypeAvailability", "isAvailable");
       return new MachineTypeAvailability(machineTypeLabel, isAvailable);
     }
   }

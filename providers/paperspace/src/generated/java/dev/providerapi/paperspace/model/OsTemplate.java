@@ -4,6 +4,7 @@ package dev.providerapi.paperspace.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -84,6 +85,8 @@ public record OsTemplate(@JsonProperty("id") String id, @JsonProperty("name") St
     }
 
     public OsTemplate build() {
+      Required.check(id, "OsTemplate", "id");
+      Required.check(name, "OsTemplate", "name");
       return new OsTemplate(id, name, agentType, operatingSystemLabel, defaultSizeGb, availableMachineTypes, dtCreated);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.paperspace.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +48,8 @@ public record OsTemplatePage(@JsonProperty("hasMore") Boolean hasMore,
     }
 
     public OsTemplatePage build() {
+      Required.check(hasMore, "OsTemplatePage", "hasMore");
+      Required.check(items, "OsTemplatePage", "items");
       return new OsTemplatePage(hasMore, nextPage, items);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.paperspace.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
@@ -64,6 +65,8 @@ public record Reservation(@JsonProperty("name") String name, @JsonProperty("id")
     }
 
     public Reservation build() {
+      Required.check(name, "Reservation", "name");
+      Required.check(id, "Reservation", "id");
       return new Reservation(name, id, dtStarted, dtFinished, isActive);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.paperspace.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -92,6 +93,8 @@ public record StartupScript(@JsonProperty("id") String id, @JsonProperty("name")
     }
 
     public StartupScript build() {
+      Required.check(id, "StartupScript", "id");
+      Required.check(name, "StartupScript", "name");
       return new StartupScript(id, name, description, isEnabled, isRunOnce, assignedMachineIds, dtCreated, dtDeleted);
     }
   }

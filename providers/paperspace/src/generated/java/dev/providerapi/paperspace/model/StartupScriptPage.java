@@ -4,6 +4,7 @@ package dev.providerapi.paperspace.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -47,6 +48,8 @@ public record StartupScriptPage(@JsonProperty("hasMore") Boolean hasMore,
     }
 
     public StartupScriptPage build() {
+      Required.check(hasMore, "StartupScriptPage", "hasMore");
+      Required.check(items, "StartupScriptPage", "items");
       return new StartupScriptPage(hasMore, nextPage, items);
     }
   }

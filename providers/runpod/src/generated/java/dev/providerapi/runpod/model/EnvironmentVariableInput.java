@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 @JsonIgnoreProperties(
@@ -37,6 +38,8 @@ public record EnvironmentVariableInput(@JsonProperty("key") String key,
     }
 
     public EnvironmentVariableInput build() {
+      Required.check(key, "EnvironmentVariableInput", "key");
+      Required.check(value, "EnvironmentVariableInput", "value");
       return new EnvironmentVariableInput(key, value);
     }
   }

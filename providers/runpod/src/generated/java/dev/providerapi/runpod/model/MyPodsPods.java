@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -183,6 +184,16 @@ public record MyPodsPods(@JsonProperty("id") String id, @JsonProperty("name") St
     }
 
     public MyPodsPods build() {
+      Required.check(id, "MyPodsPods", "id");
+      Required.check(name, "MyPodsPods", "name");
+      Required.check(imageName, "MyPodsPods", "imageName");
+      Required.check(desiredStatus, "MyPodsPods", "desiredStatus");
+      Required.check(costPerHr, "MyPodsPods", "costPerHr");
+      Required.check(adjustedCostPerHr, "MyPodsPods", "adjustedCostPerHr");
+      Required.check(gpuCount, "MyPodsPods", "gpuCount");
+      Required.check(vcpuCount, "MyPodsPods", "vcpuCount");
+      Required.check(memoryInGb, "MyPodsPods", "memoryInGb");
+      Required.check(machineId, "MyPodsPods", "machineId");
       return new MyPodsPods(id, name, imageName, desiredStatus, podType, costPerHr, adjustedCostPerHr, gpuCount, vcpuCount, memoryInGb, containerDiskInGb, volumeInGb, dockerArgs, env, machineId, lastStatusChange, runtime, machine);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 @JsonIgnoreProperties(
@@ -45,6 +46,9 @@ public record PodBidResumeInput(@JsonProperty("podId") String podId,
     }
 
     public PodBidResumeInput build() {
+      Required.check(podId, "PodBidResumeInput", "podId");
+      Required.check(bidPerGpu, "PodBidResumeInput", "bidPerGpu");
+      Required.check(gpuCount, "PodBidResumeInput", "gpuCount");
       return new PodBidResumeInput(podId, bidPerGpu, gpuCount);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +58,10 @@ public record PodBidResumeResult(@JsonProperty("id") String id,
     }
 
     public PodBidResumeResult build() {
+      Required.check(id, "PodBidResumeResult", "id");
+      Required.check(desiredStatus, "PodBidResumeResult", "desiredStatus");
+      Required.check(imageName, "PodBidResumeResult", "imageName");
+      Required.check(costPerHr, "PodBidResumeResult", "costPerHr");
       return new PodBidResumeResult(id, desiredStatus, imageName, costPerHr);
     }
   }

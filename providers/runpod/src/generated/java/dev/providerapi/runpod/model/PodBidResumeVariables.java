@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,7 @@ public record PodBidResumeVariables(@JsonProperty("input") PodBidResumeInput inp
     }
 
     public PodBidResumeVariables build() {
+      Required.check(input, "PodBidResumeVariables", "input");
       return new PodBidResumeVariables(input);
     }
   }

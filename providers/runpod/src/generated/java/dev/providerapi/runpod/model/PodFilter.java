@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 @JsonIgnoreProperties(
@@ -28,6 +29,7 @@ public record PodFilter(@JsonProperty("podId") String podId) {
     }
 
     public PodFilter build() {
+      Required.check(podId, "PodFilter", "podId");
       return new PodFilter(podId);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -103,6 +104,13 @@ public record PodFindAndDeployOnDemandResult(@JsonProperty("id") String id,
     }
 
     public PodFindAndDeployOnDemandResult build() {
+      Required.check(id, "PodFindAndDeployOnDemandResult", "id");
+      Required.check(name, "PodFindAndDeployOnDemandResult", "name");
+      Required.check(imageName, "PodFindAndDeployOnDemandResult", "imageName");
+      Required.check(desiredStatus, "PodFindAndDeployOnDemandResult", "desiredStatus");
+      Required.check(costPerHr, "PodFindAndDeployOnDemandResult", "costPerHr");
+      Required.check(gpuCount, "PodFindAndDeployOnDemandResult", "gpuCount");
+      Required.check(machineId, "PodFindAndDeployOnDemandResult", "machineId");
       return new PodFindAndDeployOnDemandResult(id, name, imageName, desiredStatus, costPerHr, gpuCount, env, machineId, machine);
     }
   }

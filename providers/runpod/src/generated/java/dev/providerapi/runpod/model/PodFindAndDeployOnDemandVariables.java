@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -32,6 +33,7 @@ public record PodFindAndDeployOnDemandVariables(
     }
 
     public PodFindAndDeployOnDemandVariables build() {
+      Required.check(input, "PodFindAndDeployOnDemandVariables", "input");
       return new PodFindAndDeployOnDemandVariables(input);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -289,6 +290,7 @@ public record PodRentInterruptableInput(@JsonProperty("bidPerGpu") Double bidPer
     }
 
     public PodRentInterruptableInput build() {
+      Required.check(bidPerGpu, "PodRentInterruptableInput", "bidPerGpu");
       return new PodRentInterruptableInput(bidPerGpu, cloudType, containerDiskInGb, countryCode, dataCenterId, dockerArgs, env, gpuCount, gpuTypeId, imageName, minDisk, minDownload, minMemoryInGb, minUpload, minVcpuCount, name, networkVolumeId, port, ports, startJupyter, startSsh, stopAfter, supportPublicIp, templateId, terminateAfter, volumeInGb, volumeKey, volumeMountPath, cudaVersion, allowedCudaVersions);
     }
   }

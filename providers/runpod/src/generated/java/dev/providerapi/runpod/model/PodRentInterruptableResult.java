@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -103,6 +104,13 @@ public record PodRentInterruptableResult(@JsonProperty("id") String id,
     }
 
     public PodRentInterruptableResult build() {
+      Required.check(id, "PodRentInterruptableResult", "id");
+      Required.check(name, "PodRentInterruptableResult", "name");
+      Required.check(imageName, "PodRentInterruptableResult", "imageName");
+      Required.check(desiredStatus, "PodRentInterruptableResult", "desiredStatus");
+      Required.check(costPerHr, "PodRentInterruptableResult", "costPerHr");
+      Required.check(gpuCount, "PodRentInterruptableResult", "gpuCount");
+      Required.check(machineId, "PodRentInterruptableResult", "machineId");
       return new PodRentInterruptableResult(id, name, imageName, desiredStatus, costPerHr, gpuCount, env, machineId, machine);
     }
   }

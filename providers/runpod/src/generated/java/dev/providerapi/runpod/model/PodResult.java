@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -183,6 +184,16 @@ public record PodResult(@JsonProperty("id") String id, @JsonProperty("name") Str
     }
 
     public PodResult build() {
+      Required.check(id, "PodResult", "id");
+      Required.check(name, "PodResult", "name");
+      Required.check(imageName, "PodResult", "imageName");
+      Required.check(desiredStatus, "PodResult", "desiredStatus");
+      Required.check(costPerHr, "PodResult", "costPerHr");
+      Required.check(adjustedCostPerHr, "PodResult", "adjustedCostPerHr");
+      Required.check(gpuCount, "PodResult", "gpuCount");
+      Required.check(vcpuCount, "PodResult", "vcpuCount");
+      Required.check(memoryInGb, "PodResult", "memoryInGb");
+      Required.check(machineId, "PodResult", "machineId");
       return new PodResult(id, name, imageName, desiredStatus, podType, costPerHr, adjustedCostPerHr, gpuCount, vcpuCount, memoryInGb, containerDiskInGb, volumeInGb, dockerArgs, env, machineId, lastStatusChange, runtime, machine);
     }
   }

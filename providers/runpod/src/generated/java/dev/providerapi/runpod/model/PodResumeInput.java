@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -65,6 +66,7 @@ public record PodResumeInput(@JsonProperty("podId") String podId,
     }
 
     public PodResumeInput build() {
+      Required.check(podId, "PodResumeInput", "podId");
       return new PodResumeInput(podId, gpuCount, syncMachine, computeType, allowedCudaVersions);
     }
   }

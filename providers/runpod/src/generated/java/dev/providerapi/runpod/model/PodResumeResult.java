@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -57,6 +58,10 @@ public record PodResumeResult(@JsonProperty("id") String id,
     }
 
     public PodResumeResult build() {
+      Required.check(id, "PodResumeResult", "id");
+      Required.check(desiredStatus, "PodResumeResult", "desiredStatus");
+      Required.check(imageName, "PodResumeResult", "imageName");
+      Required.check(costPerHr, "PodResumeResult", "costPerHr");
       return new PodResumeResult(id, desiredStatus, imageName, costPerHr);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 @JsonIgnoreProperties(
@@ -37,6 +38,7 @@ public record PodStopInput(@JsonProperty("podId") String podId,
     }
 
     public PodStopInput build() {
+      Required.check(podId, "PodStopInput", "podId");
       return new PodStopInput(podId, incrementVersion);
     }
   }

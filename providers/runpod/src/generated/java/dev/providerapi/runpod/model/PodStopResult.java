@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -40,6 +41,8 @@ public record PodStopResult(@JsonProperty("id") String id,
     }
 
     public PodStopResult build() {
+      Required.check(id, "PodStopResult", "id");
+      Required.check(desiredStatus, "PodStopResult", "desiredStatus");
       return new PodStopResult(id, desiredStatus);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -31,6 +32,7 @@ public record PodStopVariables(@JsonProperty("input") PodStopInput input) {
     }
 
     public PodStopVariables build() {
+      Required.check(input, "PodStopVariables", "input");
       return new PodStopVariables(input);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.runpod.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 @JsonIgnoreProperties(
@@ -28,6 +29,7 @@ public record PodTerminateInput(@JsonProperty("podId") String podId) {
     }
 
     public PodTerminateInput build() {
+      Required.check(podId, "PodTerminateInput", "podId");
       return new PodTerminateInput(podId);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.tensordock.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -79,6 +80,8 @@ public record CloudInitFile(@JsonProperty("path") String path,
     }
 
     public CloudInitFile build() {
+      Required.check(path, "CloudInitFile", "path");
+      Required.check(content, "CloudInitFile", "content");
       return new CloudInitFile(path, content, permissions, owner, encoding);
     }
   }

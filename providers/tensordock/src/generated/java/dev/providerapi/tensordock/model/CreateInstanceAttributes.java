@@ -4,6 +4,7 @@ package dev.providerapi.tensordock.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -126,6 +127,10 @@ public record CreateInstanceAttributes(@JsonProperty("name") String name,
     }
 
     public CreateInstanceAttributes build() {
+      Required.check(name, "CreateInstanceAttributes", "name");
+      Required.check(type, "CreateInstanceAttributes", "type");
+      Required.check(image, "CreateInstanceAttributes", "image");
+      Required.check(resources, "CreateInstanceAttributes", "resources");
       return new CreateInstanceAttributes(name, type, image, resources, locationId, hostnodeId, useDedicatedIp, portForwards, sshKey, sshKeyId, cloudInit);
     }
   }

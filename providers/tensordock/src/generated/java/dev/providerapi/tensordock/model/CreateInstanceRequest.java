@@ -4,6 +4,7 @@ package dev.providerapi.tensordock.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 @JsonIgnoreProperties(
@@ -28,6 +29,7 @@ public record CreateInstanceRequest(@JsonProperty("data") CreateInstanceRequestD
     }
 
     public CreateInstanceRequest build() {
+      Required.check(data, "CreateInstanceRequest", "data");
       return new CreateInstanceRequest(data);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.tensordock.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 @JsonIgnoreProperties(
@@ -37,6 +38,8 @@ public record CreateInstanceRequestData(@JsonProperty("type") CreateInstanceRequ
     }
 
     public CreateInstanceRequestData build() {
+      Required.check(type, "CreateInstanceRequestData", "type");
+      Required.check(attributes, "CreateInstanceRequestData", "attributes");
       return new CreateInstanceRequestData(type, attributes);
     }
   }

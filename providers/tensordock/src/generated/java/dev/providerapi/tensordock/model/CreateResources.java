@@ -4,6 +4,7 @@ package dev.providerapi.tensordock.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -58,6 +59,10 @@ public record CreateResources(@JsonProperty("vcpu_count") Integer vcpuCount,
     }
 
     public CreateResources build() {
+      Required.check(vcpuCount, "CreateResources", "vcpu_count");
+      Required.check(ramGb, "CreateResources", "ram_gb");
+      Required.check(storageGb, "CreateResources", "storage_gb");
+      Required.check(gpus, "CreateResources", "gpus");
       return new CreateResources(vcpuCount, ramGb, storageGb, gpus);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.tensordock.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
@@ -83,6 +84,7 @@ public record Hostnode(@JsonProperty("id") String id,
     }
 
     public Hostnode build() {
+      Required.check(id, "Hostnode", "id");
       return new Hostnode(id, locationId, engine, uptimePercentage, availableResources, pricing, location);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.tensordock.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,6 +50,7 @@ public record InstanceSummary(@JsonProperty("type") @Nullable String type,
     }
 
     public InstanceSummary build() {
+      Required.check(id, "InstanceSummary", "id");
       return new InstanceSummary(type, id, attributes);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.tensordock.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -75,6 +76,7 @@ public record Location(@JsonProperty("id") String id, @JsonProperty("city") @Nul
     }
 
     public Location build() {
+      Required.check(id, "Location", "id");
       return new Location(id, city, stateprovince, country, tier, gpus);
     }
   }

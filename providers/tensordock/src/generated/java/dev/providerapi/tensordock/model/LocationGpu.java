@@ -4,6 +4,7 @@ package dev.providerapi.tensordock.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
@@ -88,6 +89,7 @@ public record LocationGpu(@JsonProperty("v0Name") String v0Name,
     }
 
     public LocationGpu build() {
+      Required.check(v0Name, "LocationGpu", "v0Name");
       return new LocationGpu(v0Name, displayName, maxCount, pricePerHr, resources, pricing, networkFeatures);
     }
   }

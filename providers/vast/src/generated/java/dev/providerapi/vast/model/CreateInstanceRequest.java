@@ -4,6 +4,7 @@ package dev.providerapi.vast.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
@@ -134,6 +135,7 @@ public record CreateInstanceRequest(@JsonProperty("image") String image,
     }
 
     public CreateInstanceRequest build() {
+      Required.check(image, "CreateInstanceRequest", "image");
       return new CreateInstanceRequest(image, disk, label, onstart, env, runtype, price, targetState, cancelUnavail, imageLogin);
     }
   }

@@ -4,6 +4,7 @@ package dev.providerapi.vast.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
@@ -343,6 +344,7 @@ public record Instance(@JsonProperty("id") Long id, @JsonProperty("label") @Null
     }
 
     public Instance build() {
+      Required.check(id, "Instance", "id");
       return new Instance(id, label, actualStatus, intendedStatus, curState, nextState, statusMsg, imageUuid, imageRuntype, onstart, jupyterToken, publicIpaddr, sshHost, sshPort, machineId, hostId, startDate, endDate, gpuName, numGpus, gpuRam, cpuCoresEffective, cpuRam, diskSpace, geolocation, isBid, minBid, dphBase, dphTotal, storageCost, reliability2);
     }
   }

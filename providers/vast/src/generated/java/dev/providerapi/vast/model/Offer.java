@@ -4,6 +4,7 @@ package dev.providerapi.vast.model;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.providerapi.json.Required;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
@@ -349,6 +350,7 @@ public record Offer(@JsonProperty("id") Long id,
     }
 
     public Offer build() {
+      Required.check(id, "Offer", "id");
       return new Offer(id, askContractId, machineId, hostId, gpuName, numGpus, gpuRam, gpuTotalRam, gpuFrac, dphTotal, dphBase, minBid, storageCost, inetUp, inetDown, inetUpCost, inetDownCost, reliability2, geolocation, cpuName, cpuCores, cpuCoresEffective, cpuRam, diskSpace, cudaMaxGood, driverVersion, verification, rentable, rented, staticIp, directPortCount, totalFlops, dlperf, duration);
     }
   }
