@@ -38,10 +38,9 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {"Scaffolds a provider from its OpenAPI spec, GraphQL schema or Kubernetes CRD:",
-        "specs/<name>/provider.yaml
-        " with every binding it can infer and a TODO list, the spec (for GraphQL also starter operation",
-        "documents in specs/<name>/operations/), the module providers/<name> (pom, generated client,",
-        "adapter skeleton, a first adapter test) and its entry in the parent pom."})
+        "specs/<name>/provider.yaml with every binding it can infer and a TODO list, the spec (for GraphQL",
+        "also starter operation documents in specs/<name>/operations/), the module providers/<name> (pom,",
+        "generated client, adapter skeleton, a first adapter test) and its entry in the parent pom."})
 final class NewCommand implements Callable<Integer> {
   static final String PROVIDER_YAML = "new-provider-yaml.mustache";
   static final String MODULE_POM = "new-module-pom.mustache";
