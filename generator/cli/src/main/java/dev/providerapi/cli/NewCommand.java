@@ -4,6 +4,7 @@ import dev.providerapi.Capability;
 import dev.providerapi.descriptor.AuthSpec;
 import dev.providerapi.generator.Generator;
 import dev.providerapi.generator.SpecAuth;
+import dev.providerapi.generator.crd.CrdReader;
 import dev.providerapi.generator.graphql.GraphQlReader;
 import dev.providerapi.generator.inputs.GeneratorVersion;
 import dev.providerapi.generator.model.ApiModel;
@@ -36,10 +37,10 @@ import picocli.CommandLine.Spec;
     name = "new",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = {"Scaffolds a provider from its OpenAPI spec or GraphQL schema: specs/<name>/provider.yaml",
-        "with every binding it can infer and a TODO list, the spec (for GraphQL also starter operation",
-        "documents in specs/<name>/operations/), the module providers/<name> (pom, generated client,",
-        "adapter skeleton, a first adapter test) and its entry in the parent pom."})
+    description = {"Scaffolds a provider from its OpenAPI spec, GraphQL schema or Kubernetes CRD:",
+        "specs/<name>/provider.yaml with every binding it can infer and a TODO list, the spec (for GraphQL",
+        "also starter operation documents in specs/<name>/operations/), the module providers/<name> (pom,",
+        "generated client, adapter skeleton, a first adapter test) and its entry in the parent pom."})
 final class NewCommand implements Callable<Integer> {
   static final String PROVIDER_YAML = "new-provider-yaml.mustache";
   static final String MODULE_POM = "new-module-pom.mustache";
@@ -61,12 +62,14 @@ final class NewCommand implements Callable<Integer> {
     Path graphql;
 
     @Option(names = "--crd", paramLabel = "FILE", required = true,
-        description = "A Kubernetes CRD: not supported yet by new.")
+        description = "A Kubernetes CustomResourceDefinition (apiextensions.k8s.io/v1); subresource calls such as "
+            + "start/stop are declared in its provider-api.dev/actions annotation.")
     Path crd;
   }
 
   @Option(names = "--base-url", paramLabel = "URL",
-      description = "The API's base URL (GraphQL: its endpoint). Default for OpenAPI: servers[0].")
+      description = "The API's base URL (GraphQL: its endpoint; CRD: the default API server, the kubeconfig's "
+          + "server wins). Default for OpenAPI: servers[0].")
   String baseUrl;
 
   @Option(names = "--source", paramLabel = "URL", description = "Where the spec comes from (default: FILE).")
@@ -82,11 +85,6 @@ final class NewCommand implements Callable<Integer> {
       throw new UserInputException("invalid provider name '" + name + "'; allowed: lower case letters, digits and "
           + "'-', starting with a letter");
     }
-    if (from.crd != null) {
-      throw new UserInputException("--crd: scaffolding a provider from a Kubernetes CRD is not supported yet; start "
-          + "from --openapi FILE or --graphql SCHEMA, or write specs/" + name + "/provider.yaml with spec.kind crd by "
-          + "hand");
-    }
     Path root = parent.repoRoot();
     Path specDir = root.resolve("specs").resolve(name);
     Path module = root.resolve("providers").resolve(name);
@@ -94,20 +92,28 @@ final class NewCommand implements Callable<Integer> {
       throw new UserInputException("specs/" + name + " or providers/" + name + " already exists; new only scaffolds "
           + "a provider that is not there yet (use update to change a spec)");
     }
-    Path given = from.openapi != null ? from.openapi : from.graphql;
+    Path given = from.openapi != null ? from.openapi : from.graphql != null ? from.graphql : from.crd;
     Path file = given.toAbsolutePath().normalize();
     if (!Files.isRegularFile(file)) {
       throw new UserInputException(given + ": spec file not found");
     }
-    Scaffold scaffold = from.graphql != null ? graphQl(file) : openApi(file);
+    Scaffold scaffold = from.graphql != null ? graphQl(file) : from.crd != null ? crd(file) : openApi(file);
     String prefix = classPrefix(name);
     String pkg = "dev.providerapi." + name.replace("-", "");
     List<String> todos = new ArrayList<>(scaffold.todos());
     todos.add("rateLimits: the provider's documented limits, e.g. [{limit: 10, per: 1s}]");
-    todos.add(scaffold.graphQl()
-        ? "errors: rules mapping error messages or extensions.code to error kinds (where they live is set below)"
-        : "errors: where code and message live in error bodies, and rules mapping them to error kinds");
-    todos.add("status: map each provider instance status to ours (RUNNING, PENDING, STOPPED, TERMINATED, ...)");
+    todos.add(switch (scaffold.kind()) {
+      case GRAPHQL -> "errors: rules mapping error messages or extensions.code to error kinds (where they live is set "
+          + "below)";
+      case CRD -> "errors: the general Kubernetes Status rules are below; add the reasons and messages the "
+          + "provider's controllers and admission webhooks return";
+      default -> "errors: where code and message live in error bodies, and rules mapping them to error kinds";
+    });
+    todos.add(scaffold.kind() == Kind.CRD
+        ? "status: conditions are provider-specific: choose the condition whose reason is the instance status (e.g. "
+            + "the Ready condition) and map each reason the provider's controller sets to ours (RUNNING, "
+            + "PROVISIONING, STOPPED, TERMINATING, FAILED, ...); see specs/coreweave/provider.yaml"
+        : "status: map each provider instance status to ours (RUNNING, PENDING, STOPPED, TERMINATED, ...)");
     todos.add("capabilities: confirm; add SPOT, STARTUP_SCRIPT, ENV_VARS, CUSTOM_IMAGE, DISK_SIZE, SSH_KEYS, "
         + "BILLING_VERIFICATION where the API supports them");
     todos.add("gpuAliases / gpuNamePattern: how the provider names GPUs");
@@ -125,14 +131,15 @@ final class NewCommand implements Callable<Integer> {
     scope.put("displayNameYaml", quote(scaffold.displayName()));
     scope.put("javaPackage", pkg);
     scope.put("classPrefix", prefix);
-    scope.put("specKind", scaffold.graphQl() ? "graphql" : "openapi");
+    scope.put("specKind", scaffold.kind().name().toLowerCase(Locale.ROOT));
     scope.put("specFile", specFileName);
     scope.put("specSource", upstream);
     scope.put("specSourceYaml", quote(upstream));
     scope.put("specVersionYaml", quote(scaffold.version()));
     scope.put("baseUrl", scaffold.baseUrl());
     scope.put("auth", scaffold.auth());
-    scope.put("graphqlErrors", scaffold.graphQl());
+    scope.put("graphqlErrors", scaffold.kind() == Kind.GRAPHQL);
+    scope.put("kubernetes", scaffold.kind() == Kind.CRD);
     scope.put("todos", todos);
     scope.put("hasOperations", !bound.isEmpty());
     scope.put("operations", bound.entrySet().stream().map(e -> Map.of("ours", e.getKey(),
@@ -167,7 +174,7 @@ final class NewCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     out.println("provider-api new " + name + ": wrote specs/" + name + "/provider.yaml, specs/" + name + "/"
-        + specFileName + (scaffold.graphQl() ? ", " + scaffold.extraFiles().size() + " starter document(s) in specs/"
+        + specFileName + (scaffold.kind() == Kind.GRAPHQL ? ", " + scaffold.extraFiles().size() + " starter document(s) in specs/"
         + name + "/operations/" : "") + ", providers/" + name + " (pom, generated client, adapter skeleton, "
         + prefix + "ProviderTest) and added the module to pom.xml");
     out.println("inferred: " + bound.size() + " operation binding(s)"
@@ -180,12 +187,16 @@ final class NewCommand implements Callable<Integer> {
   }
 
   /**
+   * The spec kinds new starts from ({@code spec.kind} in provider.yaml, lower case). */
+  enum Kind { OPENAPI, GRAPHQL, CRD }
+
+  /**
    * What a spec kind contributes to the scaffold.
    *
    * @param bindings our operation -> "operationId note" (the note follows it as a comment in provider.yaml)
    * @param extraFiles more files for specs/<name>/, by relative path (GraphQL operation documents)
    */
-  private record Scaffold(boolean graphQl, String specFileName, String displayName, String version, String baseUrl,
+  private record Scaffold(Kind kind, String specFileName, String displayName, String version, String baseUrl,
       String auth, String authStyle, Map<String, String> bindings, List<Capability> capabilities, List<String> todos,
       Map<String, String> extraFiles) {}
 
@@ -224,7 +235,7 @@ final class NewCommand implements Callable<Integer> {
       OperationDef.Http http = (OperationDef.Http) op.transport();
       bindings.put(ours, op.id() + " " + http.method().toUpperCase(Locale.ROOT) + " " + http.path());
     });
-    return new Scaffold(false, "openapi" + extension(file), model.title().isBlank() ? name : model.title(),
+    return new Scaffold(Kind.OPENAPI, "openapi" + extension(file), model.title().isBlank() ? name : model.title(),
         model.version(), url, auth(auth), auth.style().name().toLowerCase(Locale.ROOT), bindings, caps, todos,
         Map.of());
   }
@@ -256,8 +267,41 @@ final class NewCommand implements Callable<Integer> {
     Map<String, String> files = new LinkedHashMap<>();
     docs.forEach(d -> files.put(GraphQlReader.OPERATIONS_FOLDER + "/" + d.name() + ".graphql", d.text()));
     String url = baseUrl != null ? baseUrl : "https://api." + name + ".invalid/graphql";
-    return new Scaffold(true, "schema.graphql", name, "sha256:" + sha256(file).substring(0, 12), url,
+    return new Scaffold(Kind.GRAPHQL, "schema.graphql", name, "sha256:" + sha256(file).substring(0, 12), url,
         "{style: none}", "none", bindings, List.of(), todos, files);
+  }
+
+  /**
+   * A CRD names no API server and no auth: the kubeconfig supplies both at run time, so baseUrl is only a default
+   * (a reserved placeholder unless --base-url gives one). The file keeps its own name, as CoreWeave's does.
+   */
+  private Scaffold crd(Path file) {
+    ApiModel model = new CrdReader().read(file, null);
+    CrdBindings bound = CrdBindings.of(model);
+    List<String> todos = new ArrayList<>();
+    if (baseUrl == null) {
+      todos.add("baseUrl: a placeholder; the kubeconfig's server (KUBECONFIG, ~/.kube/config or in-cluster) wins at "
+          + "run time; put the provider's default API server here (or pass --base-url next time)");
+    }
+    todos.add("displayName: the provider's name as people write it (the CRD only names its resource, "
+        + model.title() + ")");
+    todos.add("check every operation binding below (method and path are noted after each)");
+    if (!bound.bindings().containsKey("stop")) {
+      todos.add("operations.stop/start: if the provider can stop and start an instance through another resource's "
+          + "subresources (e.g. KubeVirt's), declare them in the CRD's " + CrdReader.ACTIONS + " annotation as a "
+          + "YAML list of {id, method, path, summary}, bind them and add STOP_START");
+    }
+    todos.add("operations.offers: a Kubernetes API has no offers: list them in offerCatalog (see "
+        + "specs/coreweave/provider.yaml) or implement fetchOffers by hand");
+    if (bound.namespaced()) {
+      todos.add("namespace: every call takes one; the adapter passes the kubeconfig context's namespace (see "
+          + "providers/coreweave)");
+    }
+    String url = baseUrl != null ? baseUrl : "https://kubernetes.invalid";
+    // provider.yaml sits next to the copy: a CRD file of that name must not overwrite it.
+    String copy = file.getFileName().toString().equals("provider.yaml") ? "crd.yaml" : file.getFileName().toString();
+    return new Scaffold(Kind.CRD, copy, name, model.version(), url, "{style: kubeconfig}",
+        "kubeconfig", bound.bindings(), bound.capabilities(), todos, Map.of());
   }
 
   private static String sha256(Path file) {

@@ -282,15 +282,6 @@ class GraphQlSpecTest {
   }
 
   @Test
-  void newFromACrdIsNotSupportedYet() throws IOException {
-    int code = run("new", "acme", "--crd", file("crd.yaml", "kind: CustomResourceDefinition\n").toString());
-
-    assertThat(code).isEqualTo(Main.BAD_INPUT);
-    assertThat(err.toString()).contains("--crd: scaffolding a provider from a Kubernetes CRD is not supported yet");
-    assertThat(repo.resolve("specs/acme")).doesNotExist();
-  }
-
-  @Test
   void newTakesExactlyOneSpec() throws IOException {
     Path schema = file("acme.graphql", V1);
 
