@@ -194,6 +194,24 @@ public abstract class AbstractProvider implements Provider {
     return c;
   }
 
+  /**
+   * The cheapest offer that fits a launch request given without an offer id: its GPU, its GPU count (when no
+   * instance type is named, since a type fixes the count), its instance type and its region (provider or
+   * canonical), priced in the request's market.
+   */
+  protected Optional<Offer> cheapestOfferFor(LaunchRequest request) {
+    OfferFilter filter = OfferFilter.builder()
+        .gpu(request.gpu())
+        .gpuCount(request.instanceType() == null ? request.gpuCount() : null)
+        .region(request.region())
+        .market(request.market())
+        .build();
+    return offers(filter).stream()
+        .filter(o -> request.instanceType() == null || request.instanceType().equals(o.instanceType()))
+        .min(java.util.Comparator.comparing(
+            (Offer o) -> o.pricing().perHour(request.market()).orElse(o.pricing().cheapestPerHour())));
+  }
+
   @Override
   public final Instance launch(LaunchRequest request) {
     checkCapabilities(request);

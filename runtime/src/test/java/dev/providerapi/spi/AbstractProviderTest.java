@@ -208,6 +208,18 @@ class AbstractProviderTest {
   }
 
   @Test
+  void theCheapestOfferForALaunchMatchesGpuCountTypeAndRegion() {
+    FakeProvider p = provider();
+    assertThat(p.cheapestOfferFor(LaunchRequest.builder().gpu("H100").gpuCount(8).build()))
+        .map(Offer::id).hasValue("h100-east");
+    assertThat(p.cheapestOfferFor(LaunchRequest.builder().gpu("H100").gpuCount(1).build())).isEmpty();
+    assertThat(p.cheapestOfferFor(LaunchRequest.builder().instanceType("gpu_1x_a10").region("us-west").build()))
+        .map(Offer::id).hasValue("a10-west");
+    assertThat(p.cheapestOfferFor(LaunchRequest.builder().instanceType("gpu_1x_a10").region("us-east").build()))
+        .isEmpty();
+  }
+
+  @Test
   void theConfigTtlOverridesTheDescriptor() {
     FakeProvider p = new FakeProvider(LAMBDA_LIKE,
         ProviderConfig.builder().environment(Map.of()).offersCacheTtl(Duration.ZERO).build());

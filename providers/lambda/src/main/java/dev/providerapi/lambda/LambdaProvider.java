@@ -239,14 +239,7 @@ public final class LambdaProvider extends LambdaProviderBase {
       return new Placement(request.instanceType(), request.region());
     }
     // Only a GPU, a type without a region, or a canonical region: take the cheapest offer with capacity.
-    OfferFilter filter = OfferFilter.builder()
-        .gpu(request.gpu())
-        .gpuCount(request.instanceType() == null ? request.gpuCount() : null)
-        .region(request.region())
-        .build();
-    return offers(filter).stream()
-        .filter(o -> request.instanceType() == null || request.instanceType().equals(o.instanceType()))
-        .min(Comparator.comparing(o -> o.pricing().cheapestPerHour()))
+    return cheapestOfferFor(request)
         .map(o -> new Placement(Objects.requireNonNull(o.instanceType()), Objects.requireNonNull(o.region())))
         .orElseThrow(() -> new IllegalArgumentException("lambda has no capacity for " + describe(request)));
   }

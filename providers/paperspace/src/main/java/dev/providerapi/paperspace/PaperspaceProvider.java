@@ -280,14 +280,7 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
     if (request.instanceType() != null && request.region() != null && isProviderRegion(request.region())) {
       return new Placement(request.instanceType(), request.region());
     }
-    OfferFilter filter = OfferFilter.builder()
-        .gpu(request.gpu())
-        .gpuCount(request.instanceType() == null ? request.gpuCount() : null)
-        .region(request.region())
-        .build();
-    return offers(filter).stream()
-        .filter(o -> request.instanceType() == null || request.instanceType().equals(o.instanceType()))
-        .min(Comparator.comparing(o -> o.pricing().cheapestPerHour()))
+    return cheapestOfferFor(request)
         .map(o -> new Placement(Objects.requireNonNull(o.instanceType()), Objects.requireNonNull(o.region())))
         .orElseThrow(() -> new IllegalArgumentException("paperspace has no available machine for instanceType="
             + request.instanceType() + ", gpu=" + request.gpu() + " x" + request.gpuCount() + ", region="
