@@ -19,8 +19,11 @@ class UpstreamSpecTest {
 
   @Test
   void officialLambdaSpecEmitsACompilingClientWithUnwrappedResponses() {
-    ApiModel model = new OpenApiReader().read(Path.of("src/test/resources/upstream/lambda-openapi-1.8.3.json"),
-        "data");
+    // Read from the shared reference beside the checkout (as CI has it), not copied into this repository.
+    Path spec = Path.of("../../../shared/reference/lambda/openapi-1.8.3.json");
+    org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(spec),
+        "reference spec not present: " + spec);
+    ApiModel model = new OpenApiReader().read(spec, "data");
     OperationDef list = model.operation("listInstances").orElseThrow();
     assertThat(list.responseEnvelope()).isEqualTo("data");
     assertThat(list.response()).hasToString("ListOf[element=Named[name=Instance]]");
