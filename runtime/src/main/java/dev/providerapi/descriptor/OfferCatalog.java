@@ -7,7 +7,8 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Offers declared in provider.yaml for a provider whose API lists none (CoreWeave's Kubernetes API): list
+ * Offers declared in provider.yaml for a provider whose API lists none (CoreWeave) or quotes no price before a
+ * machine exists (Paperspace): list
  * prices as data, with the date they were taken, so adapters can offer them marked as catalog prices rather than
  * live quotes.
  *

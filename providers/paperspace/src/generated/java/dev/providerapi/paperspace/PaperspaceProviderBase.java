@@ -6,6 +6,7 @@ import dev.providerapi.ProviderConfig;
 import dev.providerapi.descriptor.AuthSpec;
 import dev.providerapi.descriptor.ErrorFormat;
 import dev.providerapi.descriptor.ErrorRule;
+import dev.providerapi.descriptor.OfferCatalog;
 import dev.providerapi.descriptor.ProviderDescriptor;
 import dev.providerapi.descriptor.RateLimitWindow;
 import dev.providerapi.errors.ErrorKind;
@@ -16,7 +17,9 @@ import dev.providerapi.model.Region;
 import dev.providerapi.paperspace.api.PaperspaceApi;
 import dev.providerapi.paperspace.api.PaperspaceApiClient;
 import dev.providerapi.spi.AbstractProvider;
+import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
@@ -55,6 +58,20 @@ public abstract class PaperspaceProviderBase extends AbstractProvider {
       .gpuNamePattern("^(?<name>.+?)(?:x(?<count>\\d+))?$")
       .specSource("https://api.paperspace.com/v1 (official Paperspace OpenAPI, copy of 2024-08-02)")
       .specVersion("1")
+      .offerCatalog(new OfferCatalog(LocalDate.parse("2024-08-01"), "paperspace.com/pricing (about mid-2024; unverified)", "machine price per hour; storage and the monthly access fee are billed separately", List.of(
+          new OfferCatalog.Entry("H100", List.of(1, 8), List.of("ny2", "ca1", "ams1"), new BigDecimal("5.95")),
+          new OfferCatalog.Entry("A100-80G", List.of(1, 8), List.of("ny2", "ca1", "ams1"), new BigDecimal("3.18")),
+          new OfferCatalog.Entry("A100", List.of(1), List.of("ny2", "ca1", "ams1"), new BigDecimal("3.09")),
+          new OfferCatalog.Entry("A6000", List.of(1, 2, 4), List.of("ny2", "ca1", "ams1"), new BigDecimal("1.89")),
+          new OfferCatalog.Entry("A5000", List.of(1, 2, 4), List.of("ny2", "ca1", "ams1"), new BigDecimal("1.38")),
+          new OfferCatalog.Entry("A4000", List.of(1, 2, 4), List.of("ny2", "ca1", "ams1"), new BigDecimal("0.76")),
+          new OfferCatalog.Entry("RTX4000", List.of(1), List.of("ny2", "ca1", "ams1"), new BigDecimal("0.56")),
+          new OfferCatalog.Entry("RTX5000", List.of(1), List.of("ny2", "ca1", "ams1"), new BigDecimal("0.82")),
+          new OfferCatalog.Entry("P4000", List.of(1), List.of("ny2", "ca1", "ams1"), new BigDecimal("0.51")),
+          new OfferCatalog.Entry("P5000", List.of(1), List.of("ny2", "ca1", "ams1"), new BigDecimal("0.78")),
+          new OfferCatalog.Entry("P6000", List.of(1), List.of("ny2", "ca1", "ams1"), new BigDecimal("1.1")),
+          new OfferCatalog.Entry("V100", List.of(1), List.of("ny2", "ca1", "ams1"), new BigDecimal("2.3")),
+          new OfferCatalog.Entry("V100-32G", List.of(1), List.of("ny2", "ca1", "ams1"), new BigDecimal("2.3")))))
       .build();
 
   @Nullable

@@ -81,7 +81,8 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
   }
 
   public PaperspaceProvider(ProviderConfig config) {
-    this(config, PriceList.bundled());
+    this(config, PriceList.of(java.util.Objects.requireNonNull(DESCRIPTOR.offerCatalog(),
+        "specs/paperspace/provider.yaml declares the offerCatalog")));
   }
 
   PaperspaceProvider(ProviderConfig config, PriceList prices) {

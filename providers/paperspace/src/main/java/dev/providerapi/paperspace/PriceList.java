@@ -1,24 +1,19 @@
 package dev.providerapi.paperspace;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import dev.providerapi.descriptor.OfferCatalog;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
- * Paperspace's hourly prices by machine type, from {@code price-list.properties}. The API quotes no price
- * before a machine exists, so offers carry these figures (marked as catalog prices with their date).
+ * Paperspace's hourly prices by machine type, from the {@code offerCatalog} of provider.yaml (the API quotes no
+ * price before a machine exists): an entry's GPU at count 1 is the machine type of that name, at count n the
+ * type {@code <gpu>x<n>}, priced per GPU-hour times the count.
  */
 final class PriceList {
-  private static final String RESOURCE = "price-list.properties";
-
   private final Map<String, BigDecimal> perHour;
   private final Instant asOf;
 
@@ -27,36 +22,14 @@ final class PriceList {
     this.asOf = asOf;
   }
 
-  /** The list shipped with this adapter. */
-  static PriceList bundled() {
-    Properties p = new Properties();
-    try (InputStream in = PriceList.class.getResourceAsStream(RESOURCE)) {
-      if (in == null) {
-        throw new IllegalStateException("paperspace: " + RESOURCE + " is missing from the classpath");
-      }
-      p.load(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException("paperspace: cannot read " + RESOURCE, e);
-    }
+  static PriceList of(OfferCatalog catalog) {
     Map<String, BigDecimal> prices = new TreeMap<>();
-    Instant asOf = null;
-    for (String key : p.stringPropertyNames()) {
-      String value = p.getProperty(key).strip();
-      if (key.equals("asOf")) {
-        asOf = LocalDate.parse(value).atStartOfDay(ZoneOffset.UTC).toInstant();
-        continue;
-      }
-      try {
-        prices.put(key, new BigDecimal(value));
-      } catch (NumberFormatException e) {
-        throw new IllegalStateException("paperspace: " + RESOURCE + ": price of '" + key + "' is not a number: '"
-            + value + "'", e);
+    for (OfferCatalog.Entry e : catalog.entries()) {
+      for (int count : e.counts()) {
+        prices.put(count == 1 ? e.gpu() : e.gpu() + "x" + count, e.perGpuHour().multiply(BigDecimal.valueOf(count)));
       }
     }
-    if (asOf == null) {
-      throw new IllegalStateException("paperspace: " + RESOURCE + " has no asOf date");
-    }
-    return new PriceList(prices, asOf);
+    return new PriceList(prices, catalog.asOf().atStartOfDay(ZoneOffset.UTC).toInstant());
   }
 
   Optional<BigDecimal> perHour(String machineType) {
