@@ -212,6 +212,21 @@ public abstract class AbstractProvider implements Provider {
             (Offer o) -> o.pricing().perHour(request.market()).orElse(o.pricing().cheapestPerHour())));
   }
 
+  /**
+   * The instance right after a call that changed it succeeded (launch, start, stop): a failed read must not turn
+   * that success into an error (the caller would retry a launch), so it is logged and answered with empty, and
+   * the adapter returns what the call itself said.
+   */
+  protected Optional<Instance> readBackAfterChange(String instanceId) {
+    try {
+      return get(instanceId);
+    } catch (RuntimeException e) {
+      LOG.warn("{}: instance {} was changed but could not be read back ({}); answering from the call itself",
+          name(), instanceId, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
   @Override
   public final Instance launch(LaunchRequest request) {
     checkCapabilities(request);

@@ -220,6 +220,21 @@ class AbstractProviderTest {
   }
 
   @Test
+  void aFailedReadBackAfterAChangeIsEmptyNotAnError() {
+    FakeProvider ok = provider();
+    ok.instances.add(Instance.builder("lambda", "i-1").status(InstanceStatus.RUNNING).build());
+    assertThat(ok.readBackAfterChange("i-1")).map(Instance::id).hasValue("i-1");
+
+    FakeProvider failing = new FakeProvider(LAMBDA_LIKE, ProviderConfig.builder().environment(Map.of()).build()) {
+      @Override
+      public Optional<Instance> get(String instanceId) {
+        throw new IllegalStateException("read failed");
+      }
+    };
+    assertThat(failing.readBackAfterChange("i-1")).isEmpty();
+  }
+
+  @Test
   void theConfigTtlOverridesTheDescriptor() {
     FakeProvider p = new FakeProvider(LAMBDA_LIKE,
         ProviderConfig.builder().environment(Map.of()).offersCacheTtl(Duration.ZERO).build());

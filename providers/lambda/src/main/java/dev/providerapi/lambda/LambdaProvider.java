@@ -130,7 +130,7 @@ public final class LambdaProvider extends LambdaProviderBase {
       throw new IllegalStateException("lambda launchInstance answered success without an instance id");
     }
     String id = launched.instanceIds().get(0);
-    return fetchAfterLaunch(id).orElseGet(() -> Instance.builder(name(), id)
+    return readBackAfterChange(id).orElseGet(() -> Instance.builder(name(), id)
         .name(request.effectiveName())
         .status(InstanceStatus.PENDING)
         .instanceType(placement.instanceType())
@@ -214,14 +214,6 @@ public final class LambdaProvider extends LambdaProviderBase {
         .build();
   }
 
-  private Optional<Instance> fetchAfterLaunch(String id) {
-    try {
-      return get(id);
-    } catch (RuntimeException e) {
-      // The launch succeeded; a failed read-back must not turn it into an error (the caller would retry).
-      return Optional.empty();
-    }
-  }
 
   private record Placement(String instanceType, String region) {}
 

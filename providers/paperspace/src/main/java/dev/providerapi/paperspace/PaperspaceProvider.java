@@ -201,7 +201,7 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
     }
     failIfEventFailed(event);
     String id = event.machineId();
-    return readBack(id).orElseGet(() -> Instance.builder(name(), id)
+    return readBackAfterChange(id).orElseGet(() -> Instance.builder(name(), id)
         .name(machineName(request))
         .status(InstanceStatus.PROVISIONING)
         .clientToken(request.clientToken())
@@ -221,14 +221,6 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
         why + (event.machineId() == null ? "" : " (machine " + event.machineId() + ")"), null, false, null), null);
   }
 
-  private Optional<Instance> readBack(String id) {
-    try {
-      return get(id);
-    } catch (RuntimeException e) {
-      // The create succeeded; a failed read-back must not turn it into an error (the caller would retry).
-      return Optional.empty();
-    }
-  }
 
   private void pause(Duration delay) {
     try {

@@ -175,7 +175,7 @@ public final class RunpodProvider extends RunpodProviderBase {
           .env(env)
           .build()), request);
     }
-    return fetchAfterLaunch(id).orElseGet(() -> Instance.builder(name(), id)
+    return readBackAfterChange(id).orElseGet(() -> Instance.builder(name(), id)
         .name(request.effectiveName())
         .status(InstanceStatus.PENDING)
         .instanceType(placement.gpuTypeId())
@@ -257,14 +257,6 @@ public final class RunpodProvider extends RunpodProviderBase {
     return "bash -c '" + script.replace("'", "'\\''") + "'";
   }
 
-  private Optional<Instance> fetchAfterLaunch(String id) {
-    try {
-      return get(id);
-    } catch (RuntimeException e) {
-      // The launch succeeded; a failed read-back must not turn it into an error (the caller would retry).
-      return Optional.empty();
-    }
-  }
 
   // ---- lifecycle ----
 

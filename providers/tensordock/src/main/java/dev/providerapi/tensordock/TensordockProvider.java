@@ -133,7 +133,7 @@ public final class TensordockProvider extends TensordockProviderBase {
           "createInstance answered success without an instance id", null, false, null), null);
     }
     String rawStatus = created.data().status();
-    return fetchAfterLaunch(id).orElseGet(() -> Instance.builder(name(), id)
+    return readBackAfterChange(id).orElseGet(() -> Instance.builder(name(), id)
         .name(instanceName)
         .status(rawStatus == null ? InstanceStatus.PENDING : mapStatus(rawStatus))
         .rawStatus(rawStatus)
@@ -207,7 +207,7 @@ public final class TensordockProvider extends TensordockProviderBase {
 
   /** The instance after start/stop: read back, else what the action answered (starting / stopping). */
   private Instance afterAction(String instanceId, @Nullable InstanceActionResponse response) {
-    Optional<Instance> current = fetchAfterLaunch(instanceId);
+    Optional<Instance> current = readBackAfterChange(instanceId);
     if (current.isPresent()) {
       return current.get();
     }
@@ -292,14 +292,6 @@ public final class TensordockProvider extends TensordockProviderBase {
         r.resources(), r.rateHourly());
   }
 
-  private Optional<Instance> fetchAfterLaunch(String id) {
-    try {
-      return get(id);
-    } catch (RuntimeException e) {
-      // The call succeeded; a failed read-back must not turn it into an error (the caller would retry).
-      return Optional.empty();
-    }
-  }
 
   /** Where and what to deploy. */
   record Placement(String locationId, String gpu, int count, LocationOffers.Resources resources,

@@ -225,7 +225,7 @@ public final class VastProvider extends VastProviderBase {
           "success without new_contract", null, false, null), null);
     }
     String id = String.valueOf(created.newContract());
-    return readBack(id).orElseGet(() -> Instance.builder(name(), id)
+    return readBackAfterChange(id).orElseGet(() -> Instance.builder(name(), id)
         .name(request.clientToken())
         .status(InstanceStatus.PENDING)
         .gpu(placement.gpu())
@@ -326,15 +326,6 @@ public final class VastProvider extends VastProviderBase {
     }
   }
 
-  private Optional<Instance> readBack(String id) {
-    try {
-      return get(id);
-    } catch (RuntimeException e) {
-      // The create succeeded; a failed read-back must not turn it into an error (the caller would retry).
-      LOG.debug("vast: read-back of new instance {} failed: {}", id, e.getMessage());
-      return Optional.empty();
-    }
-  }
 
   // ---- get, list, lookup ----
 
@@ -469,7 +460,7 @@ public final class VastProvider extends VastProviderBase {
   private Instance changeState(String instanceId, ManageInstanceRequestState state, InstanceStatus meanwhile) {
     long id = requiredId(instanceId);
     api().manageInstance(id, ManageInstanceRequest.builder().state(state).build());
-    return readBack(instanceId).orElseGet(() -> Instance.builder(name(), instanceId).status(meanwhile).build());
+    return readBackAfterChange(instanceId).orElseGet(() -> Instance.builder(name(), instanceId).status(meanwhile).build());
   }
 
   // ---- billing ----
