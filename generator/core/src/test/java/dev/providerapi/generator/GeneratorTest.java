@@ -128,7 +128,7 @@ class GeneratorTest {
     FakeLambda.generator().generateProvider(repo, "lambda", Generator.Mode.WRITE);
 
     String test = Files.readString(repo.resolve(TEST_FILE));
-    assertThat(test).contains("assertSameJson(\"{\\\"id\\\":\\\"from-fixture\\\"}\"").doesNotContain("i-1\\\",\\\"status");
+    assertThat(test).contains("assertSameJson(mapper, \"{\\\"id\\\":\\\"from-fixture\\\"}\"").doesNotContain("i-1\\\",\\\"status");
     assertThat(Files.readString(repo.resolve("providers/lambda/generated.manifest")))
         .contains("  specs/lambda/fixtures/getInstance.response.json\n");
   }

@@ -3,20 +3,15 @@ package dev.providerapi.coreweave.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.providerapi.testing.GeneratedClientAssertions.assertQuery;
+import static dev.providerapi.testing.GeneratedClientAssertions.assertSameJson;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.http.ApiClient;
 import dev.providerapi.coreweave.CoreweaveProviderBase;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -74,9 +69,9 @@ class CoreweaveApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson("{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"}},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"}}", request.getBody().utf8());
+    assertSameJson(mapper, "{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"}},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson("{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -112,7 +107,7 @@ class CoreweaveApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"},\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"VirtualServerReady\",\"message\":\"VirtualServer is ready\",\"lastTransitionTime\":\"2023-05-08T10:03:00Z\",\"observedGeneration\":1},{\"type\":\"ServicesReady\",\"status\":\"True\",\"reason\":\"ServicesReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:01:00Z\"},{\"type\":\"VirtualMachineReady\",\"status\":\"True\",\"reason\":\"VirtualMachineReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:00Z\"},{\"type\":\"VirtualServerStarted\",\"status\":\"True\",\"reason\":\"VirtualServerStarted\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:30Z\"}],\"network\":{\"internalIP\":\"10.135.80.12\",\"externalIP\":\"216.153.60.10\"}}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"},\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"VirtualServerReady\",\"message\":\"VirtualServer is ready\",\"lastTransitionTime\":\"2023-05-08T10:03:00Z\",\"observedGeneration\":1},{\"type\":\"ServicesReady\",\"status\":\"True\",\"reason\":\"ServicesReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:01:00Z\"},{\"type\":\"VirtualMachineReady\",\"status\":\"True\",\"reason\":\"VirtualMachineReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:00Z\"},{\"type\":\"VirtualServerStarted\",\"status\":\"True\",\"reason\":\"VirtualServerStarted\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:30Z\"}],\"network\":{\"internalIP\":\"10.135.80.12\",\"externalIP\":\"216.153.60.10\"}}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -131,7 +126,7 @@ class CoreweaveApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServerList\",\"metadata\":{\"resourceVersion\":\"123460\",\"continue\":\"eyJ2IjoibWV0YS5rOHMuaW8vdjEiLCJydiI6MTIzNDYwfQ\"},\"items\":[{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"},\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"VirtualServerReady\",\"message\":\"VirtualServer is ready\",\"lastTransitionTime\":\"2023-05-08T10:03:00Z\",\"observedGeneration\":1},{\"type\":\"ServicesReady\",\"status\":\"True\",\"reason\":\"ServicesReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:01:00Z\"},{\"type\":\"VirtualMachineReady\",\"status\":\"True\",\"reason\":\"VirtualMachineReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:00Z\"},{\"type\":\"VirtualServerStarted\",\"status\":\"True\",\"reason\":\"VirtualServerStarted\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:30Z\"}],\"network\":{\"internalIP\":\"10.135.80.12\",\"externalIP\":\"216.153.60.10\"}}}]}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServerList\",\"metadata\":{\"resourceVersion\":\"123460\",\"continue\":\"eyJ2IjoibWV0YS5rOHMuaW8vdjEiLCJydiI6MTIzNDYwfQ\"},\"items\":[{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"},\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"VirtualServerReady\",\"message\":\"VirtualServer is ready\",\"lastTransitionTime\":\"2023-05-08T10:03:00Z\",\"observedGeneration\":1},{\"type\":\"ServicesReady\",\"status\":\"True\",\"reason\":\"ServicesReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:01:00Z\"},{\"type\":\"VirtualMachineReady\",\"status\":\"True\",\"reason\":\"VirtualMachineReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:00Z\"},{\"type\":\"VirtualServerStarted\",\"status\":\"True\",\"reason\":\"VirtualServerStarted\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:30Z\"}],\"network\":{\"internalIP\":\"10.135.80.12\",\"externalIP\":\"216.153.60.10\"}}}]}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -254,52 +249,5 @@ class CoreweaveApiClientTest {
 
   private static void assertAuth(RecordedRequest request) {
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer test-key");
-  }
-
-  /** The query, as sorted name=value pairs, is exactly {@code expected} (auth parameters included). */
-  private static void assertQuery(RecordedRequest request, String... expected) {
-    List<String> actual = new ArrayList<>();
-    for (int i = 0; i < request.getUrl().querySize(); i++) {
-      actual.add(request.getUrl().queryParameterName(i) + "=" + request.getUrl().queryParameterValue(i));
-    }
-    assertThat(actual).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected));
-  }
-
-  /**
-   * Equal as data: numbers by value, date-times by instant ({@code ...104Z} is {@code ...104000+00:00}), and a
-   * member that is null on one side may be absent on the other (the client leaves nulls out).
-   */
-  private void assertSameJson(String expected, String actual) throws Exception {
-    JsonNode want = normalized(mapper.readTree(expected));
-    JsonNode got = normalized(mapper.readTree(actual));
-    assertThat(got.equals((a, b) -> a.isNumber() && b.isNumber()
-        ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1, want))
-        .as("JSON %s equals %s", got, want)
-        .isTrue();
-  }
-
-  private static JsonNode normalized(JsonNode node) {
-    if (node.isObject()) {
-      com.fasterxml.jackson.databind.node.ObjectNode out = JsonNodeFactory.instance.objectNode();
-      node.fields().forEachRemaining(e -> {
-        if (!e.getValue().isNull()) {
-          out.set(e.getKey(), normalized(e.getValue()));
-        }
-      });
-      return out;
-    }
-    if (node.isArray()) {
-      com.fasterxml.jackson.databind.node.ArrayNode out = JsonNodeFactory.instance.arrayNode();
-      node.forEach(n -> out.add(normalized(n)));
-      return out;
-    }
-    if (node.isTextual() && node.asText().length() >= 20 && Character.isDigit(node.asText().charAt(0))) {
-      try {
-        return JsonNodeFactory.instance.textNode(OffsetDateTime.parse(node.asText()).toInstant().toString());
-      } catch (DateTimeParseException notADateTime) {
-        return node;
-      }
-    }
-    return node;
   }
 }

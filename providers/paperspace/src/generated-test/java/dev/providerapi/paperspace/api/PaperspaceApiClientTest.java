@@ -3,20 +3,15 @@ package dev.providerapi.paperspace.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.providerapi.testing.GeneratedClientAssertions.assertQuery;
+import static dev.providerapi.testing.GeneratedClientAssertions.assertSameJson;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.http.ApiClient;
 import dev.providerapi.paperspace.PaperspaceProviderBase;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -74,9 +69,9 @@ class PaperspaceApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson("{\"name\":\"pa-4f2a9c1e7b3d5a60\",\"machineType\":\"A100-80G\",\"templateId\":\"t0nspur5\",\"diskSize\":100,\"region\":\"ny2\",\"publicIpType\":\"dynamic\",\"startupScriptId\":\"scr7hq2mz\",\"emailPassword\":false,\"startOnCreate\":true}", request.getBody().utf8());
+    assertSameJson(mapper, "{\"name\":\"pa-4f2a9c1e7b3d5a60\",\"machineType\":\"A100-80G\",\"templateId\":\"t0nspur5\",\"diskSize\":100,\"region\":\"ny2\",\"publicIpType\":\"dynamic\",\"startupScriptId\":\"scr7hq2mz\",\"emailPassword\":false,\"startOnCreate\":true}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson("{\"event\":{\"id\":\"mev1x9dk2q\",\"name\":\"create\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-30T14:02:11.501Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"provisioning\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":0,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":null,\"networkId\":\"nw3k9x1q\",\"publicIp\":null,\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:02:11.482Z\",\"dtDeleted\":null,\"reservation\":null}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"event\":{\"id\":\"mev1x9dk2q\",\"name\":\"create\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-30T14:02:11.501Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"provisioning\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":0,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":null,\"networkId\":\"nw3k9x1q\",\"publicIp\":null,\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:02:11.482Z\",\"dtDeleted\":null,\"reservation\":null}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -96,9 +91,9 @@ class PaperspaceApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson("{\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"script\":\"#!/bin/bash\\nnvidia-smi > /root/gpu.txt\\n\",\"isRunOnce\":true}", request.getBody().utf8());
+    assertSameJson(mapper, "{\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"script\":\"#!/bin/bash\\nnvidia-smi > /root/gpu.txt\\n\",\"isRunOnce\":true}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson("{\"id\":\"scr7hq2mz\",\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"description\":null,\"isEnabled\":true,\"isRunOnce\":true,\"assignedMachineIds\":[],\"dtCreated\":\"2024-07-30T14:01:58.220Z\",\"dtDeleted\":null}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"id\":\"scr7hq2mz\",\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"description\":null,\"isEnabled\":true,\"isRunOnce\":true,\"assignedMachineIds\":[],\"dtCreated\":\"2024-07-30T14:01:58.220Z\",\"dtDeleted\":null}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -117,7 +112,7 @@ class PaperspaceApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"event\":{\"id\":\"mevdea7h2k\",\"name\":\"deactivate\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"stopping\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"event\":{\"id\":\"mevdea7h2k\",\"name\":\"deactivate\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"stopping\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -136,7 +131,7 @@ class PaperspaceApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"ready\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"ready\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -155,7 +150,7 @@ class PaperspaceApiClientTest {
     assertQuery(request, "machineType=test-machinetype", "region=test-region");
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"available\":true}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"available\":true}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -174,7 +169,7 @@ class PaperspaceApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"id\":\"mev1x9dk2q\",\"name\":\"create\",\"state\":\"done\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-30T14:02:11.501Z\",\"dtStarted\":\"2024-07-30T14:02:12.004Z\",\"dtFinished\":\"2024-07-30T14:05:40.873Z\",\"error\":null}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"id\":\"mev1x9dk2q\",\"name\":\"create\",\"state\":\"done\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-30T14:02:11.501Z\",\"dtStarted\":\"2024-07-30T14:02:12.004Z\",\"dtFinished\":\"2024-07-30T14:05:40.873Z\",\"error\":null}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -193,7 +188,7 @@ class PaperspaceApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"hasMore\":true,\"nextPage\":\"eyJpZCI6InBzcTgxeGt6dCJ9\",\"items\":[{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"ready\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null},{\"id\":\"psq81xkzt\",\"name\":\"train-a6000\",\"state\":\"off\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A6000\",\"agentType\":\"LinuxMachine\",\"cpus\":8,\"ram\":48318382080,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A6000\",\"memory\":51539607552,\"count\":1}],\"region\":\"ams1\",\"privateIp\":\"10.66.0.19\",\"networkId\":\"nw3k9x1q\",\"publicIp\":null,\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":1.89,\"storageRate\":5,\"dtCreated\":\"2024-07-12T09:31:05.000Z\",\"dtModified\":\"2024-07-29T18:00:00.000Z\",\"dtDeleted\":null,\"reservation\":null}]}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"hasMore\":true,\"nextPage\":\"eyJpZCI6InBzcTgxeGt6dCJ9\",\"items\":[{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"ready\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null},{\"id\":\"psq81xkzt\",\"name\":\"train-a6000\",\"state\":\"off\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A6000\",\"agentType\":\"LinuxMachine\",\"cpus\":8,\"ram\":48318382080,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A6000\",\"memory\":51539607552,\"count\":1}],\"region\":\"ams1\",\"privateIp\":\"10.66.0.19\",\"networkId\":\"nw3k9x1q\",\"publicIp\":null,\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":1.89,\"storageRate\":5,\"dtCreated\":\"2024-07-12T09:31:05.000Z\",\"dtModified\":\"2024-07-29T18:00:00.000Z\",\"dtDeleted\":null,\"reservation\":null}]}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -212,7 +207,7 @@ class PaperspaceApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"hasMore\":false,\"nextPage\":null,\"items\":[{\"id\":\"t0nspur5\",\"name\":\"ML-in-a-Box\",\"agentType\":\"LinuxMachine\",\"operatingSystemLabel\":\"Ubuntu 22.04\",\"defaultSizeGb\":100,\"availableMachineTypes\":[{\"machineTypeLabel\":\"A100-80G\",\"isAvailable\":true},{\"machineTypeLabel\":\"A100-80Gx8\",\"isAvailable\":true},{\"machineTypeLabel\":\"H100\",\"isAvailable\":true},{\"machineTypeLabel\":\"H100x8\",\"isAvailable\":true},{\"machineTypeLabel\":\"A6000\",\"isAvailable\":true},{\"machineTypeLabel\":\"A4000\",\"isAvailable\":true},{\"machineTypeLabel\":\"C5\",\"isAvailable\":false}],\"dtCreated\":\"2023-11-02T16:20:00.000Z\"},{\"id\":\"tkni3aa4\",\"name\":\"Ubuntu 22.04 Server\",\"agentType\":\"LinuxMachine\",\"operatingSystemLabel\":\"Ubuntu 22.04\",\"defaultSizeGb\":50,\"availableMachineTypes\":[{\"machineTypeLabel\":\"A100-80G\",\"isAvailable\":true},{\"machineTypeLabel\":\"A6000\",\"isAvailable\":true},{\"machineTypeLabel\":\"A4000\",\"isAvailable\":true},{\"machineTypeLabel\":\"C5\",\"isAvailable\":true}],\"dtCreated\":\"2023-11-02T16:20:00.000Z\"}]}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"hasMore\":false,\"nextPage\":null,\"items\":[{\"id\":\"t0nspur5\",\"name\":\"ML-in-a-Box\",\"agentType\":\"LinuxMachine\",\"operatingSystemLabel\":\"Ubuntu 22.04\",\"defaultSizeGb\":100,\"availableMachineTypes\":[{\"machineTypeLabel\":\"A100-80G\",\"isAvailable\":true},{\"machineTypeLabel\":\"A100-80Gx8\",\"isAvailable\":true},{\"machineTypeLabel\":\"H100\",\"isAvailable\":true},{\"machineTypeLabel\":\"H100x8\",\"isAvailable\":true},{\"machineTypeLabel\":\"A6000\",\"isAvailable\":true},{\"machineTypeLabel\":\"A4000\",\"isAvailable\":true},{\"machineTypeLabel\":\"C5\",\"isAvailable\":false}],\"dtCreated\":\"2023-11-02T16:20:00.000Z\"},{\"id\":\"tkni3aa4\",\"name\":\"Ubuntu 22.04 Server\",\"agentType\":\"LinuxMachine\",\"operatingSystemLabel\":\"Ubuntu 22.04\",\"defaultSizeGb\":50,\"availableMachineTypes\":[{\"machineTypeLabel\":\"A100-80G\",\"isAvailable\":true},{\"machineTypeLabel\":\"A6000\",\"isAvailable\":true},{\"machineTypeLabel\":\"A4000\",\"isAvailable\":true},{\"machineTypeLabel\":\"C5\",\"isAvailable\":true}],\"dtCreated\":\"2023-11-02T16:20:00.000Z\"}]}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -231,7 +226,7 @@ class PaperspaceApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"hasMore\":false,\"nextPage\":null,\"items\":[{\"id\":\"scr7hq2mz\",\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"description\":null,\"isEnabled\":true,\"isRunOnce\":true,\"assignedMachineIds\":[\"psv7ab2cd\"],\"dtCreated\":\"2024-07-30T14:01:58.220Z\",\"dtDeleted\":null}]}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"hasMore\":false,\"nextPage\":null,\"items\":[{\"id\":\"scr7hq2mz\",\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"description\":null,\"isEnabled\":true,\"isRunOnce\":true,\"assignedMachineIds\":[\"psv7ab2cd\"],\"dtCreated\":\"2024-07-30T14:01:58.220Z\",\"dtDeleted\":null}]}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -250,7 +245,7 @@ class PaperspaceApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"event\":{\"id\":\"mevres7h2k\",\"name\":\"restart\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"restarting\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"event\":{\"id\":\"mevres7h2k\",\"name\":\"restart\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"restarting\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -269,7 +264,7 @@ class PaperspaceApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"event\":{\"id\":\"mevsta7h2k\",\"name\":\"start\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"starting\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"event\":{\"id\":\"mevsta7h2k\",\"name\":\"start\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"starting\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -288,7 +283,7 @@ class PaperspaceApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"event\":{\"id\":\"mevsto7h2k\",\"name\":\"stop\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"stopping\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"event\":{\"id\":\"mevsto7h2k\",\"name\":\"stop\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"stopping\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -377,52 +372,5 @@ class PaperspaceApiClientTest {
 
   private static void assertAuth(RecordedRequest request) {
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer test-key");
-  }
-
-  /** The query, as sorted name=value pairs, is exactly {@code expected} (auth parameters included). */
-  private static void assertQuery(RecordedRequest request, String... expected) {
-    List<String> actual = new ArrayList<>();
-    for (int i = 0; i < request.getUrl().querySize(); i++) {
-      actual.add(request.getUrl().queryParameterName(i) + "=" + request.getUrl().queryParameterValue(i));
-    }
-    assertThat(actual).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected));
-  }
-
-  /**
-   * Equal as data: numbers by value, date-times by instant ({@code ...104Z} is {@code ...104000+00:00}), and a
-   * member that is null on one side may be absent on the other (the client leaves nulls out).
-   */
-  private void assertSameJson(String expected, String actual) throws Exception {
-    JsonNode want = normalized(mapper.readTree(expected));
-    JsonNode got = normalized(mapper.readTree(actual));
-    assertThat(got.equals((a, b) -> a.isNumber() && b.isNumber()
-        ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1, want))
-        .as("JSON %s equals %s", got, want)
-        .isTrue();
-  }
-
-  private static JsonNode normalized(JsonNode node) {
-    if (node.isObject()) {
-      com.fasterxml.jackson.databind.node.ObjectNode out = JsonNodeFactory.instance.objectNode();
-      node.fields().forEachRemaining(e -> {
-        if (!e.getValue().isNull()) {
-          out.set(e.getKey(), normalized(e.getValue()));
-        }
-      });
-      return out;
-    }
-    if (node.isArray()) {
-      com.fasterxml.jackson.databind.node.ArrayNode out = JsonNodeFactory.instance.arrayNode();
-      node.forEach(n -> out.add(normalized(n)));
-      return out;
-    }
-    if (node.isTextual() && node.asText().length() >= 20 && Character.isDigit(node.asText().charAt(0))) {
-      try {
-        return JsonNodeFactory.instance.textNode(OffsetDateTime.parse(node.asText()).toInstant().toString());
-      } catch (DateTimeParseException notADateTime) {
-        return node;
-      }
-    }
-    return node;
   }
 }

@@ -3,20 +3,15 @@ package dev.providerapi.runpod.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.providerapi.testing.GeneratedClientAssertions.assertQuery;
+import static dev.providerapi.testing.GeneratedClientAssertions.assertSameJson;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.http.ApiClient;
 import dev.providerapi.runpod.RunpodProviderBase;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -74,9 +69,9 @@ class RunpodApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson("{\"query\":\"query GpuTypes($input: GpuTypeFilter) {\\n  gpuTypes(input: $input) {\\n    id\\n    displayName\\n    manufacturer\\n    memoryInGb\\n    maxGpuCount\\n    secureCloud\\n    communityCloud\\n    secureLowestPrice: lowestPrice(input: {gpuCount: 1, secureCloud: true}) {\\n      minimumBidPrice\\n      uninterruptablePrice\\n      stockStatus\\n      availableGpuCounts\\n    }\\n    communityLowestPrice: lowestPrice(input: {gpuCount: 1, secureCloud: false}) {\\n      minimumBidPrice\\n      uninterruptablePrice\\n      stockStatus\\n      availableGpuCounts\\n    }\\n  }\\n}\",\"operationName\":\"GpuTypes\",\"variables\":{\"input\":{\"id\":\"NVIDIA GeForce RTX 3090\"}}}", request.getBody().utf8());
+    assertSameJson(mapper, "{\"query\":\"query GpuTypes($input: GpuTypeFilter) {\\n  gpuTypes(input: $input) {\\n    id\\n    displayName\\n    manufacturer\\n    memoryInGb\\n    maxGpuCount\\n    secureCloud\\n    communityCloud\\n    secureLowestPrice: lowestPrice(input: {gpuCount: 1, secureCloud: true}) {\\n      minimumBidPrice\\n      uninterruptablePrice\\n      stockStatus\\n      availableGpuCounts\\n    }\\n    communityLowestPrice: lowestPrice(input: {gpuCount: 1, secureCloud: false}) {\\n      minimumBidPrice\\n      uninterruptablePrice\\n      stockStatus\\n      availableGpuCounts\\n    }\\n  }\\n}\",\"operationName\":\"GpuTypes\",\"variables\":{\"input\":{\"id\":\"NVIDIA GeForce RTX 3090\"}}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson("[{\"id\":\"NVIDIA GeForce RTX 3090\",\"displayName\":\"RTX 3090\",\"memoryInGb\":24,\"secureCloud\":false,\"communityCloud\":true,\"communityLowestPrice\":{\"minimumBidPrice\":0.163,\"uninterruptablePrice\":0.3}}]", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "[{\"id\":\"NVIDIA GeForce RTX 3090\",\"displayName\":\"RTX 3090\",\"memoryInGb\":24,\"secureCloud\":false,\"communityCloud\":true,\"communityLowestPrice\":{\"minimumBidPrice\":0.163,\"uninterruptablePrice\":0.3}}]", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -95,9 +90,9 @@ class RunpodApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson("{\"query\":\"query MyPods {\\n  myself {\\n    pods {\\n      id\\n      name\\n      imageName\\n      desiredStatus\\n      podType\\n      costPerHr\\n      adjustedCostPerHr\\n      gpuCount\\n      vcpuCount\\n      memoryInGb\\n      containerDiskInGb\\n      volumeInGb\\n      dockerArgs\\n      env\\n      machineId\\n      lastStatusChange\\n      runtime {\\n        uptimeInSeconds\\n        ports {\\n          ip\\n          isIpPublic\\n          privatePort\\n          publicPort\\n          type\\n        }\\n        gpus {\\n          id\\n          gpuUtilPercent\\n          memoryUtilPercent\\n        }\\n        container {\\n          cpuPercent\\n          memoryPercent\\n        }\\n      }\\n      machine {\\n        podHostId\\n        gpuDisplayName\\n        gpuTypeId\\n        dataCenterId\\n        location\\n        secureCloud\\n      }\\n    }\\n  }\\n}\",\"operationName\":\"MyPods\"}", request.getBody().utf8());
+    assertSameJson(mapper, "{\"query\":\"query MyPods {\\n  myself {\\n    pods {\\n      id\\n      name\\n      imageName\\n      desiredStatus\\n      podType\\n      costPerHr\\n      adjustedCostPerHr\\n      gpuCount\\n      vcpuCount\\n      memoryInGb\\n      containerDiskInGb\\n      volumeInGb\\n      dockerArgs\\n      env\\n      machineId\\n      lastStatusChange\\n      runtime {\\n        uptimeInSeconds\\n        ports {\\n          ip\\n          isIpPublic\\n          privatePort\\n          publicPort\\n          type\\n        }\\n        gpus {\\n          id\\n          gpuUtilPercent\\n          memoryUtilPercent\\n        }\\n        container {\\n          cpuPercent\\n          memoryPercent\\n        }\\n      }\\n      machine {\\n        podHostId\\n        gpuDisplayName\\n        gpuTypeId\\n        dataCenterId\\n        location\\n        secureCloud\\n      }\\n    }\\n  }\\n}\",\"operationName\":\"MyPods\"}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson("{\"pods\":[{\"id\":\"ldl1dxirsim64n\",\"name\":\"Runpod Pytorch\",\"runtime\":{\"uptimeInSeconds\":3931,\"ports\":[{\"ip\":\"100.65.0.101\",\"isIpPublic\":false,\"privatePort\":8888,\"publicPort\":60141,\"type\":\"http\"}],\"gpus\":[{\"id\":\"GPU-e0488b7e-6932-795b-a125-4472c16ea72c\",\"gpuUtilPercent\":0,\"memoryUtilPercent\":0}],\"container\":{\"cpuPercent\":0,\"memoryPercent\":0}}}]}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"pods\":[{\"id\":\"ldl1dxirsim64n\",\"name\":\"Runpod Pytorch\",\"runtime\":{\"uptimeInSeconds\":3931,\"ports\":[{\"ip\":\"100.65.0.101\",\"isIpPublic\":false,\"privatePort\":8888,\"publicPort\":60141,\"type\":\"http\"}],\"gpus\":[{\"id\":\"GPU-e0488b7e-6932-795b-a125-4472c16ea72c\",\"gpuUtilPercent\":0,\"memoryUtilPercent\":0}],\"container\":{\"cpuPercent\":0,\"memoryPercent\":0}}}]}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -117,9 +112,9 @@ class RunpodApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson("{\"query\":\"query Pod($input: PodFilter!) {\\n  pod(input: $input) {\\n    id\\n    name\\n    imageName\\n    desiredStatus\\n    podType\\n    costPerHr\\n    adjustedCostPerHr\\n    gpuCount\\n    vcpuCount\\n    memoryInGb\\n    containerDiskInGb\\n    volumeInGb\\n    dockerArgs\\n    env\\n    machineId\\n    lastStatusChange\\n    runtime {\\n      uptimeInSeconds\\n      ports {\\n        ip\\n        isIpPublic\\n        privatePort\\n        publicPort\\n        type\\n      }\\n      gpus {\\n        id\\n        gpuUtilPercent\\n        memoryUtilPercent\\n      }\\n      container {\\n        cpuPercent\\n        memoryPercent\\n      }\\n    }\\n    machine {\\n      podHostId\\n      gpuDisplayName\\n      gpuTypeId\\n      dataCenterId\\n      location\\n      secureCloud\\n    }\\n  }\\n}\",\"operationName\":\"Pod\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\"}}}", request.getBody().utf8());
+    assertSameJson(mapper, "{\"query\":\"query Pod($input: PodFilter!) {\\n  pod(input: $input) {\\n    id\\n    name\\n    imageName\\n    desiredStatus\\n    podType\\n    costPerHr\\n    adjustedCostPerHr\\n    gpuCount\\n    vcpuCount\\n    memoryInGb\\n    containerDiskInGb\\n    volumeInGb\\n    dockerArgs\\n    env\\n    machineId\\n    lastStatusChange\\n    runtime {\\n      uptimeInSeconds\\n      ports {\\n        ip\\n        isIpPublic\\n        privatePort\\n        publicPort\\n        type\\n      }\\n      gpus {\\n        id\\n        gpuUtilPercent\\n        memoryUtilPercent\\n      }\\n      container {\\n        cpuPercent\\n        memoryPercent\\n      }\\n    }\\n    machine {\\n      podHostId\\n      gpuDisplayName\\n      gpuTypeId\\n      dataCenterId\\n      location\\n      secureCloud\\n    }\\n  }\\n}\",\"operationName\":\"Pod\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\"}}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson("{\"id\":\"YOUR_POD_ID\",\"name\":\"Runpod Pytorch\",\"runtime\":{\"uptimeInSeconds\":11,\"ports\":[{\"ip\":\"100.65.0.101\",\"isIpPublic\":false,\"privatePort\":8888,\"publicPort\":60141,\"type\":\"http\"}],\"gpus\":[{\"id\":\"GPU-e0488b7e-6932-795b-a125-4472c16ea72c\",\"gpuUtilPercent\":0,\"memoryUtilPercent\":0}],\"container\":{\"cpuPercent\":0,\"memoryPercent\":0}}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"id\":\"YOUR_POD_ID\",\"name\":\"Runpod Pytorch\",\"runtime\":{\"uptimeInSeconds\":11,\"ports\":[{\"ip\":\"100.65.0.101\",\"isIpPublic\":false,\"privatePort\":8888,\"publicPort\":60141,\"type\":\"http\"}],\"gpus\":[{\"id\":\"GPU-e0488b7e-6932-795b-a125-4472c16ea72c\",\"gpuUtilPercent\":0,\"memoryUtilPercent\":0}],\"container\":{\"cpuPercent\":0,\"memoryPercent\":0}}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -139,9 +134,9 @@ class RunpodApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson("{\"query\":\"mutation PodBidResume($input: PodBidResumeInput!) {\\n  podBidResume(input: $input) {\\n    id\\n    desiredStatus\\n    imageName\\n    costPerHr\\n  }\\n}\",\"operationName\":\"PodBidResume\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\",\"bidPerGpu\":0.2,\"gpuCount\":1}}}", request.getBody().utf8());
+    assertSameJson(mapper, "{\"query\":\"mutation PodBidResume($input: PodBidResumeInput!) {\\n  podBidResume(input: $input) {\\n    id\\n    desiredStatus\\n    imageName\\n    costPerHr\\n  }\\n}\",\"operationName\":\"PodBidResume\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\",\"bidPerGpu\":0.2,\"gpuCount\":1}}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson("{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"RUNNING\",\"imageName\":\"runpod/tensorflow\"}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"RUNNING\",\"imageName\":\"runpod/tensorflow\"}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -161,9 +156,9 @@ class RunpodApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson("{\"query\":\"mutation PodFindAndDeployOnDemand($input: PodFindAndDeployOnDemandInput!) {\\n  podFindAndDeployOnDemand(input: $input) {\\n    id\\n    name\\n    imageName\\n    desiredStatus\\n    costPerHr\\n    gpuCount\\n    env\\n    machineId\\n    machine {\\n      podHostId\\n      gpuDisplayName\\n    }\\n  }\\n}\",\"operationName\":\"PodFindAndDeployOnDemand\",\"variables\":{\"input\":{\"cloudType\":\"ALL\",\"gpuCount\":1,\"volumeInGb\":40,\"containerDiskInGb\":40,\"minVcpuCount\":2,\"minMemoryInGb\":15,\"gpuTypeId\":\"NVIDIA RTX A6000\",\"name\":\"Runpod Tensorflow\",\"imageName\":\"runpod/tensorflow\",\"dockerArgs\":\"\",\"ports\":\"8888/http\",\"volumeMountPath\":\"/workspace\",\"env\":[{\"key\":\"JUPYTER_PASSWORD\",\"value\":\"your-password\"}]}}}", request.getBody().utf8());
+    assertSameJson(mapper, "{\"query\":\"mutation PodFindAndDeployOnDemand($input: PodFindAndDeployOnDemandInput!) {\\n  podFindAndDeployOnDemand(input: $input) {\\n    id\\n    name\\n    imageName\\n    desiredStatus\\n    costPerHr\\n    gpuCount\\n    env\\n    machineId\\n    machine {\\n      podHostId\\n      gpuDisplayName\\n    }\\n  }\\n}\",\"operationName\":\"PodFindAndDeployOnDemand\",\"variables\":{\"input\":{\"cloudType\":\"ALL\",\"gpuCount\":1,\"volumeInGb\":40,\"containerDiskInGb\":40,\"minVcpuCount\":2,\"minMemoryInGb\":15,\"gpuTypeId\":\"NVIDIA RTX A6000\",\"name\":\"Runpod Tensorflow\",\"imageName\":\"runpod/tensorflow\",\"dockerArgs\":\"\",\"ports\":\"8888/http\",\"volumeMountPath\":\"/workspace\",\"env\":[{\"key\":\"JUPYTER_PASSWORD\",\"value\":\"your-password\"}]}}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson("{\"id\":\"50qynxzilsxoey\",\"imageName\":\"runpod/tensorflow\",\"env\":[\"JUPYTER_PASSWORD=your-password\"],\"machineId\":\"hpvdausak8xb\",\"machine\":{\"podHostId\":\"50qynxzilsxoey-64410065\"}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"id\":\"50qynxzilsxoey\",\"imageName\":\"runpod/tensorflow\",\"env\":[\"JUPYTER_PASSWORD=your-password\"],\"machineId\":\"hpvdausak8xb\",\"machine\":{\"podHostId\":\"50qynxzilsxoey-64410065\"}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -183,9 +178,9 @@ class RunpodApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson("{\"query\":\"mutation PodRentInterruptable($input: PodRentInterruptableInput!) {\\n  podRentInterruptable(input: $input) {\\n    id\\n    name\\n    imageName\\n    desiredStatus\\n    costPerHr\\n    gpuCount\\n    env\\n    machineId\\n    machine {\\n      podHostId\\n      gpuDisplayName\\n    }\\n  }\\n}\",\"operationName\":\"PodRentInterruptable\",\"variables\":{\"input\":{\"cloudType\":\"SECURE\",\"gpuCount\":1,\"volumeInGb\":40,\"containerDiskInGb\":40,\"minVcpuCount\":2,\"minMemoryInGb\":15,\"gpuTypeId\":\"NVIDIA RTX A6000\",\"name\":\"Runpod Pytorch\",\"imageName\":\"runpod/pytorch\",\"dockerArgs\":\"\",\"ports\":\"8888/http\",\"volumeMountPath\":\"/workspace\",\"env\":[{\"key\":\"JUPYTER_PASSWORD\",\"value\":\"your-password\"}],\"bidPerGpu\":0.2}}}", request.getBody().utf8());
+    assertSameJson(mapper, "{\"query\":\"mutation PodRentInterruptable($input: PodRentInterruptableInput!) {\\n  podRentInterruptable(input: $input) {\\n    id\\n    name\\n    imageName\\n    desiredStatus\\n    costPerHr\\n    gpuCount\\n    env\\n    machineId\\n    machine {\\n      podHostId\\n      gpuDisplayName\\n    }\\n  }\\n}\",\"operationName\":\"PodRentInterruptable\",\"variables\":{\"input\":{\"cloudType\":\"SECURE\",\"gpuCount\":1,\"volumeInGb\":40,\"containerDiskInGb\":40,\"minVcpuCount\":2,\"minMemoryInGb\":15,\"gpuTypeId\":\"NVIDIA RTX A6000\",\"name\":\"Runpod Pytorch\",\"imageName\":\"runpod/pytorch\",\"dockerArgs\":\"\",\"ports\":\"8888/http\",\"volumeMountPath\":\"/workspace\",\"env\":[{\"key\":\"JUPYTER_PASSWORD\",\"value\":\"your-password\"}],\"bidPerGpu\":0.2}}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson("{\"id\":\"fkjbybgpwuvmhk\",\"imageName\":\"runpod/pytorch\",\"env\":[\"JUPYTER_PASSWORD=your-password\"],\"machineId\":\"hpvdausak8xb\",\"machine\":{\"podHostId\":\"fkjbybgpwuvmhk-64410065\"}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"id\":\"fkjbybgpwuvmhk\",\"imageName\":\"runpod/pytorch\",\"env\":[\"JUPYTER_PASSWORD=your-password\"],\"machineId\":\"hpvdausak8xb\",\"machine\":{\"podHostId\":\"fkjbybgpwuvmhk-64410065\"}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -205,9 +200,9 @@ class RunpodApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson("{\"query\":\"mutation PodResume($input: PodResumeInput!) {\\n  podResume(input: $input) {\\n    id\\n    desiredStatus\\n    imageName\\n    costPerHr\\n  }\\n}\",\"operationName\":\"PodResume\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\",\"gpuCount\":1}}}", request.getBody().utf8());
+    assertSameJson(mapper, "{\"query\":\"mutation PodResume($input: PodResumeInput!) {\\n  podResume(input: $input) {\\n    id\\n    desiredStatus\\n    imageName\\n    costPerHr\\n  }\\n}\",\"operationName\":\"PodResume\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\",\"gpuCount\":1}}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson("{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"RUNNING\",\"imageName\":\"runpod/tensorflow\"}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"RUNNING\",\"imageName\":\"runpod/tensorflow\"}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -227,9 +222,9 @@ class RunpodApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson("{\"query\":\"mutation PodStop($input: PodStopInput!) {\\n  podStop(input: $input) {\\n    id\\n    desiredStatus\\n  }\\n}\",\"operationName\":\"PodStop\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\"}}}", request.getBody().utf8());
+    assertSameJson(mapper, "{\"query\":\"mutation PodStop($input: PodStopInput!) {\\n  podStop(input: $input) {\\n    id\\n    desiredStatus\\n  }\\n}\",\"operationName\":\"PodStop\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\"}}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson("{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"EXITED\"}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"EXITED\"}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -249,7 +244,7 @@ class RunpodApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson("{\"query\":\"mutation PodTerminate($input: PodTerminateInput!) {\\n  podTerminate(input: $input)\\n}\",\"operationName\":\"PodTerminate\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\"}}}", request.getBody().utf8());
+    assertSameJson(mapper, "{\"query\":\"mutation PodTerminate($input: PodTerminateInput!) {\\n  podTerminate(input: $input)\\n}\",\"operationName\":\"PodTerminate\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\"}}}", request.getBody().utf8());
     assertThat(result).isNull();
   }
 
@@ -503,52 +498,5 @@ class RunpodApiClientTest {
 
   private static void assertAuth(RecordedRequest request) {
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer test-key");
-  }
-
-  /** The query, as sorted name=value pairs, is exactly {@code expected} (auth parameters included). */
-  private static void assertQuery(RecordedRequest request, String... expected) {
-    List<String> actual = new ArrayList<>();
-    for (int i = 0; i < request.getUrl().querySize(); i++) {
-      actual.add(request.getUrl().queryParameterName(i) + "=" + request.getUrl().queryParameterValue(i));
-    }
-    assertThat(actual).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected));
-  }
-
-  /**
-   * Equal as data: numbers by value, date-times by instant ({@code ...104Z} is {@code ...104000+00:00}), and a
-   * member that is null on one side may be absent on the other (the client leaves nulls out).
-   */
-  private void assertSameJson(String expected, String actual) throws Exception {
-    JsonNode want = normalized(mapper.readTree(expected));
-    JsonNode got = normalized(mapper.readTree(actual));
-    assertThat(got.equals((a, b) -> a.isNumber() && b.isNumber()
-        ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1, want))
-        .as("JSON %s equals %s", got, want)
-        .isTrue();
-  }
-
-  private static JsonNode normalized(JsonNode node) {
-    if (node.isObject()) {
-      com.fasterxml.jackson.databind.node.ObjectNode out = JsonNodeFactory.instance.objectNode();
-      node.fields().forEachRemaining(e -> {
-        if (!e.getValue().isNull()) {
-          out.set(e.getKey(), normalized(e.getValue()));
-        }
-      });
-      return out;
-    }
-    if (node.isArray()) {
-      com.fasterxml.jackson.databind.node.ArrayNode out = JsonNodeFactory.instance.arrayNode();
-      node.forEach(n -> out.add(normalized(n)));
-      return out;
-    }
-    if (node.isTextual() && node.asText().length() >= 20 && Character.isDigit(node.asText().charAt(0))) {
-      try {
-        return JsonNodeFactory.instance.textNode(OffsetDateTime.parse(node.asText()).toInstant().toString());
-      } catch (DateTimeParseException notADateTime) {
-        return node;
-      }
-    }
-    return node;
   }
 }

@@ -3,20 +3,15 @@ package dev.providerapi.tensordock.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static dev.providerapi.testing.GeneratedClientAssertions.assertQuery;
+import static dev.providerapi.testing.GeneratedClientAssertions.assertSameJson;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.http.ApiClient;
 import dev.providerapi.tensordock.TensordockProviderBase;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
 import mockwebserver3.MockWebServer;
@@ -74,9 +69,9 @@ class TensordockApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson("{\"data\":{\"type\":\"virtualmachine\",\"attributes\":{\"name\":\"my-port-forward-instance\",\"type\":\"virtualmachine\",\"image\":\"ubuntu2404\",\"hostnode_id\":\"hn-uuid-12345\",\"resources\":{\"vcpu_count\":2,\"ram_gb\":4,\"storage_gb\":300,\"gpus\":{\"geforcertx4090-pcie-24gb\":{\"count\":1}}},\"port_forwards\":[{\"internal_port\":22,\"external_port\":20000},{\"internal_port\":80,\"external_port\":20001}],\"ssh_key_id\":\"sshkey-uuid-12345\",\"cloud_init\":{\"runcmd\":[\"echo 'Hello World'\",\"apt-get install -y nginx\"],\"packages\":[\"curl\",\"git\"],\"package_update\":true,\"package_upgrade\":false}}}}", request.getBody().utf8());
+    assertSameJson(mapper, "{\"data\":{\"type\":\"virtualmachine\",\"attributes\":{\"name\":\"my-port-forward-instance\",\"type\":\"virtualmachine\",\"image\":\"ubuntu2404\",\"hostnode_id\":\"hn-uuid-12345\",\"resources\":{\"vcpu_count\":2,\"ram_gb\":4,\"storage_gb\":300,\"gpus\":{\"geforcertx4090-pcie-24gb\":{\"count\":1}}},\"port_forwards\":[{\"internal_port\":22,\"external_port\":20000},{\"internal_port\":80,\"external_port\":20001}],\"ssh_key_id\":\"sshkey-uuid-12345\",\"cloud_init\":{\"runcmd\":[\"echo 'Hello World'\",\"apt-get install -y nginx\"],\"packages\":[\"curl\",\"git\"],\"package_update\":true,\"package_upgrade\":false}}}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson("{\"data\":{\"type\":\"virtualmachine\",\"id\":\"instance-uuid\",\"name\":\"my-ubuntu-instance\",\"status\":\"running\"}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"data\":{\"type\":\"virtualmachine\",\"id\":\"instance-uuid\",\"name\":\"my-ubuntu-instance\",\"status\":\"running\"}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -95,7 +90,7 @@ class TensordockApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"data\":{\"type\":\"success\",\"attributes\":{\"message\":\"Instance deleted successfully\"}}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"data\":{\"type\":\"success\",\"attributes\":{\"message\":\"Instance deleted successfully\"}}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -114,7 +109,7 @@ class TensordockApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"type\":\"virtualmachine\",\"id\":\"550e8400-e29b-41d4-a716-446655440000\",\"name\":\"pa-0123456789abcdef\",\"status\":\"running\",\"ipAddress\":\"203.0.113.10\",\"portForwards\":[{\"internal_port\":22,\"external_port\":20022}],\"resources\":{\"vcpu_count\":8,\"ram_gb\":32,\"storage_gb\":200,\"gpus\":{\"geforcertx4090-pcie-24gb\":{\"count\":2,\"v0Name\":\"geforcertx4090-pcie-24gb\"}}},\"rateHourly\":0.744}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"type\":\"virtualmachine\",\"id\":\"550e8400-e29b-41d4-a716-446655440000\",\"name\":\"pa-0123456789abcdef\",\"status\":\"running\",\"ipAddress\":\"203.0.113.10\",\"portForwards\":[{\"internal_port\":22,\"external_port\":20022}],\"resources\":{\"vcpu_count\":8,\"ram_gb\":32,\"storage_gb\":200,\"gpus\":{\"geforcertx4090-pcie-24gb\":{\"count\":2,\"v0Name\":\"geforcertx4090-pcie-24gb\"}}},\"rateHourly\":0.744}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -133,7 +128,7 @@ class TensordockApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"data\":{\"hostnodes\":[{\"id\":\"hn-uuid-12345\",\"location_id\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"engine\":\"kvm\",\"uptime_percentage\":99.9,\"available_resources\":{\"gpus\":[{\"v0Name\":\"geforcertx4090-pcie-24gb\",\"availableCount\":2,\"price_per_hr\":0.35}],\"vcpu_count\":48,\"ram_gb\":192,\"storage_gb\":3000,\"max_vcpus_per_gpu\":16,\"max_ram_per_gpu\":64,\"max_vcpus\":32,\"max_ram_gb\":128,\"max_storage_gb\":2000,\"available_ports\":[20000,20001,20002],\"has_public_ip_available\":true},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"location\":{\"uuid\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"city\":\"Chubbuck\",\"stateprovince\":\"Idaho\",\"country\":\"United States\",\"has_network_storage\":false,\"network_speed_gbps\":10,\"network_speed_upload_gbps\":10,\"organization\":\"org-uuid-1\",\"organizationName\":\"Example Host\",\"tier\":3}}]}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"data\":{\"hostnodes\":[{\"id\":\"hn-uuid-12345\",\"location_id\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"engine\":\"kvm\",\"uptime_percentage\":99.9,\"available_resources\":{\"gpus\":[{\"v0Name\":\"geforcertx4090-pcie-24gb\",\"availableCount\":2,\"price_per_hr\":0.35}],\"vcpu_count\":48,\"ram_gb\":192,\"storage_gb\":3000,\"max_vcpus_per_gpu\":16,\"max_ram_per_gpu\":64,\"max_vcpus\":32,\"max_ram_gb\":128,\"max_storage_gb\":2000,\"available_ports\":[20000,20001,20002],\"has_public_ip_available\":true},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"location\":{\"uuid\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"city\":\"Chubbuck\",\"stateprovince\":\"Idaho\",\"country\":\"United States\",\"has_network_storage\":false,\"network_speed_gbps\":10,\"network_speed_upload_gbps\":10,\"organization\":\"org-uuid-1\",\"organizationName\":\"Example Host\",\"tier\":3}}]}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -152,7 +147,7 @@ class TensordockApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"data\":{\"instances\":[{\"type\":\"VM\",\"id\":\"550e8400-e29b-41d4-a716-446655440000\",\"attributes\":{\"name\":\"My Instance\",\"status\":\"running\"}}]}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"data\":{\"instances\":[{\"type\":\"VM\",\"id\":\"550e8400-e29b-41d4-a716-446655440000\",\"attributes\":{\"name\":\"My Instance\",\"status\":\"running\"}}]}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -171,7 +166,7 @@ class TensordockApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"data\":{\"locations\":[{\"id\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"city\":\"Chubbuck\",\"stateprovince\":\"Idaho\",\"country\":\"United States\",\"tier\":3,\"gpus\":[{\"v0Name\":\"geforcertx4090-pcie-24gb\",\"displayName\":\"NVIDIA GeForce RTX 4090 PCIe 24GB\",\"max_count\":4,\"price_per_hr\":0.35,\"resources\":{\"max_vcpus\":64,\"max_ram_gb\":256,\"max_storage_gb\":4000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":true,\"port_forwarding_available\":true,\"network_storage_available\":false}},{\"v0Name\":\"h100-sxm5-80gb\",\"displayName\":\"NVIDIA H100 SXM5 80GB\",\"max_count\":8,\"price_per_hr\":2.25,\"resources\":{\"max_vcpus\":192,\"max_ram_gb\":1024,\"max_storage_gb\":16000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":true,\"port_forwarding_available\":false,\"network_storage_available\":true}}]},{\"id\":\"7a0b3c5d-1e2f-4a6b-8c9d-0e1f2a3b4c5d\",\"city\":\"Orlando\",\"stateprovince\":\"Florida\",\"country\":\"United States\",\"tier\":2,\"gpus\":[{\"v0Name\":\"rtxa6000-pcie-48gb\",\"displayName\":\"NVIDIA RTX A6000 PCIe 48GB\",\"max_count\":2,\"price_per_hr\":0.45,\"resources\":{\"max_vcpus\":32,\"max_ram_gb\":128,\"max_storage_gb\":2000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":false,\"port_forwarding_available\":true,\"network_storage_available\":false}}]}]}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"data\":{\"locations\":[{\"id\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"city\":\"Chubbuck\",\"stateprovince\":\"Idaho\",\"country\":\"United States\",\"tier\":3,\"gpus\":[{\"v0Name\":\"geforcertx4090-pcie-24gb\",\"displayName\":\"NVIDIA GeForce RTX 4090 PCIe 24GB\",\"max_count\":4,\"price_per_hr\":0.35,\"resources\":{\"max_vcpus\":64,\"max_ram_gb\":256,\"max_storage_gb\":4000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":true,\"port_forwarding_available\":true,\"network_storage_available\":false}},{\"v0Name\":\"h100-sxm5-80gb\",\"displayName\":\"NVIDIA H100 SXM5 80GB\",\"max_count\":8,\"price_per_hr\":2.25,\"resources\":{\"max_vcpus\":192,\"max_ram_gb\":1024,\"max_storage_gb\":16000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":true,\"port_forwarding_available\":false,\"network_storage_available\":true}}]},{\"id\":\"7a0b3c5d-1e2f-4a6b-8c9d-0e1f2a3b4c5d\",\"city\":\"Orlando\",\"stateprovince\":\"Florida\",\"country\":\"United States\",\"tier\":2,\"gpus\":[{\"v0Name\":\"rtxa6000-pcie-48gb\",\"displayName\":\"NVIDIA RTX A6000 PCIe 48GB\",\"max_count\":2,\"price_per_hr\":0.45,\"resources\":{\"max_vcpus\":32,\"max_ram_gb\":128,\"max_storage_gb\":2000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":false,\"port_forwarding_available\":true,\"network_storage_available\":false}}]}]}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -190,7 +185,7 @@ class TensordockApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"data\":{\"type\":\"instance\",\"id\":\"string\",\"attributes\":{\"status\":\"starting\"}}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"data\":{\"type\":\"instance\",\"id\":\"string\",\"attributes\":{\"status\":\"starting\"}}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -209,7 +204,7 @@ class TensordockApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson("{\"data\":{\"type\":\"instance\",\"id\":\"string\",\"attributes\":{\"status\":\"stopping\"}}}", mapper.writeValueAsString(result));
+    assertSameJson(mapper, "{\"data\":{\"type\":\"instance\",\"id\":\"string\",\"attributes\":{\"status\":\"stopping\"}}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -545,52 +540,5 @@ class TensordockApiClientTest {
 
   private static void assertAuth(RecordedRequest request) {
     assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer test-key");
-  }
-
-  /** The query, as sorted name=value pairs, is exactly {@code expected} (auth parameters included). */
-  private static void assertQuery(RecordedRequest request, String... expected) {
-    List<String> actual = new ArrayList<>();
-    for (int i = 0; i < request.getUrl().querySize(); i++) {
-      actual.add(request.getUrl().queryParameterName(i) + "=" + request.getUrl().queryParameterValue(i));
-    }
-    assertThat(actual).containsExactlyInAnyOrderElementsOf(Arrays.asList(expected));
-  }
-
-  /**
-   * Equal as data: numbers by value, date-times by instant ({@code ...104Z} is {@code ...104000+00:00}), and a
-   * member that is null on one side may be absent on the other (the client leaves nulls out).
-   */
-  private void assertSameJson(String expected, String actual) throws Exception {
-    JsonNode want = normalized(mapper.readTree(expected));
-    JsonNode got = normalized(mapper.readTree(actual));
-    assertThat(got.equals((a, b) -> a.isNumber() && b.isNumber()
-        ? a.decimalValue().compareTo(b.decimalValue()) : a.equals(b) ? 0 : 1, want))
-        .as("JSON %s equals %s", got, want)
-        .isTrue();
-  }
-
-  private static JsonNode normalized(JsonNode node) {
-    if (node.isObject()) {
-      com.fasterxml.jackson.databind.node.ObjectNode out = JsonNodeFactory.instance.objectNode();
-      node.fields().forEachRemaining(e -> {
-        if (!e.getValue().isNull()) {
-          out.set(e.getKey(), normalized(e.getValue()));
-        }
-      });
-      return out;
-    }
-    if (node.isArray()) {
-      com.fasterxml.jackson.databind.node.ArrayNode out = JsonNodeFactory.instance.arrayNode();
-      node.forEach(n -> out.add(normalized(n)));
-      return out;
-    }
-    if (node.isTextual() && node.asText().length() >= 20 && Character.isDigit(node.asText().charAt(0))) {
-      try {
-        return JsonNodeFactory.instance.textNode(OffsetDateTime.parse(node.asText()).toInstant().toString());
-      } catch (DateTimeParseException notADateTime) {
-        return node;
-      }
-    }
-    return node;
   }
 }
