@@ -1,0 +1,141 @@
+package dev.providerapi.sandbox;
+
+import dev.providerapi.ProviderConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiFunction;
+
+/**
+ * Stateful fakes of the providers' APIs on one 127.0.0.1 port, each under {@code /<provider>}:
+ *
+ * <pre>{@code
+ * try (Sandbox sandbox = Sandbox.start("lambda")) {
+ *   Provider lambda = Providers.load("lambda", sandbox.config("lambda").build());
+ *   sandbox.fake("lambda").faults().once(Op.CREATE, FaultKind.CREATED_DESPITE_ERROR);
+ *   ...
+ *   assertThat(sandbox.fake("lambda").state().live()).hasSize(1);
+ * }
+ * }</pre>
+ *
+ * <p>No real credential is involved: each fake accepts the random key it was started with and refuses others.
+ */
+public final class Sandbox implements AutoCloseable {
+  /** Every provider the sandbox can fake, in a stable order. */
+  public static final List<String> PROVIDERS = List.of("lambda");
+
+  private static final Map<String, BiFunction<String, SandboxClock, FakeProvider>> FACTORIES = Map.of(
+      "lambda", LambdaFake::new);
+
+  private final SandboxClock clock = new SandboxClock();
+  private final Map<String, FakeProvider> fakes = new LinkedHashMap<>();
+  private final LoopbackServer server;
+
+  private Sandbox(int port, List<String> providers) throws IOException {
+    for (String p : providers.isEmpty() ? PROVIDERS : providers) {
+      BiFunction<String, SandboxClock, FakeProvider> factory = FACTORIES.get(p);
+      if (factory == null) {
+        throw new IllegalArgumentException("the sandbox has no fake of '" + p + "'; it has " + PROVIDERS);
+      }
+      fakes.put(p, factory.apply("sandbox-" + p + "-" + UUID.randomUUID(), clock));
+    }
+    this.server = new LoopbackServer(port, (request, connection) -> {
+      String path = request.path();
+      int slash = path.indexOf('/', 1);
+      String prefix = slash < 0 ? path.substring(1) : path.substring(1, slash);
+      FakeProvider fake = fakes.get(prefix);
+      if (fake == null) {
+        connection.send(SandboxResponse.json(404, "{\"error\":\"no fake at /" + prefix + "; serving " + fakes.keySet()
+            + "\"}"));
+        return;
+      }
+      SandboxRequest inner = new SandboxRequest(request.method(), slash < 0 ? "/" : path.substring(slash),
+          request.query(), request.headers(), request.body());
+      fake.serve(inner, connection);
+    });
+  }
+
+  /** The named providers' fakes (all of them when none is named) on a free port. */
+  public static Sandbox start(String... providers) {
+    return start(0, List.of(providers));
+  }
+
+  /** The named providers' fakes (all when the list is empty) on {@code port} (0: any free port). */
+  public static Sandbox start(int port, List<String> providers) {
+    try {
+      return new Sandbox(port, new ArrayList<>(providers));
+    } catch (IOException e) {
+      throw new UncheckedIOException("sandbox: cannot listen on 127.0.0.1:" + port, e);
+    }
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public List<String> providers() {
+    return List.copyOf(fakes.keySet());
+  }
+
+  public FakeProvider fake(String provider) {
+    FakeProvider f = fakes.get(provider);
+    if (f == null) {
+      throw new IllegalArgumentException("this sandbox serves " + fakes.keySet() + ", not '" + provider + "'");
+    }
+    return f;
+  }
+
+  public SandboxClock clock() {
+    return clock;
+  }
+
+  /** {@code http://127.0.0.1:<port>/<provider>} plus the provider's own base path (e.g. RunPod's /graphql). */
+  public String baseUrl(String provider) {
+    fake(provider);
+    return "http://127.0.0.1:" + port() + "/" + provider;
+  }
+
+  /** Environment variables that point the provider's adapter at its fake (credential and base URL). */
+  public Map<String, String> environment(String provider) {
+    return fake(provider).environment(baseUrl(provider));
+  }
+
+  /**
+   * A config for the provider's adapter against its fake: the fake's key, its base URL, no environment
+   * credentials, and short timeouts and lookups suited to tests; callers may change any of it.
+   */
+  public ProviderConfig.Builder config(String provider) {
+    ProviderConfig.Builder b = ProviderConfig.builder()
+        .environment(Map.of())
+        .apiKey(fake(provider).apiKey())
+        .baseUrl(baseUrl(provider))
+        .connectTimeout(Duration.ofSeconds(2))
+        .requestTimeout(Duration.ofSeconds(5))
+        .retryBaseDelay(Duration.ofMillis(50))
+        .launchLookupDelay(Duration.ofMillis(50));
+    fake(provider).environment(baseUrl(provider)).forEach((k, v) -> {
+      if (!k.endsWith("_API_KEY") && !k.endsWith("_API_TOKEN")) {
+        b.secret(k, v);
+      }
+    });
+    return b;
+  }
+
+  /** Forgets every fake's instances, requests and pending faults. */
+  public void reset() {
+    fakes.values().forEach(f -> {
+      f.state().clear();
+      f.faults().clear();
+    });
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}

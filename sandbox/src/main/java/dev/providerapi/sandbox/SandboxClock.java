@@ -1,0 +1,24 @@
+package dev.providerapi.sandbox;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The fakes' clock: real time plus an offset a test moves with {@link #advance(Duration)}, so "booting for 30 s"
+ * or "preempted after an hour" takes no wall time in a test and real time in {@code provider-api sandbox}.
+ */
+public final class SandboxClock {
+  private final AtomicLong offsetMillis = new AtomicLong();
+
+  public Instant now() {
+    return Instant.now().plusMillis(offsetMillis.get());
+  }
+
+  public void advance(Duration by) {
+    if (by.isNegative()) {
+      throw new IllegalArgumentException("the sandbox clock only moves forward, got " + by);
+    }
+    offsetMillis.addAndGet(by.toMillis());
+  }
+}
