@@ -35,7 +35,7 @@ import java.util.function.Function;
  * An in-memory provider for the broker's own tests: offers, latency and launch failures are scripted, and
  * every instance it "creates" is kept so tests can see exactly what exists.
  */
-final class ScriptedProvider implements Provider {
+class ScriptedProvider implements Provider {
   static final GpuCatalog CATALOG = GpuCatalog.standard();
 
   private final String name;
