@@ -1,18 +1,40 @@
 package dev.providerapi.model;
 
 import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.function.UnaryOperator;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What a caller wants; every field is optional. {@code gpu} is a canonical GPU name ({@code H100-SXM-80GB})
- * or a model prefix ({@code H100}); {@code region} is a canonical or provider region name.
+ * or a model prefix ({@code H100}); {@code region} is a canonical or provider region name;
+ * {@code canonicalRegion} only ever a canonical one ({@code us-east}).
+ *
+ * <p>The minimums ({@code minGpuMemoryGb}, {@code minVcpus}, {@code minMemoryGib}, {@code minDiskGib}) and
+ * {@code interconnect} exclude an offer that does not state the figure: a filter that asks for 80 GB never
+ * returns an offer of unknown memory. {@code interconnect} is compared, ignoring case, with the offer's
+ * {@code interconnect} detail where the provider states one, else with the GPU's form factor ({@code SXM},
+ * {@code PCIe}, {@code NVL}). {@code sort} orders the result; null means {@link OfferSort#PRICE_PER_GPU_HOUR}.
  */
 public record OfferFilter(
     @Nullable String gpu,
     @Nullable Integer gpuCount,
     @Nullable String region,
     @Nullable BigDecimal maxPricePerHour,
-    @Nullable Market market) {
+    @Nullable Market market,
+    @Nullable Integer minGpuMemoryGb,
+    @Nullable Integer minVcpus,
+    @Nullable BigDecimal minMemoryGib,
+    @Nullable BigDecimal minDiskGib,
+    @Nullable String canonicalRegion,
+    @Nullable String interconnect,
+    @Nullable OfferSort sort) {
+
+  /** The filter of the first five fields only (kept for callers written before the others existed). */
+  public OfferFilter(@Nullable String gpu, @Nullable Integer gpuCount, @Nullable String region,
+      @Nullable BigDecimal maxPricePerHour, @Nullable Market market) {
+    this(gpu, gpuCount, region, maxPricePerHour, market, null, null, null, null, null, null, null);
+  }
 
   public static OfferFilter any() {
     return new OfferFilter(null, null, null, null, null);
@@ -22,21 +44,77 @@ public record OfferFilter(
     return new Builder();
   }
 
+  /** The sort to apply: {@link #sort()} or the default, price per GPU-hour. */
+  public OfferSort effectiveSort() {
+    return sort == null ? OfferSort.PRICE_PER_GPU_HOUR : sort;
+  }
+
+  /**
+   * Checks the hardware fields (GPU memory, vCPU, RAM, disk, interconnect) and the canonical region, using
+   * {@code canonicalRegionOf} to map the offer's provider region. The other fields are checked where the GPU
+   * catalog is known ({@code OfferMatcher}).
+   */
+  public boolean matchesHardware(Offer offer, UnaryOperator<String> canonicalRegionOf) {
+    if (minGpuMemoryGb != null
+        && (offer.gpu().memoryGb() == null || offer.gpu().memoryGb() < minGpuMemoryGb)) {
+      return false;
+    }
+    if (minVcpus != null && (offer.vcpus() == null || offer.vcpus() < minVcpus)) {
+      return false;
+    }
+    if (minMemoryGib != null && (offer.memoryGib() == null || offer.memoryGib().compareTo(minMemoryGib) < 0)) {
+      return false;
+    }
+    if (minDiskGib != null && (offer.diskGib() == null || offer.diskGib().compareTo(minDiskGib) < 0)) {
+      return false;
+    }
+    if (interconnect != null && !interconnect.isBlank()) {
+      String stated = offer.details().get("interconnect");
+      String have = stated != null ? stated : offer.gpu().formFactor();
+      if (have == null || !have.toLowerCase(Locale.ROOT).equals(interconnect.toLowerCase(Locale.ROOT))) {
+        return false;
+      }
+    }
+    if (canonicalRegion != null && !canonicalRegion.isBlank()) {
+      if (offer.region() == null) {
+        return false;
+      }
+      String canonical = canonicalRegionOf.apply(offer.region());
+      return canonical != null && canonical.equalsIgnoreCase(canonicalRegion);
+    }
+    return true;
+  }
+
   public static final class Builder {
     private @Nullable String gpu;
     private @Nullable Integer gpuCount;
     private @Nullable String region;
     private @Nullable BigDecimal maxPricePerHour;
     private @Nullable Market market;
+    private @Nullable Integer minGpuMemoryGb;
+    private @Nullable Integer minVcpus;
+    private @Nullable BigDecimal minMemoryGib;
+    private @Nullable BigDecimal minDiskGib;
+    private @Nullable String canonicalRegion;
+    private @Nullable String interconnect;
+    private @Nullable OfferSort sort;
 
     public Builder gpu(@Nullable String v) { this.gpu = v; return this; }
     public Builder gpuCount(@Nullable Integer v) { this.gpuCount = v; return this; }
     public Builder region(@Nullable String v) { this.region = v; return this; }
     public Builder maxPricePerHour(@Nullable BigDecimal v) { this.maxPricePerHour = v; return this; }
     public Builder market(@Nullable Market v) { this.market = v; return this; }
+    public Builder minGpuMemoryGb(@Nullable Integer v) { this.minGpuMemoryGb = v; return this; }
+    public Builder minVcpus(@Nullable Integer v) { this.minVcpus = v; return this; }
+    public Builder minMemoryGib(@Nullable BigDecimal v) { this.minMemoryGib = v; return this; }
+    public Builder minDiskGib(@Nullable BigDecimal v) { this.minDiskGib = v; return this; }
+    public Builder canonicalRegion(@Nullable String v) { this.canonicalRegion = v; return this; }
+    public Builder interconnect(@Nullable String v) { this.interconnect = v; return this; }
+    public Builder sort(@Nullable OfferSort v) { this.sort = v; return this; }
 
     public OfferFilter build() {
-      return new OfferFilter(gpu, gpuCount, region, maxPricePerHour, market);
+      return new OfferFilter(gpu, gpuCount, region, maxPricePerHour, market, minGpuMemoryGb, minVcpus,
+          minMemoryGib, minDiskGib, canonicalRegion, interconnect, sort);
     }
   }
 }

@@ -22,6 +22,9 @@ public final class OfferMatcher {
   }
 
   public boolean matches(Offer offer, OfferFilter filter) {
+    if (!filter.matchesHardware(offer, canonicalRegion)) {
+      return false;
+    }
     if (filter.gpu() != null && !filter.gpu().isBlank() && !catalog.matches(offer.gpu(), filter.gpu())) {
       return false;
     }
