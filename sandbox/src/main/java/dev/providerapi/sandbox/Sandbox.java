@@ -27,10 +27,11 @@ import java.util.function.BiFunction;
  */
 public final class Sandbox implements AutoCloseable {
   /** Every provider the sandbox can fake, in a stable order. */
-  public static final List<String> PROVIDERS = List.of("lambda");
+  public static final List<String> PROVIDERS = List.of("lambda", "vast", "paperspace", "runpod", "tensordock", "coreweave");
 
   private static final Map<String, BiFunction<String, SandboxClock, FakeProvider>> FACTORIES = Map.of(
-      "lambda", LambdaFake::new);
+      "lambda", LambdaFake::new, "vast", VastFake::new, "paperspace", PaperspaceFake::new,
+      "runpod", RunpodFake::new, "tensordock", TensordockFake::new, "coreweave", CoreweaveFake::new);
 
   private final SandboxClock clock = new SandboxClock();
   private final Map<String, FakeProvider> fakes = new LinkedHashMap<>();
@@ -97,7 +98,7 @@ public final class Sandbox implements AutoCloseable {
   /** {@code http://127.0.0.1:<port>/<provider>} plus the provider's own base path (e.g. RunPod's /graphql). */
   public String baseUrl(String provider) {
     fake(provider);
-    return "http://127.0.0.1:" + port() + "/" + provider;
+    return "http://127.0.0.1:" + port() + "/" + provider + (provider.equals("runpod") ? "/graphql" : "");
   }
 
   /** Environment variables that point the provider's adapter at its fake (credential and base URL). */
