@@ -33,7 +33,9 @@ public abstract class FakeProvider {
   protected final FakeState state = new FakeState();
   protected final FaultSchedule faults = new FaultSchedule();
   private final AtomicLong ids = new AtomicLong(1000);
+  private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
   private volatile Duration bootTime = Duration.ofSeconds(30);
+  private final Set<String> extraKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   protected FakeProvider(String name, String apiKey, SandboxClock clock) {
     this.name = name;
@@ -48,6 +50,21 @@ public abstract class FakeProvider {
   /** The credential this fake accepts. */
   public String apiKey() {
     return apiKey;
+  }
+
+  /**
+   * Accepts {@code key} as well (a second account of the same tenant): tests that must not share client-side
+   * limiter or breaker state between cases give each case its own key.
+   */
+  public FakeProvider acceptKey(String key) {
+    extraKeys.add(key);
+    return this;
+  }
+
+  /** The credential an authenticated request carried (bearer), or null. */
+  protected @Nullable String presentedKey(SandboxRequest request) {
+    String auth = request.header("authorization");
+    return auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
   }
 
   public FakeState state() {
@@ -91,8 +108,8 @@ public abstract class FakeProvider {
 
   /** Whether the request carries this fake's credential; bearer by default. */
   protected boolean authorized(SandboxRequest request) {
-    String auth = request.header("authorization");
-    return auth != null && auth.equals("Bearer " + apiKey);
+    String key = presentedKey(request);
+    return key != null && (key.equals(apiKey) || extraKeys.contains(key));
   }
 
   protected String newId() {
@@ -148,6 +165,32 @@ public abstract class FakeProvider {
 
   /** Serves one request: auth, then the scheduled fault (if any) around the fake's own answer. */
   final void serve(SandboxRequest request, LoopbackServer.Connection connection) throws IOException {
+    inFlight.incrementAndGet();
+    try {
+      serveCounted(request, connection);
+    } finally {
+      inFlight.decrementAndGet();
+    }
+  }
+
+  /** Requests being served right now (a stalled or delayed one included). */
+  public int inFlight() {
+    return inFlight.get();
+  }
+
+  /**
+   * Waits until no request is being served (at most {@code max}): a delayed create that completes after its
+   * caller gave up is then in the state before anyone asserts on it. True when quiet.
+   */
+  public boolean awaitQuiet(Duration max) {
+    long end = System.nanoTime() + max.toNanos();
+    while (inFlight.get() > 0 && System.nanoTime() < end) {
+      sleep(Duration.ofMillis(20));
+    }
+    return inFlight.get() == 0;
+  }
+
+  private void serveCounted(SandboxRequest request, LoopbackServer.Connection connection) throws IOException {
     Op op = classify(request);
     state.recordRequest(op, request.method(), request.path());
     FaultKind fault = faults.take(op, request.method(), request.path());
@@ -204,7 +247,7 @@ public abstract class FakeProvider {
       case EMPTY_OBJECT -> connection.send(response.withBody(200, "{}".getBytes(StandardCharsets.UTF_8)));
       case HTML_BODY -> connection.send(SandboxResponse.html(200,
           "<!DOCTYPE html><html><body><h1>Sign in to continue</h1></body></html>"));
-      case HUGE_BODY -> connection.send(mutate(response, this::addHuge));
+      case HUGE_BODY -> connection.send(huge(response));
       case UNKNOWN_FIELDS -> connection.send(mutate(response, FakeProvider::addUnknownFields));
       case UNKNOWN_ENUM -> connection.send(mutate(response, this::replaceStatuses));
       default -> throw new IllegalStateException("unhandled fault " + fault);
@@ -241,10 +284,31 @@ public abstract class FakeProvider {
     }
   }
 
-  private void addHuge(JsonNode tree) {
-    if (tree instanceof ObjectNode o) {
-      o.put("sandbox_padding", "x".repeat(HUGE_STRING_CHARS));
+  /** The real body with one 20 MiB string field spliced in after its opening brace. */
+  private static SandboxResponse huge(SandboxResponse response) {
+    byte[] body = response.body();
+    int brace = 0;
+    while (brace < body.length && body[brace] != '{') {
+      brace++;
     }
+    if (brace == body.length) {
+      return response;
+    }
+    byte[] head = "\"sandbox_padding\":\"".getBytes(StandardCharsets.UTF_8);
+    boolean empty = body.length > brace + 1 && new String(body, brace + 1, body.length - brace - 1,
+        StandardCharsets.UTF_8).strip().startsWith("}");
+    byte[] tail = (empty ? "\"" : "\",").getBytes(StandardCharsets.UTF_8);
+    byte[] out = new byte[body.length + head.length + HUGE_STRING_CHARS + tail.length];
+    System.arraycopy(body, 0, out, 0, brace + 1);
+    int at = brace + 1;
+    System.arraycopy(head, 0, out, at, head.length);
+    at += head.length;
+    java.util.Arrays.fill(out, at, at + HUGE_STRING_CHARS, (byte) 'x');
+    at += HUGE_STRING_CHARS;
+    System.arraycopy(tail, 0, out, at, tail.length);
+    at += tail.length;
+    System.arraycopy(body, brace + 1, out, at, body.length - brace - 1);
+    return response.withBody(response.status(), out);
   }
 
   private static void addUnknownFields(JsonNode node) {

@@ -18,6 +18,10 @@ public final class FakeState {
   private final List<String> requests = new CopyOnWriteArrayList<>();
   private final List<String> refused = new CopyOnWriteArrayList<>();
   private final Map<Op, AtomicInteger> calls = new ConcurrentHashMap<>();
+  private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
+
+  /** One request's arrival: its operation and {@link System#nanoTime()}. */
+  public record Arrival(Op op, String method, String path, long atNanos) {}
 
   void add(FakeInstance instance) {
     instances.put(instance.id(), instance);
@@ -26,6 +30,7 @@ public final class FakeState {
 
   void recordRequest(Op op, String method, String path) {
     requests.add(op + " " + method + " " + path);
+    arrivals.add(new Arrival(op, method, path, System.nanoTime()));
     calls.computeIfAbsent(op, o -> new AtomicInteger()).incrementAndGet();
   }
 
@@ -87,6 +92,11 @@ public final class FakeState {
     return List.copyOf(requests);
   }
 
+  /** Every request's arrival, in order (for pacing assertions such as Retry-After). */
+  public List<Arrival> arrivals() {
+    return List.copyOf(arrivals);
+  }
+
   /** Why each refused request was refused (schema violations, unknown offers ...), in arrival order. */
   public List<String> refused() {
     return List.copyOf(refused);
@@ -103,5 +113,6 @@ public final class FakeState {
     requests.clear();
     refused.clear();
     calls.clear();
+    arrivals.clear();
   }
 }

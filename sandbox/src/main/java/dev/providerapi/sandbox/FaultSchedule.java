@@ -28,8 +28,8 @@ public final class FaultSchedule {
     }
   }
 
-  /** A fault that was served, for assertions. */
-  public record Served(Op op, FaultKind kind, String method, String path) {}
+  /** A fault that was served, for assertions; {@code atNanos} is {@link System#nanoTime()} on arrival. */
+  public record Served(Op op, FaultKind kind, String method, String path, long atNanos) {}
 
   /** Serve {@code kind} on the next request for {@code op}. */
   public FaultSchedule once(Op op, FaultKind kind) {
@@ -79,7 +79,7 @@ public final class FaultSchedule {
     if (--next.remaining == 0) {
       it.remove();
     }
-    served.add(new Served(op, next.kind, method, path));
+    served.add(new Served(op, next.kind, method, path, System.nanoTime()));
     return next.kind;
   }
 
