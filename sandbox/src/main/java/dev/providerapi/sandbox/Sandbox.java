@@ -106,6 +106,14 @@ public final class Sandbox implements AutoCloseable {
     return fake(provider).environment(baseUrl(provider));
   }
 
+  /** A kubeconfig (server, token, namespace) for a Kubernetes-API fake (coreweave). */
+  public String kubeconfig(String provider) {
+    if (!(fake(provider) instanceof CoreweaveFake k8s)) {
+      throw new IllegalArgumentException(provider + " is not reached through a kubeconfig");
+    }
+    return k8s.kubeconfig(baseUrl(provider));
+  }
+
   /**
    * A config for the provider's adapter against its fake: the fake's key, its base URL, no environment
    * credentials, and short timeouts and lookups suited to tests; callers may change any of it.
