@@ -59,12 +59,17 @@ class FaultMatrixTest {
   /** The whole-call deadline (ProviderConfig.callTimeout where the runtime has it). */
   static final Duration CALL_TIMEOUT = Duration.ofMillis(2000);
   /** A call is late past this: the deadline plus scheduling slack on a loaded 2-core machine. */
-  static final Duration BUDGET = Duration.ofMillis(3000);
+  static final Duration BUDGET = Duration.ofMillis(3500);
   /** How long a stalled body stalls (well past the budget, so a read without its own deadline shows). */
   static final Duration STALL = Duration.ofMillis(4500);
   /** A delayed answer: past the request timeout. */
   static final Duration DELAY = Duration.ofMillis(1200);
-  static final int WORKERS = 16;
+  static final int WORKERS = 10;
+  /**
+   * Marks a known-failures entry written {@code ? <cell> <reason>}: the cell fails in some runs only, so its
+   * passing does not fail the build (its failing still does not either). Keep these few and explained.
+   */
+  static final String UNSTABLE = "(unstable) ";
   /** 20 MiB bodies one at a time: sixteen at once measure the machine, not the client. */
   static final java.util.concurrent.Semaphore HUGE_LANE = new java.util.concurrent.Semaphore(1);
 
@@ -156,7 +161,7 @@ class FaultMatrixTest {
       if (!c.passed() && !known.containsKey(c.id)) {
         unexpected.add(c.id + ": " + c.problems);
       }
-      if (c.passed() && known.containsKey(c.id)) {
+      if (c.passed() && known.containsKey(c.id) && !known.get(c.id).startsWith(UNSTABLE)) {
         nowPassing.add("remove " + c.id + " from known-failures.txt (it passes now)");
       }
     }
@@ -523,8 +528,13 @@ class FaultMatrixTest {
         if (l.isEmpty() || l.startsWith("#")) {
           continue;
         }
+        boolean unstable = l.startsWith("?");
+        if (unstable) {
+          l = l.substring(1).strip();
+        }
         int sp = l.indexOf(' ');
-        out.put(sp < 0 ? l : l.substring(0, sp), sp < 0 ? "" : l.substring(sp + 1).strip());
+        String reason = sp < 0 ? "" : l.substring(sp + 1).strip();
+        out.put(sp < 0 ? l : l.substring(0, sp), unstable ? UNSTABLE + reason : reason);
       }
     }
     return out;

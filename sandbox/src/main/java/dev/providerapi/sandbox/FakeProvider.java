@@ -250,6 +250,12 @@ public abstract class FakeProvider {
       case HUGE_BODY -> connection.send(huge(response));
       case UNKNOWN_FIELDS -> connection.send(mutate(response, FakeProvider::addUnknownFields));
       case UNKNOWN_ENUM -> connection.send(mutate(response, this::replaceStatuses));
+      case ERRORS_WITH_DATA -> connection.send(mutate(response, tree -> {
+        if (tree instanceof ObjectNode o) {
+          o.putArray("errors").addObject().put("message", "sandbox fault: something went wrong after the change")
+              .putObject("extensions").put("code", "INTERNAL_SERVER_ERROR");
+        }
+      }));
       default -> throw new IllegalStateException("unhandled fault " + fault);
     }
   }

@@ -49,7 +49,12 @@ public enum FaultKind {
   /** The real answer with its status values replaced by one the spec does not list. */
   UNKNOWN_ENUM(Phase.AFTER),
   /** The operation is done (an instance is stored), and the answer is a 500. */
-  CREATED_DESPITE_ERROR(Phase.AFTER);
+  CREATED_DESPITE_ERROR(Phase.AFTER),
+  /**
+   * The real 200 answer with an {@code errors[]} array added: GraphQL's "data and errors" (RunPod: the pod was
+   * created and the mutation still reports an error); for a REST API an unknown field.
+   */
+  ERRORS_WITH_DATA(Phase.AFTER);
 
   /** When the fault acts. */
   public enum Phase { BEFORE, AFTER }
