@@ -5,6 +5,7 @@ import dev.providerapi.errors.ErrorKind;
 import dev.providerapi.errors.LaunchOutcomeUnknownException;
 import dev.providerapi.errors.ProviderException;
 import dev.providerapi.errors.RateLimitedException;
+import dev.providerapi.errors.UnexpectedResponseException;
 import dev.providerapi.http.Sleeper;
 import dev.providerapi.http.internal.Backoff;
 import dev.providerapi.http.internal.NotSentProof;
@@ -87,6 +88,13 @@ public final class LaunchGuard {
           return resolve(request, e);
         }
         throw e;
+      } catch (IllegalArgumentException | UnsupportedOperationException e) {
+        throw e; // the caller's request was refused before anything was sent
+      } catch (RuntimeException e) {
+        // An adapter that failed on the answer (a null id, a missing member) may have created the instance:
+        // that is an unreadable success, resolved by the token like any other, never a leak.
+        return resolve(request, new UnexpectedResponseException(new ErrorDetails(provider, "launch", 0, null,
+            "the launch answer could not be read: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null, false, null), e));
       }
     }
   }

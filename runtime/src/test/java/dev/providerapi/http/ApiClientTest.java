@@ -11,6 +11,7 @@ import dev.providerapi.descriptor.ProviderDescriptor;
 import dev.providerapi.descriptor.RateLimitWindow;
 import dev.providerapi.errors.AuthenticationException;
 import dev.providerapi.errors.ProviderUnavailableException;
+import dev.providerapi.errors.MissingPayloadException;
 import dev.providerapi.errors.UnexpectedResponseException;
 import dev.providerapi.testing.FakeClock;
 import java.math.BigDecimal;
@@ -239,12 +240,37 @@ class ApiClientTest {
   }
 
   @Test
-  void emptyBodiesAndVoidDecodeToNull() {
+  void noContentAndVoidDecodeToNull() {
     server.enqueue(new MockResponse.Builder().code(204).build());
     server.enqueue(json(200, "{\"id\":\"x\"}"));
     ApiClient c = client(AuthSpec.none(), config().build());
     assertThat(c.execute(GET_THING, ApiRequest.builder().path("id", 1).build(), Thing.class)).isNull();
     assertThat(c.execute(GET_THING, ApiRequest.builder().path("id", 1).build(), Void.class)).isNull();
+  }
+
+  @Test
+  void anEmptyOkBodyWhereABodyIsDeclaredIsAMissingPayload() {
+    server.enqueue(json(200, ""));
+    server.enqueue(json(200, "  \n"));
+    ApiClient c = client(AuthSpec.none(), config().build());
+    for (int i = 0; i < 2; i++) {
+      assertThatThrownBy(() -> c.execute(GET_THING, ApiRequest.builder().path("id", 1).build(), Thing.class))
+          .isInstanceOf(MissingPayloadException.class)
+          .hasMessage("acme getThing: HTTP 200 the success answer has an empty body where a Thing was expected");
+    }
+  }
+
+  @Test
+  void aBodyThatStallsAfterTheHeadersEndsWithinTheRequestTimeout() {
+    server.enqueue(json(200, "{\"id\":\"" + "x".repeat(64) + "\"}").newBuilder()
+        .throttleBody(4, 1, java.util.concurrent.TimeUnit.SECONDS).build());
+    ApiClient c = client(AuthSpec.none(), config().requestTimeout(java.time.Duration.ofMillis(300)).maxAttempts(1)
+        .build());
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> c.execute(GET_THING, ApiRequest.builder().path("id", 1).build(), Thing.class))
+        .isInstanceOf(dev.providerapi.errors.ProviderUnavailableException.class)
+        .hasMessageContaining("timed out");
+    assertThat(java.time.Duration.ofNanos(System.nanoTime() - start)).isLessThan(java.time.Duration.ofSeconds(5));
   }
 
   @Test

@@ -1,6 +1,7 @@
 package dev.providerapi.spi;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.providerapi.errors.CapacityUnavailableException;
@@ -77,6 +78,42 @@ class LaunchGuardTest {
     assertThat(lookups).isEqualTo(2);
     assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(2));
     assertThat(terminated).isEmpty();
+  }
+
+  @Test
+  void anAdapterFailingOnTheAnswerIsResolvedByTheTokenNeverLeaked() {
+    Instance created = instance("i-1", null);
+    createResults.add(() -> {
+      throw new NullPointerException("Cannot invoke \"String.isBlank()\" because \"id\" is null");
+    });
+    lookupResults.add(List.of(created));
+
+    assertThat(guard().launch(request)).isEqualTo(created);
+    assertThat(creates).isEqualTo(1);
+    assertThat(lookups).isEqualTo(1);
+  }
+
+  @Test
+  void anUnreadableAnswerWithNothingFoundIsOutcomeUnknownNamingTheCause() {
+    createResults.add(() -> {
+      throw new IllegalStateException("acme launch answered success without an instance id");
+    });
+
+    LaunchOutcomeUnknownException e = catchThrowableOfType(LaunchOutcomeUnknownException.class,
+        () -> guard().launch(request));
+    assertThat(creates).isEqualTo(1);
+    assertThat(lookups).isEqualTo(3);
+    assertThat(e.getMessage()).contains("IllegalStateException: acme launch answered success without an instance id")
+        .contains("pa-tok");
+  }
+
+  @Test
+  void aRequestRefusedBeforeSendingIsNotLookedUp() {
+    createResults.add(() -> {
+      throw new IllegalArgumentException("no offer matches");
+    });
+    assertThatThrownBy(() -> guard().launch(request)).isInstanceOf(IllegalArgumentException.class);
+    assertThat(lookups).isZero();
   }
 
   @Test

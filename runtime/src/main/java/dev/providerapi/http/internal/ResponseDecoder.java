@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.providerapi.errors.ErrorDetails;
+import dev.providerapi.errors.MissingPayloadException;
 import dev.providerapi.errors.UnexpectedResponseException;
 import dev.providerapi.http.Operation;
 import java.io.IOException;
@@ -13,7 +14,7 @@ import java.nio.charset.StandardCharsets;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Success body -> value: empty or Void is null, the response envelope is unwrapped, and a body that does not
+ * Success body -> value: Void is null, an empty body where a type is declared is a MissingPayloadException, the response envelope is unwrapped, and a body that does not
  * fit the type is an UnexpectedResponseException naming Jackson's problem and where it was, never the body.
  */
 public final class ResponseDecoder {
@@ -35,7 +36,12 @@ public final class ResponseDecoder {
     }
     byte[] body = result.body();
     if (isBlank(body)) {
-      return null;
+      if (result.status() == 204 || result.status() == 205) {
+        return null; // the server said there is no content
+      }
+      throw new MissingPayloadException(new ErrorDetails(provider, operation.id(), result.status(), null,
+          "the success answer has an empty body where a " + raw.getSimpleName() + " was expected", null, false,
+          null), null);
     }
     if (operation.responseEnvelope() == null) {
       if (raw == byte[].class) {
