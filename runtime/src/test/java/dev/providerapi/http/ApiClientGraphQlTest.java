@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 class ApiClientGraphQlTest {
   static final String DOCUMENT = "mutation PodStop($input: PodStopInput!) { podStop(input: $input) { id } }";
   static final Operation POD_STOP = new Operation("PodStop", "POST", "", false, "/data/podStop");
+  static final Operation POD = new Operation("Pod", "POST", "", true, "/data/pod");
 
   record PodStopVariables(Map<String, String> input) {}
 
@@ -87,8 +88,17 @@ class ApiClientGraphQlTest {
   }
 
   @Test
-  void errorsWithPartialDataAreAnErrorNotASuccess() {
+  void aMutationWhoseAnswerCarriesItsResultAndErrorsWasAppliedAndReturnsTheResult() {
     server.enqueue(json("{\"data\":{\"podStop\":{\"id\":\"p-1\"}},\"errors\":[{\"message\":"
+        + "\"There are no longer any instances available with the requested specifications.\"}]}"));
+
+    assertThat(client.execute(POD_STOP, request(), Pod.class)).isEqualTo(new Pod("p-1"));
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aMutationWithErrorsAndNoResultIsTheTypedError() {
+    server.enqueue(json("{\"data\":{\"podStop\":null},\"errors\":[{\"message\":"
         + "\"There are no longer any instances available with the requested specifications.\"}]}"));
 
     assertThatThrownBy(() -> client.execute(POD_STOP, request(), Pod.class))
@@ -99,6 +109,15 @@ class ApiClientGraphQlTest {
               "There are no longer any instances available with the requested specifications.");
         });
     assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void errorsWithPartialDataOfAQueryAreAnErrorNotASuccess() {
+    server.enqueue(json("{\"data\":{\"pod\":{\"id\":\"p-1\"}},\"errors\":[{\"message\":\"pod is gone\"}]}"));
+
+    assertThatThrownBy(() -> client.execute(POD, request(), Pod.class))
+        .isInstanceOf(dev.providerapi.errors.ProviderException.class)
+        .hasMessageContaining("pod is gone");
   }
 
   @Test

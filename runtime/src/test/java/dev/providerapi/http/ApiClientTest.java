@@ -261,6 +261,18 @@ class ApiClientTest {
   }
 
   @Test
+  void aBareEmptyObjectWhereAModelIsDeclaredIsAMissingPayloadButATreeMayBeEmpty() {
+    server.enqueue(json(200, "{}"));
+    server.enqueue(json(200, "{}"));
+    ApiClient c = client(AuthSpec.none(), config().build());
+    assertThatThrownBy(() -> c.execute(GET_THING, ApiRequest.builder().path("id", 1).build(), Thing.class))
+        .isInstanceOf(MissingPayloadException.class)
+        .hasMessage("acme getThing: HTTP 200 the success answer is an empty object where a Thing was expected");
+    assertThat(c.execute(GET_THING, ApiRequest.builder().path("id", 1).build(),
+        com.fasterxml.jackson.databind.JsonNode.class)).isEmpty();
+  }
+
+  @Test
   void aBodyThatStallsAfterTheHeadersEndsWithinTheRequestTimeout() {
     server.enqueue(json(200, "{\"id\":\"" + "x".repeat(64) + "\"}").newBuilder()
         .throttleBody(4, 1, java.util.concurrent.TimeUnit.SECONDS).build());

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Turns a failed response (or a network failure) into a typed {@link ProviderException}, following the
@@ -31,6 +33,7 @@ import org.jspecify.annotations.Nullable;
  * TensorDock {@code success: false}); UNEXPECTED_RESPONSE is kept for bodies we cannot read.
  */
 public final class ErrorMapper {
+  private static final Logger LOG = LoggerFactory.getLogger(ErrorMapper.class);
   static final int MAX_MESSAGE = 500;
   /** Error bodies are small; a larger one is cut rather than kept whole in every exception. */
   static final int MAX_BODY = 64 * 1024;
@@ -108,12 +111,28 @@ public final class ErrorMapper {
     if (message == null && node.isArray() && node.size() > 0) {
       message = truncate(redactor.redact(node.get(0).path("message").asText(null)));
     }
+    if (appliedDespiteError(operation, body)) {
+      // A non-idempotent call (a create) whose answer carries its result as well as errors was applied:
+      // reporting it as failed would leave a billed instance the caller never hears of.
+      LOG.warn("{} {}: the answer carries a result and errors ({}{}); the result is taken, the call was applied",
+          provider, operation.id(), code == null ? "" : code + ": ", message);
+      return Optional.empty();
+    }
     ErrorRule rule = firstRule(result.status(), code, message);
     ErrorKind kind = rule != null ? rule.kind() : ErrorKind.INVALID_REQUEST;
     boolean retryable = rule != null && Boolean.TRUE.equals(rule.retryable()) && operation.idempotent();
     ErrorDetails details = new ErrorDetails(provider, operation.id(), result.status(), redactor.redact(code), message,
         requestId(result), retryable, null, responseBody(result));
     return Optional.of(ProviderException.of(kind, details, null));
+  }
+
+  private static boolean appliedDespiteError(Operation operation, JsonNode body) {
+    String envelope = operation.responseEnvelope();
+    if (operation.idempotent() || envelope == null) {
+      return false;
+    }
+    JsonNode result = envelope.startsWith("/") ? body.at(envelope) : body.path(envelope);
+    return !result.isMissingNode() && !result.isNull();
   }
 
   private @Nullable ErrorRule firstRule(int status, @Nullable String code, @Nullable String message) {

@@ -69,11 +69,25 @@ public final class ResponseDecoder {
     if (node.isNull()) {
       return null;
     }
+    if (operation.responseEnvelope() == null && node.isObject() && node.isEmpty() && expectsMembers(raw)) {
+      // A bare '{}' where a typed answer is declared says nothing: reading it as a record of nulls made adapters
+      // report a live instance as gone or fail with NullPointerException. (An empty object inside an envelope,
+      // such as Lambda's {"data": {}} after a delete, is an answer.)
+      throw new MissingPayloadException(new ErrorDetails(provider, operation.id(), result.status(), null,
+          "the success answer is an empty object where a " + raw.getSimpleName() + " was expected", null, false,
+          null), null);
+    }
     try {
       return mapper.readerFor(type).readValue(node);
     } catch (IOException e) {
       throw failure(operation, result, "cannot decode the body as " + type.toCanonical() + " (" + problem(e) + ")", e);
     }
+  }
+
+  /** A declared model type, not a free-form tree or map that may legitimately be empty. */
+  private static boolean expectsMembers(Class<?> raw) {
+    return !(JsonNode.class.isAssignableFrom(raw) || java.util.Map.class.isAssignableFrom(raw)
+        || raw == Object.class || java.util.Collection.class.isAssignableFrom(raw));
   }
 
   private static boolean isBlank(byte[] body) {
