@@ -97,15 +97,25 @@ class GraphQlClientTest {
   }
 
   @Test
-  void errorsInA200AreAnErrorEvenWithData() {
+  void errorsInA200AreAnErrorWhenTheMutationHasNoResult() {
     server.enqueue(new MockResponse.Builder().code(200)
-        .body("{\"data\":{\"boxStop\":{\"id\":\"b\"}},\"errors\":[{\"message\":\"box is busy\"}]}").build());
+        .body("{\"data\":{\"boxStop\":null},\"errors\":[{\"message\":\"box is busy\"}]}").build());
 
     assertThatThrownBy(() -> call("b", true))
         .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
           assertThat(e.providerMessage()).contains("box is busy");
           assertThat(e.operation()).isEqualTo("BoxStop");
         });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+  }
+
+  @Test
+  void aMutationAnsweredWithItsResultAndErrorsWasAppliedAndReturnsTheResult() throws Exception {
+    server.enqueue(new MockResponse.Builder().code(200)
+        .body("{\"data\":{\"boxStop\":{\"id\":\"b\"}},\"errors\":[{\"message\":\"box is busy\"}]}").build());
+
+    Object box = call("b", true);
+    assertThat(box.getClass().getMethod("id").invoke(box)).isEqualTo("b");
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 }
