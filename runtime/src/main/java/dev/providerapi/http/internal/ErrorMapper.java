@@ -131,7 +131,7 @@ public final class ErrorMapper {
     if (operation.idempotent() || envelope == null) {
       return false;
     }
-    JsonNode result = envelope.startsWith("/") ? body.at(envelope) : body.path(envelope);
+    JsonNode result = ResponseDecoder.unwrap(envelope, body);
     return !result.isMissingNode() && !result.isNull();
   }
 

@@ -58,9 +58,8 @@ public final class ResponseDecoder {
       throw failure(operation, result, "body is not valid JSON (" + problem(e) + ")", e);
     }
     if (operation.responseEnvelope() != null) {
-      String envelope = operation.responseEnvelope();
-      JsonNode inner = envelope.startsWith("/") ? node.at(envelope) : node.get(envelope);
-      if (inner == null || inner.isMissingNode()) {
+      JsonNode inner = unwrap(operation.responseEnvelope(), node);
+      if (inner.isMissingNode()) {
         throw failure(operation, result, "response has no '" + operation.responseEnvelope()
             + "' member to unwrap", null);
       }
@@ -82,6 +81,11 @@ public final class ResponseDecoder {
     } catch (IOException e) {
       throw failure(operation, result, "cannot decode the body as " + type.toCanonical() + " (" + problem(e) + ")", e);
     }
+  }
+
+  /** The member an envelope names: a JSON pointer ({@code /data/pod}) or a top-level name ({@code data}). */
+  static JsonNode unwrap(String envelope, JsonNode body) {
+    return envelope.startsWith("/") ? body.at(envelope) : body.path(envelope);
   }
 
   /** A declared model type, not a free-form tree or map that may legitimately be empty. */
