@@ -61,14 +61,30 @@ public final class RateLimiter {
 
   /** Blocks until this operation may send one request; every attempt, retries included, takes a token. */
   public void acquire(String operationId) throws InterruptedException {
-    waitOutPause();
-    if (global != null) {
-      global.asBlocking().consume(1, blocking);
+    acquire(operationId, Duration.ofNanos(Long.MAX_VALUE / 4));
+  }
+
+  /**
+   * As {@link #acquire(String)}, waiting at most {@code maxWait} (what is left of the call's deadline).
+   *
+   * @return false, with nothing sent and no token held, when the wait would end past {@code maxWait}
+   */
+  public boolean acquire(String operationId, Duration maxWait) throws InterruptedException {
+    long end = System.nanoTime() + Math.min(maxWait.toNanos(), Long.MAX_VALUE / 4);
+    if (!waitOutPause(end)) {
+      return false;
+    }
+    if (global != null && !global.asBlocking().tryConsume(1, Math.max(0, end - System.nanoTime()), blocking)) {
+      return false;
     }
     Bucket op = perOperation.get(operationId);
-    if (op != null) {
-      op.asBlocking().consume(1, blocking);
+    if (op != null && !op.asBlocking().tryConsume(1, Math.max(0, end - System.nanoTime()), blocking)) {
+      if (global != null) {
+        global.addTokens(1); // the request is not sent: give the account-wide token back
+      }
+      return false;
     }
+    return true;
   }
 
   /** Tokens left for the operation right now (the smaller of its own and the global bucket); for tests and metrics. */
@@ -112,15 +128,19 @@ public final class RateLimiter {
     return Duration.ofMillis(Math.min(millis, Backoff.MAX.toMillis()));
   }
 
-  private void waitOutPause() throws InterruptedException {
+  /** False when the current 429 pause outlasts {@code endNanos}. */
+  private boolean waitOutPause(long endNanos) throws InterruptedException {
     while (true) {
       Duration wait;
       synchronized (pauseLock) {
         Instant now = clock.instant();
         if (!pausedUntil.isAfter(now)) {
-          return;
+          return true;
         }
         wait = Duration.between(now, pausedUntil);
+      }
+      if (wait.toNanos() > endNanos - System.nanoTime()) {
+        return false;
       }
       sleeper.sleep(wait);
     }
