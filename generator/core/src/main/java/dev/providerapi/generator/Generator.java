@@ -213,11 +213,18 @@ public final class Generator {
    * no operation bindings.
    */
   public Result generateSpec(Path spec, Path outDir, SpecOptions options) {
-    return run(nameOf(spec, options), planSpec(spec, outDir, options), options.mode());
+    NamedPlan p = planSpecNamed(spec, outDir, options);
+    return run(p.name(), p.plan(), options.mode());
   }
 
   /** What {@link #generateSpec} would write, in memory. */
   public GenerationPlan planSpec(Path spec, Path outDir, SpecOptions options) {
+    return planSpecNamed(spec, outDir, options).plan();
+  }
+
+  private record NamedPlan(String name, GenerationPlan plan) {}
+
+  private NamedPlan planSpecNamed(Path spec, Path outDir, SpecOptions options) {
     Path file = spec.toAbsolutePath().normalize();
     if (Files.isDirectory(file)) {
       throw new SpecException(file, null, "is a folder, not a spec file; pass the OpenAPI, GraphQL or CRD file "
@@ -268,17 +275,8 @@ public final class Generator {
         new ProviderManifest.SpecRef(kind, file, null, model.version()), null, Map.of());
     Placement target = options.placement() != null ? options.placement() : Placement.standard(outDir);
     String specName = file.getFileName().toString();
-    return plan(manifest, model, specName, Map.of(), new TemplateRenderer(null), specInputs(file), target);
-  }
-
-  /** The provider name {@link #generateSpec} uses, without generating (reads the spec only when not given). */
-  private String nameOf(Path spec, SpecOptions options) {
-    if (options.name() != null) {
-      return options.name();
-    }
-    Path file = spec.toAbsolutePath().normalize();
-    String kind = specKind(file);
-    return derivedName(file, kind, reader(kind, file).read(file, null));
+    return new NamedPlan(name,
+        plan(manifest, model, specName, Map.of(), new TemplateRenderer(null), specInputs(file), target));
   }
 
   /**
