@@ -172,6 +172,22 @@ class MainTest {
   }
 
   @Test
+  void helpListsEveryCommandWithAWholeSentence() {
+    assertThat(run("--help")).isZero();
+    String help = out.toString();
+    String commands = help.substring(help.indexOf("Commands:\n"), help.indexOf("\nExit codes:"));
+    assertThat(commands.lines().skip(1).filter(l -> !l.isBlank()).toList()).containsExactly(
+        "  generate  Generates a client from one spec file (OpenAPI, GraphQL, CRD).",
+        "  diff      Classifies the changes between two specs (exit 1 when breaking).",
+        "  update    Replaces a provider's spec with a new upstream one and regenerates.",
+        "  new       Scaffolds a new provider from its spec, schema or CRD.",
+        "  sandbox   Serves keyless fakes of the providers' APIs on 127.0.0.1.");
+    // No line of the top-level help wraps: each fits the 80 columns picocli prints.
+    assertThat(help.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
+    assertThat(help).doesNotContain("\n127.0.0.1");
+  }
+
+  @Test
   void generateFromASpecOutsideTheRepository() throws IOException {
     Path spec = Files.writeString(repo.resolve("acme-openapi-2.0.yaml"), "openapi: 3.0.3\n");
     Path outDir = repo.resolve("out");

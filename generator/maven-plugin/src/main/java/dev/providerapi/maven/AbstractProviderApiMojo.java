@@ -111,8 +111,21 @@ abstract class AbstractProviderApiMojo extends AbstractMojo {
   @Parameter(defaultValue = "${project}", readonly = true, required = true)
   MavenProject project;
 
+  /**
+   * Swagger-parser logs every parse problem at ERROR with a stack trace, through Maven's logger, before our one
+   * message says the same with the file and place: off unless Maven runs with -X. The level is read when
+   * swagger-parser's loggers are created, which is after this (its classes load with the first spec read).
+   */
+  void quietSpecParsers() {
+    String key = "org.slf4j.simpleLogger.log.io.swagger";
+    if (System.getProperty(key) == null || !getLog().isDebugEnabled()) {
+      System.setProperty(key, getLog().isDebugEnabled() ? "debug" : "off");
+    }
+  }
+
   /** The providers to work on with their folders, in name order. */
   List<Target> targets() throws MojoFailureException, MojoExecutionException {
+    quietSpecParsers();
     if (spec != null || providerYaml != null) {
       return List.of(single());
     }

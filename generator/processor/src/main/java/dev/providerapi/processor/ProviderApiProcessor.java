@@ -86,6 +86,11 @@ public final class ProviderApiProcessor extends AbstractProcessor {
   }
 
   private void generate(Element element) {
+    // In-process javac (Maven) shares the build's logger: swagger-parser's ERROR lines and stack traces would
+    // come before our one diagnostic that names the file and place.
+    if (System.getProperty("org.slf4j.simpleLogger.log.io.swagger") == null) {
+      System.setProperty("org.slf4j.simpleLogger.log.io.swagger", "off");
+    }
     GenerateProvider annotation = element.getAnnotation(GenerateProvider.class);
     Path yaml = root().resolve(annotation.manifest()).normalize();
     try {
