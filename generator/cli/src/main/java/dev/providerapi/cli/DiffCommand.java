@@ -21,6 +21,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "diff",
+    header = "Classifies the changes between two specs (exit 1 when breaking).",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {"Compares two versions of an API, field by field: two OpenAPI specs, two CRDs, or two GraphQL",
