@@ -5,27 +5,78 @@ import dev.providerapi.Capability;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.descriptor.AuthSpec;
 import dev.providerapi.descriptor.AuthStyle;
+import dev.providerapi.descriptor.ErrorFormat;
+import dev.providerapi.descriptor.ErrorRule;
 import dev.providerapi.descriptor.ProviderDescriptor;
+import dev.providerapi.errors.ErrorKind;
 import dev.providerapi.hyperstack.api.HyperstackApi;
 import dev.providerapi.hyperstack.api.HyperstackApiClient;
 import dev.providerapi.model.BillingGranularity;
 import dev.providerapi.model.Instance;
+import dev.providerapi.model.InstanceStatus;
+import dev.providerapi.model.Region;
 import dev.providerapi.spi.AbstractProvider;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Everything {@code provider.yaml} declares for Hyperstack Infrahub API; the hand-written adapter extends this and adds only behaviour.
+ * Everything {@code provider.yaml} declares for Hyperstack; the hand-written adapter extends this and adds only behaviour.
  */
 public abstract class HyperstackProviderBase extends AbstractProvider {
   public static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder("hyperstack")
-      .displayName("Hyperstack Infrahub API")
+      .displayName("Hyperstack")
       .baseUrl("https://infrahub-api.nexgencloud.com/v1")
+      .consoleUrl("https://console.hyperstack.cloud")
       .auth(new AuthSpec(AuthStyle.HEADER, "HYPERSTACK_API_KEY", "api_key", null, Map.of()))
+      .errorFormat(new ErrorFormat("/error_reason", "/message", null, null, null, List.of(
+          new ErrorRule(null, null, null, "insufficient stock", ErrorKind.CAPACITY_UNAVAILABLE, null),
+          new ErrorRule(null, null, null, "out of stock", ErrorKind.CAPACITY_UNAVAILABLE, null),
+          new ErrorRule(null, null, null, "not enough capacity", ErrorKind.CAPACITY_UNAVAILABLE, null),
+          new ErrorRule(null, null, null, "insufficient credit", ErrorKind.QUOTA_EXCEEDED, null),
+          new ErrorRule(null, null, null, "quota", ErrorKind.QUOTA_EXCEEDED, null),
+          new ErrorRule(401, null, null, null, ErrorKind.AUTHENTICATION, null),
+          new ErrorRule(403, null, null, null, ErrorKind.AUTHENTICATION, null),
+          new ErrorRule(404, null, null, null, ErrorKind.NOT_FOUND, null),
+          new ErrorRule(409, null, null, null, ErrorKind.CONFLICT, null),
+          new ErrorRule(400, null, null, null, ErrorKind.INVALID_REQUEST, null),
+          new ErrorRule(405, null, null, null, ErrorKind.INVALID_REQUEST, null))))
+      .status("active", InstanceStatus.RUNNING)
+      .status("build", InstanceStatus.PROVISIONING)
+      .status("creating", InstanceStatus.PROVISIONING)
+      .status("deleted", InstanceStatus.TERMINATED)
+      .status("deleting", InstanceStatus.TERMINATING)
+      .status("error", InstanceStatus.FAILED)
+      .status("hard_reboot", InstanceStatus.PROVISIONING)
+      .status("hibernated", InstanceStatus.STOPPED)
+      .status("hibernating", InstanceStatus.STOPPING)
+      .status("rebooting", InstanceStatus.PROVISIONING)
+      .status("restoring", InstanceStatus.PROVISIONING)
+      .status("shutoff", InstanceStatus.STOPPED)
+      .status("starting", InstanceStatus.PROVISIONING)
+      .status("stopping", InstanceStatus.STOPPING)
+      .capability(Capability.CUSTOM_IMAGE)
+      .capability(Capability.ENV_VARS)
       .capability(Capability.RESTART)
+      .capability(Capability.SSH_KEYS)
+      .capability(Capability.STARTUP_SCRIPT)
       .capability(Capability.STOP_START)
-      .billingGranularity(new BillingGranularity(Duration.ofSeconds(1), Duration.ZERO))
+      .billingGranularity(new BillingGranularity(Duration.ofMinutes(1), Duration.ZERO))
+      .offersCacheTtl(Duration.ofSeconds(30))
+      .region(new Region("CANADA-1", "ca-central", "Canada"))
+      .region(new Region("NORWAY-1", "eu-north", "Norway"))
+      .region(new Region("US-1", "us-central", "United States"))
+      .gpuAlias("A100-80G-PCIe", "A100-PCIE-80GB")
+      .gpuAlias("A100-80G-PCIe-NVLink", "A100-PCIE-80GB")
+      .gpuAlias("A40", "A40-48GB")
+      .gpuAlias("H100-80G-PCIe", "H100-PCIE-80GB")
+      .gpuAlias("H100-80G-PCIe-NVLink", "H100-PCIE-80GB")
+      .gpuAlias("H100-80G-SXM5", "H100-SXM-80GB")
+      .gpuAlias("H200-141G-SXM5", "H200-SXM-141GB")
+      .gpuAlias("L40", "L40-48GB")
+      .gpuAlias("RTX-A4000", "A4000-16GB")
+      .gpuAlias("RTX-A6000", "A6000-48GB")
       .specSource("https://github.com/NexGenCloud/hyperstack-sdk-go/blob/cd34036f43f21aa5683b3ddcdb0800ceeda183df/api/openapi.yaml")
       .specVersion("1.0")
       .build();

@@ -57,9 +57,9 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
-        .body("{}")
+        .body("{\"status\":true,\"message\":\"Virtual machine(s) created successfully\",\"instances\":[{\"id\":5001,\"name\":\"job-42\",\"status\":\"CREATING\",\"power_state\":\"NOSTATE\",\"vm_state\":\"creating\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"\",\"floating_ip_status\":\"NOT_ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}]}")
         .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.hyperstack.model.CreateInstancesPayload>() {});
+    var body = mapper.readValue("{\"name\":\"job-42\",\"environment_name\":\"provider-api-CANADA-1\",\"flavor_name\":\"n3-H100x1\",\"image_name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\",\"key_name\":\"laptop\",\"count\":1,\"assign_floating_ip\":true,\"labels\":[\"provider-api-token=job-42\"]}", new TypeReference<dev.providerapi.hyperstack.model.CreateInstancesPayload>() {});
 
     Object result = api.createVMs(body);
 
@@ -69,8 +69,9 @@ class HyperstackApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{}", request.getBody().utf8());
+    assertSameJson(mapper, "{\"name\":\"job-42\",\"environment_name\":\"provider-api-CANADA-1\",\"flavor_name\":\"n3-H100x1\",\"image_name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\",\"key_name\":\"laptop\",\"count\":1,\"assign_floating_ip\":true,\"labels\":[\"provider-api-token=job-42\"]}", request.getBody().utf8());
     assertThat(result).isNotNull();
+    assertSameJson(mapper, "{\"status\":true,\"message\":\"Virtual machine(s) created successfully\",\"instances\":[{\"id\":5001,\"name\":\"job-42\",\"status\":\"CREATING\",\"power_state\":\"NOSTATE\",\"vm_state\":\"creating\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"\",\"floating_ip_status\":\"NOT_ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}]}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -78,9 +79,9 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
-        .body("{}")
+        .body("{\"status\":true,\"message\":\"Environment created\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"created_at\":\"2024-05-02T10:00:00Z\"}}")
         .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.hyperstack.model.CreateEnvironment>() {});
+    var body = mapper.readValue("{\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"}", new TypeReference<dev.providerapi.hyperstack.model.CreateEnvironment>() {});
 
     Object result = api.createEnvironment(body);
 
@@ -90,8 +91,9 @@ class HyperstackApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{}", request.getBody().utf8());
+    assertSameJson(mapper, "{\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"}", request.getBody().utf8());
     assertThat(result).isNotNull();
+    assertSameJson(mapper, "{\"status\":true,\"message\":\"Environment created\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"created_at\":\"2024-05-02T10:00:00Z\"}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -99,7 +101,7 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
-        .body("{}")
+        .body("{\"status\":true,\"message\":\"Virtual machine deleted successfully\"}")
         .build());
 
     Object result = api.deleteVm(7);
@@ -110,6 +112,7 @@ class HyperstackApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
+    assertSameJson(mapper, "{\"status\":true,\"message\":\"Virtual machine deleted successfully\"}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -117,7 +120,7 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
-        .body("{}")
+        .body("{\"status\":true,\"message\":\"Success\",\"instance\":{\"id\":5001,\"name\":\"job-42\",\"status\":\"ACTIVE\",\"power_state\":\"RUNNING\",\"vm_state\":\"active\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"38.80.122.10\",\"floating_ip_status\":\"ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}}")
         .build());
 
     Object result = api.getVm(7);
@@ -128,6 +131,7 @@ class HyperstackApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
+    assertSameJson(mapper, "{\"status\":true,\"message\":\"Success\",\"instance\":{\"id\":5001,\"name\":\"job-42\",\"status\":\"ACTIVE\",\"power_state\":\"RUNNING\",\"vm_state\":\"active\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"38.80.122.10\",\"floating_ip_status\":\"ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -135,7 +139,7 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
-        .body("[]")
+        .body("[{\"id\":1,\"name\":\"H100-80G-PCIe\",\"value\":1.9,\"original_value\":1.9,\"discount_applied\":false,\"start_time\":\"2024-01-01T00:00:00Z\",\"end_time\":\"2099-01-01T00:00:00Z\"},{\"id\":2,\"name\":\"A100-80G-PCIe\",\"value\":1.35,\"original_value\":1.35,\"discount_applied\":false,\"start_time\":\"2024-01-01T00:00:00Z\",\"end_time\":\"2099-01-01T00:00:00Z\"}]")
         .build());
 
     Object result = api.getPricebook();
@@ -146,6 +150,7 @@ class HyperstackApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
+    assertSameJson(mapper, "[{\"id\":1,\"name\":\"H100-80G-PCIe\",\"value\":1.9,\"original_value\":1.9,\"discount_applied\":false,\"start_time\":\"2024-01-01T00:00:00Z\",\"end_time\":\"2099-01-01T00:00:00Z\"},{\"id\":2,\"name\":\"A100-80G-PCIe\",\"value\":1.35,\"original_value\":1.35,\"discount_applied\":false,\"start_time\":\"2024-01-01T00:00:00Z\",\"end_time\":\"2099-01-01T00:00:00Z\"}]", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -153,7 +158,7 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
-        .body("{}")
+        .body("{\"status\":true,\"message\":\"Virtual machine rebooting\"}")
         .build());
 
     Object result = api.hardRebootVm(7);
@@ -164,6 +169,7 @@ class HyperstackApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
+    assertSameJson(mapper, "{\"status\":true,\"message\":\"Virtual machine rebooting\"}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -171,9 +177,9 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
-        .body("{}")
+        .body("{\"status\":true,\"message\":\"Key pair imported\",\"keypair\":{\"id\":41,\"name\":\"laptop\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"},\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\",\"fingerprint\":\"SHA256:exampleFingerprint\",\"created_at\":\"2024-05-02T10:05:00Z\"}}")
         .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.hyperstack.model.ImportKeypairPayload>() {});
+    var body = mapper.readValue("{\"environment_name\":\"provider-api-CANADA-1\",\"name\":\"laptop\",\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\"}", new TypeReference<dev.providerapi.hyperstack.model.ImportKeypairPayload>() {});
 
     Object result = api.importKeyPair(body);
 
@@ -183,8 +189,9 @@ class HyperstackApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{}", request.getBody().utf8());
+    assertSameJson(mapper, "{\"environment_name\":\"provider-api-CANADA-1\",\"name\":\"laptop\",\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\"}", request.getBody().utf8());
     assertThat(result).isNotNull();
+    assertSameJson(mapper, "{\"status\":true,\"message\":\"Key pair imported\",\"keypair\":{\"id\":41,\"name\":\"laptop\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"},\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\",\"fingerprint\":\"SHA256:exampleFingerprint\",\"created_at\":\"2024-05-02T10:05:00Z\"}}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -192,7 +199,7 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
-        .body("{}")
+        .body("{\"status\":true,\"message\":\"Success\",\"data\":[{\"gpu\":\"H100-80G-PCIe\",\"region_name\":\"CANADA-1\",\"flavors\":[{\"id\":95,\"name\":\"n3-H100x1\",\"display_name\":\"n3-H100x1\",\"region_name\":\"CANADA-1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"},{\"id\":96,\"name\":\"n3-H100x8\",\"display_name\":\"n3-H100x8\",\"region_name\":\"CANADA-1\",\"cpu\":192,\"ram\":1800.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":8,\"stock_available\":false,\"created_at\":\"2024-05-02T10:00:00Z\"}]},{\"gpu\":\"A100-80G-PCIe\",\"region_name\":\"NORWAY-1\",\"flavors\":[{\"id\":70,\"name\":\"n3-A100x1\",\"display_name\":\"n3-A100x1\",\"region_name\":\"NORWAY-1\",\"cpu\":28,\"ram\":120.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"A100-80G-PCIe\",\"gpu_count\":1,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"}]},{\"gpu\":\"\",\"region_name\":\"NORWAY-1\",\"flavors\":[{\"id\":12,\"name\":\"n1-cpu-small\",\"display_name\":\"n1-cpu-small\",\"region_name\":\"NORWAY-1\",\"cpu\":4,\"ram\":8.0,\"disk\":50,\"ephemeral\":0,\"gpu\":\"\",\"gpu_count\":0,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"}]}]}")
         .build());
 
     Object result = api.listFlavors(null);
@@ -203,6 +210,7 @@ class HyperstackApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
+    assertSameJson(mapper, "{\"status\":true,\"message\":\"Success\",\"data\":[{\"gpu\":\"H100-80G-PCIe\",\"region_name\":\"CANADA-1\",\"flavors\":[{\"id\":95,\"name\":\"n3-H100x1\",\"display_name\":\"n3-H100x1\",\"region_name\":\"CANADA-1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"},{\"id\":96,\"name\":\"n3-H100x8\",\"display_name\":\"n3-H100x8\",\"region_name\":\"CANADA-1\",\"cpu\":192,\"ram\":1800.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":8,\"stock_available\":false,\"created_at\":\"2024-05-02T10:00:00Z\"}]},{\"gpu\":\"A100-80G-PCIe\",\"region_name\":\"NORWAY-1\",\"flavors\":[{\"id\":70,\"name\":\"n3-A100x1\",\"display_name\":\"n3-A100x1\",\"region_name\":\"NORWAY-1\",\"cpu\":28,\"ram\":120.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"A100-80G-PCIe\",\"gpu_count\":1,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"}]},{\"gpu\":\"\",\"region_name\":\"NORWAY-1\",\"flavors\":[{\"id\":12,\"name\":\"n1-cpu-small\",\"display_name\":\"n1-cpu-small\",\"region_name\":\"NORWAY-1\",\"cpu\":4,\"ram\":8.0,\"disk\":50,\"ephemeral\":0,\"gpu\":\"\",\"gpu_count\":0,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"}]}]}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -210,7 +218,7 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
-        .body("{}")
+        .body("{\"status\":true,\"message\":\"Success\",\"regions\":[{\"id\":1,\"name\":\"NORWAY-1\",\"description\":\"Norway\",\"country\":\"Norway\"},{\"id\":2,\"name\":\"CANADA-1\",\"description\":\"Canada\",\"country\":\"Canada\"}]}")
         .build());
 
     Object result = api.listRegions();
@@ -221,6 +229,7 @@ class HyperstackApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
+    assertSameJson(mapper, "{\"status\":true,\"message\":\"Success\",\"regions\":[{\"id\":1,\"name\":\"NORWAY-1\",\"description\":\"Norway\",\"country\":\"Norway\"},{\"id\":2,\"name\":\"CANADA-1\",\"description\":\"Canada\",\"country\":\"Canada\"}]}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -228,7 +237,7 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
-        .body("{}")
+        .body("{\"status\":true,\"message\":\"Success\",\"instances\":[{\"id\":5001,\"name\":\"job-42\",\"status\":\"ACTIVE\",\"power_state\":\"RUNNING\",\"vm_state\":\"active\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"38.80.122.10\",\"floating_ip_status\":\"ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}},{\"id\":5002,\"name\":\"train-7\",\"status\":\"CREATING\",\"power_state\":\"NOSTATE\",\"vm_state\":\"creating\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"\",\"floating_ip_status\":\"NOT_ATTACHED\",\"labels\":[\"provider-api-token=train-7\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}],\"page\":1,\"page_size\":50,\"count\":2}")
         .build());
 
     Object result = api.listVMs(null, null, null, null);
@@ -239,6 +248,7 @@ class HyperstackApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
+    assertSameJson(mapper, "{\"status\":true,\"message\":\"Success\",\"instances\":[{\"id\":5001,\"name\":\"job-42\",\"status\":\"ACTIVE\",\"power_state\":\"RUNNING\",\"vm_state\":\"active\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"38.80.122.10\",\"floating_ip_status\":\"ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}},{\"id\":5002,\"name\":\"train-7\",\"status\":\"CREATING\",\"power_state\":\"NOSTATE\",\"vm_state\":\"creating\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"\",\"floating_ip_status\":\"NOT_ATTACHED\",\"labels\":[\"provider-api-token=train-7\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}],\"page\":1,\"page_size\":50,\"count\":2}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -246,7 +256,7 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
-        .body("{}")
+        .body("{\"status\":true,\"message\":\"Success\",\"environments\":[{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"created_at\":\"2024-05-02T10:00:00Z\"}],\"page\":1,\"page_size\":50,\"count\":1}")
         .build());
 
     Object result = api.listEnvironments(null, null, null);
@@ -257,6 +267,7 @@ class HyperstackApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
+    assertSameJson(mapper, "{\"status\":true,\"message\":\"Success\",\"environments\":[{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"created_at\":\"2024-05-02T10:00:00Z\"}],\"page\":1,\"page_size\":50,\"count\":1}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -264,7 +275,7 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
-        .body("{}")
+        .body("{\"status\":true,\"message\":\"Success\",\"keypairs\":[{\"id\":41,\"name\":\"laptop\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"},\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\",\"fingerprint\":\"SHA256:exampleFingerprint\",\"created_at\":\"2024-05-02T10:05:00Z\"}],\"page\":1,\"page_size\":50,\"count\":1}")
         .build());
 
     Object result = api.listKeyPairs(null, null, null);
@@ -275,6 +286,7 @@ class HyperstackApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
+    assertSameJson(mapper, "{\"status\":true,\"message\":\"Success\",\"keypairs\":[{\"id\":41,\"name\":\"laptop\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"},\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\",\"fingerprint\":\"SHA256:exampleFingerprint\",\"created_at\":\"2024-05-02T10:05:00Z\"}],\"page\":1,\"page_size\":50,\"count\":1}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -282,7 +294,7 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
-        .body("{}")
+        .body("{\"status\":true,\"message\":\"Virtual machine starting\"}")
         .build());
 
     Object result = api.startVm(7);
@@ -293,6 +305,7 @@ class HyperstackApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
+    assertSameJson(mapper, "{\"status\":true,\"message\":\"Virtual machine starting\"}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -300,7 +313,7 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
-        .body("{}")
+        .body("{\"status\":true,\"message\":\"Virtual machine stopping\"}")
         .build());
 
     Object result = api.stopVm(7);
@@ -311,6 +324,7 @@ class HyperstackApiClientTest {
     assertQuery(request);
     assertAuth(request);
     assertThat(result).isNotNull();
+    assertSameJson(mapper, "{\"status\":true,\"message\":\"Virtual machine stopping\"}", mapper.writeValueAsString(result));
   }
 
   @Test
@@ -318,7 +332,7 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(401)
         .addHeader("Content-Type", "application/json")
-        .body("{\"message\":\"test message for HTTP 401\"}")
+        .body("{\"error_reason\":\"test/unauthorized\",\"message\":\"test message for HTTP 401\"}")
         .build());
 
     assertThatThrownBy(() -> api.getVm(7))
@@ -326,7 +340,7 @@ class HyperstackApiClientTest {
           assertThat(e.provider()).isEqualTo("hyperstack");
           assertThat(e.operation()).isEqualTo("Get_VM");
           assertThat(e.httpStatus()).isEqualTo(401);
-          assertThat(e.providerCode()).isEmpty();
+          assertThat(e.providerCode()).contains("test/unauthorized");
           assertThat(e.providerMessage()).contains("test message for HTTP 401");
         });
     assertAuth(takeRequest());
@@ -337,7 +351,7 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(404)
         .addHeader("Content-Type", "application/json")
-        .body("{\"message\":\"test message for HTTP 404\"}")
+        .body("{\"error_reason\":\"test/notFound\",\"message\":\"test message for HTTP 404\"}")
         .build());
 
     assertThatThrownBy(() -> api.getVm(7))
@@ -345,7 +359,7 @@ class HyperstackApiClientTest {
           assertThat(e.provider()).isEqualTo("hyperstack");
           assertThat(e.operation()).isEqualTo("Get_VM");
           assertThat(e.httpStatus()).isEqualTo(404);
-          assertThat(e.providerCode()).isEmpty();
+          assertThat(e.providerCode()).contains("test/notFound");
           assertThat(e.providerMessage()).contains("test message for HTTP 404");
         });
     assertAuth(takeRequest());
@@ -357,7 +371,7 @@ class HyperstackApiClientTest {
         .code(429)
         .addHeader("Content-Type", "application/json")
         .addHeader("Retry-After", "7")
-        .body("{\"message\":\"test message for HTTP 429\"}")
+        .body("{\"error_reason\":\"test/rateLimited\",\"message\":\"test message for HTTP 429\"}")
         .build());
 
     assertThatThrownBy(() -> api.getVm(7))
@@ -365,7 +379,7 @@ class HyperstackApiClientTest {
           assertThat(e.provider()).isEqualTo("hyperstack");
           assertThat(e.operation()).isEqualTo("Get_VM");
           assertThat(e.httpStatus()).isEqualTo(429);
-          assertThat(e.providerCode()).isEmpty();
+          assertThat(e.providerCode()).contains("test/rateLimited");
           assertThat(e.providerMessage()).contains("test message for HTTP 429");
           assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
         });
@@ -377,7 +391,7 @@ class HyperstackApiClientTest {
     server.enqueue(new MockResponse.Builder()
         .code(500)
         .addHeader("Content-Type", "application/json")
-        .body("{\"message\":\"test message for HTTP 500\"}")
+        .body("{\"error_reason\":\"test/serverError\",\"message\":\"test message for HTTP 500\"}")
         .build());
 
     assertThatThrownBy(() -> api.getVm(7))
@@ -385,7 +399,7 @@ class HyperstackApiClientTest {
           assertThat(e.provider()).isEqualTo("hyperstack");
           assertThat(e.operation()).isEqualTo("Get_VM");
           assertThat(e.httpStatus()).isEqualTo(500);
-          assertThat(e.providerCode()).isEmpty();
+          assertThat(e.providerCode()).contains("test/serverError");
           assertThat(e.providerMessage()).contains("test message for HTTP 500");
         });
     assertAuth(takeRequest());
