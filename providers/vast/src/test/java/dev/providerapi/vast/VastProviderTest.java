@@ -277,7 +277,13 @@ class VastProviderTest {
     assertThat(lookup.getUrl().encodedPath()).isEqualTo("/api/v1/instances/");
     assertThat(lookup.getUrl().queryParameter("select_filters")).isEqualTo("{\"label\":{\"eq\":\"" + TOKEN + "\"}}");
     assertThat(lookup.getUrl().queryParameter("limit")).isEqualTo("25");
-    assertThat(server.getRequestCount()).as("one PUT, one lookup, never a second PUT").isEqualTo(2);
+    // On a loaded machine a lookup can itself outlast the 300 ms timeout and be repeated: more lookups are
+    // fine, a second PUT never is.
+    List<String> rest = new ArrayList<>();
+    for (int i = 2; i < server.getRequestCount(); i++) {
+      rest.add(take().getMethod());
+    }
+    assertThat(rest).as("after one PUT, only lookups").containsOnly("GET");
   }
 
   @Test
