@@ -1,5 +1,6 @@
 package dev.providerapi;
 
+import dev.providerapi.spi.RateLimitBuckets;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HashMap;
@@ -27,6 +28,7 @@ public final class ProviderConfig {
   private final Duration maxRetryAfter;
   private final int launchLookups;
   private final Duration launchLookupDelay;
+  private final RateLimitBuckets rateLimitBuckets;
 
   private ProviderConfig(Builder b) {
     this.apiKey = b.apiKey;
@@ -42,6 +44,7 @@ public final class ProviderConfig {
     this.maxRetryAfter = b.maxRetryAfter;
     this.launchLookups = b.launchLookups;
     this.launchLookupDelay = b.launchLookupDelay;
+    this.rateLimitBuckets = b.rateLimitBuckets;
   }
 
   /** Everything from defaults and the process environment. */
@@ -118,6 +121,14 @@ public final class ProviderConfig {
     return launchLookupDelay;
   }
 
+  /**
+   * Where the account's rate-limit buckets and 429 window live; every client of one account (provider, endpoint,
+   * credentials) on the same store shares them and the circuit breaker. Default {@link RateLimitBuckets#inProcess()}.
+   */
+  public RateLimitBuckets rateLimitBuckets() {
+    return rateLimitBuckets;
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder();
     b.apiKey = apiKey;
@@ -133,6 +144,7 @@ public final class ProviderConfig {
     b.maxRetryAfter = maxRetryAfter;
     b.launchLookups = launchLookups;
     b.launchLookupDelay = launchLookupDelay;
+    b.rateLimitBuckets = rateLimitBuckets;
     return b;
   }
 
@@ -146,7 +158,8 @@ public final class ProviderConfig {
         + ", offersCacheTtl=" + offersCacheTtl
         + ", maxAttempts=" + maxAttempts + ", rateLimited=" + rateLimited
         + ", retryBaseDelay=" + retryBaseDelay + ", maxRetryAfter=" + maxRetryAfter
-        + ", launchLookups=" + launchLookups + ", launchLookupDelay=" + launchLookupDelay + "]";
+        + ", launchLookups=" + launchLookups + ", launchLookupDelay=" + launchLookupDelay
+        + ", rateLimitBuckets=" + rateLimitBuckets + "]";
   }
 
   public static final class Builder {
@@ -163,8 +176,18 @@ public final class ProviderConfig {
     private Duration maxRetryAfter = Duration.ofSeconds(60);
     private int launchLookups = 3;
     private Duration launchLookupDelay = Duration.ofSeconds(2);
+    private RateLimitBuckets rateLimitBuckets = RateLimitBuckets.inProcess();
 
     private Builder() {}
+
+    /**
+     * The store of rate-limit state (default: in this JVM). A shared one (PostgreSQL, Redis: module
+     * {@code provider-api-shared-limits}) makes several processes on one account keep its limits together.
+     */
+    public Builder rateLimitBuckets(RateLimitBuckets rateLimitBuckets) {
+      this.rateLimitBuckets = java.util.Objects.requireNonNull(rateLimitBuckets, "rateLimitBuckets");
+      return this;
+    }
 
     public Builder launchLookups(int launchLookups) {
       if (launchLookups < 1) {

@@ -18,10 +18,21 @@ public final class CircuitBreakerInterceptor implements Interceptor {
   private final int threshold;
   private final Duration delay;
 
+  /** A breaker of its own. */
   public CircuitBreakerInterceptor(int threshold, Duration delay) {
-    this.threshold = threshold;
-    this.delay = delay;
-    this.breaker = CircuitBreaker.<HttpResult>builder()
+    this(newBreaker(threshold, delay));
+  }
+
+  /** Around a breaker shared with other clients of the account ({@link #newBreaker}). */
+  public CircuitBreakerInterceptor(CircuitBreaker<HttpResult> breaker) {
+    this.breaker = breaker;
+    this.threshold = breaker.getConfig().getFailureThreshold();
+    this.delay = breaker.getConfig().getDelay();
+  }
+
+  /** Opens after {@code threshold} consecutive 5xx / network failures, for {@code delay}; one success closes it. */
+  public static CircuitBreaker<HttpResult> newBreaker(int threshold, Duration delay) {
+    return CircuitBreaker.<HttpResult>builder()
         .handleIf((result, failure) -> failure instanceof ProviderUnavailableException)
         .withFailureThreshold(threshold)
         .withDelay(delay)
