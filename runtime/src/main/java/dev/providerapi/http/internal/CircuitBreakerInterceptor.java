@@ -46,6 +46,10 @@ public final class CircuitBreakerInterceptor implements Interceptor {
 
   @Override
   public HttpResult intercept(Chain chain) throws IOException {
+    if (CallScope.current().isPastOpenBreaker()) {
+      // A launch's token lookup: sent whatever the breaker says, and not counted by it.
+      return chain.proceed(chain.call());
+    }
     try {
       return Failsafe.with(breaker).get(() -> chain.proceed(chain.call()));
     } catch (CircuitBreakerOpenException e) {
