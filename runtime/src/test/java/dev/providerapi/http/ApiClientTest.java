@@ -402,10 +402,12 @@ class ApiClientTest {
   }
 
   @Test
+  // Timeouts of 1.5 s: on a loaded machine a loopback connect alone can take 300 ms, and a connect timeout
+  // proves the request was not sent (so it may be retried), which is not what these two tests are about.
   void aTimeoutOnANonIdempotentCallIsNotRetried() {
-    server.enqueue(new MockResponse.Builder().code(201).body("{}").headersDelay(3, java.util.concurrent.TimeUnit.SECONDS).build());
+    server.enqueue(new MockResponse.Builder().code(201).body("{}").headersDelay(6, java.util.concurrent.TimeUnit.SECONDS).build());
     server.enqueue(json(201, "{}"));
-    ApiClient c = client(AuthSpec.none(), config().requestTimeout(Duration.ofMillis(300)).build());
+    ApiClient c = client(AuthSpec.none(), config().requestTimeout(Duration.ofMillis(1500)).build());
     assertThatThrownBy(() -> c.execute(CREATE_THING, ApiRequest.builder().body(new NewThing("n", null)).build()))
         .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
           assertThat(e.httpStatus()).isZero();
@@ -417,9 +419,9 @@ class ApiClientTest {
 
   @Test
   void aTimeoutOnAnIdempotentCallIsRetried() {
-    server.enqueue(new MockResponse.Builder().code(200).body("{}").headersDelay(3, java.util.concurrent.TimeUnit.SECONDS).build());
+    server.enqueue(new MockResponse.Builder().code(200).body("{}").headersDelay(6, java.util.concurrent.TimeUnit.SECONDS).build());
     server.enqueue(json(200, "{\"id\":\"second\"}"));
-    ApiClient c = client(AuthSpec.none(), config().requestTimeout(Duration.ofMillis(300)).build());
+    ApiClient c = client(AuthSpec.none(), config().requestTimeout(Duration.ofMillis(1500)).build());
     Thing t = c.execute(GET_THING, ApiRequest.builder().path("id", 1).build(), Thing.class);
     assertThat(t.id()).isEqualTo("second");
     assertThat(server.getRequestCount()).isEqualTo(2);

@@ -82,7 +82,8 @@ class DeadlineTest {
     assertThat(e.sent()).isTrue();
     assertThat(e.isRetryable()).isFalse();
     assertThat(e.budget()).isEqualTo(Duration.ofMillis(1000));
-    assertThat(took).isLessThan(Duration.ofMillis(1400));
+    // without the deadline 50 attempts with growing backoff take minutes; the slack is for a loaded machine
+    assertThat(took).isLessThan(Duration.ofMillis(3000));
     assertThat(server.getRequestCount()).isBetween(2, 12);
   }
 
@@ -96,7 +97,7 @@ class DeadlineTest {
         .isInstanceOf(DeadlineExceededException.class)
         .hasMessage("acme createThing: no response call deadline of 400 ms reached while waiting for the response"
             + " (headers and body); the request may have been applied");
-    assertThat(since(start)).isLessThan(Duration.ofSeconds(2));
+    assertThat(since(start)).as("the body alone takes 17 s").isLessThan(Duration.ofSeconds(5));
   }
 
   @Test
@@ -138,7 +139,7 @@ class DeadlineTest {
     assertThat(e.sent()).isFalse();
     assertThat(e.getMessage()).contains("would pass while waiting for the client-side rate limit")
         .endsWith("the request was not sent");
-    assertThat(since(start)).isLessThan(Duration.ofMillis(250));
+    assertThat(since(start)).as("not a wait for the 30 s refill").isLessThan(Duration.ofSeconds(3));
     assertThat(server.getRequestCount()).isEqualTo(1);
   }
 
