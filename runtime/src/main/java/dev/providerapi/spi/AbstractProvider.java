@@ -195,10 +195,11 @@ public abstract class AbstractProvider implements Provider {
   /**
    * The instance after a stop, start or restart that succeeded: what the call answered, else a read back; an
    * instance the read back no longer finds is a NotFoundException, and a read back that fails is answered with
-   * the status the change leads to ({@code meanwhile}).
+   * the status the call answered ({@code rawStatus}, mapped) or else the one the change leads to
+   * ({@code meanwhile}).
    */
   protected Instance afterChange(String instanceId, @Nullable Instance answered, InstanceStatus meanwhile,
-      String operation) {
+      @Nullable String rawStatus, String operation) {
     if (answered != null) {
       return answered;
     }
@@ -209,18 +210,20 @@ public abstract class AbstractProvider implements Provider {
     } catch (RuntimeException e) {
       LOG.warn("{}: {} of instance {} succeeded but it could not be read back ({})", name(), operation, instanceId,
           e.getMessage());
-      return Instance.builder(name(), instanceId).status(meanwhile).build();
+      return Instance.builder(name(), instanceId).status(rawStatus == null ? meanwhile : mapStatus(rawStatus))
+          .rawStatus(rawStatus).build();
     }
   }
 
   /**
-   * The instance a launch created: read back, else what the launch knows ({@code PENDING}, the request's
-   * name, token, type, region and market).
+   * The instance a launch created: read back, else what the launch knows (the status it answered or
+   * {@code PENDING}, the request's name, token, type, region and market).
    */
-  protected Instance launched(String instanceId, LaunchRequest request) {
+  protected Instance launched(String instanceId, LaunchRequest request, @Nullable String rawStatus) {
     return readBackAfterChange(instanceId).orElseGet(() -> Instance.builder(name(), instanceId)
         .name(request.effectiveName())
-        .status(InstanceStatus.PENDING)
+        .status(rawStatus == null ? InstanceStatus.PENDING : mapStatus(rawStatus))
+        .rawStatus(rawStatus)
         .instanceType(request.instanceType())
         .region(request.region())
         .market(request.market())

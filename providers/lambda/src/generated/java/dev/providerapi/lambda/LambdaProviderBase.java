@@ -172,7 +172,7 @@ public abstract class LambdaProviderBase extends AbstractProvider {
       invalidateOffers();
     }
     String id = Optional.ofNullable(response).map(InstanceLaunchResponse::instanceIds).map(l -> l.size() > 0 ? l.get(0) : null).map(String::valueOf).filter(s -> !s.isBlank()).orElseThrow(() -> Failures.unexpected(name(), "launchInstance", "the launch answered success without an instance id at /instance_ids/0"));
-    return launched(id, request);
+    return launched(id, request, null);
   }
 
   /**
@@ -209,7 +209,7 @@ public abstract class LambdaProviderBase extends AbstractProvider {
   public Instance restart(String instanceId) {
     String id = InstanceIds.require(name(), "restart", instanceId);
     InstanceRestartResponse response = api().restartInstance(RequestBodies.build(apiClient().objectMapper(), "{}", "/instance_ids", true, id, InstanceRestartRequest.class));
-    return afterChange(id, Optional.ofNullable(response).map(InstanceRestartResponse::restartedInstances).orElse(List.of()).stream().filter(Objects::nonNull).map(this::toInstance).filter(i -> id.equals(i.id())).findFirst().orElse(null), InstanceStatus.PROVISIONING, "restartInstance");
+    return afterChange(id, Optional.ofNullable(response).map(InstanceRestartResponse::restartedInstances).orElse(List.of()).stream().filter(Objects::nonNull).map(this::toInstance).filter(i -> id.equals(i.id())).findFirst().orElse(null), InstanceStatus.PROVISIONING, null, "restartInstance");
   }
 
   /**

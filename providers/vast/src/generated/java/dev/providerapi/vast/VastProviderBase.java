@@ -240,7 +240,7 @@ public abstract class VastProviderBase extends AbstractProvider {
     String id = InstanceIds.require(name(), "stop", instanceId);
     long number = InstanceIds.requireLong(name(), "stop", id);
     api().manageInstance(number, RequestBodies.build(apiClient().objectMapper(), "{\"state\":\"stopped\"}", null, false, null, ManageInstanceRequest.class));
-    return afterChange(id, null, InstanceStatus.STOPPING, "manageInstance");
+    return afterChange(id, null, InstanceStatus.STOPPING, null, "manageInstance");
   }
 
   @Override
@@ -248,7 +248,7 @@ public abstract class VastProviderBase extends AbstractProvider {
     String id = InstanceIds.require(name(), "start", instanceId);
     long number = InstanceIds.requireLong(name(), "start", id);
     api().manageInstance(number, RequestBodies.build(apiClient().objectMapper(), "{\"state\":\"running\"}", null, false, null, ManageInstanceRequest.class));
-    return afterChange(id, null, InstanceStatus.PROVISIONING, "manageInstance");
+    return afterChange(id, null, InstanceStatus.PROVISIONING, null, "manageInstance");
   }
 
   /**

@@ -233,7 +233,7 @@ final class LifecycleEmitter {
         + " $S, $S))", String.class, read(op.response(), CodeBlock.of("response"), b.idPointer(), op.id()).code(),
         String.class, Failures.class, op.id(), "the launch answered success without an instance id at "
         + b.idPointer());
-    m.addStatement("return launched(id, request)");
+    m.addStatement("return launched(id, request, $L)", rawStatus(b, op));
     methods.add(m.build());
     methods.add(MethodSpec.methodBuilder("launchBody")
         .addJavadoc("The $L $L for one launch attempt (placement, image, keys, script, the client token).\n",
@@ -325,8 +325,12 @@ final class LifecycleEmitter {
     Call call = call(b, op, Map.of(), id, null);
     m.addCode(call.prelude());
     CodeBlock answered = CodeBlock.of("null");
-    if (b.instancePointer() != null) {
+    if (b.instancePointer() != null || b.statusPointer() != null) {
       m.addStatement("$T response = $L", types.javaType(op.response()), call.expression());
+    } else {
+      m.addStatement("$L", call.expression());
+    }
+    if (b.instancePointer() != null) {
       Read read = read(op.response(), CodeBlock.of("response"), b.instancePointer(), op.id());
       if (read.type() instanceof TypeRef.ListOf l) {
         wire(l.element(), op);
@@ -336,10 +340,9 @@ final class LifecycleEmitter {
         wire(read.type(), op);
         answered = CodeBlock.of("$L.map(this::toInstance).filter(i -> id.equals(i.id())).orElse(null)", read.code());
       }
-    } else {
-      m.addStatement("$L", call.expression());
     }
-    m.addStatement("return afterChange(id, $L, $T.$L, $S)", answered, InstanceStatus.class, meanwhile.name(), op.id());
+    m.addStatement("return afterChange(id, $L, $T.$L, $L, $S)", answered, InstanceStatus.class, meanwhile.name(),
+        rawStatus(b, op), op.id());
     methods.add(m.build());
   }
 
@@ -482,6 +485,15 @@ final class LifecycleEmitter {
       }
     }
     return new Read(code.build(), r.type());
+  }
+
+  /** The raw status the answer carries at provider.yaml's {@code status} pointer, or {@code null}. */
+  private CodeBlock rawStatus(Binding b, OperationDef op) {
+    if (b.statusPointer() == null) {
+      return CodeBlock.of("null");
+    }
+    return CodeBlock.of("$L.map($T::valueOf).orElse(null)", read(op.response(), CodeBlock.of("response"),
+        b.statusPointer(), op.id()).code(), String.class);
   }
 
   private void wire(TypeRef type, OperationDef op) {

@@ -26,6 +26,8 @@ import org.jspecify.annotations.Nullable;
  * @param itemsPointer JSON pointer into a list response to the list of wire instances
  * @param idPointer JSON pointer into a launch response to the new instance's id ({@code /instance_ids/0})
  * @param idempotent overrides the operation's retry safety; null keeps the spec's (method) default
+ * @param statusPointer launch, stop, start, restart: JSON pointer of the raw status in the answer, for the
+ *     instance reported when reading it back fails
  * @param absentIsNotFound get: a success whose instance pointer is null means the provider no longer knows the
  *     instance (Vast's {@code {"instances": null}}); otherwise such an answer is unreadable
  */
@@ -45,6 +47,7 @@ public record Binding(
     Errors alreadyGone,
     Errors confirmGone,
     @Nullable Boolean idempotent,
+    @Nullable String statusPointer,
     boolean absentIsNotFound) {
 
   public Binding {
@@ -53,7 +56,7 @@ public record Binding(
 
   public static Binding shortForm(String role, String operationId) {
     return new Binding(role, operationId, false, null, Map.of(), null, Pagination.NONE, null, null, null, null,
-        Errors.NONE, Errors.NONE, Errors.NONE, null, false);
+        Errors.NONE, Errors.NONE, Errors.NONE, null, null, false);
   }
 
   /** Where the instance id travels: a parameter by its spec name, or a JSON pointer into the request body. */

@@ -33,11 +33,11 @@ final class BindingReader {
   static final Map<String, List<String>> ROLE_KEYS = Map.of(
       "get", List.of("operationId", "id", "args", "instance", "notFound", "absentIsNotFound", "idempotent"),
       "list", List.of("operationId", "args", "items", "pagination", "idempotent"),
-      "launch", List.of("operationId", "args", "id", "clientToken", "idempotent"),
+      "launch", List.of("operationId", "args", "id", "status", "clientToken", "idempotent"),
       "terminate", List.of("operationId", "id", "args", "body", "alreadyGone", "confirmGone", "idempotent"),
-      "stop", List.of("operationId", "id", "args", "body", "instance", "idempotent"),
-      "start", List.of("operationId", "id", "args", "body", "instance", "idempotent"),
-      "restart", List.of("operationId", "id", "args", "body", "instance", "idempotent"));
+      "stop", List.of("operationId", "id", "args", "body", "instance", "status", "idempotent"),
+      "start", List.of("operationId", "id", "args", "body", "instance", "status", "idempotent"),
+      "restart", List.of("operationId", "id", "args", "body", "instance", "status", "idempotent"));
   static final List<String> OTHER_KEYS = List.of("operationId", "idempotent");
 
   private final Path file;
@@ -99,7 +99,8 @@ final class BindingReader {
         o.has("alreadyGone") ? errors(o.get("alreadyGone"), path + ".alreadyGone")
             : role.equals("terminate") ? Errors.NOT_FOUND : Errors.NONE,
         o.has("confirmGone") ? errors(o.get("confirmGone"), path + ".confirmGone") : Errors.NONE,
-        idempotent, flag(o, path, "absentIsNotFound"));
+        idempotent, o.has("status") ? pointer(o.get("status"), path + ".status") : null,
+        flag(o, path, "absentIsNotFound"));
   }
 
   private boolean flag(ObjectNode o, String path, String key) {

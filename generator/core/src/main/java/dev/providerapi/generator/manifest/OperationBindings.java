@@ -156,6 +156,12 @@ public final class OperationBindings {
           throw fail(path + ".instance", "'" + pointer + "' must be an object (or a list of objects), found " + t);
         }
       }
+      if (b.statusPointer() != null) {
+        TypeRef t = responsePointer(b.statusPointer(), path + ".status");
+        if (!(t instanceof TypeRef.Primitive)) {
+          throw fail(path + ".status", "'" + b.statusPointer() + "' must be the provider's status text, found " + t);
+        }
+      }
       if (b.role().equals("list")) {
         String pointer = b.itemsPointer() != null ? b.itemsPointer() : "/";
         TypeRef t = responsePointer(pointer, path + ".items");

@@ -104,7 +104,7 @@ class BindingsTest {
   void shapesAreCheckedWhenRead() throws IOException {
     assertThatThrownBy(() -> manifest("  get: {operationId: getInstance, notfound: [NOT_FOUND]}\n"))
         .hasMessageEndingWith("operations.get.notfound: unknown key 'notfound'; allowed keys under operations.get:"
-            + " operationId, id, args, instance, notFound, idempotent");
+            + " operationId, id, args, instance, notFound, absentIsNotFound, idempotent");
     assertThatThrownBy(() -> manifest("  list: {operationId: listInstances, pagination: {style: link}}\n"))
         .hasMessageEndingWith("operations.list.pagination.style: pagination style 'link' (RFC 8288 Link headers) is"
             + " not supported: the generated client returns bodies, not headers; allowed: none, cursor, page, offset");
