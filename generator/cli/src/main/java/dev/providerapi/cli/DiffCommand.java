@@ -10,6 +10,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "diff",
+    header = "Classifies the changes between two specs (exit 1 when breaking).",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {"Compares two OpenAPI specs, or two GraphQL schemas (.graphql/.graphqls, or SDL by content),",
