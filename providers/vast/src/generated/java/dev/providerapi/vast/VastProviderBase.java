@@ -133,7 +133,7 @@ public abstract class VastProviderBase extends AbstractProvider {
       .region(new Region("AU", "au", "Australia"))
       .region(new Region("NZ", "au", "New Zealand"))
       .region(new Region("ZA", "africa", "South Africa"))
-      .specSource("https://github.com/vast-ai/docs/blob/main/api-reference/openapi.yaml")
+      .specSource("https://raw.githubusercontent.com/vast-ai/docs/main/api-reference/openapi.yaml")
       .specVersion("1.0.0")
       .build();
 
