@@ -34,7 +34,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * Decoding a 10,000-offer Vast search response (built from {@code specs/vast/fixtures/searchOffers.response.json}
+ * Decoding a 10,000-offer Vast search response (6.9 MB, built from {@code specs/vast/fixtures/searchOffers.response.json}
  * with fresh ids): through the runtime's {@link ResponseDecoder} into the generated {@link OfferList} (what
  * {@code VastApiClient.searchOffers} does with the body), versus a hand-written Jackson streaming parse into the
  * same generated records, and Jackson databind straight from the bytes for reference. Target: the runtime within
