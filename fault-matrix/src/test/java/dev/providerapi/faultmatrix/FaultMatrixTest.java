@@ -56,7 +56,7 @@ import org.junit.jupiter.api.Test;
 class FaultMatrixTest {
   /** Per-request timeout in the adapters' config. */
   static final Duration REQUEST_TIMEOUT = Duration.ofMillis(800);
-  /** The whole-call deadline (ProviderConfig.callTimeout where the runtime has it). */
+  /** The whole-call deadline (ProviderConfig.callTimeout), also each launch's (launchTimeout). */
   static final Duration CALL_TIMEOUT = Duration.ofMillis(2000);
   /** A call is late past this: the deadline plus scheduling slack on a loaded 2-core machine. */
   static final Duration BUDGET = Duration.ofMillis(3500);
@@ -224,13 +224,9 @@ class FaultMatrixTest {
         .retryBaseDelay(Duration.ofMillis(20))
         .maxRetryAfter(Duration.ofSeconds(2))
         .launchLookups(2)
-        .launchLookupDelay(Duration.ofMillis(50));
-    try {
-      // The whole-call deadline, where the runtime has it.
-      ProviderConfig.Builder.class.getMethod("callTimeout", Duration.class).invoke(b, CALL_TIMEOUT);
-    } catch (ReflectiveOperationException e) {
-      // not in this runtime yet: the per-request timeout is all there is
-    }
+        .launchLookupDelay(Duration.ofMillis(50))
+        .callTimeout(CALL_TIMEOUT)
+        .launchTimeout(CALL_TIMEOUT);
     adjust.accept(b);
     return Providers.load(p, b.build());
   }

@@ -120,7 +120,7 @@ public abstract class AbstractProvider implements Provider {
   /** Retry and lookup settings of the launch guard, from the config (3 lookups 2 s apart by default). */
   protected LaunchGuard.Settings launchGuardSettings() {
     return new LaunchGuard.Settings(config.maxAttempts(), config.retryBaseDelay(), config.maxRetryAfter(),
-        config.launchLookups(), config.launchLookupDelay());
+        config.launchLookups(), config.launchLookupDelay(), config.launchTimeout());
   }
 
   /**
@@ -232,7 +232,7 @@ public abstract class AbstractProvider implements Provider {
   public final Instance launch(LaunchRequest request) {
     checkCapabilities(request);
     LaunchGuard guard = new LaunchGuard(name(), this::launchInstance, this::findByClientToken, this::terminate,
-        launchGuardSettings(), sleeper());
+        launchGuardSettings(), sleeper(), config.listener());
     return guard.launch(request);
   }
 

@@ -87,43 +87,85 @@ public final class RateLimiter {
    * @throws WaitTooLong when an open window ends more than {@code maxWait} from now (nothing is consumed)
    */
   public long acquire(String operationId) throws InterruptedException, WaitTooLong {
-    awaitWindow();
+    try {
+      return acquire(operationId, FOREVER);
+    } catch (OutOfTime e) {
+      throw new IllegalStateException("no deadline was given", e);
+    }
+  }
+
+  /**
+   * As {@link #acquire(String)}, within {@code deadline} (what is left of the call's deadline): a wait for a
+   * token or a window that would end past it is not started.
+   *
+   * @throws OutOfTime when the wait would end past the deadline (no token is held, nothing was sent)
+   */
+  public long acquire(String operationId, Duration deadline) throws InterruptedException, WaitTooLong, OutOfTime {
+    long end = System.nanoTime() + Math.min(deadline.toNanos(), FOREVER.toNanos());
+    awaitWindow(end);
     boolean priority = CallScope.current().isPriority();
     if (priority) {
       account.priorityWaiting(+1);
     }
     try {
-      take(account.global(), priority);
-      take(account.operation(operationId), priority);
+      Bucket global = account.global();
+      take(global, priority, end);
+      try {
+        take(account.operation(operationId), priority, end);
+      } catch (OutOfTime e) {
+        if (global != null) {
+          global.addTokens(1); // not sent: the account-wide token goes back
+        }
+        throw e;
+      }
     } finally {
       if (priority) {
         account.priorityWaiting(-1);
       }
     }
     // A 429 that came in while we waited for a token opened a window: it holds for us too.
-    return awaitWindow();
+    return awaitWindow(end);
   }
+
+  /** The call's deadline would pass before the request could go out; nothing was sent. */
+  public static final class OutOfTime extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    OutOfTime(Duration needed) {
+      super("the call's deadline would pass in the " + needed.toMillis() + " ms wait for the client-side rate limit"
+          + " (or a 429 window)", null, false, false);
+    }
+  }
+
+  private static final Duration FOREVER = Duration.ofDays(365);
 
   /**
    * One token, waiting for the refill it needs. A caller without priority lets waiting priority callers (a
    * terminate) take the next tokens first; every token still comes out of the bucket, so the limits hold.
    */
-  private void take(@Nullable Bucket bucket, boolean priority) throws InterruptedException {
+  private void take(@Nullable Bucket bucket, boolean priority, long endNanos) throws InterruptedException, OutOfTime {
     if (bucket == null) {
       return;
     }
     while (true) {
       if (!priority && account.priorityWaiting() > 0) {
         long nanos = bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        sleeper.sleep(Duration.ofNanos(Math.max(nanos, YIELD.toNanos())));
+        sleepWithin(Duration.ofNanos(Math.max(nanos, YIELD.toNanos())), endNanos);
         continue;
       }
       ConsumptionProbe probe = bucket.tryConsumeAndReturnRemaining(1);
       if (probe.isConsumed()) {
         return;
       }
-      sleeper.sleep(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+      sleepWithin(Duration.ofNanos(probe.getNanosToWaitForRefill()), endNanos);
     }
+  }
+
+  private void sleepWithin(Duration wait, long endNanos) throws InterruptedException, OutOfTime {
+    if (wait.toNanos() > endNanos - System.nanoTime()) {
+      throw new OutOfTime(wait);
+    }
+    sleeper.sleep(wait);
   }
 
   /** Tokens left for the operation right now (the smaller of its own and the global bucket); for tests and metrics. */
@@ -160,7 +202,7 @@ public final class RateLimiter {
   }
 
   /** Waits for the open window (if any) to close; returns the generation current once it has. */
-  private long awaitWindow() throws InterruptedException, WaitTooLong {
+  private long awaitWindow(long endNanos) throws InterruptedException, WaitTooLong, OutOfTime {
     while (true) {
       long generation = account.generation();
       Instant now = clock.instant();
@@ -172,7 +214,7 @@ public final class RateLimiter {
       if (wait.compareTo(maxWait) > 0) {
         throw new WaitTooLong(wait, maxWait);
       }
-      sleeper.sleep(wait);
+      sleepWithin(wait, endNanos);
     }
   }
 }
