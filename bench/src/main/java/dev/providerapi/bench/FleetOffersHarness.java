@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Fleet offers over the six sandbox fakes, each offers request delayed by its own injected latency. Per round it
- * times every provider alone (one after the other), then the fleet call over all six; it prints the medians, the
+ * Fleet offers over every sandbox fake (seven), each offers request delayed by its own injected latency. Per round it
+ * times every provider alone (one after the other), then the fleet call over all of them; it prints the medians, the
  * slowest provider alone, the sum, and the fleet's cost over the slowest. The promise: the slowest plus under 10%,
  * not the sum. A harness, not a test: run {@code bench/run-broker.sh}.
  */
@@ -32,6 +32,7 @@ public final class FleetOffersHarness {
     LATENCY.put("paperspace", Duration.ofMillis(12));
     LATENCY.put("runpod", Duration.ofMillis(200));
     LATENCY.put("tensordock", Duration.ofMillis(300));
+    LATENCY.put("hyperstack", Duration.ofMillis(180));
     LATENCY.put("coreweave", Duration.ZERO); // offers from a dated catalog: no request, nothing to delay
   }
 
@@ -46,8 +47,8 @@ public final class FleetOffersHarness {
     try (Sandbox sandbox = Sandbox.start()) {
       List<Provider> providers = new ArrayList<>();
       for (String p : Sandbox.PROVIDERS) {
-        if (!LATENCY.get(p).isZero()) {
-          sandbox.fake(p).faults().delay(LATENCY.get(p)).times(Op.OFFERS, FaultKind.DELAY, 1_000_000);
+        if (!LATENCY.getOrDefault(p, Duration.ofMillis(200)).isZero()) {
+          sandbox.fake(p).faults().delay(LATENCY.getOrDefault(p, Duration.ofMillis(200))).times(Op.OFFERS, FaultKind.DELAY, 1_000_000);
         }
         // no cache (every round asks), no client-side pacing (the fakes do not limit)
         providers.add(Providers.load(p, sandbox.config(p).rateLimited(false).offersCacheTtl(Duration.ZERO).build()));
@@ -85,16 +86,16 @@ public final class FleetOffersHarness {
             together[r] = t;
           }
         }
-        System.out.printf(Locale.ROOT, "fleet offers over the six sandbox fakes, %d rounds after %d warm-up, %s%n",
-            rounds, warmup, fleet.usesVirtualThreads() ? "virtual threads" : "platform threads (Java 17)");
+        System.out.printf(Locale.ROOT, "fleet offers over the %d sandbox fakes, %d rounds after %d warm-up, %s%n",
+            providers.size(), rounds, warmup, fleet.usesVirtualThreads() ? "virtual threads" : "platform threads (Java 17)");
         System.out.printf(Locale.ROOT, "%-12s %10s %12s%n", "provider", "latency", "alone (med)");
         alone.forEach((name, times) -> System.out.printf(Locale.ROOT, "%-12s %7d ms %9.1f ms%n", name,
-            LATENCY.get(name).toMillis(), median(times)));
+            LATENCY.getOrDefault(name, Duration.ofMillis(200)).toMillis(), median(times)));
         double s = median(slowest);
         double all = median(together);
         System.out.printf(Locale.ROOT, "slowest alone (median of per-round max): %8.1f ms%n", s);
-        System.out.printf(Locale.ROOT, "sum of all six alone (median):           %8.1f ms%n", median(sum));
-        System.out.printf(Locale.ROOT, "fleet, all six at once (median):         %8.1f ms  (%d offers merged)%n", all,
+        System.out.printf(Locale.ROOT, "sum of all alone (median):               %8.1f ms%n", median(sum));
+        System.out.printf(Locale.ROOT, "fleet, all at once (median):             %8.1f ms  (%d offers merged)%n", all,
             offers);
         System.out.printf(Locale.ROOT, "fleet over slowest: %+.1f%% (promise: under +10%%)%n", (all / s - 1) * 100);
       }

@@ -61,7 +61,7 @@ class ConfigFileTest {
     Cli.Run r = cli.run("offers", "--json");
     assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
     assertThat(r.json().get("providers").findValuesAsText("provider")).containsExactly("lambda");
-    assertThat(r.json().get("skipped").toString()).contains("coreweave", "paperspace", "runpod", "tensordock", "vast");
+    assertThat(r.json().get("skipped").toString()).contains("coreweave", "hyperstack", "paperspace", "runpod", "tensordock", "vast");
   }
 
   @Test

@@ -41,7 +41,7 @@ class ReadmeBrokerExampleTest {
       LaunchResult launched = new FailoverLauncher(fleet, ledger).launch(LaunchPlan.builder(filter)
           .image("pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime")
           .sshKey("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample me@laptop")
-          .build());                                     // no capacity: next offer; never two instances
+          .build());                 // no capacity or no SSH-key support: next offer; never two instances
       ReconcileReport report = new Reconciler(fleet, ledger).reconcile(); // orphans, unknowns, recovered
       // --- end of README example ---
 
@@ -50,8 +50,13 @@ class ReadmeBrokerExampleTest {
       assertThat(launched.outcome()).as(launched.steps().toString()).isEqualTo(LaunchResult.Outcome.LAUNCHED);
       String provider = launched.instance().provider();
       assertThat(sandbox.fake(provider).state().withToken(launched.clientToken())).hasSize(1);
-      assertThat(ledger.find(launched.clientToken())).singleElement()
-          .satisfies(r -> assertThat(r.state()).isEqualTo(LaunchState.CREATED));
+      // vast has the cheapest 8x H100 but takes no SSH keys: skipped before anything was sent, recorded FAILED
+      assertThat(launched.steps()).extracting(s -> s.provider(), s -> s.result()).containsExactly(
+          org.assertj.core.groups.Tuple.tuple("vast", dev.providerapi.broker.LaunchStep.Result.UNSUPPORTED),
+          org.assertj.core.groups.Tuple.tuple(provider, dev.providerapi.broker.LaunchStep.Result.LAUNCHED));
+      assertThat(sandbox.fake("vast").state().created()).isZero();
+      assertThat(ledger.find(launched.clientToken())).extracting(r -> r.state())
+          .containsExactly(LaunchState.FAILED, LaunchState.CREATED);
       assertThat(report.clean()).isTrue();
     }
   }
