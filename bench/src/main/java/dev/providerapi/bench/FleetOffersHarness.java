@@ -17,7 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Fleet offers over every sandbox fake (seven), each offers request delayed by its own injected latency. Per round it
+ * Fleet offers over every sandbox fake, each offers request delayed by its own injected latency. Per round it
  * times every provider alone (one after the other), then the fleet call over all of them; it prints the medians, the
  * slowest provider alone, the sum, and the fleet's cost over the slowest. The promise: the slowest plus under 10%,
  * not the sum. A harness, not a test: run {@code bench/run-broker.sh}.
@@ -29,7 +29,7 @@ public final class FleetOffersHarness {
   static {
     LATENCY.put("lambda", Duration.ofMillis(150));
     LATENCY.put("vast", Duration.ofMillis(250));
-    LATENCY.put("paperspace", Duration.ofMillis(12));
+    LATENCY.put("paperspace", Duration.ofMillis(5));
     LATENCY.put("runpod", Duration.ofMillis(200));
     LATENCY.put("tensordock", Duration.ofMillis(300));
     LATENCY.put("hyperstack", Duration.ofMillis(180));
