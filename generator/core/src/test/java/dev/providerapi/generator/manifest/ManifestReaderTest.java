@@ -70,9 +70,6 @@ class ManifestReaderTest {
     Path repo = Path.of("../..").toAbsolutePath().normalize();
     Files.copy(repo.resolve("specs/lambda/provider.yaml"), dir.resolve("provider.yaml"));
     Files.writeString(dir.resolve("openapi.yaml"), "openapi: 3.0.3\n");
-    // provider.yaml names the stored upstream snapshot, which must exist beside it
-    Files.createDirectories(dir.resolve("upstream"));
-    Files.copy(repo.resolve("specs/lambda/upstream/openapi.json"), dir.resolve("upstream/openapi.json"));
 
     ProviderManifest m = new ManifestReader().read(dir.resolve("provider.yaml"));
 
