@@ -48,7 +48,9 @@ record SpecDiff(Verdict verdict, List<String> lines) {
       }
       new OpenApiReader().read(p, null);
     }
-    ChangedOpenApi diff = OpenApiCompare.fromLocations(oldSpec.toUri().toString(), newSpec.toUri().toString());
+    // Compared on our parse, so what generation accepts (Swagger 2.0, OpenAPI 3.2, large YAML, operation $refs into
+    // other files) diffs too.
+    ChangedOpenApi diff = OpenApiCompare.fromSpecifications(OpenApiReader.parse(oldSpec), OpenApiReader.parse(newSpec));
     List<String> lines = new ArrayList<>();
     for (Endpoint e : sorted(diff.getMissingEndpoints())) {
       lines.add("breaking:     removed " + e.getMethod() + " " + e.getPathUrl());
