@@ -60,7 +60,9 @@ public final class SpecTrees {
       String what = e.getOriginalMessage() == null ? e.toString() : e.getOriginalMessage().lines().findFirst().orElse("");
       if (e.getCause() instanceof org.yaml.snakeyaml.error.MarkedYAMLException y && y.getProblem() != null) {
         // SnakeYAML: "while parsing a flow mapping ... expected ',' or '}', but got '['": the problem first.
-        what = y.getProblem() + (y.getContext() == null ? "" : " (" + y.getContext() + ")");
+        what = y.getProblem() + (y.getContext() == null ? "" : " (" + y.getContext() + (y.getContextMark() == null
+            ? "" : " started at line " + (y.getContextMark().getLine() + 1) + ", column "
+                + (y.getContextMark().getColumn() + 1)) + ")");
         if (y.getProblemMark() != null) {
           where = "line " + (y.getProblemMark().getLine() + 1) + ", column " + (y.getProblemMark().getColumn() + 1);
         }

@@ -109,7 +109,7 @@ class OpenApiReaderTest {
     assertThatThrownBy(() -> reader.read(spec, null))
         .isInstanceOf(SpecException.class)
         .hasMessage(spec + " at line 3, column 6: cannot be read as JSON or YAML: expected ',' or '}', but got :"
-            + " (while parsing a flow mapping)");
+            + " (while parsing a flow mapping started at line 2, column 7)");
   }
 
   @Test
