@@ -13,21 +13,27 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "generate",
+    header = "Generates a client from one spec file (OpenAPI, GraphQL, CRD).",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-        "Generates a client from a spec file without a provider.yaml.",
-        "For e.g. a provider's official OpenAPI document (3.0, 3.1, 3.2 read as 3.1,",
-        "or Swagger 2.0, converted): the name comes from the file name, the package",
-        "is generated.<name>, the base URL is --base-url or servers[0] (variables at",
-        "their defaults; relative resolved against --spec-url; none: a placeholder",
-        "with a warning), auth follows the spec's security schemes (key in",
-        "<NAME>_API_KEY), and there is no response envelope or operation binding."},
+        "Generates a client from a spec file without a provider.yaml: an OpenAPI",
+        "document (3.0, 3.1, 3.2 read as 3.1, or Swagger 2.0, converted; JSON or YAML),",
+        "a GraphQL schema (.graphql, .graphqls, .gql, .sdl) or a Kubernetes",
+        "CustomResourceDefinition (YAML with kind: CustomResourceDefinition). The name",
+        "comes from the spec's title without words such as API or REST (Lambda Cloud",
+        "API -> lambda-cloud), a CRD's kind (VirtualServer -> virtual-server), else the",
+        "file name; --name overrides it. The package is generated.<name>; the base URL",
+        "is --base-url or servers[0] (variables at their defaults; a relative one is",
+        "resolved against --spec-url; none: a placeholder, with a warning); auth",
+        "follows the spec's security schemes (key in <NAME>_API_KEY); there is no",
+        "response envelope or operation binding."},
     optionListHeading = "%nOptions:%n")
 final class GenerateCommand implements Callable<Integer> {
 
-  @Option(names = "--spec", paramLabel = "FILE", required = true, description = "The spec file: OpenAPI or Swagger (JSON or YAML), GraphQL SDL or a CRD.")
+  @Option(names = "--spec", paramLabel = "FILE", required = true,
+      description = "The spec file: OpenAPI or Swagger (JSON or YAML), GraphQL SDL or a CRD.")
   Path specFile;
 
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where src/generated/java etc. go.")
@@ -36,7 +42,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--package", paramLabel = "P", description = "Java package (default: generated.<name>).")
   String javaPackage;
 
-  @Option(names = "--name", paramLabel = "N", description = "Provider name (default: from the file name).")
+  @Option(names = "--name", paramLabel = "N", description = "Provider name (default: from the title or CRD kind).")
   String name;
 
   @Option(names = "--base-url", paramLabel = "URL", description = "The client's base URL (default: servers[0]).")
@@ -58,7 +64,7 @@ final class GenerateCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Generator.Mode mode = check ? Generator.Mode.CHECK : Generator.Mode.WRITE;
     Generator.Result r = parent.generators.get()
-        .generateSpec(specFile, out, new Generator.SpecOptions(name, javaPackage, mode, baseUrl, specUrl));
+        .generateSpec(specFile, out, new Generator.SpecOptions(name, javaPackage, mode, null, baseUrl, specUrl));
     long ms = (System.nanoTime() - start) / 1_000_000;
     PrintWriter w = spec.commandLine().getOut();
     Main.printWarnings(spec.commandLine().getErr(), r.warnings());

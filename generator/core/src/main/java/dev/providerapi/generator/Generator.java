@@ -22,6 +22,7 @@ import dev.providerapi.generator.write.Drift;
 import dev.providerapi.generator.write.GeneratedManifest;
 import dev.providerapi.generator.write.GeneratedWriter;
 import dev.providerapi.generator.write.GenerationPlan;
+import dev.providerapi.generator.write.Placement;
 import dev.providerapi.generator.write.WriteResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -82,15 +83,20 @@ public final class Generator {
   }
 
   /**
-   * Options of {@link #generateSpec}: overrides of the name and package derived from the file name.
+   * Options of {@link #generateSpec}: overrides of the name and package derived from the spec, and where the
+   * output goes (null: {@link Placement#standard} under the output folder).
    *
    * @param baseUrl the client's base URL, instead of the spec's {@code servers}
    * @param specUrl where the spec file was published: a relative {@code servers} URL is resolved against it
    */
-  public record SpecOptions(@Nullable String name, @Nullable String javaPackage, Mode mode, @Nullable String baseUrl,
-      @Nullable String specUrl) {
+  public record SpecOptions(@Nullable String name, @Nullable String javaPackage, Mode mode,
+      @Nullable Placement placement, @Nullable String baseUrl, @Nullable String specUrl) {
     public SpecOptions(@Nullable String name, @Nullable String javaPackage, Mode mode) {
-      this(name, javaPackage, mode, null, null);
+      this(name, javaPackage, mode, null, null, null);
+    }
+
+    public SpecOptions(@Nullable String name, @Nullable String javaPackage, Mode mode, @Nullable Placement placement) {
+      this(name, javaPackage, mode, placement, null, null);
     }
 
     public static SpecOptions defaults() {
@@ -195,7 +201,7 @@ public final class Generator {
     }
     Map<String, Fixture> fixtures = fixtures(fixturesDir, model);
     return new Planned(plan(manifest, model, layout.name(manifest.spec().file()), fixtures,
-        new TemplateRenderer(templatesDir), inputs, layout.targetDir()), model.warnings());
+        new TemplateRenderer(templatesDir), inputs, layout.placement()), model.warnings());
   }
 
   /**
@@ -222,27 +228,43 @@ public final class Generator {
   /**
    * Generates from a spec that has no provider.yaml (a provider's official OpenAPI file, a GraphQL schema or a
    * Kubernetes CRD; the kind is told by {@link #specKind}) into
-   * {@code outDir}: name from the file name, package {@code generated.<name>}, base URL from
-   * {@code servers[0]}, auth from the spec's security schemes (key in {@code <NAME>_API_KEY}), no envelope and
+   * {@code outDir}: name from the title or file name, package {@code generated.<name>}, base URL from
+   * {@code --base-url} or {@code servers[0]} (see {@link SpecOptions}; none: a placeholder, with a warning), auth from the spec's security schemes (key in {@code <NAME>_API_KEY}), no envelope and
    * no operation bindings.
    */
   public Result generateSpec(Path spec, Path outDir, SpecOptions options) {
+    NamedPlan p = planSpecNamed(spec, outDir, options);
+    return run(p.name(), p.plan(), options.mode(), p.warnings());
+  }
+
+  /** What {@link #generateSpec} would write, in memory. */
+  public GenerationPlan planSpec(Path spec, Path outDir, SpecOptions options) {
+    return planSpecNamed(spec, outDir, options).plan();
+  }
+
+  private record NamedPlan(String name, GenerationPlan plan, List<String> warnings) {}
+
+  private NamedPlan planSpecNamed(Path spec, Path outDir, SpecOptions options) {
     Path file = spec.toAbsolutePath().normalize();
+    if (Files.isDirectory(file)) {
+      throw new SpecException(file, null, "is a folder, not a spec file; pass the OpenAPI, GraphQL or CRD file "
+          + "itself (e.g. " + file.resolve("openapi.yaml") + ")");
+    }
     if (!Files.isRegularFile(file)) {
       throw new SpecException(file, null, "spec file not found");
     }
-    String name = options.name() != null ? options.name() : nameFromFile(file);
-    if (!name.matches("[a-z][a-z0-9-]*")) {
-      throw new SpecException(file, null, "invalid provider name '" + name + "'; allowed: lower case letters, "
-          + "digits and '-', starting with a letter (pass --name)");
+    if (options.name() != null && !options.name().matches("[a-z][a-z0-9-]*")) {
+      throw new SpecException(file, null, "invalid provider name '" + options.name() + "'; allowed: lower case "
+          + "letters, digits and '-', starting with a letter (e.g. --name acme-cloud)");
     }
+    String kind = specKind(file);
+    ApiModel model = reader(kind, file).read(file, null);
+    String name = options.name() != null ? options.name() : derivedName(file, kind, model);
     String javaPackage = options.javaPackage() != null ? options.javaPackage() : defaultPackage(name);
     if (!javax.lang.model.SourceVersion.isName(javaPackage)) {
       throw new SpecException(file, null, "invalid Java package '" + javaPackage + "'; allowed: dot-separated Java "
           + "identifiers that are not keywords (pass --package)");
     }
-    String kind = specKind(file);
-    ApiModel model = reader(kind, file).read(file, null);
     String server;
     dev.providerapi.descriptor.AuthSpec auth;
     List<String> warnings = new ArrayList<>();
@@ -265,11 +287,11 @@ public final class Generator {
     }
     ProviderManifest manifest = new ProviderManifest(file, d.build(), javaPackage, classPrefix(name),
         new ProviderManifest.SpecRef(kind, file, null, model.version()), null, Map.of());
-    Path target = outDir.toAbsolutePath().normalize();
+    Placement target = options.placement() != null ? options.placement() : Placement.standard(outDir);
     String specName = file.getFileName().toString();
-    GenerationPlan plan = plan(manifest, model, specName, Map.of(), new TemplateRenderer(null),
-        specInputs(file), target);
-    return run(name, plan, options.mode(), model.warnings());
+    return new NamedPlan(name,
+        plan(manifest, model, specName, Map.of(), new TemplateRenderer(null), specInputs(file), target),
+        model.warnings());
   }
 
   private static dev.providerapi.descriptor.AuthSpec nonOpenApiAuth(String kind, String name) {
@@ -343,6 +365,54 @@ public final class Generator {
   }
 
   /**
+   * Why the output of {@link #generateSpec} for {@code spec} placed at {@code placement} is out of date, or
+   * null: from the manifest's hashes alone, like {@link #staleReason(ProviderLayout)}.
+   */
+  public static @Nullable String staleReason(Path spec, Placement placement) {
+    Path dir = spec.toAbsolutePath().normalize().getParent();
+    String name = dir.relativize(spec.toAbsolutePath().normalize()).toString();
+    return UpToDateCheck.staleReason(dir, placement, name, List.of(), GeneratorVersion.get());
+  }
+
+  /**
+   * The provider name of a spec given without one: from the CRD's kind ({@code VirtualServer} ->
+   * {@code virtual-server}) or the OpenAPI title without its generic words ({@code Lambda Cloud API} ->
+   * {@code lambda-cloud}, {@code Paperspace REST API} -> {@code paperspace}), else from the file name.
+   */
+  static String derivedName(Path file, String kind, ApiModel model) {
+    String source = model.title();
+    if (kind.equals("crd")) {
+      int paren = source.indexOf(" (");
+      source = paren > 0 ? source.substring(0, paren) : source;
+      // A kind is one camel-case word: VirtualServer -> Virtual Server.
+      source = source.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2");
+    }
+    String fromTitle = nameFromTitle(source);
+    return fromTitle != null ? fromTitle : nameFromFile(file);
+  }
+
+  private static final Set<String> GENERIC_TITLE_WORDS = Set.of("api", "apis", "rest", "restful", "openapi",
+      "swagger", "http", "json", "service", "services", "gateway", "spec", "specification", "definition",
+      "the", "public", "v", "version", "crd");
+
+  static @Nullable String nameFromTitle(@Nullable String title) {
+    if (title == null || title.isBlank()) {
+      return null;
+    }
+    List<String> words = new ArrayList<>();
+    for (String w : title.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+      if (!w.isEmpty() && !GENERIC_TITLE_WORDS.contains(w) && !w.matches("v?\\d+")) {
+        words.add(w);
+      }
+    }
+    if (words.isEmpty() || !Character.isLetter(words.get(0).charAt(0))) {
+      return null;
+    }
+    // Short enough for class names and environment variables: at most three words.
+    return String.join("-", words.subList(0, Math.min(3, words.size())));
+  }
+
+  /**
    * The kind of a spec given without a provider.yaml: GraphQL SDL by its extension, a Kubernetes
    * CustomResourceDefinition by its {@code kind}, otherwise OpenAPI.
    */
@@ -363,7 +433,7 @@ public final class Generator {
   }
 
   private GenerationPlan plan(ProviderManifest manifest, ApiModel model, String specName, Map<String, Fixture> fixtures,
-      TemplateRenderer templates, Map<String, byte[]> inputs, Path target) {
+      TemplateRenderer templates, Map<String, byte[]> inputs, Placement target) {
     String header = GeneratedHeader.generated(specName, manifest.name());
     Map<String, byte[]> generated = new TreeMap<>();
     // Headers name the spec as the repository knows it, never by this checkout's absolute path: the output
@@ -466,7 +536,7 @@ public final class Generator {
   }
 
   static String nameFromFile(Path file) {
-    String base = file.getFileName().toString().replaceFirst("\\.(json|ya?ml)$", "")
+    String base = file.getFileName().toString().replaceFirst("\\.(json|ya?ml|graphqls?|gql|sdl)$", "")
         .replaceFirst("[-_.]v?\\d+(\\.\\d+)*$", "")
         .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     return base.isEmpty() || !Character.isLetter(base.charAt(0)) ? "api" + (base.isEmpty() ? "" : "-" + base) : base;

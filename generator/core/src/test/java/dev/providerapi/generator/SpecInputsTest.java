@@ -90,7 +90,7 @@ class SpecInputsTest {
   @Test
   void baseUrlOptionWinsOverTheSpecWithoutWarning() throws IOException {
     Generator.Result r = generator.generateSpec(INPUTS.resolve("relative-server/spec.yaml"), out,
-        new Generator.SpecOptions(null, null, Generator.Mode.WRITE, "https://api.acme.test/api/v3", null));
+        new Generator.SpecOptions("spec", null, Generator.Mode.WRITE, null, "https://api.acme.test/api/v3", null));
 
     assertThat(r.warnings()).isEmpty();
     assertThat(read("src/generated/java/generated/spec/SpecProviderBase.java"))
@@ -101,8 +101,8 @@ class SpecInputsTest {
   void relativeServerIsResolvedAgainstTheSpecUrl() throws IOException {
     Path spec = INPUTS.resolve("relative-server/spec.yaml");
 
-    Generator.Result r = generator.generateSpec(spec, out, new Generator.SpecOptions(null, null,
-        Generator.Mode.WRITE, null, "https://docs.acme.test/specs/openapi.yaml"));
+    Generator.Result r = generator.generateSpec(spec, out, new Generator.SpecOptions("spec", null,
+        Generator.Mode.WRITE, null, null, "https://docs.acme.test/specs/openapi.yaml"));
 
     assertThat(r.warnings()).containsExactly(spec.toAbsolutePath() + " at servers[0].url: relative URL '/api/v3' "
         + "resolved against the spec's URL https://docs.acme.test/specs/openapi.yaml: https://docs.acme.test/api/v3");
@@ -124,7 +124,7 @@ class SpecInputsTest {
   @Test
   void aBadBaseUrlOptionIsASpecException() {
     assertThatThrownBy(() -> generator.generateSpec(INPUTS.resolve("no-servers/spec.yaml"), out,
-        new Generator.SpecOptions(null, null, Generator.Mode.WRITE, "/v1", null)))
+        new Generator.SpecOptions(null, null, Generator.Mode.WRITE, null, "/v1", null)))
         .isInstanceOf(SpecException.class)
         .hasMessageEndingWith(" at --base-url: base URL '/v1' is not an absolute http or https URL with a host");
   }
@@ -284,7 +284,9 @@ class SpecInputsTest {
 
   @Test
   void aFileNamedLikeAJavaKeywordGetsALegalDefaultPackage() throws IOException {
-    Generator.Result r = generate(INPUTS.resolve("keyword/enum.yaml"));
+    // Named after its title, Enum.
+    Generator.Result r = generator.generateSpec(INPUTS.resolve("keyword/enum.yaml"), out,
+        Generator.SpecOptions.defaults());
 
     assertThat(r.provider()).isEqualTo("enum");
     assertThat(read("src/generated/java/generated/enum_/api/EnumApi.java")).startsWith(
@@ -361,8 +363,9 @@ class SpecInputsTest {
 
   // ---- helpers ----
 
+  /** As {@code generate --spec FILE --name spec}. */
   private Generator.Result generate(Path spec) {
-    return generator.generateSpec(spec, out, Generator.SpecOptions.defaults());
+    return generator.generateSpec(spec, out, new Generator.SpecOptions("spec", null, Generator.Mode.WRITE));
   }
 
   private String read(String relative) throws IOException {

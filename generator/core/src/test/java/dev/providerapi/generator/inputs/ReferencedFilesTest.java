@@ -31,6 +31,18 @@ class ReferencedFilesTest {
   }
 
   @Test
+  void aBrokenReferencedFileSaysWhereWithoutJacksonsSourceNoise() throws IOException {
+    Path spec = Files.writeString(dir.resolve("openapi.yaml"), "x: {$ref: 'types.yaml#/X'}\n");
+    Path types = Files.writeString(dir.resolve("types.yaml"), "X:\n  type: string\n bad: [\n");
+
+    assertThatThrownBy(() -> ReferencedFiles.of(spec)).isInstanceOf(SpecException.class)
+        .hasMessage(types + " at line 3, column 2: cannot be read as JSON or YAML: expected <block end>, but found "
+            + "'<block mapping start>' (while parsing a block mapping started at line 1, column 1)")
+        .hasMessageNotContaining("REDACTED").hasMessageNotContaining("StreamReadFeature")
+        .hasMessageNotContaining("[Source:");
+  }
+
+  @Test
   void aMissingReferencedFileNamesTheReferringFileAndTheReference() throws IOException {
     Path spec = write("spec.yaml", "a: {$ref: 'gone.yaml#/A'}\n");
 
