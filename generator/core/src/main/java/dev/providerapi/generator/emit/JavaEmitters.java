@@ -69,7 +69,7 @@ public final class JavaEmitters {
       ClassName server = ClassName.get(apiPackage, manifest.classPrefix() + "Server");
       files.add(Naming.file(apiPackage, new ServerEmitter(server).emit(model.serverTemplate()), source, provider));
     }
-    files.add(Naming.file(root, new AdapterBaseEmitter(base, api, impl).emit(manifest), source, provider));
+    files.add(Naming.file(root, new AdapterBaseEmitter(base, api, impl).emit(manifest, model, types), source, provider));
     return List.copyOf(files);
   }
 }
