@@ -12,7 +12,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.Iterator;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -25,6 +28,9 @@ public final class UpstreamSpecs {
   public enum Kind { OPENAPI, CRD, GRAPHQL }
 
   private static final Pattern CRD = Pattern.compile("(?m)^kind:\\s*[\"']?CustomResourceDefinition[\"']?\\s*$");
+
+  private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
+      "trace");
 
   private UpstreamSpecs() {}
 
@@ -81,6 +87,30 @@ public final class UpstreamSpecs {
     }
     String v = tree.path("info").path("version").asText("");
     return v.isBlank() ? null : v;
+  }
+
+  /**
+   * Per operation ({@code GET /x}, as {@link ModelDiff#key}), the response status codes an OpenAPI file declares;
+   * empty for other kinds.
+   */
+  public static Map<String, Set<String>> responseStatuses(Path file, Kind kind) {
+    Map<String, Set<String>> out = new java.util.TreeMap<>();
+    if (kind != Kind.OPENAPI) {
+      return out;
+    }
+    JsonNode tree = tree(file);
+    for (Iterator<Map.Entry<String, JsonNode>> paths = tree.path("paths").fields(); paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        if (METHODS.contains(op.getKey())) {
+          Set<String> codes = new java.util.TreeSet<>();
+          op.getValue().path("responses").fieldNames().forEachRemaining(codes::add);
+          out.put(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), codes);
+        }
+      }
+    }
+    return out;
   }
 
   private static JsonNode tree(Path file) {

@@ -53,6 +53,19 @@ class ManifestReaderTest {
   }
 
   @Test
+  void anUpstreamSha256MustBeSixtyFourHexDigitsAndSnapshotNoneMeansNoCopy() throws IOException {
+    String yaml = MINIMAL.replace("spec: {kind: openapi, file: openapi.yaml}",
+        "spec: {kind: openapi, file: openapi.yaml, upstream: {source: https://x.test/o.json, sha256: ABC}}");
+
+    assertThat(failure(yaml)).hasMessage(prefix() + "spec.upstream.sha256: expected the 64 lower-case hex digits "
+        + "of a SHA-256, found 'ABC'");
+
+    ProviderManifest m = new ManifestReader().read(write(yaml.replace("sha256: ABC", "snapshot: none")));
+    assertThat(m.spec().upstreamSnapshot()).isNull();
+    assertThat(m.spec().upstreamSource()).isEqualTo("https://x.test/o.json");
+  }
+
+  @Test
   void readsTheLambdaManifest() throws IOException {
     Path repo = Path.of("../..").toAbsolutePath().normalize();
     Files.copy(repo.resolve("specs/lambda/provider.yaml"), dir.resolve("provider.yaml"));
