@@ -10,6 +10,7 @@ import dev.providerapi.generator.manifest.OperationBindings;
 import dev.providerapi.generator.manifest.ProviderManifest;
 import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.OperationDef;
+import dev.providerapi.generator.naming.TypeCollapse;
 import dev.providerapi.generator.crd.CrdReader;
 import dev.providerapi.generator.graphql.GraphQlReader;
 import dev.providerapi.generator.openapi.OpenApiReader;
@@ -152,7 +153,8 @@ public final class Generator {
       throw new SpecException(yaml, "name", "name '" + manifest.name() + "' differs from its folder "
           + layout.name(specDir) + "; they must match so that ./provider-api " + provider + " finds it");
     }
-    ApiModel model = reader(manifest.spec().kind(), yaml).read(manifest.spec().file(), manifest.responseEnvelope());
+    ApiModel model = TypeCollapse.collapse(
+        reader(manifest.spec().kind(), yaml).read(manifest.spec().file(), manifest.responseEnvelope()));
     OperationBindings.check(manifest, model);
 
     Map<String, byte[]> inputs = new TreeMap<>();
@@ -208,7 +210,12 @@ public final class Generator {
     if (!Files.isRegularFile(file)) {
       throw new SpecException(file, null, "spec file not found");
     }
-    String name = options.name() != null ? options.name() : nameFromFile(file);
+    String kind = specKind(file);
+    ApiModel model = TypeCollapse.collapse(reader(kind, file).read(file, null));
+    // A CRD's file name repeats its plural and group (virtualservers.virtualservers.coreweave.com.crd.yaml): its
+    // kind names it better, and so names the classes (VirtualServerApi, not VirtualserversVirtualservers...Api).
+    String name = options.name() != null ? options.name()
+        : kind.equals("crd") ? nameFromKind(model.title()) : nameFromFile(file);
     if (!name.matches("[a-z][a-z0-9-]*")) {
       throw new SpecException(file, null, "invalid provider name '" + name + "'; allowed: lower case letters, "
           + "digits and '-', starting with a letter (pass --name)");
@@ -218,8 +225,6 @@ public final class Generator {
       throw new SpecException(file, null, "invalid Java package '" + javaPackage + "'; allowed: dot-separated Java "
           + "identifiers that are not keywords (pass --package)");
     }
-    String kind = specKind(file);
-    ApiModel model = reader(kind, file).read(file, null);
     String server;
     dev.providerapi.descriptor.AuthSpec auth;
     if (!kind.equals("openapi") && model.servers().isEmpty()) {
@@ -251,17 +256,16 @@ public final class Generator {
     Path target = outDir.toAbsolutePath().normalize();
     String specName = file.getFileName().toString();
     GenerationPlan plan = plan(manifest, model, specName, Map.of(), new TemplateRenderer(null),
-        specInputs(file), target);
+        specInputs(kind, file), target);
     return run(name, plan, options.mode());
   }
 
   /**
-   * The kind of a spec given without a provider.yaml: GraphQL SDL by its extension, a Kubernetes
+   * The kind of a spec given without a provider.yaml: GraphQL SDL by its extension or content, a Kubernetes
    * CustomResourceDefinition by its {@code kind}, otherwise OpenAPI.
    */
   static String specKind(Path file) {
-    String fileName = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (fileName.matches(".*\\.(graphql|graphqls|gql|sdl)")) {
+    if (GraphQlReader.isSdl(file)) {
       return "graphql";
     }
     String text = new String(read(file), StandardCharsets.UTF_8);
@@ -282,7 +286,7 @@ public final class Generator {
     // Headers name the spec as the repository knows it, never by this checkout's absolute path: the output
     // must be byte for byte the same in every clone.
     ApiModel located = new ApiModel(model.title(), model.version(), model.description(), model.servers(),
-        model.types(), model.operations(), specName);
+        model.types(), model.operations(), specName, model.derived());
     for (JavaFile f : emitter.emit(located, manifest)) {
       String path = GENERATED_JAVA + packagePath(f.packageName()) + f.typeSpec().name() + ".java";
       String text = f.toString();
@@ -318,11 +322,16 @@ public final class Generator {
     return name.matches(".*\\.(json|ya?ml)") ? ReferencedFiles.of(spec.file()) : Set.of(spec.file());
   }
 
+  /** The files a spec of {@code kind} reads: a GraphQL schema and its operation documents, or a spec's $refs. */
+  private static Set<Path> specFiles(String kind, Path file) {
+    return specFiles(new ProviderManifest.SpecRef(kind, file, null, null));
+  }
+
   /** Inputs of {@link #generateSpec}: named relative to the spec's folder (the output must not name a checkout). */
-  private static Map<String, byte[]> specInputs(Path spec) {
+  private static Map<String, byte[]> specInputs(String kind, Path spec) {
     Map<String, byte[]> inputs = new TreeMap<>();
     Path dir = spec.getParent();
-    for (Path p : ReferencedFiles.of(spec)) {
+    for (Path p : specFiles(kind, spec)) {
       inputs.put(dir.relativize(p).toString().replace('\\', '/'), read(p));
     }
     return inputs;
@@ -378,8 +387,16 @@ public final class Generator {
     }
   }
 
+  /** {@code VirtualServer (group/version)}, the title {@link CrdReader} gives a CRD -> {@code virtual-server}. */
+  static String nameFromKind(String title) {
+    String kind = title.replaceFirst("\\s*\\(.*$", "");
+    String name = kind.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1-$2")
+        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+    return name.isEmpty() || !Character.isLetter(name.charAt(0)) ? "api" + (name.isEmpty() ? "" : "-" + name) : name;
+  }
+
   static String nameFromFile(Path file) {
-    String base = file.getFileName().toString().replaceFirst("\\.(json|ya?ml)$", "")
+    String base = file.getFileName().toString().replaceFirst("\\.(json|ya?ml|graphqls?|gql|sdl)$", "")
         .replaceFirst("[-_.]v?\\d+(\\.\\d+)*$", "")
         .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
     return base.isEmpty() || !Character.isLetter(base.charAt(0)) ? "api" + (base.isEmpty() ? "" : "-" + base) : base;

@@ -227,7 +227,17 @@ class GeneratorTest {
     assertThat(Generator.nameFromFile(Path.of("openapi-1.8.3.json"))).isEqualTo("openapi");
     assertThat(Generator.nameFromFile(Path.of("Vast_API.v2.yaml"))).isEqualTo("vast-api");
     assertThat(Generator.nameFromFile(Path.of("3d.yml"))).isEqualTo("api-3d");
+    assertThat(Generator.nameFromFile(Path.of("_schemaV2.graphql"))).isEqualTo("schemav2");
     assertThat(Generator.classPrefix("lambda-official")).isEqualTo("LambdaOfficial");
+  }
+
+  @Test
+  void aCrdIsNamedAfterItsKindNotItsFileName() {
+    assertThat(Generator.nameFromKind("VirtualServer (virtualservers.coreweave.com/v1alpha1)"))
+        .isEqualTo("virtual-server");
+    assertThat(Generator.nameFromKind("RayCluster (ray.io/v1)")).isEqualTo("ray-cluster");
+    assertThat(Generator.nameFromKind("HTTPRoute (gateway.networking.k8s.io/v1)")).isEqualTo("http-route");
+    assertThat(Generator.classPrefix(Generator.nameFromKind("NodePool (karpenter.sh/v1)"))).isEqualTo("NodePool");
   }
 
   private static List<String> tree(Path root) throws IOException {

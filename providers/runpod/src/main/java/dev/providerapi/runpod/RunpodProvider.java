@@ -15,14 +15,13 @@ import dev.providerapi.model.Pricing;
 import dev.providerapi.runpod.model.CloudTypeEnum;
 import dev.providerapi.runpod.model.EnvironmentVariableInput;
 import dev.providerapi.runpod.model.GpuTypesResult;
-import dev.providerapi.runpod.model.MyPodsPods;
-import dev.providerapi.runpod.model.MyPodsPodsRuntimePorts;
 import dev.providerapi.runpod.model.MyPodsResult;
 import dev.providerapi.runpod.model.PodBidResumeInput;
 import dev.providerapi.runpod.model.PodFilter;
 import dev.providerapi.runpod.model.PodFindAndDeployOnDemandInput;
 import dev.providerapi.runpod.model.PodRentInterruptableInput;
 import dev.providerapi.runpod.model.PodResult;
+import dev.providerapi.runpod.model.PodRuntimePorts;
 import dev.providerapi.runpod.model.PodResumeInput;
 import dev.providerapi.runpod.model.PodStopInput;
 import dev.providerapi.runpod.model.PodTerminateInput;
@@ -187,8 +186,8 @@ public final class RunpodProvider extends RunpodProviderBase {
   }
 
   private static String idOf(@Nullable Object launched, LaunchRequest request) {
-    String id = launched instanceof dev.providerapi.runpod.model.PodFindAndDeployOnDemandResult r ? r.id()
-        : launched instanceof dev.providerapi.runpod.model.PodRentInterruptableResult r ? r.id() : null;
+    // Both launch mutations select the same fields, so they answer with one generated type.
+    String id = launched instanceof dev.providerapi.runpod.model.PodRentInterruptableResult r ? r.id() : null;
     if (id == null) {
       throw new IllegalStateException("runpod " + (request.market() == Market.SPOT ? "podRentInterruptable"
           : "podFindAndDeployOnDemand") + " answered success without a pod id");
@@ -264,7 +263,7 @@ public final class RunpodProvider extends RunpodProviderBase {
   public Optional<Instance> get(String instanceId) {
     try {
       PodResult pod = api().pod(new PodFilter(instanceId));
-      return pod == null ? Optional.empty() : Optional.of(toInstance(asPod(pod)));
+      return pod == null ? Optional.empty() : Optional.of(toInstance(pod));
     } catch (NotFoundException e) {
       return Optional.empty();
     }
@@ -325,12 +324,8 @@ public final class RunpodProvider extends RunpodProviderBase {
 
   // ---- mapping ----
 
-  /** The pod and the list query select the same fields; one mapping serves both. */
-  private MyPodsPods asPod(PodResult pod) {
-    return apiClient().objectMapper().convertValue(pod, MyPodsPods.class);
-  }
-
-  Instance toInstance(MyPodsPods pod) {
+  /** The pod and the list query select the same fields, so both answer with one generated type. */
+  Instance toInstance(PodResult pod) {
     String raw = pod.desiredStatus() == null ? null : pod.desiredStatus().value();
     boolean spot = pod.podType() != null && (pod.podType().kind() == PodType.Kind.INTERRUPTABLE
         || pod.podType().kind() == PodType.Kind.BID);
@@ -344,7 +339,7 @@ public final class RunpodProvider extends RunpodProviderBase {
     String gpuName = pod.machine() == null ? null
         : pod.machine().gpuTypeId() != null ? pod.machine().gpuTypeId() : pod.machine().gpuDisplayName();
     BigDecimal cost = money(pod.costPerHr());
-    MyPodsPodsRuntimePorts ssh = sshPort(pod);
+    PodRuntimePorts ssh = sshPort(pod);
     return Instance.builder(name(), pod.id())
         .name(pod.name())
         .status(status)
@@ -368,7 +363,7 @@ public final class RunpodProvider extends RunpodProviderBase {
         .build();
   }
 
-  private static @Nullable MyPodsPodsRuntimePorts sshPort(MyPodsPods pod) {
+  private static @Nullable PodRuntimePorts sshPort(PodResult pod) {
     if (pod.runtime() == null || pod.runtime().ports() == null) {
       return null;
     }

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * UserDataSecretRef references a k8s secret that contains NoCloud userdata.
+ * NetworkDataSecretRef references a k8s secret that contains NoCloud networkdata.
  *
  * @param name Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names TODO: Add other useful fields. apiVersion, ...
  */
@@ -15,8 +15,7 @@ import org.jspecify.annotations.Nullable;
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloudSecretRef(
-    @JsonProperty("name") @Nullable String name) {
+public record NetworkDataSecretRef(@JsonProperty("name") @Nullable String name) {
   public static Builder builder() {
     return new Builder();
   }
@@ -33,8 +32,8 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloudSec
       return this;
     }
 
-    public VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloudSecretRef build() {
-      return new VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloudSecretRef(name);
+    public NetworkDataSecretRef build() {
+      return new NetworkDataSecretRef(name);
     }
   }
 }

@@ -16,8 +16,7 @@ import org.jspecify.annotations.Nullable;
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record GpuTypesSecureLowestPrice(
-    @JsonProperty("minimumBidPrice") @Nullable Double minimumBidPrice,
+public record LowestPrice(@JsonProperty("minimumBidPrice") @Nullable Double minimumBidPrice,
     @JsonProperty("uninterruptablePrice") @Nullable Double uninterruptablePrice,
     @JsonProperty("stockStatus") @Nullable String stockStatus,
     @JsonProperty("availableGpuCounts") @Nullable List<Integer> availableGpuCounts) {
@@ -61,8 +60,8 @@ public record GpuTypesSecureLowestPrice(
       return this;
     }
 
-    public GpuTypesSecureLowestPrice build() {
-      return new GpuTypesSecureLowestPrice(minimumBidPrice, uninterruptablePrice, stockStatus, availableGpuCounts);
+    public LowestPrice build() {
+      return new LowestPrice(minimumBidPrice, uninterruptablePrice, stockStatus, availableGpuCounts);
     }
   }
 }

@@ -1,4 +1,4 @@
-package dev.providerapi.cli;
+package dev.providerapi.generator.graphql;
 
 import dev.providerapi.generator.model.JavaNames;
 import graphql.schema.GraphQLArgument;
@@ -20,13 +20,14 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Starter operation documents for {@code provider-api new --graphql}: one query per root Query field that can be
+ * Starter operation documents for {@code provider-api new --graphql}, and what {@code generate --spec} reads
+ * when a schema comes without operation documents: one query per root Query field that can be
  * called without arguments, selecting the leaf fields (and one level of nested objects) that need none either.
  * Real documents select what the adapter needs; these give the generator something valid to start from.
  */
-final class GraphQlStarter {
+public final class GraphQlStarter {
   /** An operation document: its name (the operation id and file name) and text. */
-  record Document(String name, String field, String text, boolean returnsList) {}
+  public record Document(String name, String field, String text, boolean returnsList) {}
 
   private static final Pattern OFFERS = Pattern.compile(".*(offer|instance.?type|gpu.?type|availab|bundle|plan|market|sku).*");
   private static final Pattern INSTANCES = Pattern.compile(".*(instance|machine|server|pod|vm|node|deployment).*");
@@ -34,7 +35,7 @@ final class GraphQlStarter {
 
   private GraphQlStarter() {}
 
-  static List<Document> documents(GraphQLSchema schema) {
+  public static List<Document> documents(GraphQLSchema schema) {
     List<Document> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
     for (GraphQLFieldDefinition f : schema.getQueryType().getFieldDefinitions()) {
@@ -57,7 +58,7 @@ final class GraphQlStarter {
   }
 
   /** Our operation -> starter document, for the two read operations a name can reveal: offers and list. */
-  static Map<String, Document> guess(List<Document> documents) {
+  public static Map<String, Document> guess(List<Document> documents) {
     Map<String, Document> bound = new LinkedHashMap<>();
     for (Document d : documents) {
       String field = d.field().toLowerCase(Locale.ROOT);

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * NetworkDataSecretRef references a k8s secret that contains NoCloud networkdata.
+ * UserDataSecretRef references a k8s secret that contains NoCloud userdata.
  *
  * @param name Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names TODO: Add other useful fields. apiVersion, ...
  */
@@ -15,8 +15,7 @@ import org.jspecify.annotations.Nullable;
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloudNetworkDataSecretRef(
-    @JsonProperty("name") @Nullable String name) {
+public record SecretRef(@JsonProperty("name") @Nullable String name) {
   public static Builder builder() {
     return new Builder();
   }
@@ -33,9 +32,8 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloudNet
       return this;
     }
 
-    public VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloudNetworkDataSecretRef build(
-        ) {
-      return new VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloudNetworkDataSecretRef(name);
+    public SecretRef build() {
+      return new SecretRef(name);
     }
   }
 }
