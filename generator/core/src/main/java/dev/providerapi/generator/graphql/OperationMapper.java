@@ -284,9 +284,10 @@ final class OperationMapper {
       fields.add(new FieldDef(key, javaName, m.type(), true, !m.nonNull(), def.getDescription(),
           def.isDeprecated(), false));
     }
-    String what = as == fieldType ? "{@code " + as.getName() + "}"
-        : "{@code " + fieldType.getName() + "} when it is a {@code " + as.getName() + "}";
-    return new RecordDef(recordName, "The fields of " + what + " that the operation selects.",
+    String doc = as == fieldType ? "The fields of {@code " + as.getName() + "} that the operation selects."
+        : "The fields the operation selects on {@code " + fieldType.getName() + "} when its type is {@code "
+            + as.getName() + "}.";
+    return new RecordDef(recordName, doc,
         ctx.file().getFileName() + " " + field.getResultKey(), fields, null, false);
   }
 
