@@ -1,15 +1,23 @@
 package dev.providerapi;
 
 import java.net.URI;
+import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 import org.jspecify.annotations.Nullable;
 
 /**
  * How to reach a provider: credentials (given, or read from the environment variables its provider.yaml
- * names), an optional base URL override (tests, proxies), timeouts and the offers cache.
+ * names), an optional base URL override (tests, proxies), timeouts and deadlines, the offers cache, and
+ * optionally the HttpClient, executor and event listener to use.
+ *
+ * <p>Deadlines: one HTTP exchange (headers and body) is bounded by {@link #requestTimeout()}; one client call,
+ * with every attempt, backoff, rate-limit wait and body read, by {@link #callTimeout()}; one launch, with its
+ * create attempts and the client-token lookups that resolve an ambiguous failure, by {@link #launchTimeout()}.
+ * A caller can bound any larger piece of work with {@link dev.providerapi.http.Deadline#within}.
  *
  * <p>{@link #toString()} never shows a credential.
  */
@@ -27,6 +35,12 @@ public final class ProviderConfig {
   private final Duration maxRetryAfter;
   private final int launchLookups;
   private final Duration launchLookupDelay;
+  private final Duration callTimeout;
+  private final Duration launchTimeout;
+  private final long maxResponseBytes;
+  private final @Nullable HttpClient httpClient;
+  private final @Nullable Executor executor;
+  private final ProviderListener listener;
 
   private ProviderConfig(Builder b) {
     this.apiKey = b.apiKey;
@@ -42,6 +56,12 @@ public final class ProviderConfig {
     this.maxRetryAfter = b.maxRetryAfter;
     this.launchLookups = b.launchLookups;
     this.launchLookupDelay = b.launchLookupDelay;
+    this.callTimeout = b.callTimeout;
+    this.launchTimeout = b.launchTimeout;
+    this.maxResponseBytes = b.maxResponseBytes;
+    this.httpClient = b.httpClient;
+    this.executor = b.executor;
+    this.listener = b.listener;
   }
 
   /** Everything from defaults and the process environment. */
@@ -118,6 +138,43 @@ public final class ProviderConfig {
     return launchLookupDelay;
   }
 
+  /**
+   * The most one client call may take, all attempts, backoff, rate-limit waits and body reads included
+   * (default 2 minutes). Past it the call fails with {@code DeadlineExceededException}.
+   */
+  public Duration callTimeout() {
+    return callTimeout;
+  }
+
+  /**
+   * The most one {@code launch} may take: its create attempts and the client-token lookups that resolve an
+   * ambiguous failure (default 5 minutes). Past it the launch fails with {@code LaunchOutcomeUnknownException}
+   * (look the token up later) or with the create's own error when nothing was sent.
+   */
+  public Duration launchTimeout() {
+    return launchTimeout;
+  }
+
+  /** The largest response body read into memory (default 64 MiB); a larger one is an UnexpectedResponseException. */
+  public long maxResponseBytes() {
+    return maxResponseBytes;
+  }
+
+  /** An HttpClient to share between providers; the client then does not close it. */
+  public Optional<HttpClient> httpClient() {
+    return Optional.ofNullable(httpClient);
+  }
+
+  /** The executor for the HttpClient the provider builds itself (ignored when {@link #httpClient()} is given). */
+  public Optional<Executor> executor() {
+    return Optional.ofNullable(executor);
+  }
+
+  /** Receives the calls' events (attempts, retries, rate-limit waits, breaker changes, launches); no-op by default. */
+  public ProviderListener listener() {
+    return listener;
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder();
     b.apiKey = apiKey;
@@ -133,6 +190,12 @@ public final class ProviderConfig {
     b.maxRetryAfter = maxRetryAfter;
     b.launchLookups = launchLookups;
     b.launchLookupDelay = launchLookupDelay;
+    b.callTimeout = callTimeout;
+    b.launchTimeout = launchTimeout;
+    b.maxResponseBytes = maxResponseBytes;
+    b.httpClient = httpClient;
+    b.executor = executor;
+    b.listener = listener;
     return b;
   }
 
@@ -146,7 +209,11 @@ public final class ProviderConfig {
         + ", offersCacheTtl=" + offersCacheTtl
         + ", maxAttempts=" + maxAttempts + ", rateLimited=" + rateLimited
         + ", retryBaseDelay=" + retryBaseDelay + ", maxRetryAfter=" + maxRetryAfter
-        + ", launchLookups=" + launchLookups + ", launchLookupDelay=" + launchLookupDelay + "]";
+        + ", launchLookups=" + launchLookups + ", launchLookupDelay=" + launchLookupDelay
+        + ", callTimeout=" + callTimeout + ", launchTimeout=" + launchTimeout
+        + ", maxResponseBytes=" + maxResponseBytes
+        + (httpClient != null ? ", httpClient=given" : "") + (executor != null ? ", executor=given" : "")
+        + (listener != ProviderListener.NONE ? ", listener=" + listener.getClass().getName() : "") + "]";
   }
 
   public static final class Builder {
@@ -163,8 +230,60 @@ public final class ProviderConfig {
     private Duration maxRetryAfter = Duration.ofSeconds(60);
     private int launchLookups = 3;
     private Duration launchLookupDelay = Duration.ofSeconds(2);
+    private Duration callTimeout = Duration.ofMinutes(2);
+    private Duration launchTimeout = Duration.ofMinutes(5);
+    private long maxResponseBytes = 64L * 1024 * 1024;
+    private @Nullable HttpClient httpClient;
+    private @Nullable Executor executor;
+    private ProviderListener listener = ProviderListener.NONE;
 
     private Builder() {}
+
+    /** See {@link ProviderConfig#callTimeout()}. */
+    public Builder callTimeout(Duration callTimeout) {
+      this.callTimeout = positive("callTimeout", callTimeout);
+      return this;
+    }
+
+    /** See {@link ProviderConfig#launchTimeout()}. */
+    public Builder launchTimeout(Duration launchTimeout) {
+      this.launchTimeout = positive("launchTimeout", launchTimeout);
+      return this;
+    }
+
+    /** See {@link ProviderConfig#maxResponseBytes()}. */
+    public Builder maxResponseBytes(long maxResponseBytes) {
+      if (maxResponseBytes < 1) {
+        throw new IllegalArgumentException("maxResponseBytes must be at least 1, was " + maxResponseBytes);
+      }
+      this.maxResponseBytes = maxResponseBytes;
+      return this;
+    }
+
+    /** See {@link ProviderConfig#httpClient()}. */
+    public Builder httpClient(HttpClient httpClient) {
+      this.httpClient = java.util.Objects.requireNonNull(httpClient, "httpClient");
+      return this;
+    }
+
+    /** See {@link ProviderConfig#executor()}. */
+    public Builder executor(Executor executor) {
+      this.executor = java.util.Objects.requireNonNull(executor, "executor");
+      return this;
+    }
+
+    /** See {@link ProviderConfig#listener()}. */
+    public Builder listener(ProviderListener listener) {
+      this.listener = java.util.Objects.requireNonNull(listener, "listener");
+      return this;
+    }
+
+    private static Duration positive(String name, Duration d) {
+      if (d == null || d.isNegative() || d.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, was " + d);
+      }
+      return d;
+    }
 
     public Builder launchLookups(int launchLookups) {
       if (launchLookups < 1) {

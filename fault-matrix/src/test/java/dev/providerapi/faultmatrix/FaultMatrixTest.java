@@ -56,7 +56,7 @@ import org.junit.jupiter.api.Test;
 class FaultMatrixTest {
   /** Per-request timeout in the adapters' config. */
   static final Duration REQUEST_TIMEOUT = Duration.ofMillis(800);
-  /** The whole-call deadline (ProviderConfig.callTimeout where the runtime has it). */
+  /** The whole-call deadline (ProviderConfig.callTimeout), also each launch's (launchTimeout). */
   static final Duration CALL_TIMEOUT = Duration.ofMillis(2000);
   /** A call is late past this: the deadline plus scheduling slack on a loaded 2-core machine. */
   static final Duration BUDGET = Duration.ofMillis(3500);
@@ -141,6 +141,7 @@ class FaultMatrixTest {
       }
       work.add(() -> withSandbox(s -> concurrentLaunches(s, p)));
       work.add(() -> withSandbox(s -> storm(s, p)));
+      work.add(() -> withSandbox(s -> retryAfterWindow(s, p)));
     }
     ExecutorService pool = Executors.newFixedThreadPool(WORKERS);
     List<Future<Cell>> futures = new ArrayList<>();
@@ -207,6 +208,12 @@ class FaultMatrixTest {
 
   /** A provider with a key of its own (no limiter/breaker state shared with another cell). */
   private Provider provider(Sandbox s, String p, boolean rateLimited) {
+    return provider(s, p, rateLimited, b -> { });
+  }
+
+  /** As above, with the config adjusted last (a cell that needs other limits than the matrix's). */
+  private Provider provider(Sandbox s, String p, boolean rateLimited,
+      java.util.function.Consumer<ProviderConfig.Builder> adjust) {
     String key = s.fake(p).apiKey() + "-" + keys.incrementAndGet();
     s.fake(p).acceptKey(key);
     ProviderConfig.Builder b = s.config(p).apiKey(key)
@@ -217,13 +224,10 @@ class FaultMatrixTest {
         .retryBaseDelay(Duration.ofMillis(20))
         .maxRetryAfter(Duration.ofSeconds(2))
         .launchLookups(2)
-        .launchLookupDelay(Duration.ofMillis(50));
-    try {
-      // The whole-call deadline, where the runtime has it.
-      ProviderConfig.Builder.class.getMethod("callTimeout", Duration.class).invoke(b, CALL_TIMEOUT);
-    } catch (ReflectiveOperationException e) {
-      // not in this runtime yet: the per-request timeout is all there is
-    }
+        .launchLookupDelay(Duration.ofMillis(50))
+        .callTimeout(CALL_TIMEOUT)
+        .launchTimeout(CALL_TIMEOUT);
+    adjust.accept(b);
     return Providers.load(p, b.build());
   }
 
@@ -450,26 +454,34 @@ class FaultMatrixTest {
     }
   }
 
-  /** Many concurrent 429s without Retry-After; a terminate issued meanwhile must not freeze behind them. */
+  /**
+   * Many concurrent 429s without Retry-After; a terminate issued meanwhile must not freeze behind them. The
+   * client waits out Retry-After up to the library's default (60 s), so a pause that grew once per 429 (to its
+   * 30 s maximum before) would show here: the terminate must finish within the budget (it also goes ahead of the
+   * storm's calls waiting for tokens of the provider's declared limit), and the storm's calls end.
+   */
   private Cell storm(Sandbox s, String p) {
     Cell cell = new Cell(p, "429-storm", "terminate-during-storm");
     FakeProvider fake = s.fake(p);
     fake.awaitQuiet(STALL.plusSeconds(1));
     fake.state().clear();
     fake.faults().clear();
-    try (Provider setup = provider(s, p, false); Provider provider = provider(s, p, true)) {
+    try (Provider setup = provider(s, p, false);
+        Provider provider = provider(s, p, true, b -> b.maxRetryAfter(Duration.ofSeconds(60)))) {
       Offer offer = setup.offers(OfferFilter.any()).get(0);
       Instance pre = setup.launch(request(setup, p, offer, "st-" + Integer.toHexString(keys.incrementAndGet())));
       fake.faults().times(Op.LIST, FaultKind.STATUS_429, 12);
       ExecutorService pool = Executors.newFixedThreadPool(4);
-      List<Future<?>> fs = new ArrayList<>();
+      List<Future<Long>> fs = new ArrayList<>();
       for (int n = 0; n < 4; n++) {
         fs.add(pool.submit(() -> {
+          long started = System.nanoTime();
           try {
             provider.list();
           } catch (RuntimeException ignored) {
             // 429s are expected here
           }
+          return (System.nanoTime() - started) / 1_000_000;
         }));
       }
       Thread.sleep(300);
@@ -481,13 +493,88 @@ class FaultMatrixTest {
         thrown = t;
       }
       cell.millis = (System.nanoTime() - t0) / 1_000_000;
-      for (Future<?> f : fs) {
-        f.get();
+      for (Future<Long> f : fs) {
+        try {
+          // Paced by the declared limit (Lambda: 1 request/s for 8 attempts), never frozen.
+          f.get(BUDGET.toMillis() * 4, java.util.concurrent.TimeUnit.MILLISECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+          cell.fail("deadline", "a list() in the storm did not end within " + BUDGET.toMillis() * 4 + " ms");
+        }
       }
       pool.shutdown();
       Set<String> known = new HashSet<>();
       known.add(pre.id());
-      check(cell, fake, p, thrown, null, known, cell.millis, BUDGET.multipliedBy(2));
+      check(cell, fake, p, thrown, null, known, cell.millis, BUDGET);
+      if (thrown == null && fake.state().instance(pre.id()).map(FakeInstance::live).orElse(false)) {
+        cell.fail("leaked", "terminate() reported success; the instance still bills");
+      }
+    } catch (Exception e) {
+      cell.fail("setup", e.toString());
+    }
+    return cell;
+  }
+
+  /**
+   * One caller's 429 with {@code Retry-After: 1} holds for every caller on the account: calls issued while it is
+   * open (a get, a list, a terminate) reach the provider only after it closed, and still succeed.
+   */
+  private Cell retryAfterWindow(Sandbox s, String p) {
+    Cell cell = new Cell(p, "429-storm", "retry-after-window-shared");
+    FakeProvider fake = s.fake(p);
+    fake.awaitQuiet(STALL.plusSeconds(1));
+    fake.state().clear();
+    fake.faults().clear();
+    try (Provider setup = provider(s, p, false); Provider provider = provider(s, p, true)) {
+      Offer offer = setup.offers(OfferFilter.any()).get(0);
+      Instance pre = setup.launch(request(setup, p, offer, "rw-" + Integer.toHexString(keys.incrementAndGet())));
+      fake.state().clear();
+      fake.faults().once(Op.LIST, FaultKind.STATUS_429_RETRY_AFTER);
+      ExecutorService pool = Executors.newFixedThreadPool(4);
+      Future<?> first = pool.submit(() -> provider.list());
+      long deadline = System.nanoTime() + 2_000_000_000L;
+      while (fake.faults().served().isEmpty() && System.nanoTime() < deadline) {
+        Thread.sleep(5);
+      }
+      Thread.sleep(100); // the 429 has reached the client: its window is open
+      long issued = System.nanoTime();
+      long[] terminated = {0};
+      List<Future<?>> others = List.of(pool.submit(() -> provider.get(pre.id())), pool.submit(() -> provider.list()),
+          pool.submit(() -> {
+            provider.terminate(pre.id());
+            terminated[0] = System.nanoTime();
+            return null;
+          }));
+      Throwable thrown = null;
+      for (Future<?> f : others) {
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          thrown = thrown == null ? e.getCause() : thrown;
+        }
+      }
+      try {
+        first.get();
+      } catch (java.util.concurrent.ExecutionException e) {
+        thrown = thrown == null ? e.getCause() : thrown;
+      }
+      long all = (System.nanoTime() - issued) / 1_000_000;
+      cell.millis = terminated[0] == 0 ? all : (terminated[0] - issued) / 1_000_000;
+      if (all > BUDGET.toMillis() * 2) {
+        // four requests behind a 1 s window on Lambda's 1 request/s: about 4 s
+        cell.fail("deadline", "the calls issued during the window took " + all + " ms together");
+      }
+      pool.shutdown();
+      if (fake.faults().served().isEmpty()) {
+        cell.fail("setup", "the 429 was never served");
+      } else {
+        long at = fake.faults().served().get(0).atNanos();
+        fake.state().arrivals().stream().filter(a -> a.atNanos() > at && a.atNanos() - at < 900_000_000L)
+            .findFirst().ifPresent(a -> cell.fail("retry-after", a.method() + " " + a.path() + " reached the provider "
+                + (a.atNanos() - at) / 1_000_000 + " ms into another caller's Retry-After: 1"));
+      }
+      Set<String> known = new HashSet<>();
+      known.add(pre.id());
+      check(cell, fake, p, thrown, null, known, cell.millis, BUDGET);
       if (thrown == null && fake.state().instance(pre.id()).map(FakeInstance::live).orElse(false)) {
         cell.fail("leaked", "terminate() reported success; the instance still bills");
       }
@@ -559,6 +646,13 @@ class FaultMatrixTest {
     Map<String, Integer> byKind = new TreeMap<>();
     cells.stream().filter(c -> !c.passed()).forEach(c -> byKind.merge(c.kind, 1, Integer::sum));
     sb.append("failures by fault kind: ").append(byKind).append('\n');
+    sb.append("terminate during a 429 storm / during another caller's Retry-After window (ms):");
+    for (String p : Sandbox.PROVIDERS) {
+      sb.append(' ').append(p).append(' ');
+      cells.stream().filter(c -> c.provider.equals(p) && c.id.contains("/429-storm/")).sorted((a, b) -> b.id.compareTo(a.id))
+          .forEach(c -> sb.append(c.millis).append(c.id.endsWith("shared") ? "" : "/"));
+    }
+    sb.append('\n');
     cells.stream().filter(c -> !c.passed()).forEach(c -> sb.append(known.containsKey(c.id) ? "  known " : "  NEW   ")
         .append(c.id).append(" (").append(c.millis).append(" ms) ").append(c.problems).append('\n'));
     return sb.toString();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.providerapi.ProviderConfig;
+import dev.providerapi.ProviderListener;
 import dev.providerapi.Secret;
 import dev.providerapi.descriptor.AuthSpec;
 import dev.providerapi.descriptor.AuthStyle;
@@ -16,6 +17,7 @@ import dev.providerapi.http.internal.BodyEncoder;
 import dev.providerapi.http.internal.CircuitBreakerInterceptor;
 import dev.providerapi.http.internal.ErrorMapper;
 import dev.providerapi.http.internal.ErrorMappingInterceptor;
+import dev.providerapi.http.internal.EventInterceptor;
 import dev.providerapi.http.internal.HttpCall;
 import dev.providerapi.http.internal.HttpLog;
 import dev.providerapi.http.internal.HttpResult;
@@ -73,32 +75,39 @@ public final class ApiClient implements AutoCloseable {
       throw new IllegalArgumentException(descriptor.name() + " declares auth style " + descriptor.auth().style()
           + ", not kubeconfig: kube credentials do not apply");
     }
-    this.ownsHttpClient = b.httpClient == null;
+    HttpClient given = b.httpClient != null ? b.httpClient : config.httpClient().orElse(null);
+    this.ownsHttpClient = given == null;
     HttpClient.Builder http = HttpClient.newBuilder().connectTimeout(config.connectTimeout())
         .followRedirects(HttpClient.Redirect.NORMAL);
+    config.executor().ifPresent(http::executor);
     if (kube != null && kube.sslContext() != null) {
       // The cluster's CA (and client certificate, for certificate auth) live in the TLS context.
       http.sslContext(kube.sslContext());
     }
-    this.httpClient = b.httpClient != null ? b.httpClient : http.build();
+    this.httpClient = given != null ? given : http.build();
     ErrorMapper errors = new ErrorMapper(descriptor.name(), descriptor.errorFormat(), mapper, redactor, b.clock);
     this.decoder = new ResponseDecoder(descriptor.name(), mapper, redactor);
-    this.circuitBreaker = new CircuitBreakerInterceptor(b.circuitBreakerThreshold, b.circuitBreakerDelay);
+    ProviderListener listener = config.listener();
+    this.circuitBreaker = new CircuitBreakerInterceptor(b.circuitBreakerThreshold, b.circuitBreakerDelay,
+        descriptor.name(), listener);
     List<Interceptor> steps = new ArrayList<>();
-    steps.add(new RetryInterceptor(config.maxAttempts(), config.retryBaseDelay(), config.maxRetryAfter()));
+    steps.add(new RetryInterceptor(config.maxAttempts(), config.retryBaseDelay(), config.maxRetryAfter(), listener));
     if (config.rateLimited()) {
       this.rateLimiter = new RateLimiter(descriptor.rateLimits(), descriptor.operationRateLimits(), b.clock,
           b.sleeper, config.retryBaseDelay(), config.maxRetryAfter());
-      steps.add(new RateLimitInterceptor(rateLimiter));
+      steps.add(new RateLimitInterceptor(rateLimiter, listener));
     } else {
       this.rateLimiter = null;
     }
     steps.add(circuitBreaker);
+    if (listener != ProviderListener.NONE) {
+      steps.add(new EventInterceptor(listener, redactor));
+    }
     steps.add(new AuthInterceptor(descriptor.name(), descriptor.auth(), config,
         b.kube == null ? null : b.kube.bearerToken()));
     steps.add(new ErrorMappingInterceptor(errors));
     steps.add(new LoggingInterceptor(new HttpLog(b.logListener), redactor));
-    steps.add(new SendInterceptor(httpClient, config.requestTimeout()));
+    steps.add(new SendInterceptor(httpClient, config.requestTimeout(), config.maxResponseBytes()));
     this.chain = List.copyOf(steps);
   }
 
@@ -173,7 +182,9 @@ public final class ApiClient implements AutoCloseable {
       headers.put("Content-Type", request.contentType());
     }
     headers.putAll(request.headers());
-    HttpCall call = new HttpCall(descriptor.name(), operation, uri, headers, body);
+    // The earlier of this call's own deadline and one the caller runs it under (Deadline.within).
+    Deadline deadline = Deadline.after(config.callTimeout()).boundedByCurrent();
+    HttpCall call = new HttpCall(descriptor.name(), operation, uri, headers, body, deadline);
     try {
       return InterceptorChain.run(chain, call);
     } catch (IOException e) {

@@ -66,8 +66,19 @@ public final class ApiRequest {
 
     private Builder() {}
 
-    public Builder path(String name, Object value) {
-      pathParams.put(name, text(value));
+    /**
+     * A path parameter. A null or blank value (an instance id the caller lost, say) is refused here, before
+     * anything is sent: {@code DELETE /instances/null} must never go out, let alone "succeed".
+     *
+     * @throws IllegalArgumentException when {@code value} is null or its text is blank
+     */
+    public Builder path(String name, @Nullable Object value) {
+      String text = value == null ? null : text(value);
+      if (text == null || text.isBlank()) {
+        throw new IllegalArgumentException("path parameter '" + name + "' must not be "
+            + (value == null ? "null" : "blank"));
+      }
+      pathParams.put(name, text);
       return this;
     }
 

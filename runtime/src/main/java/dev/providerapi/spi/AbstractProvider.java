@@ -12,6 +12,7 @@ import dev.providerapi.gpu.GpuNames;
 import dev.providerapi.gpu.GpuType;
 import dev.providerapi.http.ApiClient;
 import dev.providerapi.http.Sleeper;
+import dev.providerapi.http.internal.CallScope;
 import dev.providerapi.model.BillingStatus;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
@@ -119,7 +120,7 @@ public abstract class AbstractProvider implements Provider {
   /** Retry and lookup settings of the launch guard, from the config (3 lookups 2 s apart by default). */
   protected LaunchGuard.Settings launchGuardSettings() {
     return new LaunchGuard.Settings(config.maxAttempts(), config.retryBaseDelay(), config.maxRetryAfter(),
-        config.launchLookups(), config.launchLookupDelay());
+        config.launchLookups(), config.launchLookupDelay(), config.launchTimeout());
   }
 
   /**
@@ -231,7 +232,7 @@ public abstract class AbstractProvider implements Provider {
   public final Instance launch(LaunchRequest request) {
     checkCapabilities(request);
     LaunchGuard guard = new LaunchGuard(name(), this::launchInstance, this::findByClientToken, this::terminate,
-        launchGuardSettings(), sleeper());
+        launchGuardSettings(), sleeper(), config.listener());
     return guard.launch(request);
   }
 
@@ -268,10 +269,14 @@ public abstract class AbstractProvider implements Provider {
         .toList();
   }
 
+  /** Ahead of other callers waiting for a rate-limit token: a terminate stops the billing. */
   @Override
   public final void terminate(String instanceId) {
     try {
-      terminateInstance(instanceId);
+      CallScope.priority(() -> {
+        terminateInstance(instanceId);
+        return null;
+      });
     } catch (NotFoundException e) {
       LOG.debug("{}: instance {} is already gone; terminate counts as done", name(), instanceId);
     }

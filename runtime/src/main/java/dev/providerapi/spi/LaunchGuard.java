@@ -1,11 +1,15 @@
 package dev.providerapi.spi;
 
+import dev.providerapi.ProviderEvent;
+import dev.providerapi.ProviderEvent.LaunchOutcome;
+import dev.providerapi.ProviderListener;
 import dev.providerapi.errors.ErrorDetails;
 import dev.providerapi.errors.ErrorKind;
 import dev.providerapi.errors.LaunchOutcomeUnknownException;
 import dev.providerapi.errors.ProviderException;
 import dev.providerapi.errors.RateLimitedException;
 import dev.providerapi.errors.UnexpectedResponseException;
+import dev.providerapi.http.Deadline;
 import dev.providerapi.http.Sleeper;
 import dev.providerapi.http.internal.Backoff;
 import dev.providerapi.http.internal.NotSentProof;
@@ -36,6 +40,7 @@ public final class LaunchGuard {
   private final Consumer<String> terminate;
   private final Settings settings;
   private final Sleeper sleeper;
+  private final ProviderListener listener;
 
   /**
    * @param maxAttempts creates tried when each failure proves nothing was applied, the first included
@@ -43,13 +48,23 @@ public final class LaunchGuard {
    * @param maxRetryAfter a longer Retry-After is not waited: the RateLimitedException surfaces
    * @param lookups how many times an ambiguous failure looks the token up
    * @param lookupInterval the wait before each lookup (instances take a moment to be listed)
+   * @param launchTimeout the whole launch's deadline: create attempts, waits and lookups
    */
   public record Settings(int maxAttempts, Duration retryBaseDelay, Duration maxRetryAfter, int lookups,
-      Duration lookupInterval) {
+      Duration lookupInterval, Duration launchTimeout) {
     public Settings {
       if (maxAttempts < 1 || lookups < 1) {
         throw new IllegalArgumentException("maxAttempts and lookups must be at least 1");
       }
+      if (launchTimeout.isNegative() || launchTimeout.isZero()) {
+        throw new IllegalArgumentException("launchTimeout must be positive, was " + launchTimeout);
+      }
+    }
+
+    /** With the default launch deadline of 5 minutes. */
+    public Settings(int maxAttempts, Duration retryBaseDelay, Duration maxRetryAfter, int lookups,
+        Duration lookupInterval) {
+      this(maxAttempts, retryBaseDelay, maxRetryAfter, lookups, lookupInterval, Duration.ofMinutes(5));
     }
 
     public static Settings defaults(int maxAttempts, Duration retryBaseDelay, Duration maxRetryAfter) {
@@ -59,6 +74,13 @@ public final class LaunchGuard {
 
   public LaunchGuard(String provider, Function<LaunchRequest, Instance> create,
       Function<String, List<Instance>> findByToken, Consumer<String> terminate, Settings settings, Sleeper sleeper) {
+    this(provider, create, findByToken, terminate, settings, sleeper, ProviderListener.NONE);
+  }
+
+  public LaunchGuard(String provider, Function<LaunchRequest, Instance> create,
+      Function<String, List<Instance>> findByToken, Consumer<String> terminate, Settings settings, Sleeper sleeper,
+      ProviderListener listener) {
+    this.listener = listener;
     this.provider = provider;
     this.create = create;
     this.findByToken = findByToken;
@@ -67,7 +89,29 @@ public final class LaunchGuard {
     this.sleeper = sleeper;
   }
 
+  /**
+   * Launches under {@link Settings#launchTimeout()}: every call it makes (creates, lookups) is bounded by what
+   * is left of it, and so are the waits between them.
+   */
   public Instance launch(LaunchRequest request) {
+    long start = System.nanoTime();
+    Deadline deadline = Deadline.after(settings.launchTimeout()).boundedByCurrent();
+    LaunchOutcome outcome = LaunchOutcome.FAILED;
+    try {
+      boolean[] resolvedByToken = {false};
+      Instance instance = Deadline.within(deadline, () -> launchWithin(request, deadline, resolvedByToken));
+      outcome = resolvedByToken[0] ? LaunchOutcome.RESOLVED_BY_TOKEN : LaunchOutcome.CREATED;
+      return instance;
+    } catch (LaunchOutcomeUnknownException e) {
+      outcome = LaunchOutcome.OUTCOME_UNKNOWN;
+      throw e;
+    } finally {
+      ProviderListener.emit(listener, new ProviderEvent.Launch(provider, request.clientToken(), outcome,
+          Duration.ofNanos(System.nanoTime() - start)));
+    }
+  }
+
+  private Instance launchWithin(LaunchRequest request, Deadline deadline, boolean[] resolvedByToken) {
     for (int attempt = 1; ; attempt++) {
       try {
         return create.apply(request);
@@ -79,13 +123,13 @@ public final class LaunchGuard {
           Duration wait = e.retryAfter().orElse(Backoff.delay(settings.retryBaseDelay(), attempt));
           LOG.debug("{} launch {} not applied ({}); retrying in {} ms", provider, request.clientToken(),
               e.getMessage(), wait.toMillis());
-          if (!pause(wait)) {
-            throw e;
+          if (wait.compareTo(deadline.remaining()) >= 0 || !pause(wait)) {
+            throw e; // nothing was applied, so the caller may try again later
           }
           continue;
         }
         if (isAmbiguous(e)) {
-          return resolve(request, e);
+          return resolve(request, e, deadline, resolvedByToken);
         }
         throw e;
       } catch (IllegalArgumentException | UnsupportedOperationException e) {
@@ -93,7 +137,7 @@ public final class LaunchGuard {
       } catch (RuntimeException e) {
         // An adapter that failed on the answer (a null id, a missing member) may have created the instance:
         // that is an unreadable success, resolved by the token like any other, never a leak.
-        return resolve(request, new UnexpectedResponseException(new ErrorDetails(provider, "launch", 0, null,
+        return resolve(request, deadline, resolvedByToken, new UnexpectedResponseException(new ErrorDetails(provider, "launch", 0, null,
             "the launch answer could not be read: " + e.getClass().getSimpleName() + ": " + e.getMessage(), null, false, null), e));
       }
     }
@@ -117,12 +161,23 @@ public final class LaunchGuard {
     return e.retryAfter().map(d -> d.compareTo(settings.maxRetryAfter()) > 0).orElse(false);
   }
 
-  private Instance resolve(LaunchRequest request, ProviderException failure) {
+  private Instance resolve(LaunchRequest request, Deadline deadline, boolean[] resolvedByToken,
+      ProviderException failure) {
+    return resolve(request, failure, deadline, resolvedByToken);
+  }
+
+  private Instance resolve(LaunchRequest request, ProviderException failure, Deadline deadline,
+      boolean[] resolvedByToken) {
     String token = request.clientToken();
     LOG.warn("{} launch {} failed ambiguously ({}); looking the client token up instead of launching again",
         provider, token, failure.getMessage());
     int lookups = 0;
+    boolean outOfTime = false;
     for (int i = 1; i <= settings.lookups(); i++) {
+      if (settings.lookupInterval().compareTo(deadline.remaining()) >= 0) {
+        outOfTime = true;
+        break;
+      }
       if (!pause(settings.lookupInterval())) {
         break;
       }
@@ -136,14 +191,17 @@ public final class LaunchGuard {
         continue;
       }
       if (!found.isEmpty()) {
+        resolvedByToken[0] = true;
         return keepOldest(token, found);
       }
     }
     ErrorDetails d = failure.details();
     throw new LaunchOutcomeUnknownException(new ErrorDetails(provider, d.operation(), d.httpStatus(),
         d.providerCode(), "launch failed ambiguously (" + d.describe() + ") and no instance tagged with client token "
-            + token + " was found after " + lookups + " lookup(s); it was not retried, so look the token"
-            + " up before launching again", d.requestId(), false, null), token, failure);
+            + token + " was found after " + lookups + " lookup(s)"
+            + (outOfTime ? " (the launch deadline of " + settings.launchTimeout().toMillis() + " ms left no time for more)" : "")
+            + "; it was not retried, so look the token up before launching again", d.requestId(), false, null),
+        token, failure);
   }
 
   private Instance keepOldest(String token, List<Instance> found) {

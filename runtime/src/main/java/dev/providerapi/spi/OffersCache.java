@@ -3,27 +3,59 @@ package dev.providerapi.spi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 /**
  * Offers per filter, kept for a TTL. Brokers poll offers often and prices change rarely, so this saves
  * rate-limit budget. One fetch per key at a time: concurrent callers of the same filter wait for it instead of
  * all calling the provider. A TTL of zero turns caching off.
+ *
+ * <p>Bounded: at most {@code maxEntries} filters are kept (least recently used go first), and expired entries
+ * are dropped as new ones come in, so a broker whose filters vary (a max price per request) does not grow it
+ * without end.
  */
 public final class OffersCache<K, V> {
+  /** Filters kept by default; a broker rarely polls more distinct filters than this within one TTL. */
+  public static final int DEFAULT_MAX_ENTRIES = 256;
+
   private final Duration ttl;
   private final Clock clock;
-  private final Map<K, Slot<V>> slots = new ConcurrentHashMap<>();
+  private final int maxEntries;
+  private final LinkedHashMap<K, Slot<V>> slots;
 
   public OffersCache(Duration ttl, Clock clock) {
+    this(ttl, clock, DEFAULT_MAX_ENTRIES);
+  }
+
+  public OffersCache(Duration ttl, Clock clock, int maxEntries) {
     if (ttl.isNegative()) {
       throw new IllegalArgumentException("offers cache TTL must not be negative: " + ttl);
     }
+    if (maxEntries < 1) {
+      throw new IllegalArgumentException("offers cache size must be at least 1: " + maxEntries);
+    }
     this.ttl = ttl;
     this.clock = clock;
+    this.maxEntries = maxEntries;
+    this.slots = new LinkedHashMap<>(16, 0.75f, true) {
+      private static final long serialVersionUID = 1L;
+
+      @Override
+      protected boolean removeEldestEntry(Map.Entry<K, Slot<V>> eldest) {
+        return size() > OffersCache.this.maxEntries;
+      }
+    };
+  }
+
+  /** Entries held now, expired ones not yet dropped included (for tests and metrics). */
+  public int size() {
+    synchronized (slots) {
+      return slots.size();
+    }
   }
 
   public boolean enabled() {
@@ -34,7 +66,15 @@ public final class OffersCache<K, V> {
     if (!enabled()) {
       return List.copyOf(fetch.get());
     }
-    Slot<V> slot = slots.computeIfAbsent(key, k -> new Slot<>());
+    Slot<V> slot;
+    synchronized (slots) {
+      slot = slots.get(key);
+      if (slot == null) {
+        dropExpired(clock.instant());
+        slot = new Slot<>();
+        slots.put(key, slot);
+      }
+    }
     synchronized (slot) {
       Instant now = clock.instant();
       if (slot.value == null || !now.isBefore(slot.expires)) {
@@ -47,11 +87,23 @@ public final class OffersCache<K, V> {
   }
 
   public void invalidateAll() {
-    slots.clear();
+    synchronized (slots) {
+      slots.clear();
+    }
+  }
+
+  /** Under the map's lock. A slot being filled right now has no value yet and stays. */
+  private void dropExpired(Instant now) {
+    for (Iterator<Slot<V>> it = slots.values().iterator(); it.hasNext(); ) {
+      Slot<V> s = it.next();
+      if (s.value != null && !now.isBefore(s.expires)) {
+        it.remove();
+      }
+    }
   }
 
   private static final class Slot<V> {
-    List<V> value;
-    Instant expires = Instant.MIN;
+    volatile List<V> value;
+    volatile Instant expires = Instant.MIN;
   }
 }

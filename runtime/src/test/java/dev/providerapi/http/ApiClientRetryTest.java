@@ -139,6 +139,23 @@ class ApiClientRetryTest {
   @Test
   void after429TheRateLimiterPausesTheNextCall() {
     FakeClock clock = new FakeClock();
+    server.enqueue(status(429, "3"));
+    server.enqueue(json(200, "{}"));
+    ProviderDescriptor d = ProviderDescriptor.builder("acme").baseUrl("https://api.acme.invalid")
+        .rateLimit(new RateLimitWindow(100, Duration.ofSeconds(1), 100)).build();
+    ApiClient c = ApiClient.builder(d, config().rateLimited(true).maxAttempts(1).maxRetryAfter(Duration.ofSeconds(10))
+        .build()).clock(clock).sleeper(clock.sleeper()).build();
+    assertThatThrownBy(() -> c.execute(GET_THING, ApiRequest.builder().path("id", 1).build()))
+        .isInstanceOf(RateLimitedException.class);
+    c.execute(GET_THING, ApiRequest.builder().path("id", 2).build());
+    // The next call, another caller's, waited out the window the first one's Retry-After opened.
+    assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(3));
+    assertThat(server.getRequestCount()).isEqualTo(2);
+  }
+
+  @Test
+  void noRequestGoesOutInsideARetryAfterWindowLongerThanTheCallWaits() throws Exception {
+    FakeClock clock = new FakeClock();
     server.enqueue(status(429, "120"));
     server.enqueue(json(200, "{}"));
     ProviderDescriptor d = ProviderDescriptor.builder("acme").baseUrl("https://api.acme.invalid")
@@ -147,9 +164,60 @@ class ApiClientRetryTest {
         .clock(clock).sleeper(clock.sleeper()).build();
     assertThatThrownBy(() -> c.execute(GET_THING, ApiRequest.builder().path("id", 1).build()))
         .isInstanceOf(RateLimitedException.class);
-    c.execute(GET_THING, ApiRequest.builder().path("id", 2).build());
-    // Paused for the longest wait we accept (the provider asked for 120 s, more than maxRetryAfter).
-    assertThat(clock.sleeps()).containsExactly(Duration.ofSeconds(10));
+    clock.advance(Duration.ofSeconds(20));
+    // 100 s of the provider's 120 s are left, more than this client waits: refused at once, nothing sent.
+    assertThatThrownBy(() -> c.execute(GET_THING, ApiRequest.builder().path("id", 2).build()))
+        .isInstanceOfSatisfying(RateLimitedException.class, e -> {
+          assertThat(e.httpStatus()).isZero();
+          assertThat(e.retryAfter()).contains(Duration.ofSeconds(100));
+          assertThat(e.isRetryable()).isTrue();
+          assertThat(e.getMessage()).isEqualTo("acme getThing: no response not sent: a 429 asked this account to"
+              + " wait 100000 ms more, longer than the 10000 ms this call waits (retry after 100000 ms)");
+        });
+    assertThat(server.getRequestCount()).isEqualTo(1);
+    assertThat(clock.sleeps()).isEmpty();
+    clock.advance(Duration.ofSeconds(100));
+    c.execute(GET_THING, ApiRequest.builder().path("id", 3).build());
+    assertThat(server.getRequestCount()).isEqualTo(2);
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/things/1");
+    assertThat(server.takeRequest().getTarget()).isEqualTo("/v1/things/3");
+  }
+
+  @Test
+  void aCallIssuedDuringAConcurrent429StormIsNotFrozen() throws Exception {
+    // Twelve 429s without Retry-After answer four concurrent callers; a fifth call issued meanwhile gets through
+    // after pauses that grew once per round, not once per 429 (which would have reached the maximum).
+    for (int i = 0; i < 12; i++) {
+      server.enqueue(status(429, null));
+    }
+    for (int i = 0; i < 8; i++) {
+      server.enqueue(json(200, "{}"));
+    }
+    ProviderDescriptor d = ProviderDescriptor.builder("acme").baseUrl("https://api.acme.invalid").build();
+    ApiClient c = client(config().rateLimited(true).maxAttempts(4).retryBaseDelay(Duration.ofMillis(50))
+        .maxRetryAfter(Duration.ofSeconds(30)).build());
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<?>> storm = new ArrayList<>();
+    for (int n = 0; n < 4; n++) {
+      storm.add(pool.submit(() -> {
+        try {
+          c.execute(GET_THING, ApiRequest.builder().path("id", 7).build());
+        } catch (RateLimitedException expected) {
+          // some callers give up after their attempts: that is what a storm does
+        }
+      }));
+    }
+    Thread.sleep(100);
+    long t0 = System.nanoTime();
+    c.execute(GET_THING, ApiRequest.builder().path("id", 8).build());
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    for (java.util.concurrent.Future<?> f : storm) {
+      f.get();
+    }
+    pool.shutdown();
+    // Old behaviour: each 429 doubled the pause (50 ms << 11 = 100 s, capped at 30 s). Now at most a few rounds.
+    assertThat(millis).isLessThan(3_000);
+    assertThat(c.rateLimiter().orElseThrow().pausedUntil()).isBefore(java.time.Instant.now().plusSeconds(1));
   }
 
   @Test

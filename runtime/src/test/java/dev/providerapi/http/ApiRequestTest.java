@@ -27,4 +27,14 @@ class ApiRequestTest {
         Map.entry("tag", "a"), Map.entry("tag", "b"), Map.entry("ids", "1"), Map.entry("ids", "2"));
     assertThat(r.headers()).containsEntry("X-Obj", "{\"k\":\"v\"}");
   }
+
+  @Test
+  void aNullOrBlankPathParameterIsRefusedBeforeAnythingIsSent() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiRequest.builder().path("id", null))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("path parameter 'id' must not be null");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiRequest.builder().path("id", " "))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("path parameter 'id' must not be blank");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> ApiRequest.builder().path("id", TextNode.valueOf("")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("path parameter 'id' must not be blank");
+  }
 }

@@ -221,4 +221,46 @@ class LaunchGuardTest {
     assertThat(guard().launch(request)).isEqualTo(created);
     assertThat(creates).isEqualTo(1);
   }
+
+  @Test
+  void theLaunchDeadlineBoundsTheLookupsAndSaysSo() {
+    createResults.add(fail(timeout()));
+    List<dev.providerapi.ProviderEvent> events = new java.util.concurrent.CopyOnWriteArrayList<>();
+    LaunchGuard guard = new LaunchGuard("acme", r -> {
+      creates++;
+      return createResults.removeFirst().get();
+    }, token -> {
+      lookups++;
+      return List.of();
+    }, terminated::add, new LaunchGuard.Settings(4, Duration.ofMillis(10), Duration.ofSeconds(60), 10,
+        Duration.ofMillis(150), Duration.ofMillis(400)), dev.providerapi.http.Sleeper.SYSTEM, events::add);
+    long start = System.nanoTime();
+    LaunchOutcomeUnknownException e = catchThrowableOfType(LaunchOutcomeUnknownException.class,
+        () -> guard.launch(request));
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMillis(900));
+    assertThat(lookups).isBetween(1, 2);
+    assertThat(e.getMessage()).contains("the launch deadline of 400 ms left no time for more");
+    assertThat(events).singleElement().satisfies(ev -> {
+      dev.providerapi.ProviderEvent.Launch launch = (dev.providerapi.ProviderEvent.Launch) ev;
+      assertThat(launch.provider()).isEqualTo("acme");
+      assertThat(launch.clientToken()).isEqualTo("pa-tok");
+      assertThat(launch.outcome()).isEqualTo(dev.providerapi.ProviderEvent.LaunchOutcome.OUTCOME_UNKNOWN);
+    });
+  }
+
+  @Test
+  void launchEventsSayHowTheLaunchEnded() {
+    List<dev.providerapi.ProviderEvent.LaunchOutcome> outcomes = new ArrayList<>();
+    java.util.function.Function<Supplier<Instance>, LaunchGuard> guardFor = result -> new LaunchGuard("acme",
+        r -> result.get(), token -> List.of(instance("i-found", null)), terminated::add,
+        new LaunchGuard.Settings(1, Duration.ofMillis(1), Duration.ofSeconds(60), 1, Duration.ZERO),
+        clock.sleeper(), ev -> outcomes.add(((dev.providerapi.ProviderEvent.Launch) ev).outcome()));
+    guardFor.apply(() -> instance("i-1", null)).launch(request);
+    guardFor.apply(fail(timeout())).launch(request);
+    CapacityUnavailableException capacity = new CapacityUnavailableException(details(400, false, null), null);
+    assertThatThrownBy(() -> guardFor.apply(fail(capacity)).launch(request)).isSameAs(capacity);
+    assertThat(outcomes).containsExactly(dev.providerapi.ProviderEvent.LaunchOutcome.CREATED,
+        dev.providerapi.ProviderEvent.LaunchOutcome.RESOLVED_BY_TOKEN,
+        dev.providerapi.ProviderEvent.LaunchOutcome.FAILED);
+  }
 }

@@ -63,4 +63,40 @@ class OffersCacheTest {
     cache.get("a", this::fetch);
     assertThat(fetches).hasValue(2);
   }
+
+  @Test
+  void theLeastRecentlyUsedFilterGoesFirstWhenTheCacheIsFull() {
+    OffersCache<String, String> cache = new OffersCache<>(Duration.ofMinutes(5), clock, 2);
+    cache.get("a", this::fetch);
+    cache.get("b", this::fetch);
+    cache.get("a", this::fetch); // a is now the most recently used
+    cache.get("c", this::fetch); // evicts b
+    assertThat(cache.size()).isEqualTo(2);
+    assertThat(fetches).hasValue(3);
+    cache.get("a", this::fetch);
+    assertThat(fetches).hasValue(3);
+    cache.get("b", this::fetch);
+    assertThat(fetches).hasValue(4);
+  }
+
+  @Test
+  void expiredEntriesAreDroppedAsNewFiltersComeIn() {
+    OffersCache<String, String> cache = new OffersCache<>(Duration.ofSeconds(30), clock);
+    for (int i = 0; i < 100; i++) {
+      cache.get("max-price-" + i, this::fetch);
+    }
+    assertThat(cache.size()).isEqualTo(100);
+    clock.advance(Duration.ofSeconds(31));
+    cache.get("max-price-new", this::fetch);
+    assertThat(cache.size()).isEqualTo(1);
+  }
+
+  @Test
+  void theDefaultBoundKeepsAVaryingFilterFromGrowingTheCacheWithoutEnd() {
+    OffersCache<String, String> cache = new OffersCache<>(Duration.ofMinutes(5), clock);
+    for (int i = 0; i < 10_000; i++) {
+      cache.get("max-price-" + i, this::fetch);
+    }
+    assertThat(cache.size()).isEqualTo(OffersCache.DEFAULT_MAX_ENTRIES);
+  }
 }

@@ -80,6 +80,9 @@ final class NewCommand implements Callable<Integer> {
 
   @Spec CommandLine.Model.CommandSpec spec;
 
+  /** The spec as written to specs/<name>/ when it differs from the file given (operations marked); null: as is. */
+  private String specCopy;
+
   @Override
   public Integer call() {
     if (!name.matches("[a-z][a-z0-9-]*")) {
@@ -155,7 +158,11 @@ final class NewCommand implements Callable<Integer> {
     TemplateRenderer templates = new TemplateRenderer(null);
     List<Path> written = new ArrayList<>();
     try {
-      write(specDir.resolve(specFileName), Files.readAllBytes(file), written);
+      if (specCopy != null) {
+        write(specDir.resolve(specFileName), specCopy, written);
+      } else {
+        write(specDir.resolve(specFileName), Files.readAllBytes(file), written);
+      }
       for (Map.Entry<String, String> doc : scaffold.extraFiles().entrySet()) {
         write(specDir.resolve(doc.getKey()), doc.getValue(), written);
       }
@@ -209,7 +216,8 @@ final class NewCommand implements Callable<Integer> {
       throw new UserInputException(file + ": the spec declares no servers with an absolute URL, so there is no base "
           + "URL to infer; pass --base-url https://... or add servers: [{url: https://...}] to a copy of it");
     }
-    Map<String, OperationDef> guessed = OperationGuesser.guess(model.operations());
+    OperationGuesser.Guess guess = OperationGuesser.guess(model);
+    Map<String, OperationDef> guessed = new LinkedHashMap<>(guess.bound());
     List<Capability> caps = new ArrayList<>();
     if (guessed.containsKey("stop") && guessed.containsKey("start")) {
       caps.add(Capability.STOP_START);
@@ -227,15 +235,52 @@ final class NewCommand implements Callable<Integer> {
         todos.add("operations." + ours + ": no operation of the spec looks like it; bind it or implement it by hand");
       }
     }
-    todos.add("check every inferred operation binding below (method and path are noted after each)");
-    if (auth.style().name().equals("NONE")) {
-      todos.add("auth: the spec declares no security scheme; add the provider's auth (bearer, header, query)");
+    todos.add("check every inferred operation binding below (method and path are noted after each)"
+        + (guess.instanceCollection() == null ? "" : "; instances were taken to live at "
+            + guess.instanceCollection()));
+    guess.runnersUp().forEach((ours, rest) -> {
+      if (guessed.containsKey(ours)) {
+        todos.add("operations." + ours + ": runners-up " + rest.stream().map(OperationGuesser.Candidate::describe)
+            .collect(Collectors.joining(", ")));
+      }
+    });
+    // A GET that stops, starts or reboots must never be retried blindly: the copy of the spec says so.
+    String specText = guess.stateChangingGets().isEmpty() ? "" : read(file);
+    boolean specHadMarks = specText.contains("x-idempotent");
+    java.util.Set<String> marked = new java.util.LinkedHashSet<>();
+    for (String ours : guess.stateChangingGets()) {
+      OperationDef op = guessed.get(ours);
+      if (op == null) {
+        continue;
+      }
+      if (!op.idempotent()) {
+        todos.add("operations." + ours + ": " + op.id() + " is a GET that changes state; the spec already marks it "
+            + "not idempotent, so it is never retried blindly");
+        continue;
+      }
+      // An x-idempotent anywhere in the upstream text may be this operation's own: then a person edits it.
+      String edited = specHadMarks ? null : SpecMarks.notIdempotent(specText, op.id());
+      if (edited == null) {
+        todos.add("operations." + ours + ": " + op.id() + " is a GET that changes state; mark it x-idempotent: false "
+            + "in specs/" + name + "/openapi" + extension(file) + " (it could not be marked automatically) so it is "
+            + "never retried blindly");
+        continue;
+      }
+      specText = edited;
+      marked.add(op.id());
+      todos.add("operations." + ours + ": " + op.id() + " is a GET that changes state: marked x-idempotent: false in "
+          + "the copy of the spec, so it is never retried blindly; keep that mark when the spec is updated");
     }
     Map<String, String> bindings = new LinkedHashMap<>();
     guessed.forEach((ours, op) -> {
       OperationDef.Http http = (OperationDef.Http) op.transport();
-      bindings.put(ours, op.id() + " " + http.method().toUpperCase(Locale.ROOT) + " " + http.path());
+      bindings.put(ours, op.id() + " " + http.method().toUpperCase(Locale.ROOT) + " " + http.path()
+          + (guess.stateChangingGets().contains(ours) ? " (a GET that changes state: not idempotent)" : ""));
     });
+    if (auth.style().name().equals("NONE")) {
+      todos.add("auth: the spec declares no security scheme; add the provider's auth (bearer, header, query)");
+    }
+    specCopy = marked.isEmpty() ? null : specText;
     return new Scaffold(Kind.OPENAPI, "openapi" + extension(file), model.title().isBlank() ? name : model.title(),
         model.version(), url, auth(auth), auth.style().name().toLowerCase(Locale.ROOT), bindings, caps, todos,
         Map.of());
@@ -303,6 +348,14 @@ final class NewCommand implements Callable<Integer> {
     String copy = file.getFileName().toString().equals("provider.yaml") ? "crd.yaml" : file.getFileName().toString();
     return new Scaffold(Kind.CRD, copy, name, model.version(), url, "{style: kubeconfig}",
         "kubeconfig", bound.bindings(), bound.capabilities(), todos, Map.of());
+  }
+
+  private static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + file + ": " + e.getMessage(), e);
+    }
   }
 
   private static String sha256(Path file) {

@@ -11,6 +11,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -141,5 +142,59 @@ class NewCommandTest {
     assertThat(code).isEqualTo(Main.BAD_INPUT);
     assertThat(err.toString()).contains("the spec declares no servers with an absolute URL");
     assertThat(repo.resolve("specs/acme")).doesNotExist();
+  }
+
+  @Test
+  void hyperstacksSpecIsBoundToItsVmOperationsAndItsStateChangingGetsAreMarkedNotIdempotent() throws IOException {
+    Path upstream = OperationGuesserTest.HYPERSTACK.toAbsolutePath().normalize();
+
+    int code = run("new", "hyperstack", "--openapi", upstream.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    ProviderManifest m = new ManifestReader().read(repo.resolve("specs/hyperstack/provider.yaml"));
+    assertThat(m.operations()).containsOnly(Map.entry("offers", "List_Flavors"), Map.entry("list", "List_VMs"),
+        Map.entry("get", "Get_VM"), Map.entry("launch", "Create_VMs"), Map.entry("terminate", "Delete_VM"),
+        Map.entry("stop", "Stop_VM"), Map.entry("start", "Start_VM"), Map.entry("restart", "Hard_reboot_VM"));
+    assertThat(m.descriptor().capabilities()).containsExactlyInAnyOrder(Capability.STOP_START, Capability.RESTART);
+    assertThat(m.descriptor().auth().headerName()).isEqualTo("api_key");
+    String yaml = Files.readString(repo.resolve("specs/hyperstack/provider.yaml"));
+    assertThat(yaml)
+        .contains("  stop: Stop_VM  # GET /core/virtual-machines/{vm_id}/stop (a GET that changes state: not idempotent)")
+        .contains("#   - TODO operations.offers: runners-up List_GPUs (GET /core/gpus)")
+        .contains("#   - TODO operations.launch: runners-up Start_Deployment (POST /core/marketplace/deployments)")
+        .contains("#   - TODO operations.restart: Hard_reboot_VM is a GET that changes state: marked x-idempotent: false")
+        .contains("instances were taken to live at /core/virtual-machines");
+
+    // The copy differs from upstream by exactly the three marks, each under its operationId.
+    List<String> theirs = Files.readAllLines(upstream);
+    List<String> ours = Files.readAllLines(repo.resolve("specs/hyperstack/openapi.yaml"));
+    assertThat(ours).hasSize(theirs.size() + 3);
+    List<String> added = new java.util.ArrayList<>(ours);
+    theirs.forEach(added::remove);
+    assertThat(added).containsExactly("      x-idempotent: false", "      x-idempotent: false",
+        "      x-idempotent: false");
+    for (String id : List.of("Hard_reboot_VM", "Start_VM", "Stop_VM")) {
+      assertThat(ours.get(ours.indexOf("      operationId: " + id) + 1)).isEqualTo("      x-idempotent: false");
+    }
+    String client = Files.readString(repo.resolve(
+        "providers/hyperstack/src/generated/java/dev/providerapi/hyperstack/api/HyperstackApiClient.java"));
+    assertThat(client)
+        .contains("new Operation(\"Stop_VM\", \"GET\", \"/core/virtual-machines/{vm_id}/stop\", false, null)")
+        .contains("new Operation(\"Get_VM\", \"GET\", \"/core/virtual-machines/{vm_id}\", true, null)");
+    assertThat(out.toString()).contains("inferred: 8 operation binding(s) (offers, list, get, launch, terminate, stop, "
+        + "start, restart), auth header, capabilities [STOP_START, RESTART]");
+  }
+
+  @Test
+  void specMarksEditOneOperationInYamlOrJsonAndRefuseWhatTheyCannotPlace() {
+    String yaml = "paths:\n  /vm/{id}/stop:\n    get:\n      operationId: 'Stop'  # stops\n      responses: {}\n";
+    assertThat(SpecMarks.notIdempotent(yaml, "Stop")).isEqualTo("paths:\n  /vm/{id}/stop:\n    get:\n"
+        + "      operationId: 'Stop'  # stops\n      x-idempotent: false\n      responses: {}\n");
+    String json = "{\"paths\":{\"/vm/{id}/stop\":{\"get\":{\"operationId\" : \"Stop\"}}}}";
+    assertThat(SpecMarks.notIdempotent(json, "Stop"))
+        .isEqualTo("{\"paths\":{\"/vm/{id}/stop\":{\"get\":{\"operationId\" : \"Stop\", \"x-idempotent\": false}}}}");
+    assertThat(SpecMarks.notIdempotent(yaml, "Sto")).isNull();
+    assertThat(SpecMarks.notIdempotent("paths: {/a: {get: {operationId: Stop}}}", "Stop")).isNull();
+    assertThat(SpecMarks.notIdempotent(yaml + yaml, "Stop")).isNull();
   }
 }

@@ -22,6 +22,7 @@ import dev.providerapi.coreweave.model.VirtualServerSpecUsersItem;
 import dev.providerapi.coreweave.model.VirtualServerStatusConditionsItem;
 import dev.providerapi.descriptor.OfferCatalog;
 import dev.providerapi.errors.ConflictException;
+import dev.providerapi.errors.ErrorDetails;
 import dev.providerapi.errors.NotFoundException;
 import dev.providerapi.http.ApiClient;
 import dev.providerapi.model.Instance;
@@ -185,8 +186,26 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
     try {
       return toInstance(api().createVirtualServer(ns, body));
     } catch (ConflictException e) {
-      // The name is the client token: the server already there is the one this token launched.
-      return toInstance(api().getVirtualServer(ns, name));
+      // The name comes from the client token, so "AlreadyExists" usually means this token's earlier create
+      // went through. Only a server that carries our token label is that one; any other conflict is real.
+      if (!"AlreadyExists".equals(e.providerCode().orElse(null))) {
+        throw e;
+      }
+      Instance existing;
+      try {
+        existing = toInstance(api().getVirtualServer(ns, name));
+      } catch (NotFoundException gone) {
+        throw e; // deleted in between: the conflict stands as reported
+      }
+      if (!name.equals(existing.clientToken())) {
+        ErrorDetails d = e.details();
+        throw new ConflictException(new ErrorDetails(d.provider(), d.operation(), d.httpStatus(), d.providerCode(),
+            "a VirtualServer named " + name + " already exists in namespace " + ns + " but was not launched with"
+                + " client token " + request.clientToken() + " (its " + CLIENT_TOKEN_LABEL + " label is "
+                + (existing.clientToken() == null ? "missing" : "'" + existing.clientToken() + "'") + ")",
+            d.requestId(), false, null), e);
+      }
+      return existing;
     }
   }
 

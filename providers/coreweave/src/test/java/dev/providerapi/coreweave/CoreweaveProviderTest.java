@@ -153,6 +153,29 @@ class CoreweaveProviderTest {
   }
 
   @Test
+  void anExistingServerWithoutOurTokenIsARealConflictNotOurs() throws Exception {
+    server.enqueue(json(409, fixture("errors/already-exists.json")));
+    server.enqueue(json(200, fixture("getVirtualServer.response.json")
+        .replace("\"provider-api/client-token\": \"vs-example\"", "\"provider-api/client-token\": \"someone-else\"")));
+    assertThatThrownBy(() -> coreweave.launch(request("vs-example").build()))
+        .isInstanceOf(dev.providerapi.errors.ConflictException.class)
+        .hasMessageContaining("a VirtualServer named vs-example already exists in namespace ")
+        .hasMessageContaining("but was not launched with client token vs-example (its provider-api/client-token label"
+            + " is 'someone-else')");
+    assertThat(server.getRequestCount()).as("no second create").isEqualTo(2);
+  }
+
+  @Test
+  void aConflictWhoseServerIsGoneStaysTheReportedConflict() throws Exception {
+    server.enqueue(json(409, fixture("errors/already-exists.json")));
+    server.enqueue(json(404, "{\"kind\":\"Status\",\"apiVersion\":\"v1\",\"status\":\"Failure\","
+        + "\"message\":\"not found\",\"reason\":\"NotFound\",\"code\":404}"));
+    assertThatThrownBy(() -> coreweave.launch(request("vs-example").build()))
+        .isInstanceOf(dev.providerapi.errors.ConflictException.class)
+        .hasMessageContaining("already exists");
+  }
+
+  @Test
   void launchRefusesSpotBeforeSendingAnything() {
     assertThatThrownBy(() -> coreweave.launch(request("t").market(Market.SPOT).build()))
         .isInstanceOf(UnsupportedCapabilityException.class);

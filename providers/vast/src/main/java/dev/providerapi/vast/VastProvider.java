@@ -214,8 +214,7 @@ public final class VastProvider extends VastProviderBase {
     try {
       created = api().createInstance(placement.askId(), body);
     } catch (ProviderException e) {
-      destroyReportedContract(e);
-      throw e;
+      throw destroyReportedContract(e);
     } finally {
       invalidateOffers(); // the offer is rented now, or it failed because it was gone: either way stale
     }
@@ -266,21 +265,30 @@ public final class VastProvider extends VastProviderBase {
 
   /**
    * A failed create whose body still names a {@code new_contract}: that instance exists and bills, though the
-   * caller is told the launch failed. Destroy it; if that fails too, say so loudly (money is at stake).
+   * caller is told the launch failed. Destroy it and rethrow the create's error. If the destroy fails too, the
+   * error says so with the instance id, and is no longer a CapacityUnavailableException (that would tell a
+   * failover broker nothing was created): an UnexpectedResponseException naming what to destroy by hand.
    */
-  private void destroyReportedContract(ProviderException failure) {
+  private ProviderException destroyReportedContract(ProviderException failure) {
     Long contract = failure.responseBody().map(this::newContractIn).orElse(null);
     if (contract == null) {
-      return;
+      return failure;
     }
     LOG.warn("vast createInstance failed ({}) but reported new_contract {}; destroying it", failure.getMessage(),
         contract);
     try {
       terminate(String.valueOf(contract));
+      return failure;
     } catch (RuntimeException e) {
       LOG.error("vast: could not destroy instance {} left by a failed create: {}; destroy it by hand",
           contract, e.getMessage());
-      failure.addSuppressed(e);
+      ErrorDetails d = failure.details();
+      UnexpectedResponseException left = new UnexpectedResponseException(new ErrorDetails(d.provider(), d.operation(),
+          d.httpStatus(), d.providerCode(), d.providerMessage() + "; Vast still created instance " + contract
+              + " and destroying it failed (" + e.getMessage() + "): destroy instance " + contract + " by hand",
+          d.requestId(), false, null, d.responseBody()), failure);
+      left.addSuppressed(e);
+      return left;
     }
   }
 

@@ -317,15 +317,21 @@ class VastProviderTest {
   }
 
   @Test
-  void aReportedContractThatCannotBeDestroyedIsAttachedToTheLaunchError() throws Exception {
+  void aReportedContractThatCannotBeDestroyedIsNamedInTheLaunchError() throws Exception {
     enqueue(410, "{\"success\":false,\"error\":\"no_such_ask\",\"msg\":\"gone\",\"new_contract\":7835614}");
     for (int i = 0; i < 4; i++) {
       enqueue(500, "{\"success\":false,\"error\":\"server_error\",\"msg\":\"try later\"}");
     }
 
     assertThatThrownBy(() -> vast.launch(LaunchRequest.builder().offerId("13684241").clientToken(TOKEN).build()))
-        .isInstanceOf(CapacityUnavailableException.class)
-        .satisfies(e -> assertThat(e.getSuppressed()).hasSize(1));
+        .isInstanceOf(dev.providerapi.errors.UnexpectedResponseException.class)
+        .hasMessageStartingWith("vast createInstance: HTTP 410 [no_such_ask] gone; Vast still created instance 7835614"
+            + " and destroying it failed (")
+        .hasMessageEndingWith("): destroy instance 7835614 by hand")
+        .satisfies(e -> {
+          assertThat(e.getSuppressed()).hasSize(1);
+          assertThat(e.getCause()).isInstanceOf(CapacityUnavailableException.class);
+        });
     take();
     RecordedRequest destroy = take();
     assertThat(destroy.getMethod()).isEqualTo("DELETE");

@@ -4,6 +4,8 @@ import dev.failsafe.CircuitBreaker;
 import dev.failsafe.CircuitBreakerOpenException;
 import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
+import dev.providerapi.ProviderEvent;
+import dev.providerapi.ProviderListener;
 import dev.providerapi.errors.ErrorDetails;
 import dev.providerapi.errors.ProviderUnavailableException;
 import java.io.IOException;
@@ -19,6 +21,10 @@ public final class CircuitBreakerInterceptor implements Interceptor {
   private final Duration delay;
 
   public CircuitBreakerInterceptor(int threshold, Duration delay) {
+    this(threshold, delay, "", ProviderListener.NONE);
+  }
+
+  public CircuitBreakerInterceptor(int threshold, Duration delay, String provider, ProviderListener listener) {
     this.threshold = threshold;
     this.delay = delay;
     this.breaker = CircuitBreaker.<HttpResult>builder()
@@ -26,6 +32,8 @@ public final class CircuitBreakerInterceptor implements Interceptor {
         .withFailureThreshold(threshold)
         .withDelay(delay)
         .withSuccessThreshold(1)
+        .onOpen(e -> ProviderListener.emit(listener, new ProviderEvent.CircuitChange(provider, true)))
+        .onClose(e -> ProviderListener.emit(listener, new ProviderEvent.CircuitChange(provider, false)))
         .build();
   }
 

@@ -175,9 +175,34 @@ final class OperationMapper {
         + root.getName() + "}";
     return new OperationDef(name, javaName, summary, rootDef.getDescription(),
         new OperationDef.GraphQl(wireText(withTypename(text, ctx.typenameAt())), name, kind), List.of(), body,
-        response,
-        "/data/" + root.getResultKey(), 200, kind == OperationDef.OperationKind.QUERY,
+        response, "/data/" + root.getResultKey(), 200, idempotent(file, text, kind),
         rootDef.isDeprecated(), List.of());
+  }
+
+  /**
+   * Queries are idempotent and mutations are not, unless a leading comment line of the document says
+   * {@code # x-idempotent: true|false} (as {@code x-idempotent} does for an OpenAPI operation): a delete-style
+   * mutation such as RunPod's podTerminate is safe to repeat, so a 502 on it is retried.
+   */
+  static boolean idempotent(Path file, String text, OperationDef.OperationKind kind) {
+    for (String line : text.strip().lines().toList()) {
+      String l = line.strip();
+      if (l.isEmpty()) {
+        continue;
+      }
+      if (!l.startsWith("#")) {
+        break;
+      }
+      String c = l.substring(1).strip();
+      if (c.startsWith("x-idempotent:")) {
+        String v = c.substring("x-idempotent:".length()).strip();
+        if (v.equals("true") || v.equals("false")) {
+          return Boolean.parseBoolean(v);
+        }
+        throw new SpecException(file, null, "the x-idempotent comment must say true or false, found '" + v + "'");
+      }
+    }
+    return kind == OperationDef.OperationKind.QUERY;
   }
 
   /** The document as sent: as written, without the leading comment lines that document it for us. */

@@ -92,6 +92,28 @@ class GraphQlReaderTest {
   }
 
   @Test
+  void aLeadingXIdempotentCommentMarksAMutationSafeToRepeatAndStaysOffTheWire() throws IOException {
+    operation("BoxStop.graphql", "# Stops a box.\n# x-idempotent: true\n"
+        + "mutation BoxStop($input: BoxStopInput!) { boxStop(input: $input) { id } }");
+
+    OperationDef op = read().operation("BoxStop").orElseThrow();
+
+    assertThat(op.idempotent()).isTrue();
+    assertThat(((OperationDef.GraphQl) op.transport()).document()).startsWith("mutation BoxStop")
+        .doesNotContain("x-idempotent");
+  }
+
+  @Test
+  void anXIdempotentCommentThatIsNeitherTrueNorFalseIsRefusedWithTheFile() throws IOException {
+    operation("BoxStop.graphql", "# x-idempotent: maybe\n"
+        + "mutation BoxStop($input: BoxStopInput!) { boxStop(input: $input) { id } }");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(this::read)
+        .hasMessageContaining("BoxStop.graphql")
+        .hasMessageContaining("the x-idempotent comment must say true or false, found 'maybe'");
+  }
+
+  @Test
   void aMutationIsNotIdempotentAndItsInputObjectsAreRecordsWithNestedInputs() throws IOException {
     operation("BoxStop.graphql", "mutation BoxStop($input: BoxStopInput!) { boxStop(input: $input) { id } }");
 

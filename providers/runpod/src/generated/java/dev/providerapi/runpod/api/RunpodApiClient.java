@@ -234,7 +234,7 @@ public final class RunpodApiClient implements RunpodApi {
       + "  }\n"
       + "}";
 
-  private static final Operation OP_POD_TERMINATE = new Operation("PodTerminate", "POST", "", false, "/data/podTerminate");
+  private static final Operation OP_POD_TERMINATE = new Operation("PodTerminate", "POST", "", true, "/data/podTerminate");
 
   private static final String DOCUMENT_POD_TERMINATE = "mutation PodTerminate($input: PodTerminateInput!) {\n"
       + "  podTerminate(input: $input)\n"
