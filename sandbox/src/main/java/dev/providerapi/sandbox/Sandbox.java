@@ -27,11 +27,13 @@ import java.util.function.BiFunction;
  */
 public final class Sandbox implements AutoCloseable {
   /** Every provider the sandbox can fake, in a stable order. */
-  public static final List<String> PROVIDERS = List.of("lambda", "vast", "paperspace", "runpod", "tensordock", "coreweave");
+  public static final List<String> PROVIDERS = List.of("lambda", "vast", "paperspace", "runpod", "tensordock", "coreweave",
+      "hyperstack");
 
   private static final Map<String, BiFunction<String, SandboxClock, FakeProvider>> FACTORIES = Map.of(
       "lambda", LambdaFake::new, "vast", VastFake::new, "paperspace", PaperspaceFake::new,
-      "runpod", RunpodFake::new, "tensordock", TensordockFake::new, "coreweave", CoreweaveFake::new);
+      "runpod", RunpodFake::new, "tensordock", TensordockFake::new, "coreweave", CoreweaveFake::new,
+      "hyperstack", HyperstackFake::new);
 
   private final SandboxClock clock = new SandboxClock();
   private final Map<String, FakeProvider> fakes = new LinkedHashMap<>();

@@ -13,19 +13,24 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "generate",
+    header = "Generates a client from one spec file (OpenAPI, GraphQL, CRD).",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     sortOptions = false,
     description = {
-        "Generates a client from a spec file without a provider.yaml.",
-        "For e.g. a provider's official OpenAPI document: the name comes from the",
-        "file name, the package is generated.<name>, the base URL is servers[0],",
-        "auth follows the spec's security schemes (key in <NAME>_API_KEY), and",
-        "there is no response envelope or operation binding."},
+        "Generates a client from a spec file without a provider.yaml: an OpenAPI",
+        "document (JSON or YAML), a GraphQL schema (.graphql, .graphqls, .gql, .sdl)",
+        "or a Kubernetes CustomResourceDefinition (YAML with kind:",
+        "CustomResourceDefinition). The name comes from the spec's title without",
+        "words such as API or REST (Lambda Cloud API -> lambda-cloud), a CRD's kind",
+        "(VirtualServer -> virtual-server), else the file name; --name overrides it.",
+        "The package is generated.<name>, the base URL is servers[0], auth follows",
+        "the spec's security schemes (key in <NAME>_API_KEY), and there is no",
+        "response envelope or operation binding."},
     optionListHeading = "%nOptions:%n")
 final class GenerateCommand implements Callable<Integer> {
 
-  @Option(names = "--spec", paramLabel = "FILE", required = true, description = "The OpenAPI file (JSON or YAML).")
+  @Option(names = "--spec", paramLabel = "FILE", required = true, description = "The spec file: OpenAPI, GraphQL SDL or a CRD.")
   Path specFile;
 
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where src/generated/java etc. go.")
@@ -34,7 +39,7 @@ final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--package", paramLabel = "P", description = "Java package (default: generated.<name>).")
   String javaPackage;
 
-  @Option(names = "--name", paramLabel = "N", description = "Provider name (default: from the file name).")
+  @Option(names = "--name", paramLabel = "N", description = "Provider name (default: from the title or CRD kind).")
   String name;
 
   @Option(names = "--check", description = "Write nothing; list drifted files and exit 1 if any.")

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "new",
+    header = "Scaffolds a new provider from its spec, schema or CRD.",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {"Scaffolds a provider from its OpenAPI spec, GraphQL schema or Kubernetes CRD:",
@@ -76,6 +77,10 @@ final class NewCommand implements Callable<Integer> {
   @Option(names = "--source", paramLabel = "URL", description = "Where the spec comes from (default: FILE).")
   String source;
 
+  @Option(names = "--package", paramLabel = "P",
+      description = "Java package of the provider (default: dev.providerapi.<name without '-'>).")
+  String javaPackage;
+
   @ParentCommand ProviderApiCommand parent;
 
   @Spec CommandLine.Model.CommandSpec spec;
@@ -103,7 +108,11 @@ final class NewCommand implements Callable<Integer> {
     }
     Scaffold scaffold = from.graphql != null ? graphQl(file) : from.crd != null ? crd(file) : openApi(file);
     String prefix = classPrefix(name);
-    String pkg = "dev.providerapi." + name.replace("-", "");
+    String pkg = javaPackage != null ? javaPackage : "dev.providerapi." + name.replace("-", "");
+    if (!javax.lang.model.SourceVersion.isName(pkg)) {
+      throw new UserInputException("invalid Java package '" + pkg + "' (--package); allowed: dot-separated Java "
+          + "identifiers that are not keywords, e.g. com.example." + name.replace("-", ""));
+    }
     List<String> todos = new ArrayList<>(scaffold.todos());
     todos.add("rateLimits: the provider's documented limits, e.g. [{limit: 10, per: 1s}]");
     todos.add(switch (scaffold.kind()) {

@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
         "  provider-api diff old.yaml new.yaml   exit 1 on breaking changes",
         "  provider-api update lambda --from new.json",
         "  provider-api new acme --openapi acme.json",
-        "  provider-api sandbox --port 8787      keyless fakes of every provider on 127.0.0.1"},
+        "  provider-api sandbox --port 8787      keyless fakes on 127.0.0.1"},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {"0:done", "1:--check found drift", "2:bad input (spec, provider.yaml, arguments)",
         "3:unexpected failure"})

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "sandbox",
+    header = "Serves keyless fakes of the providers' APIs on 127.0.0.1.",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {"Serves keyless, stateful fakes of the providers' APIs on 127.0.0.1 (all six when none is",

@@ -1,33 +1,54 @@
 package dev.providerapi.cli;
 
-import dev.providerapi.generator.openapi.OpenApiReader;
+import dev.providerapi.generator.diff.Change;
+import dev.providerapi.generator.diff.ModelDiff;
+import dev.providerapi.generator.diff.UpstreamSpecs;
+import dev.providerapi.generator.diff.Usage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
-import org.openapitools.openapidiff.core.OpenApiCompare;
-import org.openapitools.openapidiff.core.model.ChangedOpenApi;
-import org.openapitools.openapidiff.core.model.ChangedOperation;
-import org.openapitools.openapidiff.core.model.DiffResult;
-import org.openapitools.openapidiff.core.model.Endpoint;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What changed between two specs: OpenAPI documents classified by openapi-diff, GraphQL schemas by
- * {@link GraphQlSchemaDiff}. Breaking means a client built from the old spec may fail against the new API
- * (removed endpoints or fields, new required inputs, removed or retyped outputs); dangerous (GraphQL only) means
+ * What changed between two specs: OpenAPI documents and CRDs field by field ({@link ModelDiff}), GraphQL schemas
+ * by {@link GraphQlSchemaDiff}. Breaking means a client built from the old spec may fail against the new API
+ * (removed operations, fields or enum values, new required inputs, retyped or loosened outputs); dangerous means
  * old clients still work but may see what they do not expect (a new enum value, a changed default).
+ *
+ * <p>Given our spec's {@link Usage}, each change also says whether our spec covers it and which of our (bound)
+ * operations it touches, and the verdict counts only the changes our spec covers: an upstream change to an
+ * endpoint we never call breaks nothing of ours.
+ *
+ * @param changes the field-level changes (empty for GraphQL, whose {@code lines} are its own)
+ * @param impacts the changes as they meet our spec (empty when no usage was given)
  */
-record SpecDiff(Verdict verdict, List<String> lines) {
+record SpecDiff(Verdict verdict, List<String> lines, List<Change> changes, List<Usage.Impact> impacts) {
   enum Verdict { UNCHANGED, NON_BREAKING, DANGEROUS, BREAKING }
 
   SpecDiff {
     lines = List.copyOf(lines);
+    changes = List.copyOf(changes);
+    impacts = List.copyOf(impacts);
+  }
+
+  SpecDiff(Verdict verdict, List<String> lines) {
+    this(verdict, lines, List.of(), List.of());
   }
 
   static SpecDiff compare(Path oldSpec, Path newSpec) {
+    return compare(oldSpec, newSpec, null, null);
+  }
+
+  /**
+   * @param usage what our spec uses (null: plain comparison)
+   * @param envelope the response envelope both upstream files are read with (provider.yaml's), or null
+   */
+  static SpecDiff compare(Path oldSpec, Path newSpec, @Nullable Usage usage, @Nullable String envelope) {
     for (Path p : List.of(oldSpec, newSpec)) {
+      if (Files.isDirectory(p)) {
+        throw new UserInputException(p + ": is a directory; expected a spec file");
+      }
       if (!Files.isRegularFile(p)) {
         throw new UserInputException(p + ": spec file not found");
       }
@@ -35,56 +56,72 @@ record SpecDiff(Verdict verdict, List<String> lines) {
     boolean oldGraphQl = GraphQlSchemaDiff.isSchema(oldSpec);
     if (oldGraphQl != GraphQlSchemaDiff.isSchema(newSpec)) {
       throw new UserInputException("cannot compare " + oldSpec + " with " + newSpec + ": one is a GraphQL schema, "
-          + "the other an OpenAPI spec");
+          + "the other " + (oldGraphQl ? describe(newSpec) : describe(oldSpec)));
     }
-    return oldGraphQl ? GraphQlSchemaDiff.compare(oldSpec, newSpec) : compareOpenApi(oldSpec, newSpec);
+    if (oldGraphQl) {
+      return GraphQlSchemaDiff.compare(oldSpec, newSpec);
+    }
+    UpstreamSpecs.Kind oldKind = UpstreamSpecs.kind(oldSpec);
+    UpstreamSpecs.Kind newKind = UpstreamSpecs.kind(newSpec);
+    if (oldKind != newKind) {
+      throw new UserInputException("cannot compare " + oldSpec + " (" + describe(oldSpec) + ") with " + newSpec
+          + " (" + describe(newSpec) + ")");
+    }
+    List<Change> changes = ModelDiff.compare(UpstreamSpecs.read(oldSpec, oldKind, envelope),
+        UpstreamSpecs.read(newSpec, newKind, envelope));
+    return of(changes, usage);
   }
 
-  private static SpecDiff compareOpenApi(Path oldSpec, Path newSpec) {
-    // Our reader first: it names file and place when a spec is unreadable; openapi-diff would not.
-    for (Path p : List.of(oldSpec, newSpec)) {
-      if (!Files.isRegularFile(p)) {
-        throw new UserInputException(p + ": spec file not found");
-      }
-      new OpenApiReader().read(p, null);
-    }
-    ChangedOpenApi diff = OpenApiCompare.fromLocations(oldSpec.toUri().toString(), newSpec.toUri().toString());
+  static SpecDiff of(List<Change> changes, @Nullable Usage usage) {
     List<String> lines = new ArrayList<>();
-    for (Endpoint e : sorted(diff.getMissingEndpoints())) {
-      lines.add("breaking:     removed " + e.getMethod() + " " + e.getPathUrl());
-    }
-    for (ChangedOperation op : diff.getChangedOperations().stream()
-        .sorted(Comparator.comparing(ChangedOperation::getPathUrl).thenComparing(o -> o.getHttpMethod().name()))
-        .toList()) {
-      DiffResult r = op.isChanged();
-      if (r.isUnchanged()) {
-        continue;
+    List<Usage.Impact> impacts = usage == null ? List.of() : usage.impacts(changes);
+    List<Change> counted = new ArrayList<>();
+    for (int i = 0; i < changes.size(); i++) {
+      Change c = changes.get(i);
+      String text = usage == null ? c.describe() : impacts.get(i).describe();
+      lines.add(String.format("%-14s%s", c.level().label() + ":", text));
+      if (usage == null || impacts.get(i).covered()) {
+        counted.add(c);
       }
-      lines.add((r.isIncompatible() ? "breaking:     changed " : "non-breaking: changed ") + op.getHttpMethod() + " "
-          + op.getPathUrl() + (op.getNewOperation().getOperationId() == null ? ""
-          : " (" + op.getNewOperation().getOperationId() + ")"));
     }
-    for (Endpoint e : sorted(diff.getNewEndpoints())) {
-      lines.add("non-breaking: added " + e.getMethod() + " " + e.getPathUrl());
-    }
-    DiffResult all = diff.isChanged();
-    Verdict verdict = all.isIncompatible() ? Verdict.BREAKING
-        : all.isUnchanged() ? Verdict.UNCHANGED : Verdict.NON_BREAKING;
-    return new SpecDiff(verdict, lines);
+    Change.Level worst = ModelDiff.worst(counted);
+    Verdict verdict = worst == null ? (changes.isEmpty() ? Verdict.UNCHANGED : Verdict.NON_BREAKING)
+        : switch (worst) {
+          case BREAKING -> Verdict.BREAKING;
+          case DANGEROUS -> Verdict.DANGEROUS;
+          case NON_BREAKING -> Verdict.NON_BREAKING;
+        };
+    return new SpecDiff(verdict, lines, changes, impacts);
+  }
+
+  /** The covered impacts that touch an operation provider.yaml binds. */
+  List<Usage.Impact> boundImpacts() {
+    return impacts.stream().filter(i -> i.covered() && !i.boundOperations().isEmpty()).toList();
   }
 
   String summary() {
-    return switch (verdict) {
+    String counts = "";
+    if (!changes.isEmpty()) {
+      long breaking = changes.stream().filter(c -> c.level() == Change.Level.BREAKING).count();
+      long covered = impacts.stream().filter(Usage.Impact::covered).count();
+      counts = changes.size() + (changes.size() == 1 ? " change" : " changes") + " (" + breaking + " breaking"
+          + (impacts.isEmpty() ? "" : "; " + covered + " in our spec") + "): ";
+    }
+    boolean scoped = !impacts.isEmpty();
+    return counts + switch (verdict) {
       case UNCHANGED -> "no API change";
-      case NON_BREAKING -> "non-breaking changes only";
-      case DANGEROUS -> "no breaking change, but DANGEROUS ones: old clients keep working but may see values "
-          + "they do not expect";
-      case BREAKING -> "BREAKING changes: clients built from the old spec may fail";
+      case NON_BREAKING -> scoped ? "nothing our spec uses breaks" : "non-breaking changes only";
+      case DANGEROUS -> "no breaking change" + (scoped ? " to what our spec uses" : "")
+          + ", but DANGEROUS ones: old clients keep working but may see values they do not expect";
+      case BREAKING -> "BREAKING changes" + (scoped ? " to what our spec uses" : "")
+          + ": clients built from the old spec may fail";
     };
   }
 
-  private static List<Endpoint> sorted(List<Endpoint> endpoints) {
-    return endpoints.stream().sorted(Comparator.comparing(Endpoint::getPathUrl)
-        .thenComparing(e -> e.getMethod().name().toLowerCase(Locale.ROOT))).toList();
+  private static String describe(Path p) {
+    if (GraphQlSchemaDiff.isSchema(p)) {
+      return "a GraphQL schema";
+    }
+    return UpstreamSpecs.kind(p) == UpstreamSpecs.Kind.CRD ? "a CRD" : "an OpenAPI spec";
   }
 }

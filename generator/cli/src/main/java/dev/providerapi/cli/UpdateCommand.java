@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "update",
+    header = "Replaces a provider's spec with a new upstream one and regenerates.",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = {"Replaces a provider's spec with a new upstream version, prints what changed",

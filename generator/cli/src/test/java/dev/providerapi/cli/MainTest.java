@@ -172,6 +172,22 @@ class MainTest {
   }
 
   @Test
+  void helpListsEveryCommandWithAWholeSentence() {
+    assertThat(run("--help")).isZero();
+    String help = out.toString();
+    String commands = help.substring(help.indexOf("Commands:\n"), help.indexOf("\nExit codes:"));
+    assertThat(commands.lines().skip(1).filter(l -> !l.isBlank()).toList()).containsExactly(
+        "  generate  Generates a client from one spec file (OpenAPI, GraphQL, CRD).",
+        "  diff      Classifies the changes between two specs (exit 1 when breaking).",
+        "  update    Replaces a provider's spec with a new upstream one and regenerates.",
+        "  new       Scaffolds a new provider from its spec, schema or CRD.",
+        "  sandbox   Serves keyless fakes of the providers' APIs on 127.0.0.1.");
+    // No line of the top-level help wraps: each fits the 80 columns picocli prints.
+    assertThat(help.lines()).allSatisfy(l -> assertThat(l.length()).isLessThanOrEqualTo(80));
+    assertThat(help).doesNotContain("\n127.0.0.1");
+  }
+
+  @Test
   void generateFromASpecOutsideTheRepository() throws IOException {
     Path spec = Files.writeString(repo.resolve("acme-openapi-2.0.yaml"), "openapi: 3.0.3\n");
     Path outDir = repo.resolve("out");
@@ -179,9 +195,10 @@ class MainTest {
     assertThat(run("generate", "--spec", spec.toString(), "--out", outDir.toString(), "--package", "com.example.acme"))
         .isZero();
 
-    assertThat(outDir.resolve("src/generated/java/com/example/acme/api/AcmeOpenapiApi.java")).exists();
-    assertThat(outDir.resolve("src/main/java/com/example/acme/AcmeOpenapiProvider.java")).exists();
-    assertThat(out.toString()).startsWith("provider-api: acme-openapi -> " + outDir + ": 2 files written, 0 unchanged (");
+    // Named from the spec's title (Acme API), not from the file name (acme-openapi-2.0.yaml).
+    assertThat(outDir.resolve("src/generated/java/com/example/acme/api/AcmeApi.java")).exists();
+    assertThat(outDir.resolve("src/main/java/com/example/acme/AcmeProvider.java")).exists();
+    assertThat(out.toString()).startsWith("provider-api: acme -> " + outDir + ": 2 files written, 0 unchanged (");
 
     out.getBuffer().setLength(0);
     assertThat(run("generate", "--spec", spec.toString(), "--out", outDir.toString(), "--package", "com.example.acme",
@@ -196,5 +213,24 @@ class MainTest {
     err.getBuffer().setLength(0);
     assertThat(run("generate", "--spec", repo.resolve("missing.json").toString(), "--out", "o")).isEqualTo(2);
     assertThat(err.toString()).isEqualTo("provider-api: " + repo.resolve("missing.json") + ": spec file not found\n");
+    err.getBuffer().setLength(0);
+    assertThat(run("generate", "--spec", repo.toString(), "--out", "o")).isEqualTo(2);
+    assertThat(err.toString()).isEqualTo("provider-api: " + repo + ": is a folder, not a spec file; pass the OpenAPI, "
+        + "GraphQL or CRD file itself (e.g. " + repo.resolve("openapi.yaml") + ")\n");
+  }
+
+  @Test
+  void generateIntoAnUnwritableFolderSaysPermissionDeniedAndExits2() throws IOException {
+    Path spec = Files.writeString(repo.resolve("acme.yaml"), "openapi: 3.0.3\n");
+    Path locked = Files.createDirectories(repo.resolve("locked"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(locked.toFile().setWritable(false) && !Files.isWritable(locked),
+        "the file system enforces permissions (not as root)");
+    try {
+      assertThat(run("generate", "--spec", spec.toString(), "--out", locked.resolve("out").toString())).isEqualTo(2);
+      assertThat(err.toString()).isEqualTo("provider-api: could not write the generated sources under "
+          + locked.resolve("out") + ": permission denied: " + locked.resolve("out") + "; nothing was written\n");
+    } finally {
+      locked.toFile().setWritable(true);
+    }
   }
 }

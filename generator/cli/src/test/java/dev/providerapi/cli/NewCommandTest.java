@@ -122,6 +122,33 @@ class NewCommandTest {
   }
 
   @Test
+  void packageOptionPlacesTheProviderInTheGivenPackage() throws IOException {
+    Path spec = Files.writeString(repo.resolve("acme.yaml"), ACME);
+
+    assertThat(run("new", "acme", "--openapi", spec.toString(), "--package", "com.example.gpu.acme"))
+        .as(err.toString()).isZero();
+
+    assertThat(new ManifestReader().read(repo.resolve("specs/acme/provider.yaml")).javaPackage())
+        .isEqualTo("com.example.gpu.acme");
+    Path module = repo.resolve("providers/acme");
+    assertThat(module.resolve("src/main/java/com/example/gpu/acme/AcmeProvider.java")).exists();
+    assertThat(module.resolve("src/generated/java/com/example/gpu/acme/AcmeProviderBase.java")).exists();
+    assertThat(module.resolve("src/test/java/com/example/gpu/acme/AcmeProviderTest.java")).exists();
+  }
+
+  @Test
+  void anInvalidPackageIsBadInputAndNothingIsWritten() throws IOException {
+    Path spec = Files.writeString(repo.resolve("acme.yaml"), ACME);
+
+    assertThat(run("new", "acme", "--openapi", spec.toString(), "--package", "com.example.new")).isEqualTo(2);
+
+    assertThat(err.toString()).isEqualTo("provider-api: invalid Java package 'com.example.new' (--package); allowed: "
+        + "dot-separated Java identifiers that are not keywords, e.g. com.example.acme\n");
+    assertThat(repo.resolve("specs/acme")).doesNotExist();
+    assertThat(repo.resolve("providers/acme")).doesNotExist();
+  }
+
+  @Test
   void refusesAnExistingProviderAndLeavesItAlone() throws IOException {
     Files.createDirectories(repo.resolve("specs/acme"));
     Path spec = Files.writeString(repo.resolve("acme.yaml"), ACME);

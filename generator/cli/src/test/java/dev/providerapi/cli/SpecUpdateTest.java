@@ -93,9 +93,11 @@ class SpecUpdateTest {
     int code = run("diff", repo.resolve("specs/tiny/openapi.yaml").toString(), file("v2.yaml", V2_COMPATIBLE).toString());
 
     assertThat(code).as(err.toString()).isZero();
-    assertThat(out.toString()).contains("  non-breaking: added GET /regions\n")
-        .contains("non-breaking: changed GET /machines (listMachines)")
-        .endsWith("provider-api diff: non-breaking changes only\n");
+    assertThat(out.toString()).isEqualTo("""
+          non-breaking: added operation GET /regions (listRegions)
+          non-breaking: added field `gpu` of `Machine`: optional string
+        provider-api diff: 2 changes (0 breaking): non-breaking changes only
+        """);
   }
 
   @Test
@@ -103,8 +105,54 @@ class SpecUpdateTest {
     int code = run("diff", repo.resolve("specs/tiny/openapi.yaml").toString(), file("v2.yaml", V2_BREAKING).toString());
 
     assertThat(code).isEqualTo(Main.DRIFT);
-    assertThat(out.toString()).contains("  breaking:     removed DELETE /machines/{id}\n")
-        .endsWith("provider-api diff: BREAKING changes: clients built from the old spec may fail\n");
+    assertThat(out.toString()).isEqualTo("""
+          breaking:     removed operation DELETE /machines/{id} (deleteMachine)
+        provider-api diff: 1 change (1 breaking): BREAKING changes: clients built from the old spec may fail
+        """);
+  }
+
+  @Test
+  void diffWithAProviderSaysWhichBoundOperationsEachChangeTouches() throws IOException {
+    Path v1 = file("v1.yaml", V1);
+    Path v2 = file("v2.yaml", V2_BREAKING.replace("      id: {type: string}\n", "      id: {type: integer}\n"));
+
+    int code = run("diff", v1.toString(), v2.toString(), "--provider", "tiny");
+
+    assertThat(code).isEqualTo(Main.DRIFT);
+    assertThat(out.toString()).isEqualTo("""
+          breaking:     removed operation DELETE /machines/{id} (deleteMachine); used by terminate (deleteMachine)
+          breaking:     changed field `id` of `Machine`: string -> int32; used by list (listMachines)
+        provider-api diff: 2 changes (2 breaking; 2 in our spec): BREAKING changes to what our spec uses: \
+        clients built from the old spec may fail
+        """);
+  }
+
+  @Test
+  void diffWithAProviderIgnoresBreakingChangesOurSpecDoesNotCover() throws IOException {
+    // Upstream has more than ours: an endpoint and a field we never declared; both go away.
+    String upstream = V1.replace("      id: {type: string}\n", "      id: {type: string}\n        note: {type: string}\n")
+        .replace("components:", "  /zones:\n    get:\n      operationId: listZones\n"
+            + "      responses: {\"200\": {description: ok}}\ncomponents:");
+    Path v1 = file("up1.yaml", upstream);
+    Path v2 = file("up2.yaml", V1);
+
+    int code = run("diff", v1.toString(), v2.toString(), "--provider", "tiny");
+
+    assertThat(code).as(out.toString() + err).isZero();
+    assertThat(out.toString()).isEqualTo("""
+          breaking:     removed operation GET /zones (listZones); not in our spec
+          breaking:     removed field `note` of `Machine`; not in our spec
+        provider-api diff: 2 changes (2 breaking; 0 in our spec): nothing our spec uses breaks
+        """);
+  }
+
+  @Test
+  void diffWithAProviderAndNoRecordedSnapshotSaysHowToRecordOne() throws IOException {
+    int code = run("diff", "--provider", "tiny", file("v2.yaml", V2_COMPATIBLE).toString());
+
+    assertThat(code).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("specs/tiny/provider.yaml records no upstream snapshot (spec.upstream.snapshot)")
+        .contains("provider-api update tiny --from FILE");
   }
 
   @Test
@@ -150,7 +198,7 @@ class SpecUpdateTest {
         """);
     assertThat(Files.readString(repo.resolve("providers/tiny/src/generated/java/com/example/tiny/model/Machine.java")))
         .contains("String gpu");
-    assertThat(out.toString()).contains("non-breaking: added GET /regions")
+    assertThat(out.toString()).contains("non-breaking: added operation GET /regions (listRegions)")
         .contains("provider-api update tiny: spec specs/tiny/openapi.yaml <- " + v2
             + "; upstream https://tiny.example/openapi.yaml version 1.1; ");
     assertThat(run("--check", "tiny")).isZero();
@@ -159,7 +207,7 @@ class SpecUpdateTest {
     // It is breaking (GET /regions removed again) yet still generates: update succeeds and exits 1 for CI.
     Path v3 = file("v3.yaml", V1.replace("version: \"1.0\"", "version: \"2.0\""));
     assertThat(run("update", "tiny", "--from", v3.toString())).as(err.toString()).isEqualTo(Main.DRIFT);
-    assertThat(out.toString()).contains("breaking:     removed GET /regions");
+    assertThat(out.toString()).contains("breaking:     removed operation GET /regions (listRegions)");
     assertThat(Files.readString(repo.resolve("specs/tiny/provider.yaml"))).contains("""
         spec:
           kind: "openapi"

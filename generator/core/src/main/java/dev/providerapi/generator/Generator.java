@@ -23,6 +23,7 @@ import dev.providerapi.generator.write.Drift;
 import dev.providerapi.generator.write.GeneratedManifest;
 import dev.providerapi.generator.write.GeneratedWriter;
 import dev.providerapi.generator.write.GenerationPlan;
+import dev.providerapi.generator.write.Placement;
 import dev.providerapi.generator.write.WriteResult;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -76,8 +77,16 @@ public final class Generator {
     }
   }
 
-  /** Options of {@link #generateSpec}: overrides of the name and package derived from the file name. */
-  public record SpecOptions(@Nullable String name, @Nullable String javaPackage, Mode mode) {
+  /**
+   * Options of {@link #generateSpec}: overrides of the name and package derived from the spec, and where the
+   * output goes (null: {@link Placement#standard} under the output folder).
+   */
+  public record SpecOptions(@Nullable String name, @Nullable String javaPackage, Mode mode,
+      @Nullable Placement placement) {
+    public SpecOptions(@Nullable String name, @Nullable String javaPackage, Mode mode) {
+      this(name, javaPackage, mode, null);
+    }
+
     public static SpecOptions defaults() {
       return new SpecOptions(null, null, Mode.WRITE);
     }
@@ -174,7 +183,7 @@ public final class Generator {
     }
     Map<String, Fixture> fixtures = fixtures(fixturesDir, model);
     return plan(manifest, model, layout.name(manifest.spec().file()), fixtures,
-        new TemplateRenderer(templatesDir), inputs, layout.targetDir());
+        new TemplateRenderer(templatesDir), inputs, layout.placement());
   }
 
   /**
@@ -206,20 +215,33 @@ public final class Generator {
    * no operation bindings.
    */
   public Result generateSpec(Path spec, Path outDir, SpecOptions options) {
+    NamedPlan p = planSpecNamed(spec, outDir, options);
+    return run(p.name(), p.plan(), options.mode());
+  }
+
+  /** What {@link #generateSpec} would write, in memory. */
+  public GenerationPlan planSpec(Path spec, Path outDir, SpecOptions options) {
+    return planSpecNamed(spec, outDir, options).plan();
+  }
+
+  private record NamedPlan(String name, GenerationPlan plan) {}
+
+  private NamedPlan planSpecNamed(Path spec, Path outDir, SpecOptions options) {
     Path file = spec.toAbsolutePath().normalize();
+    if (Files.isDirectory(file)) {
+      throw new SpecException(file, null, "is a folder, not a spec file; pass the OpenAPI, GraphQL or CRD file "
+          + "itself (e.g. " + file.resolve("openapi.yaml") + ")");
+    }
     if (!Files.isRegularFile(file)) {
       throw new SpecException(file, null, "spec file not found");
     }
+    if (options.name() != null && !options.name().matches("[a-z][a-z0-9-]*")) {
+      throw new SpecException(file, null, "invalid provider name '" + options.name() + "'; allowed: lower case "
+          + "letters, digits and '-', starting with a letter (e.g. --name acme-cloud)");
+    }
     String kind = specKind(file);
     ApiModel model = TypeCollapse.collapse(reader(kind, file).read(file, null));
-    // A CRD's file name repeats its plural and group (virtualservers.virtualservers.coreweave.com.crd.yaml): its
-    // kind names it better, and so names the classes (VirtualServerApi, not VirtualserversVirtualservers...Api).
-    String name = options.name() != null ? options.name()
-        : kind.equals("crd") ? nameFromKind(model.title()) : nameFromFile(file);
-    if (!name.matches("[a-z][a-z0-9-]*")) {
-      throw new SpecException(file, null, "invalid provider name '" + name + "'; allowed: lower case letters, "
-          + "digits and '-', starting with a letter (pass --name)");
-    }
+    String name = options.name() != null ? options.name() : derivedName(file, kind, model);
     String javaPackage = options.javaPackage() != null ? options.javaPackage() : "generated." + name.replace("-", "");
     if (!javax.lang.model.SourceVersion.isName(javaPackage)) {
       throw new SpecException(file, null, "invalid Java package '" + javaPackage + "'; allowed: dot-separated Java "
@@ -253,11 +275,58 @@ public final class Generator {
     }
     ProviderManifest manifest = new ProviderManifest(file, d.build(), javaPackage, classPrefix(name),
         new ProviderManifest.SpecRef(kind, file, null, model.version()), null, Map.of());
-    Path target = outDir.toAbsolutePath().normalize();
+    Placement target = options.placement() != null ? options.placement() : Placement.standard(outDir);
     String specName = file.getFileName().toString();
-    GenerationPlan plan = plan(manifest, model, specName, Map.of(), new TemplateRenderer(null),
-        specInputs(kind, file), target);
-    return run(name, plan, options.mode());
+    return new NamedPlan(name,
+        plan(manifest, model, specName, Map.of(), new TemplateRenderer(null), specInputs(kind, file), target));
+  }
+
+  /**
+   * Why the output of {@link #generateSpec} for {@code spec} placed at {@code placement} is out of date, or
+   * null: from the manifest's hashes alone, like {@link #staleReason(ProviderLayout)}.
+   */
+  public static @Nullable String staleReason(Path spec, Placement placement) {
+    Path dir = spec.toAbsolutePath().normalize().getParent();
+    String name = dir.relativize(spec.toAbsolutePath().normalize()).toString();
+    return UpToDateCheck.staleReason(dir, placement, name, List.of(), GeneratorVersion.get());
+  }
+
+  /**
+   * The provider name of a spec given without one: from the CRD's kind ({@code VirtualServer} ->
+   * {@code virtual-server}) or the OpenAPI title without its generic words ({@code Lambda Cloud API} ->
+   * {@code lambda-cloud}, {@code Paperspace REST API} -> {@code paperspace}), else from the file name.
+   */
+  static String derivedName(Path file, String kind, ApiModel model) {
+    String source = model.title();
+    if (kind.equals("crd")) {
+      int paren = source.indexOf(" (");
+      source = paren > 0 ? source.substring(0, paren) : source;
+      // A kind is one camel-case word: VirtualServer -> Virtual Server.
+      source = source.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2");
+    }
+    String fromTitle = nameFromTitle(source);
+    return fromTitle != null ? fromTitle : nameFromFile(file);
+  }
+
+  private static final Set<String> GENERIC_TITLE_WORDS = Set.of("api", "apis", "rest", "restful", "openapi",
+      "swagger", "http", "json", "service", "services", "gateway", "spec", "specification", "definition",
+      "the", "public", "v", "version", "crd");
+
+  static @Nullable String nameFromTitle(@Nullable String title) {
+    if (title == null || title.isBlank()) {
+      return null;
+    }
+    List<String> words = new ArrayList<>();
+    for (String w : title.toLowerCase(Locale.ROOT).split("[^a-z0-9]+")) {
+      if (!w.isEmpty() && !GENERIC_TITLE_WORDS.contains(w) && !w.matches("v?\\d+")) {
+        words.add(w);
+      }
+    }
+    if (words.isEmpty() || !Character.isLetter(words.get(0).charAt(0))) {
+      return null;
+    }
+    // Short enough for class names and environment variables: at most three words.
+    return String.join("-", words.subList(0, Math.min(3, words.size())));
   }
 
   /**
@@ -280,7 +349,7 @@ public final class Generator {
   }
 
   private GenerationPlan plan(ProviderManifest manifest, ApiModel model, String specName, Map<String, Fixture> fixtures,
-      TemplateRenderer templates, Map<String, byte[]> inputs, Path target) {
+      TemplateRenderer templates, Map<String, byte[]> inputs, Placement target) {
     String header = GeneratedHeader.generated(specName, manifest.name());
     Map<String, byte[]> generated = new TreeMap<>();
     // Headers name the spec as the repository knows it, never by this checkout's absolute path: the output
@@ -385,14 +454,6 @@ public final class Generator {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
     }
-  }
-
-  /** {@code VirtualServer (group/version)}, the title {@link CrdReader} gives a CRD -> {@code virtual-server}. */
-  static String nameFromKind(String title) {
-    String kind = title.replaceFirst("\\s*\\(.*$", "");
-    String name = kind.replaceAll("([a-z0-9])([A-Z])", "$1-$2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1-$2")
-        .toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
-    return name.isEmpty() || !Character.isLetter(name.charAt(0)) ? "api" + (name.isEmpty() ? "" : "-" + name) : name;
   }
 
   static String nameFromFile(Path file) {

@@ -1,6 +1,8 @@
 package dev.providerapi.generator;
 
+import dev.providerapi.generator.write.Placement;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where one provider's inputs and outputs live. The repository layout is {@link #standard}; build plugins
@@ -12,13 +14,28 @@ import java.nio.file.Path;
  * @param targetDir receives {@code src/generated/java}, {@code src/generated-test/java}, the skeleton and
  *     {@code generated.manifest}
  * @param templatesDir template overrides (may not exist)
+ * @param output where the generated files go; null: {@link Placement#standard} under {@code targetDir}
  */
-public record ProviderLayout(Path root, Path specDir, Path targetDir, Path templatesDir) {
+public record ProviderLayout(Path root, Path specDir, Path targetDir, Path templatesDir, @Nullable Placement output) {
   public ProviderLayout {
     root = root.toAbsolutePath().normalize();
     specDir = specDir.toAbsolutePath().normalize();
     targetDir = targetDir.toAbsolutePath().normalize();
     templatesDir = templatesDir.toAbsolutePath().normalize();
+  }
+
+  public ProviderLayout(Path root, Path specDir, Path targetDir, Path templatesDir) {
+    this(root, specDir, targetDir, templatesDir, null);
+  }
+
+  /** The same inputs, the output placed as {@code output} says (e.g. {@link Placement#separate}). */
+  public ProviderLayout withOutput(Placement output) {
+    return new ProviderLayout(root, specDir, output.targetDir(), templatesDir, output);
+  }
+
+  /** Where the generated files, the manifest and the once-only files go. */
+  public Placement placement() {
+    return output != null ? output : Placement.standard(targetDir);
   }
 
   /** {@code specs/<p>/} -> {@code providers/<p>/}, overrides in {@code specs/<p>/templates/}. */

@@ -23,6 +23,20 @@ public class SpecException extends RuntimeException {
     this.location = location;
   }
 
+  /**
+   * What a parser said, without Jackson's location suffix ({@code at [Source: REDACTED
+   * (StreamReadFeature.INCLUDE_SOURCE_IN_LOCATION disabled); line: 3, column: 7]}): its own message, then
+   * {@code (line 3, column 7)} when it knows where.
+   */
+  public static String parseProblem(Throwable e) {
+    if (e instanceof com.fasterxml.jackson.core.JsonProcessingException j) {
+      var loc = j.getLocation();
+      return j.getOriginalMessage()
+          + (loc == null || loc.getLineNr() < 1 ? "" : " (line " + loc.getLineNr() + ", column " + loc.getColumnNr() + ")");
+    }
+    return String.valueOf(e.getMessage());
+  }
+
   public Path file() {
     return file;
   }

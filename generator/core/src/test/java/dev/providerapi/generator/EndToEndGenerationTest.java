@@ -35,7 +35,7 @@ class EndToEndGenerationTest {
           .toList();
     }
     assertThat(sources).hasSizeGreaterThan(5);
-    String api = Files.readString(out.resolve("src/generated/java/generated/spec/api/SpecApi.java"));
+    String api = Files.readString(out.resolve("src/generated/java/generated/arguments/api/ArgumentsApi.java"));
     assertThat(api).contains("SearchVolumesResponse searchVolumes(String zone, JsonNode filter,\n      @Nullable SearchVolumesRequest body, @Nullable String q)")
         .doesNotContainIgnoringCase("String authorization")
         .contains("CreateVolumeResponse createVolume(CreateVolumeRequest body, String region,");

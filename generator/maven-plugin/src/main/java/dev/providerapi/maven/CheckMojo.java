@@ -26,13 +26,12 @@ public class CheckMojo extends AbstractProviderApiMojo {
     Generator generator = new Generator();
     List<String> drifted = new ArrayList<>();
     for (Target t : targets()) {
-      Generator.Result r = failOnBadInput(t.provider(),
-          () -> generator.generateProvider(t.layout(), t.provider(), Generator.Mode.CHECK));
+      Generator.Result r = failOnBadInput(t.label(), () -> generate(generator, t, Generator.Mode.CHECK));
       for (Drift d : r.drift()) {
-        drifted.add(t.provider() + ": " + d + " (in " + r.targetDir() + ")");
+        drifted.add(r.provider() + ": " + d + " (in " + r.targetDir() + ")");
       }
       if (r.drift().isEmpty()) {
-        getLog().info("provider-api: " + t.provider() + " is up to date");
+        getLog().info("provider-api: " + r.provider() + " is up to date");
       }
     }
     if (!drifted.isEmpty()) {

@@ -1,9 +1,8 @@
 package dev.providerapi.maven;
 
 import dev.providerapi.generator.Generator;
-import dev.providerapi.generator.write.GeneratedWriter;
+import dev.providerapi.generator.write.Placement;
 import dev.providerapi.generator.write.WriteResult;
-import java.nio.file.Path;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -12,18 +11,23 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 /**
  * Generates each provider's client, adapter base and client test, and adds the generated folders to the
- * build. Incremental: when {@code generated.manifest} shows that no input (provider.yaml, spec and every file
- * it {@code $ref}s, fixtures, template overrides), no generated file and not the generator version changed,
- * nothing is read or written beyond the hashes, and the goal says so.
+ * build as compile and test-compile source roots. Incremental: when {@code generated.manifest} shows that no
+ * input (provider.yaml, spec and every file it {@code $ref}s, fixtures, template overrides), no generated file
+ * and not the generator version changed, nothing is read or written beyond the hashes, and the goal says so.
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractProviderApiMojo {
+  static final String MAIN_JAVA = "src/generated/java";
+  static final String TEST_JAVA = "src/generated-test/java";
 
   /** Generate even when the manifest says the output is current. */
   @Parameter(property = "provider-api.force", defaultValue = "false")
   boolean force;
 
-  /** Add {@code src/generated-test/java} to the test sources (the generated MockWebServer client test). */
+  /**
+   * Add the generated client test (a MockWebServer test per operation) to the test sources. It needs
+   * {@code dev.providerapi:provider-api-testing} in test scope, which brings JUnit 5, AssertJ and mockwebserver3.
+   */
   @Parameter(property = "provider-api.addTestSources", defaultValue = "true")
   boolean addTestSources = true;
 
@@ -36,31 +40,35 @@ public class GenerateMojo extends AbstractProviderApiMojo {
     Generator generator = null;
     for (Target t : targets()) {
       long start = System.nanoTime();
-      String stale = force ? "forced" : failOnBadInput(t.provider(), () -> Generator.staleReason(t.layout()));
+      String stale = force ? "forced" : failOnBadInput(t.label(), () -> staleReason(t));
       if (stale == null) {
-        getLog().info("provider-api: " + t.provider() + " is up to date, nothing to do (inputs unchanged; checked in "
+        getLog().info("provider-api: " + t.label() + " is up to date, nothing to do (inputs unchanged; checked in "
             + micros(start) + ")");
       } else {
         // Created only when needed: the no-op path must not pay for loading the spec readers.
         Generator g = generator != null ? generator : (generator = new Generator());
-        Generator.Result r = failOnBadInput(t.provider(),
-            () -> g.generateProvider(t.layout(), t.provider(), Generator.Mode.WRITE));
+        Generator.Result r = failOnBadInput(t.label(), () -> generate(g, t, Generator.Mode.WRITE));
         WriteResult w = r.written();
-        getLog().info("provider-api: " + t.provider() + " -> " + r.targetDir() + ": " + w.written()
+        getLog().info("provider-api: " + r.provider() + " -> " + r.targetDir() + ": " + w.written()
             + " files written, " + w.unchanged() + " unchanged"
             + (w.deleted() > 0 ? ", " + w.deleted() + " stale deleted" : "")
             + (w.created().isEmpty() ? "" : ", created " + String.join(", ", w.created()))
             + " (" + stale + "; " + micros(start) + ")");
       }
-      addSourceRoots(t.layout().targetDir());
+      addSourceRoots(t.placement());
     }
   }
 
-  private void addSourceRoots(Path target) {
-    project.addCompileSourceRoot(target.resolve(GeneratedWriter.ROOTS.get(0)).resolve("java").toString());
+  private void addSourceRoots(Placement placement) {
+    project.addCompileSourceRoot(sourceRoot(placement, MAIN_JAVA));
     if (addTestSources) {
-      project.addTestCompileSourceRoot(target.resolve(GeneratedWriter.ROOTS.get(1)).resolve("java").toString());
+      project.addTestCompileSourceRoot(sourceRoot(placement, TEST_JAVA));
     }
+  }
+
+  /** The folder on disk that holds the logical {@code root} (e.g. {@code src/generated/java}). */
+  static String sourceRoot(Placement placement, String root) {
+    return placement.resolve(root + "/-").getParent().toString();
   }
 
   private static String micros(long start) {

@@ -22,8 +22,10 @@ import javax.annotation.processing.RoundEnvironment;
 import javax.lang.model.SourceVersion;
 import javax.lang.model.element.AnnotationMirror;
 import javax.lang.model.element.Element;
+import javax.lang.model.element.PackageElement;
 import javax.lang.model.element.TypeElement;
 import javax.tools.Diagnostic;
+import javax.tools.StandardLocation;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -38,6 +40,13 @@ public final class ProviderApiProcessor extends AbstractProcessor {
   public static final String ROOT_OPTION = "providerapi.root";
 
   private static final String GENERATED_JAVA = "src/generated/java/";
+
+  /** Folder, under the generated sources, of the per-provider inputs records. */
+  public static final String INPUTS_FOLDER = "provider-api";
+  /** First line of an inputs record: the package the {@link GenerateProvider} is on. */
+  public static final String INPUTS_PACKAGE = "# package ";
+  /** Second line: the root the inputs are named relative to. */
+  public static final String INPUTS_ROOT = "# root ";
 
   /** Providers generated in this compilation: name -> manifest, so adapters are checked against them. */
   private final Map<String, ProviderManifest> generated = new LinkedHashMap<>();
@@ -77,6 +86,11 @@ public final class ProviderApiProcessor extends AbstractProcessor {
   }
 
   private void generate(Element element) {
+    // In-process javac (Maven) shares the build's logger: swagger-parser's ERROR lines and stack traces would
+    // come before our one diagnostic that names the file and place.
+    if (System.getProperty("org.slf4j.simpleLogger.log.io.swagger") == null) {
+      System.setProperty("org.slf4j.simpleLogger.log.io.swagger", "off");
+    }
     GenerateProvider annotation = element.getAnnotation(GenerateProvider.class);
     Path yaml = root().resolve(annotation.manifest()).normalize();
     try {
@@ -95,6 +109,7 @@ public final class ProviderApiProcessor extends AbstractProcessor {
           write(f.getKey().substring(GENERATED_JAVA.length()), f.getValue(), element);
         }
       }
+      writeInputsRecord(name, element, plan.manifest());
       generated.put(name, manifest);
       processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "provider-api: generated provider '" + name
           + "' from " + layout.name(manifest.spec().file()), element);
@@ -102,6 +117,26 @@ public final class ProviderApiProcessor extends AbstractProcessor {
       error(element, GenerateProvider.class, e.getMessage());
     } catch (UncheckedIOException e) {
       error(element, GenerateProvider.class, "provider-api: " + e.getMessage());
+    }
+  }
+
+  /**
+   * Writes {@code provider-api/<name>.inputs} beside the generated sources (never into the jar): the
+   * generated.manifest of this run (sha256 of provider.yaml, the spec and every file it {@code $ref}s, fixtures,
+   * templates, relative to the root) plus the annotated package. A compiler that finds no changed source does not
+   * run this processor, so a changed spec alone would go unnoticed; the Maven plugin's {@code processor-sync}
+   * goal compares these hashes before compiling and makes the compiler run again when one changed.
+   */
+  private void writeInputsRecord(String name, Element element, byte[] manifest) {
+    String pkg = element instanceof PackageElement p ? p.getQualifiedName().toString() : "";
+    String text = INPUTS_PACKAGE + pkg + "\n" + INPUTS_ROOT + root() + "\n"
+        + new String(manifest, StandardCharsets.UTF_8);
+    try (Writer w = processingEnv.getFiler()
+        .createResource(StandardLocation.SOURCE_OUTPUT, "", INPUTS_FOLDER + "/" + name + ".inputs", element)
+        .openWriter()) {
+      w.write(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write " + INPUTS_FOLDER + "/" + name + ".inputs: " + e.getMessage(), e);
     }
   }
 

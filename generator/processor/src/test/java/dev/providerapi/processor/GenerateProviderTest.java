@@ -31,6 +31,21 @@ class GenerateProviderTest {
   }
 
   @Test
+  void recordsItsInputsBesideTheGeneratedSourcesSoABuildCanTellASpecChanged() throws IOException {
+    Compilation c = compile(packageInfo("com.example.app", "specs/tiny/provider.yaml"));
+
+    JavaFileObject record = c.generatedFile(StandardLocation.SOURCE_OUTPUT, "provider-api/tiny.inputs").orElseThrow();
+    String text = record.getCharContent(true).toString();
+    byte[] spec = java.nio.file.Files.readAllBytes(ProcessorFixtures.root().resolve("specs/tiny/openapi.yaml"));
+    assertThat(text).startsWith("# package com.example.app\n# root " + ProcessorFixtures.root() + "\n"
+        + "# provider-api: sha256 of the inputs and of every generated file. Do not edit.\n")
+        .contains(dev.providerapi.generator.write.GeneratedManifest.sha256(spec) + "  specs/tiny/openapi.yaml\n",
+            "  specs/tiny/provider.yaml\n", "  specs/tiny/shared/machine.yaml\n");
+    // Not a class output: it must not end up in the jar.
+    assertThat(c.generatedFile(StandardLocation.CLASS_OUTPUT, "provider-api/tiny.inputs")).isEmpty();
+  }
+
+  @Test
   void theModelFromTheRefdSchemaFileIsTheExpectedSource() {
     Compilation c = compile(packageInfo("com.example.app", "specs/tiny/provider.yaml"));
 

@@ -131,7 +131,7 @@ public final class CrdReader {
         }
       }
     } catch (IOException | RuntimeException e) {
-      throw new SpecException(spec, null, "cannot be parsed as YAML: " + e.getMessage(), e);
+      throw new SpecException(spec, null, "cannot be parsed as YAML: " + SpecException.parseProblem(e), e);
     }
     List<JsonNode> crds = docs.stream().filter(d -> d.path("kind").asText().equals("CustomResourceDefinition")).toList();
     if (crds.size() != 1) {
@@ -183,7 +183,7 @@ public final class CrdReader {
     try {
       list = YAML.readTree(text.asText());
     } catch (IOException e) {
-      throw new SpecException(spec, where, "not a YAML list of {id, method, path, summary}: " + e.getMessage(), e);
+      throw new SpecException(spec, where, "not a YAML list of {id, method, path, summary}: " + SpecException.parseProblem(e), e);
     }
     if (list == null || !list.isArray()) {
       throw new SpecException(spec, where, "expected a YAML list of {id, method, path, summary}");

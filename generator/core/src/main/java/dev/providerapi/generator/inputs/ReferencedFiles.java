@@ -38,7 +38,7 @@ public final class ReferencedFiles {
       try {
         root = YAML.readTree(file.toFile());
       } catch (IOException e) {
-        throw new SpecException(file, null, "cannot be read as JSON or YAML: " + e.getMessage(), e);
+        throw new SpecException(file, null, "cannot be read as JSON or YAML: " + SpecException.parseProblem(e), e);
       }
       if (root != null) {
         collect(root, file, todo);

@@ -285,14 +285,29 @@ public final class ManifestReader {
       }
       String source = null;
       String version = null;
+      String sha256 = null;
+      Path snapshot = null;
       JsonNode upstream = spec.get("upstream");
       if (upstream != null) {
         ObjectNode u = object(upstream, "spec.upstream");
-        keys(u, "spec.upstream", List.of("source", "version"));
+        keys(u, "spec.upstream", List.of("source", "version", "sha256", "snapshot"));
         source = optionalText(u, "spec.upstream", "source");
         version = optionalText(u, "spec.upstream", "version");
+        sha256 = optionalText(u, "spec.upstream", "sha256");
+        if (sha256 != null && !sha256.matches("[0-9a-f]{64}")) {
+          throw fail("spec.upstream.sha256", "expected the 64 lower-case hex digits of a SHA-256, found '"
+              + sha256 + "'");
+        }
+        String snap = optionalText(u, "spec.upstream", "snapshot");
+        if (snap != null && !snap.equals("none")) {
+          snapshot = folder.resolve(snap).normalize();
+          if (!Files.isRegularFile(snapshot)) {
+            throw fail("spec.upstream.snapshot", "snapshot '" + snap + "' not found (looked for " + snapshot
+                + "; write 'none' when no copy of the upstream file is stored)");
+          }
+        }
       }
-      return new ProviderManifest.SpecRef(kind, specFile, source, version);
+      return new ProviderManifest.SpecRef(kind, specFile, source, version, sha256, snapshot);
     }
 
     private AuthSpec auth(@Nullable JsonNode node) {

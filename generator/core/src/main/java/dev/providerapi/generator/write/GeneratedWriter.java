@@ -67,14 +67,16 @@ public final class GeneratedWriter {
 
   /** Differences between disk and {@code plan}, sorted by path; nothing is written. */
   public List<Drift> check(GenerationPlan plan) {
-    List<Drift> drift = new ArrayList<>(generatedDrift(plan, existing(plan.targetDir())));
-    for (String path : plan.onceOnly().keySet()) {
-      if (!Files.exists(plan.targetDir().resolve(path))) {
-        drift.add(new Drift(path, Drift.Kind.MISSING));
+    Placement placement = plan.placement();
+    List<Drift> drift = new ArrayList<>(generatedDrift(plan, existing(placement)));
+    if (placement.writesOnceOnly()) {
+      for (String path : plan.onceOnly().keySet()) {
+        if (!Files.exists(plan.targetDir().resolve(path))) {
+          drift.add(new Drift(path, Drift.Kind.MISSING));
+        }
       }
     }
-    Path manifest = plan.targetDir().resolve(GeneratedManifest.FILE_NAME);
-    byte[] current = readOrNull(manifest);
+    byte[] current = readOrNull(placement.manifestFile());
     if (current == null) {
       drift.add(new Drift(GeneratedManifest.FILE_NAME, Drift.Kind.MISSING));
     } else if (!Arrays.equals(current, plan.manifest())) {
@@ -87,7 +89,8 @@ public final class GeneratedWriter {
   /** Writes {@code plan}; on failure the generated roots are as they were before the call. */
   public WriteResult write(GenerationPlan plan) {
     Path target = plan.targetDir();
-    SortedMap<String, byte[]> existing = existing(target);
+    Placement placement = plan.placement();
+    SortedMap<String, byte[]> existing = existing(placement);
     List<Drift> drift = generatedDrift(plan, existing);
     int written = (int) drift.stream().filter(d -> d.kind() != Drift.Kind.EXTRA).count();
     int deleted = drift.size() - written;
@@ -95,46 +98,74 @@ public final class GeneratedWriter {
       try {
         replaceRoots(plan);
       } catch (IOException e) {
-        throw new UncheckedIOException("could not write the generated sources under " + target
-            + "; the previous generated sources were kept: " + e.getMessage(), e);
+        throw new UncheckedIOException("could not write the generated sources under " + target + ": "
+            + describe(e) + (existing.isEmpty() ? "; nothing was written"
+            : "; the previous generated sources were kept"), e);
       }
     }
     List<String> created = new ArrayList<>();
     try {
-      for (Map.Entry<String, byte[]> e : plan.onceOnly().entrySet()) {
-        Path file = target.resolve(e.getKey());
-        if (!Files.exists(file)) {
-          ops.write(file, e.getValue());
-          created.add(e.getKey());
+      if (placement.writesOnceOnly()) {
+        for (Map.Entry<String, byte[]> e : plan.onceOnly().entrySet()) {
+          Path file = target.resolve(e.getKey());
+          if (!Files.exists(file)) {
+            ops.write(file, e.getValue());
+            created.add(e.getKey());
+          }
         }
       }
-      Path manifest = target.resolve(GeneratedManifest.FILE_NAME);
+      Path manifest = placement.manifestFile();
       if (!Arrays.equals(readOrNull(manifest), plan.manifest())) {
-        Path tmp = target.resolve(GeneratedManifest.FILE_NAME + ".tmp");
+        Path tmp = manifest.resolveSibling(manifest.getFileName() + ".tmp");
         ops.write(tmp, plan.manifest());
         ops.move(tmp, manifest);
       }
     } catch (IOException e) {
-      throw new UncheckedIOException("could not write under " + target + ": " + e.getMessage(), e);
+      throw new UncheckedIOException("could not write under " + target + ": " + describe(e), e);
     }
     return new WriteResult(written, plan.generated().size() - written, deleted, created);
   }
 
+  /** An I/O failure in words: "permission denied" rather than an exception class name. */
+  static String describe(IOException e) {
+    if (e instanceof java.nio.file.AccessDeniedException a) {
+      return "permission denied: " + a.getFile();
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getReason() + ": " + f.getFile();
+    }
+    if (e instanceof java.nio.file.FileSystemException f) {
+      return e.getClass().getSimpleName().replace("Exception", "").replaceAll("([a-z])([A-Z])", "$1 $2")
+          .toLowerCase(java.util.Locale.ROOT) + ": " + f.getFile();
+    }
+    return String.valueOf(e.getMessage());
+  }
+
   private void replaceRoots(GenerationPlan plan) throws IOException {
-    Path target = plan.targetDir();
-    Files.createDirectories(target);
-    Path staging = Files.createTempDirectory(target, ".provider-api-staging-");
-    // Undo steps for the swap, most recent first.
+    Placement placement = plan.placement();
+    // One staging folder beside each root, so that every swap is a rename within one file system.
+    Map<Path, Path> stagingByParent = new java.util.LinkedHashMap<>();
     Deque<Runnable> undo = new ArrayDeque<>();
     List<IOException> undoFailures = new ArrayList<>();
     try {
-      for (Map.Entry<String, byte[]> e : plan.generated().entrySet()) {
-        ops.write(staging.resolve("new").resolve(e.getKey()), e.getValue());
+      for (Placement.Root root : placement.roots()) {
+        Path parent = root.dir().getParent();
+        Files.createDirectories(parent);
+        if (!stagingByParent.containsKey(parent)) {
+          stagingByParent.put(parent, Files.createTempDirectory(parent, ".provider-api-staging-"));
+        }
       }
-      for (String root : ROOTS) {
-        Path live = target.resolve(root);
-        Path old = staging.resolve("old").resolve(root);
-        Path fresh = staging.resolve("new").resolve(root);
+      for (Map.Entry<String, byte[]> e : plan.generated().entrySet()) {
+        Placement.Root root = placement.rootOf(e.getKey());
+        Path staging = stagingByParent.get(root.dir().getParent());
+        ops.write(staging.resolve("new").resolve(root.dir().getFileName().toString())
+            .resolve(e.getKey().substring(root.prefix().length() + 1)), e.getValue());
+      }
+      for (Placement.Root root : placement.roots()) {
+        Path staging = stagingByParent.get(root.dir().getParent());
+        Path live = root.dir();
+        Path old = staging.resolve("old").resolve(live.getFileName().toString());
+        Path fresh = staging.resolve("new").resolve(live.getFileName().toString());
         if (Files.exists(live)) {
           ops.move(live, old);
           undo.push(() -> restore(old, live, undoFailures));
@@ -150,11 +181,15 @@ public final class GeneratedWriter {
       }
       undoFailures.forEach(e::addSuppressed);
       if (undoFailures.isEmpty()) {
-        deleteTree(staging);
+        for (Path staging : stagingByParent.values()) {
+          deleteTree(staging);
+        }
       }
       throw e;
     }
-    deleteTree(staging);
+    for (Path staging : stagingByParent.values()) {
+      deleteTree(staging);
+    }
   }
 
   /** Moves {@code from} back to {@code to} with the real file system: a rollback must not fail on purpose. */
@@ -185,17 +220,17 @@ public final class GeneratedWriter {
     return drift;
   }
 
-  /** Every file now in the generated roots, by relative path with '/' separators. */
-  private static SortedMap<String, byte[]> existing(Path target) {
+  /** Every file now in the generated roots, by logical path with '/' separators. */
+  private static SortedMap<String, byte[]> existing(Placement placement) {
     SortedMap<String, byte[]> files = new TreeMap<>();
-    for (String root : ROOTS) {
-      Path dir = target.resolve(root);
+    for (Placement.Root root : placement.roots()) {
+      Path dir = root.dir();
       if (!Files.isDirectory(dir)) {
         continue;
       }
       try (Stream<Path> walk = Files.walk(dir)) {
         for (Path p : walk.filter(Files::isRegularFile).toList()) {
-          files.put(target.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+          files.put(Placement.logicalName(root, p), Files.readAllBytes(p));
         }
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read " + dir + ": " + e.getMessage(), e);

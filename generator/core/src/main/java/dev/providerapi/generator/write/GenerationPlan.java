@@ -9,14 +9,14 @@ import java.util.TreeMap;
 /**
  * Everything one generation run produces for one target folder ({@code providers/<p>}), in memory.
  *
- * @param targetDir the folder the relative paths are resolved against
+ * @param placement where the logical paths go on disk ({@link Placement#standard}: under one target folder)
  * @param generated files under the generated roots ({@code src/generated/...}, {@code src/generated-test/...}),
  *     replaced as a whole on every run
  * @param onceOnly files written only when absent (the hand-written adapter skeleton)
  * @param manifest the text of {@code generated.manifest}
  */
 public record GenerationPlan(
-    Path targetDir, SortedMap<String, byte[]> generated, SortedMap<String, byte[]> onceOnly, byte[] manifest) {
+    Placement placement, SortedMap<String, byte[]> generated, SortedMap<String, byte[]> onceOnly, byte[] manifest) {
 
   public GenerationPlan {
     generated = Collections.unmodifiableSortedMap(new TreeMap<>(generated));
@@ -25,6 +25,10 @@ public record GenerationPlan(
       if (GeneratedWriter.rootOf(path) == null || path.contains("..") || path.contains("\\")) {
         throw new IllegalArgumentException("generated file " + path + " is outside the generated roots "
             + GeneratedWriter.ROOTS);
+      }
+      if (placement.rootOf(path) == null) {
+        throw new IllegalArgumentException("generated file " + path + " lies under none of the placement's roots "
+            + placement.roots().stream().map(Placement.Root::prefix).toList());
       }
     }
     for (String path : onceOnly.keySet()) {
@@ -36,6 +40,16 @@ public record GenerationPlan(
 
   public static GenerationPlan of(Path targetDir, Map<String, byte[]> generated, Map<String, byte[]> onceOnly,
       byte[] manifest) {
-    return new GenerationPlan(targetDir, new TreeMap<>(generated), new TreeMap<>(onceOnly), manifest);
+    return of(Placement.standard(targetDir), generated, onceOnly, manifest);
+  }
+
+  public static GenerationPlan of(Placement placement, Map<String, byte[]> generated, Map<String, byte[]> onceOnly,
+      byte[] manifest) {
+    return new GenerationPlan(placement, new TreeMap<>(generated), new TreeMap<>(onceOnly), manifest);
+  }
+
+  /** The folder messages name and once-only files are resolved against. */
+  public Path targetDir() {
+    return placement.targetDir();
   }
 }

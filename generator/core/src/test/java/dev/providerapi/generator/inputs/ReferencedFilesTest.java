@@ -31,6 +31,18 @@ class ReferencedFilesTest {
   }
 
   @Test
+  void aBrokenReferencedFileSaysWhereWithoutJacksonsSourceNoise() throws IOException {
+    Path spec = Files.writeString(dir.resolve("openapi.yaml"), "x: {$ref: 'types.yaml#/X'}\n");
+    Path types = Files.writeString(dir.resolve("types.yaml"), "X:\n  type: string\n bad: [\n");
+
+    assertThatThrownBy(() -> ReferencedFiles.of(spec)).isInstanceOf(SpecException.class)
+        .hasMessageStartingWith(types + ": cannot be read as JSON or YAML: ")
+        .hasMessageContaining("(line 3, column ")
+        .hasMessageNotContaining("REDACTED").hasMessageNotContaining("StreamReadFeature")
+        .hasMessageNotContaining("[Source:");
+  }
+
+  @Test
   void aMissingReferencedFileNamesTheReferringFileAndTheReference() throws IOException {
     Path spec = write("spec.yaml", "a: {$ref: 'gone.yaml#/A'}\n");
 

@@ -121,9 +121,65 @@ class GeneratedWriterTest {
   @Test
   void firstRunFailureLeavesNoGeneratedRoots() throws IOException {
     GeneratedWriter failing = new GeneratedWriter(failingOn("move", 2));
-    assertThatThrownBy(() -> failing.write(plan(Map.of(A, "a", T, "t")))).isInstanceOf(UncheckedIOException.class);
+    assertThatThrownBy(() -> failing.write(plan(Map.of(A, "a", T, "t")))).isInstanceOf(UncheckedIOException.class)
+        // there was nothing before, so nothing can have been kept
+        .hasMessageContaining("; nothing was written").hasMessageNotContaining("kept");
     assertThat(snapshot()).isEmpty();
     assertThat(stagingDirs()).isZero();
+  }
+
+  @Test
+  void anUnwritableTargetSaysPermissionDenied() throws IOException {
+    Path locked = Files.createDirectories(target.resolve("locked"));
+    org.junit.jupiter.api.Assumptions.assumeTrue(locked.toFile().setWritable(false) && !Files.isWritable(locked),
+        "the file system enforces permissions (not as root)");
+    try {
+      Map<String, byte[]> files = Map.of(A, b("a"));
+      GenerationPlan p = GenerationPlan.of(locked.resolve("out"), files, Map.of(),
+          GeneratedManifest.render("1", Map.of(), files));
+
+      assertThatThrownBy(() -> new GeneratedWriter().write(p)).isInstanceOf(UncheckedIOException.class)
+          .hasMessage("could not write the generated sources under " + locked.resolve("out") + ": permission "
+              + "denied: " + locked.resolve("out") + "; nothing was written");
+    } finally {
+      locked.toFile().setWritable(true);
+    }
+  }
+
+  @Test
+  void ioFailuresAreDescribedInWords() {
+    assertThat(GeneratedWriter.describe(new java.nio.file.AccessDeniedException("/srv/out")))
+        .isEqualTo("permission denied: /srv/out");
+    assertThat(GeneratedWriter.describe(new java.nio.file.FileSystemException("/ro/out", null, "Read-only file system")))
+        .isEqualTo("Read-only file system: /ro/out");
+    assertThat(GeneratedWriter.describe(new java.nio.file.NotDirectoryException("/etc/passwd/out")))
+        .isEqualTo("not directory: /etc/passwd/out");
+  }
+
+  @Test
+  void separatePlacementPutsMainAndTestSourcesIntoTheirOwnFoldersAndNoSkeleton() throws IOException {
+    Path sources = target.resolve("target/generated-sources/provider-api");
+    Path tests = target.resolve("target/generated-test-sources/provider-api");
+    Path manifest = target.resolve("target/provider-api/generated.manifest");
+    Placement placement = Placement.separate(sources, tests, manifest);
+    Map<String, byte[]> files = new TreeMap<>(Map.of(A, b("a"), T, b("t")));
+    GenerationPlan p = GenerationPlan.of(placement, files, Map.of(SKELETON, b("skeleton")),
+        GeneratedManifest.render("1", Map.of(), files));
+
+    WriteResult r = new GeneratedWriter().write(p);
+
+    assertThat(r).isEqualTo(new WriteResult(2, 0, 0, java.util.List.of()));
+    assertThat(snapshot()).containsOnlyKeys("target/generated-sources/provider-api/p/A.java",
+        "target/generated-test-sources/provider-api/p/ATest.java", "target/provider-api/generated.manifest");
+    assertThat(new GeneratedWriter().check(p)).isEmpty();
+    write("target/generated-sources/provider-api/p/Stale.java", "stale");
+    assertThat(new GeneratedWriter().check(p)).extracting(Drift::toString)
+        .containsExactly("extra: src/generated/java/p/Stale.java");
+    assertThat(new GeneratedWriter().write(p).deleted()).isEqualTo(1);
+    assertThat(snapshot()).doesNotContainKey("target/generated-sources/provider-api/p/Stale.java");
+    assertThat(stagingDirs()).isZero();
+    assertThatThrownBy(() -> GenerationPlan.of(placement, Map.of("src/generated/resources/x.txt", b("x")), Map.of(),
+        b(""))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("none of the placement's roots");
   }
 
   @Test
@@ -220,7 +276,7 @@ class GeneratedWriterTest {
   }
 
   private long stagingDirs() throws IOException {
-    try (Stream<Path> s = Files.list(target)) {
+    try (Stream<Path> s = Files.walk(target)) {
       return s.filter(p -> p.getFileName().toString().startsWith(".provider-api-staging-")).count();
     }
   }

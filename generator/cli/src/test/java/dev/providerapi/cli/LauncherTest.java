@@ -1,0 +1,126 @@
+package dev.providerapi.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The {@code ./provider-api} launcher, run by bash in a copy of the repository's skeleton with a fake
+ * {@code mvn} (counts builds, takes three seconds) and a fake {@code java} (prints its arguments).
+ */
+class LauncherTest {
+  @TempDir Path root;
+  Path bin;
+
+  private static final String POM = """
+      <project>
+        <modules>
+          <module>runtime</module>
+        </modules>
+        <properties><jackson.version>2.18.2</jackson.version></properties>
+      </project>
+      """;
+
+  @BeforeEach
+  void skeleton() throws IOException {
+    Files.copy(Path.of("../../provider-api"), root.resolve("provider-api"));
+    Files.writeString(root.resolve("pom.xml"), POM);
+    for (String dir : List.of("runtime/src/main/java", "generator/core/src/main/java", "generator/cli/src/main/java",
+        "generator/maven-plugin/src/main/java", "sandbox/src/main/java", "testing/src/main/java", "templates")) {
+      Files.createDirectories(root.resolve(dir));
+    }
+    Files.writeString(root.resolve("generator/core/src/main/java/A.java"), "class A {}");
+    bin = Files.createDirectories(root.resolve("fake-bin"));
+    script("mvn", """
+        #!/usr/bin/env bash
+        echo build >> builds.log
+        sleep 3
+        mkdir -p generator/cli/target
+        echo jar > generator/cli/target/provider-api.jar
+        """);
+    script("java", """
+        #!/usr/bin/env bash
+        echo "ran ${@: -1}"
+        """);
+  }
+
+  private void script(String name, String text) throws IOException {
+    Path p = Files.writeString(bin.resolve(name), text);
+    Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rwxr-xr-x"));
+  }
+
+  private Process start(String arg) throws IOException {
+    ProcessBuilder pb = new ProcessBuilder("bash", root.resolve("provider-api").toString(), arg)
+        .directory(root.toFile()).redirectErrorStream(true);
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    return pb.start();
+  }
+
+  private String run(String arg) throws Exception {
+    Process p = start(arg);
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(p.exitValue()).as(out).isZero();
+    return out;
+  }
+
+  private long builds() throws IOException {
+    Path log = root.resolve("builds.log");
+    return Files.exists(log) ? Files.readAllLines(log).size() : 0;
+  }
+
+  /** Moves {@code file}'s time stamp past the jar's, as an edit after the build would. */
+  private void editedAfterTheBuild(String file, String text) throws IOException {
+    Path p = root.resolve(file);
+    Files.writeString(p, text);
+    FileTime jar = Files.getLastModifiedTime(root.resolve("generator/cli/target/provider-api.jar"));
+    Files.setLastModifiedTime(p, FileTime.fromMillis(jar.toMillis() + 5_000));
+  }
+
+  @Test
+  void rebuildsOnlyWhenWhatTheCliIsBuiltFromChanged() throws Exception {
+    assertThat(run("lambda")).contains("building the CLI").endsWith("ran lambda\n");
+    assertThat(builds()).isEqualTo(1);
+    assertThat(run("lambda")).isEqualTo("ran lambda\n");
+
+    // `provider-api new` adds a module to the parent pom; the CLI does not change.
+    editedAfterTheBuild("pom.xml", POM.replace("</modules>", "  <module>providers/acme</module>\n  </modules>"));
+    // Modules the CLI does not compile, and tests, do not count either.
+    editedAfterTheBuild("generator/maven-plugin/src/main/java/M.java", "class M {}");
+    Files.createDirectories(root.resolve("generator/core/src/test/java"));
+    editedAfterTheBuild("generator/core/src/test/java/T.java", "class T {}");
+    assertThat(run("lambda")).isEqualTo("ran lambda\n");
+    assertThat(builds()).isEqualTo(1);
+
+    editedAfterTheBuild("pom.xml", POM.replace("2.18.2", "2.18.3"));
+    assertThat(run("lambda")).contains("building the CLI");
+    assertThat(builds()).isEqualTo(2);
+    editedAfterTheBuild("generator/core/src/main/java/A.java", "class A { int x; }");
+    assertThat(run("lambda")).contains("building the CLI");
+    assertThat(builds()).isEqualTo(3);
+  }
+
+  @Test
+  void twoRunsAtOnceBuildOnceAndBothRun() throws Exception {
+    Process first = start("one");
+    Process second = start("two");
+    String a = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String b = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(first.waitFor(60, TimeUnit.SECONDS) && second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+
+    assertThat(builds()).isEqualTo(1);
+    assertThat(a).endsWith("ran one\n");
+    assertThat(b).endsWith("ran two\n");
+    assertThat(a + b).contains("another provider-api is building the CLI; waiting for it...");
+  }
+}
