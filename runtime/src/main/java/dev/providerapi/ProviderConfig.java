@@ -1,5 +1,6 @@
 package dev.providerapi;
 
+import dev.providerapi.spi.RateLimitBuckets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
@@ -41,6 +42,7 @@ public final class ProviderConfig {
   private final @Nullable HttpClient httpClient;
   private final @Nullable Executor executor;
   private final ProviderListener listener;
+  private final RateLimitBuckets rateLimitBuckets;
 
   private ProviderConfig(Builder b) {
     this.apiKey = b.apiKey;
@@ -62,6 +64,7 @@ public final class ProviderConfig {
     this.httpClient = b.httpClient;
     this.executor = b.executor;
     this.listener = b.listener;
+    this.rateLimitBuckets = b.rateLimitBuckets;
   }
 
   /** Everything from defaults and the process environment. */
@@ -175,6 +178,14 @@ public final class ProviderConfig {
     return listener;
   }
 
+  /**
+   * Where the account's rate-limit buckets and 429 window live; every client of one account (provider, endpoint,
+   * credentials) on the same store shares them and the circuit breaker. Default {@link RateLimitBuckets#inProcess()}.
+   */
+  public RateLimitBuckets rateLimitBuckets() {
+    return rateLimitBuckets;
+  }
+
   public Builder toBuilder() {
     Builder b = new Builder();
     b.apiKey = apiKey;
@@ -196,6 +207,7 @@ public final class ProviderConfig {
     b.httpClient = httpClient;
     b.executor = executor;
     b.listener = listener;
+    b.rateLimitBuckets = rateLimitBuckets;
     return b;
   }
 
@@ -213,7 +225,8 @@ public final class ProviderConfig {
         + ", callTimeout=" + callTimeout + ", launchTimeout=" + launchTimeout
         + ", maxResponseBytes=" + maxResponseBytes
         + (httpClient != null ? ", httpClient=given" : "") + (executor != null ? ", executor=given" : "")
-        + (listener != ProviderListener.NONE ? ", listener=" + listener.getClass().getName() : "") + "]";
+        + (listener != ProviderListener.NONE ? ", listener=" + listener.getClass().getName() : "")
+        + ", rateLimitBuckets=" + rateLimitBuckets + "]";
   }
 
   public static final class Builder {
@@ -236,8 +249,18 @@ public final class ProviderConfig {
     private @Nullable HttpClient httpClient;
     private @Nullable Executor executor;
     private ProviderListener listener = ProviderListener.NONE;
+    private RateLimitBuckets rateLimitBuckets = RateLimitBuckets.inProcess();
 
     private Builder() {}
+
+    /**
+     * The store of rate-limit state (default: in this JVM). A shared one (PostgreSQL, Redis: module
+     * {@code provider-api-shared-limits}) makes several processes on one account keep its limits together.
+     */
+    public Builder rateLimitBuckets(RateLimitBuckets rateLimitBuckets) {
+      this.rateLimitBuckets = java.util.Objects.requireNonNull(rateLimitBuckets, "rateLimitBuckets");
+      return this;
+    }
 
     /** See {@link ProviderConfig#callTimeout()}. */
     public Builder callTimeout(Duration callTimeout) {

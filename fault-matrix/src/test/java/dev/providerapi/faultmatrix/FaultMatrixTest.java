@@ -524,18 +524,22 @@ class FaultMatrixTest {
     fake.awaitQuiet(STALL.plusSeconds(1));
     fake.state().clear();
     fake.faults().clear();
-    try (Provider setup = provider(s, p, false); Provider provider = provider(s, p, true)) {
+    java.util.concurrent.CountDownLatch seen = new java.util.concurrent.CountDownLatch(1);
+    try (Provider setup = provider(s, p, false); Provider provider = provider(s, p, true,
+        b -> b.listener(e -> {
+          if (e instanceof dev.providerapi.ProviderEvent.RateLimited) {
+            seen.countDown(); // the client has taken the 429 in: its window is open
+          }
+        }))) {
       Offer offer = setup.offers(OfferFilter.any()).get(0);
       Instance pre = setup.launch(request(setup, p, offer, "rw-" + Integer.toHexString(keys.incrementAndGet())));
       fake.state().clear();
       fake.faults().once(Op.LIST, FaultKind.STATUS_429_RETRY_AFTER);
       ExecutorService pool = Executors.newFixedThreadPool(4);
       Future<?> first = pool.submit(() -> provider.list());
-      long deadline = System.nanoTime() + 2_000_000_000L;
-      while (fake.faults().served().isEmpty() && System.nanoTime() < deadline) {
-        Thread.sleep(5);
+      if (!seen.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
+        cell.fail("setup", "the client never saw the 429");
       }
-      Thread.sleep(100); // the 429 has reached the client: its window is open
       long issued = System.nanoTime();
       long[] terminated = {0};
       List<Future<?>> others = List.of(pool.submit(() -> provider.get(pre.id())), pool.submit(() -> provider.list()),

@@ -12,6 +12,8 @@ import dev.providerapi.descriptor.ProviderDescriptor;
 import dev.providerapi.errors.ErrorDetails;
 import dev.providerapi.errors.ProviderException;
 import dev.providerapi.errors.ProviderUnavailableException;
+import dev.providerapi.spi.RateLimitBuckets;
+import dev.providerapi.http.internal.AccountLimits;
 import dev.providerapi.http.internal.AuthInterceptor;
 import dev.providerapi.http.internal.BodyEncoder;
 import dev.providerapi.http.internal.CircuitBreakerInterceptor;
@@ -31,6 +33,7 @@ import dev.providerapi.http.internal.Redactor;
 import dev.providerapi.http.internal.ResponseDecoder;
 import dev.providerapi.http.internal.RetryInterceptor;
 import dev.providerapi.http.internal.SendInterceptor;
+import dev.providerapi.http.internal.SharedAccounts;
 import dev.providerapi.http.internal.UrlBuilder;
 import java.io.IOException;
 import java.net.URI;
@@ -48,7 +51,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The HTTP machinery every generated client calls: retry -> rate limit -> circuit breaker -> auth -> error
  * mapping -> redacting log -> send, on the JDK HttpClient; then decode with Jackson. Thread-safe; one per
- * configured provider (the rate-limit buckets and the circuit breaker are per client).
+ * configured provider. The rate-limit buckets, the 429 window and the circuit breaker belong to the account
+ * (provider, endpoint, credentials) in the config's {@link RateLimitBuckets} store: every client of one account
+ * shares them, with the clock and breaker settings of the first one made.
  */
 public final class ApiClient implements AutoCloseable {
   private static final String USER_AGENT = "provider-api/0.1";
@@ -61,6 +66,7 @@ public final class ApiClient implements AutoCloseable {
   private final ResponseDecoder decoder;
   private final @Nullable RateLimiter rateLimiter;
   private final CircuitBreakerInterceptor circuitBreaker;
+  private final SharedAccounts.Account account;
   private final HttpClient httpClient;
   private final boolean ownsHttpClient;
   private final @Nullable KubeCredentials kube;
@@ -69,7 +75,8 @@ public final class ApiClient implements AutoCloseable {
     this.descriptor = b.descriptor;
     this.config = b.config;
     this.mapper = JsonMappers.create();
-    this.redactor = Redactor.of(secretValues(descriptor.auth(), config, b.kube));
+    List<String> secrets = secretValues(descriptor.auth(), config, b.kube);
+    this.redactor = Redactor.of(secrets);
     this.kube = b.kube;
     if (kube != null && descriptor.auth().style() != AuthStyle.KUBECONFIG) {
       throw new IllegalArgumentException(descriptor.name() + " declares auth style " + descriptor.auth().style()
@@ -87,14 +94,23 @@ public final class ApiClient implements AutoCloseable {
     this.httpClient = given != null ? given : http.build();
     ErrorMapper errors = new ErrorMapper(descriptor.name(), descriptor.errorFormat(), mapper, redactor, b.clock);
     this.decoder = new ResponseDecoder(descriptor.name(), mapper, redactor);
+    // One account (provider, endpoint, credentials) shares its buckets, 429 window and breaker between clients.
+    URI endpoint = config.baseUrl().orElse(kube != null && kube.server() != null ? kube.server() : descriptor.baseUrl());
+    RateLimitBuckets store = config.rateLimitBuckets();
+    String accountKey = SharedAccounts.accountKey(descriptor.name(), endpoint.toString(), secrets);
+    this.account = SharedAccounts.account(store, accountKey);
+    int threshold = b.circuitBreakerThreshold;
+    Duration openFor = b.circuitBreakerDelay;
     ProviderListener listener = config.listener();
-    this.circuitBreaker = new CircuitBreakerInterceptor(b.circuitBreakerThreshold, b.circuitBreakerDelay,
-        descriptor.name(), listener);
+    this.circuitBreaker = new CircuitBreakerInterceptor(
+        account.breaker(() -> CircuitBreakerInterceptor.newBreaker(threshold, openFor)), descriptor.name(), listener);
     List<Interceptor> steps = new ArrayList<>();
     steps.add(new RetryInterceptor(config.maxAttempts(), config.retryBaseDelay(), config.maxRetryAfter(), listener));
     if (config.rateLimited()) {
-      this.rateLimiter = new RateLimiter(descriptor.rateLimits(), descriptor.operationRateLimits(), b.clock,
-          b.sleeper, config.retryBaseDelay(), config.maxRetryAfter());
+      Clock clock = b.clock;
+      AccountLimits limits = account.limits(() -> new AccountLimits(accountKey, store, descriptor.rateLimits(),
+          descriptor.operationRateLimits(), clock));
+      this.rateLimiter = new RateLimiter(limits, b.sleeper, config.retryBaseDelay(), config.maxRetryAfter());
       steps.add(new RateLimitInterceptor(rateLimiter, listener));
     } else {
       this.rateLimiter = null;
@@ -141,6 +157,11 @@ public final class ApiClient implements AutoCloseable {
   /** The client-side rate limiter, absent when the config turned rate limiting off. */
   public java.util.Optional<RateLimiter> rateLimiter() {
     return java.util.Optional.ofNullable(rateLimiter);
+  }
+
+  /** {@code provider-api:<provider>:<hash>}: names the account whose limits and breaker this client shares. */
+  public String accountKey() {
+    return account.key();
   }
 
   /** True while the circuit breaker rejects calls without sending them. */

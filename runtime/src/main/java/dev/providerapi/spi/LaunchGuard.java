@@ -12,6 +12,7 @@ import dev.providerapi.errors.UnexpectedResponseException;
 import dev.providerapi.http.Deadline;
 import dev.providerapi.http.Sleeper;
 import dev.providerapi.http.internal.Backoff;
+import dev.providerapi.http.internal.CallScope;
 import dev.providerapi.http.internal.NotSentProof;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.LaunchRequest;
@@ -29,7 +30,8 @@ import org.slf4j.LoggerFactory;
  * Launches at most one instance per client token. Money is at stake, so a launch is repeated only when the
  * failure proves nothing was created (429, connection refused); an ambiguous failure (timeout, 5xx, an
  * unreadable success) is resolved by looking the token up, never by a second create. If the lookups find
- * several instances with the token, the oldest is kept and the others terminated.
+ * several instances with the token, the oldest is kept and the others terminated. Lookups and those
+ * terminates are sent even while the provider's circuit breaker is open.
  */
 public final class LaunchGuard {
   private static final Logger LOG = LoggerFactory.getLogger(LaunchGuard.class);
@@ -184,7 +186,9 @@ public final class LaunchGuard {
       lookups++;
       List<Instance> found;
       try {
-        found = findByToken.apply(token);
+        // Past an open circuit breaker: the failure that opened it may be this very create, and the lookup is
+        // how the instance it made is found instead of left billing.
+        found = CallScope.pastOpenBreaker(() -> findByToken.apply(token));
       } catch (ProviderException lookupFailure) {
         LOG.warn("{} lookup {} of {} for client token {} failed: {}", provider, i, settings.lookups(), token,
             lookupFailure.getMessage());
@@ -213,7 +217,10 @@ public final class LaunchGuard {
       LOG.warn("{}: {} instances carry client token {}; keeping {} and terminating duplicate {}", provider,
           sorted.size(), token, keep.id(), extra.id());
       try {
-        terminate.accept(extra.id());
+        CallScope.pastOpenBreaker(() -> {
+          terminate.accept(extra.id());
+          return null;
+        });
       } catch (RuntimeException e) {
         LOG.error("{}: could not terminate duplicate instance {} (client token {}): {}; terminate it by hand",
             provider, extra.id(), token, e.getMessage());

@@ -88,6 +88,9 @@ final class NewCommand implements Callable<Integer> {
   /** The spec as written to specs/<name>/ when it differs from the file given (operations marked); null: as is. */
   private String specCopy;
 
+  /** OpenAPI: where the shared 4xx error body keeps code and message (null: not found). */
+  private SpecInference.ErrorPointers errorPointers;
+
   @Override
   public Integer call() {
     if (!name.matches("[a-z][a-z0-9-]*")) {
@@ -120,7 +123,10 @@ final class NewCommand implements Callable<Integer> {
           + "below)";
       case CRD -> "errors: the general Kubernetes Status rules are below; add the reasons and messages the "
           + "provider's controllers and admission webhooks return";
-      default -> "errors: where code and message live in error bodies, and rules mapping them to error kinds";
+      default -> errorPointers == null
+          ? "errors: where code and message live in error bodies, and rules mapping them to error kinds"
+          : "errors: code and message below were read from " + errorPointers.schema() + ", the body of most 4xx "
+              + "answers; add rules mapping its codes or messages to error kinds (capacity, quota, not found...)";
     });
     todos.add(scaffold.kind() == Kind.CRD
         ? "status: conditions are provider-specific: choose the condition whose reason is the instance status (e.g. "
@@ -152,6 +158,11 @@ final class NewCommand implements Callable<Integer> {
     scope.put("baseUrl", scaffold.baseUrl());
     scope.put("auth", scaffold.auth());
     scope.put("graphqlErrors", scaffold.kind() == Kind.GRAPHQL);
+    scope.put("openapiErrors", errorPointers != null);
+    scope.put("errorsCode", errorPointers == null || errorPointers.code() == null ? "" : errorPointers.code());
+    scope.put("hasErrorsCode", errorPointers != null && errorPointers.code() != null);
+    scope.put("errorsMessage", errorPointers == null ? "" : errorPointers.message());
+    scope.put("errorsSchema", errorPointers == null ? "" : errorPointers.schema());
     scope.put("kubernetes", scaffold.kind() == Kind.CRD);
     scope.put("todos", todos);
     scope.put("hasOperations", !bound.isEmpty());
@@ -290,6 +301,14 @@ final class NewCommand implements Callable<Integer> {
       todos.add("auth: the spec declares no security scheme; add the provider's auth (bearer, header, query)");
     }
     specCopy = marked.isEmpty() ? null : specText;
+    Map<Capability, String> fromBody = SpecInference.capabilities(guessed.get("launch"), model);
+    fromBody.keySet().forEach(caps::add);
+    if (!fromBody.isEmpty()) {
+      todos.add("capabilities " + fromBody.keySet() + " were read off " + guessed.get("launch").id() + "'s body ("
+          + fromBody.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining(", "))
+          + "): confirm the adapter fills each field");
+    }
+    errorPointers = SpecInference.errors(file);
     return new Scaffold(Kind.OPENAPI, "openapi" + extension(file), model.title().isBlank() ? name : model.title(),
         model.version(), url, auth(auth), auth.style().name().toLowerCase(Locale.ROOT), bindings, caps, todos,
         Map.of());

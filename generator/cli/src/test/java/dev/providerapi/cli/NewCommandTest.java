@@ -182,8 +182,13 @@ class NewCommandTest {
     assertThat(m.operations()).containsOnly(Map.entry("offers", "List_Flavors"), Map.entry("list", "List_VMs"),
         Map.entry("get", "Get_VM"), Map.entry("launch", "Create_VMs"), Map.entry("terminate", "Delete_VM"),
         Map.entry("stop", "Stop_VM"), Map.entry("start", "Start_VM"), Map.entry("restart", "Hard_reboot_VM"));
-    assertThat(m.descriptor().capabilities()).containsExactlyInAnyOrder(Capability.STOP_START, Capability.RESTART);
+    // Read off Create_VMs's body: user_data, image_name, key_name.
+    assertThat(m.descriptor().capabilities()).containsExactlyInAnyOrder(Capability.STOP_START, Capability.RESTART,
+        Capability.STARTUP_SCRIPT, Capability.CUSTOM_IMAGE, Capability.SSH_KEYS);
     assertThat(m.descriptor().auth().headerName()).isEqualTo("api_key");
+    // ErrorResponseModel {status: boolean, message, error_reason}: the boolean status is not taken for the code.
+    assertThat(m.descriptor().errorFormat().codePointer()).isEqualTo("/error_reason");
+    assertThat(m.descriptor().errorFormat().messagePointer()).isEqualTo("/message");
     String yaml = Files.readString(repo.resolve("specs/hyperstack/provider.yaml"));
     assertThat(yaml)
         .contains("  stop: Stop_VM  # GET /core/virtual-machines/{vm_id}/stop (a GET that changes state: not idempotent)")
@@ -209,7 +214,28 @@ class NewCommandTest {
         .contains("new Operation(\"Stop_VM\", \"GET\", \"/core/virtual-machines/{vm_id}/stop\", false, null)")
         .contains("new Operation(\"Get_VM\", \"GET\", \"/core/virtual-machines/{vm_id}\", true, null)");
     assertThat(out.toString()).contains("inferred: 8 operation binding(s) (offers, list, get, launch, terminate, stop, "
-        + "start, restart), auth header, capabilities [STOP_START, RESTART]");
+        + "start, restart), auth header, capabilities [STOP_START, RESTART, STARTUP_SCRIPT, CUSTOM_IMAGE, SSH_KEYS]");
+    assertThat(yaml).contains("#   - TODO capabilities [STARTUP_SCRIPT, CUSTOM_IMAGE, SSH_KEYS] were read off "
+        + "Create_VMs's body (STARTUP_SCRIPT: user_data, CUSTOM_IMAGE: image_name, SSH_KEYS: key_name)")
+        .contains("#   - TODO errors: code and message below were read from ErrorResponseModel");
+  }
+
+  @Test
+  void anErrorObjectNestedUnderErrorGivesPointersIntoIt() throws IOException {
+    String withErrors = ACME
+        .replace("    Machine:\n", "    Failure:\n      type: object\n      properties:\n        error: {type: object, "
+            + "properties: {code: {type: string}, message: {type: string}}}\n    Machine:\n")
+        .replace("      operationId: getMachine\n      responses: {", "      operationId: getMachine\n      responses: {"
+            + "\"404\": {description: gone, content: {application/json: {schema: {$ref: \"#/components/schemas/Failure\"}}}}, ");
+    assertThat(withErrors).contains("Failure").contains("\"404\"");
+    Path spec = Files.writeString(repo.resolve("acme.yaml"), withErrors);
+
+    int code = run("new", "acme", "--openapi", spec.toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    ProviderManifest m = new ManifestReader().read(repo.resolve("specs/acme/provider.yaml"));
+    assertThat(m.descriptor().errorFormat().codePointer()).isEqualTo("/error/code");
+    assertThat(m.descriptor().errorFormat().messagePointer()).isEqualTo("/error/message");
   }
 
   @Test

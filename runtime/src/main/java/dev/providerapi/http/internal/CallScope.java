@@ -30,7 +30,7 @@ public final class CallScope {
     return run(new CallScope(true, current().pastOpenBreaker), body);
   }
 
-  /** Calls made by {@code body} are sent even while the circuit breaker is open (they still count toward it). */
+  /** Calls made by {@code body} are sent even while the circuit breaker is open, and not counted by it. */
   public static <T> T pastOpenBreaker(Supplier<T> body) {
     return run(new CallScope(current().priority, true), body);
   }

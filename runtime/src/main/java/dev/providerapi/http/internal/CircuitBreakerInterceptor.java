@@ -13,28 +13,55 @@ import java.time.Duration;
 
 /**
  * Stops sending once the provider has failed several times in a row (5xx, network), so a broker gets an
- * answer at once instead of waiting out timeouts; after {@code delay} one trial call goes through.
+ * answer at once instead of waiting out timeouts; after {@code delay} one trial call goes through. The breaker
+ * may be shared by every client of an account; an open or close is reported to the listener of the client whose
+ * call caused it.
  */
 public final class CircuitBreakerInterceptor implements Interceptor {
+  /** The listener of the call now running on this thread: the shared breaker's transitions go to it. */
+  private static final ThreadLocal<Reporter> REPORTER = new ThreadLocal<>();
+
+  private record Reporter(String provider, ProviderListener listener) {}
+
   private final CircuitBreaker<HttpResult> breaker;
   private final int threshold;
   private final Duration delay;
+  private final Reporter reporter;
 
+  /** A breaker of its own. */
   public CircuitBreakerInterceptor(int threshold, Duration delay) {
-    this(threshold, delay, "", ProviderListener.NONE);
+    this(newBreaker(threshold, delay), "", ProviderListener.NONE);
   }
 
   public CircuitBreakerInterceptor(int threshold, Duration delay, String provider, ProviderListener listener) {
-    this.threshold = threshold;
-    this.delay = delay;
-    this.breaker = CircuitBreaker.<HttpResult>builder()
+    this(newBreaker(threshold, delay), provider, listener);
+  }
+
+  /** Around a breaker shared with other clients of the account ({@link #newBreaker}). */
+  public CircuitBreakerInterceptor(CircuitBreaker<HttpResult> breaker, String provider, ProviderListener listener) {
+    this.breaker = breaker;
+    this.threshold = breaker.getConfig().getFailureThreshold();
+    this.delay = breaker.getConfig().getDelay();
+    this.reporter = new Reporter(provider, listener);
+  }
+
+  /** Opens after {@code threshold} consecutive 5xx / network failures, for {@code delay}; one success closes it. */
+  public static CircuitBreaker<HttpResult> newBreaker(int threshold, Duration delay) {
+    return CircuitBreaker.<HttpResult>builder()
         .handleIf((result, failure) -> failure instanceof ProviderUnavailableException)
         .withFailureThreshold(threshold)
         .withDelay(delay)
         .withSuccessThreshold(1)
-        .onOpen(e -> ProviderListener.emit(listener, new ProviderEvent.CircuitChange(provider, true)))
-        .onClose(e -> ProviderListener.emit(listener, new ProviderEvent.CircuitChange(provider, false)))
+        .onOpen(e -> report(true))
+        .onClose(e -> report(false))
         .build();
+  }
+
+  private static void report(boolean open) {
+    Reporter r = REPORTER.get();
+    if (r != null) {
+      ProviderListener.emit(r.listener(), new ProviderEvent.CircuitChange(r.provider(), open));
+    }
   }
 
   public boolean isOpen() {
@@ -43,6 +70,12 @@ public final class CircuitBreakerInterceptor implements Interceptor {
 
   @Override
   public HttpResult intercept(Chain chain) throws IOException {
+    if (CallScope.current().isPastOpenBreaker()) {
+      // A launch's token lookup: sent whatever the breaker says, and not counted by it.
+      return chain.proceed(chain.call());
+    }
+    Reporter previous = REPORTER.get();
+    REPORTER.set(reporter);
     try {
       return Failsafe.with(breaker).get(() -> chain.proceed(chain.call()));
     } catch (CircuitBreakerOpenException e) {
@@ -55,6 +88,12 @@ public final class CircuitBreakerInterceptor implements Interceptor {
         throw io;
       }
       throw e;
+    } finally {
+      if (previous == null) {
+        REPORTER.remove();
+      } else {
+        REPORTER.set(previous);
+      }
     }
   }
 }
