@@ -97,7 +97,8 @@ abstract class StopStartCommand implements Callable<Integer> {
 
   @Command(name = "stop", header = "Stop instances (STOP_START providers).",
       mixinStandardHelpOptions = true,
-      description = {"Stops instances (providers with STOP_START: vast, paperspace, runpod, tensordock, coreweave).",
+      description = {"Stops instances (providers with STOP_START: vast, paperspace, runpod, tensordock, coreweave, "
+          + "hyperstack).",
           "Exit: 0 all stopped, 1 all failed, 2 the provider cannot stop instances, 3 some failed."})
   static final class Stop extends StopStartCommand {
     Stop(Env env) {

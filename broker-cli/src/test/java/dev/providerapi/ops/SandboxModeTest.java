@@ -28,7 +28,7 @@ class SandboxModeTest {
   }
 
   @Test
-  void offersFromAllSixFakesAsATableSortedByPricePerGpuHour() {
+  void offersFromEveryFakeAsATableSortedByPricePerGpuHour() {
     Cli.Run r = cli.run("offers", "--sandbox");
 
     assertThat(r.code()).as(r.toString()).isEqualTo(ExitCode.OK);
@@ -44,7 +44,7 @@ class SandboxModeTest {
       prices.add(new BigDecimal(cell));
     }
     assertThat(prices).isSorted();
-    assertThat(r.err()).contains("sandbox: fakes of [lambda, vast, paperspace, runpod, tensordock, coreweave]");
+    assertThat(r.err()).contains("sandbox: fakes of " + Sandbox.PROVIDERS);
     for (String p : Sandbox.PROVIDERS) {
       assertThat(r.err()).containsPattern("(?m)^  " + p + " +ok in \\d+ ms, \\d+ offers$");
     }
@@ -59,7 +59,7 @@ class SandboxModeTest {
     for (JsonNode o : offers) {
       assertThat(o.at("/gpu/model").asText()).startsWith("H100");
     }
-    assertThat(all.json().get("providers")).hasSize(6);
+    assertThat(all.json().get("providers")).hasSize(Sandbox.PROVIDERS.size());
     assertThat(all.json().get("providers").findValuesAsText("outcome")).containsOnly("OK");
 
     Cli.Run cheap = cli.run("offers", "--sandbox", "--json", "--gpu", "H100", "--max-price", "2.5");
@@ -183,7 +183,7 @@ class SandboxModeTest {
     Cli.Run reconcile = cli.run("reconcile", "--sandbox", "--json");
     assertThat(reconcile.code()).as(reconcile.toString()).isEqualTo(ExitCode.OK);
     assertThat(reconcile.json().get("clean").asBoolean()).isTrue();
-    assertThat(reconcile.json().get("providers")).hasSize(6);
+    assertThat(reconcile.json().get("providers")).hasSize(Sandbox.PROVIDERS.size());
 
     Cli.Run ledger = cli.run("ledger", "--sandbox", "--json");
     assertThat(ledger.code()).isEqualTo(ExitCode.OK);
@@ -209,8 +209,8 @@ class SandboxModeTest {
     assertThat(unknown.err()).contains("Unknown options: '--gpus'").contains("Possible solutions: --gpu");
     Cli.Run badProvider = cli.run("offers", "--sandbox", "-p", "aws");
     assertThat(badProvider.code()).isEqualTo(ExitCode.USAGE);
-    assertThat(badProvider.err()).contains("no provider named 'aws'; there are [coreweave, lambda, paperspace, runpod,"
-        + " tensordock, vast]");
+    assertThat(badProvider.err()).contains("no provider named 'aws'; there are [coreweave, hyperstack, lambda, "
+        + "paperspace, runpod, tensordock, vast]");
     Cli.Run sort = cli.run("offers", "--sandbox", "--sort", "cheapest");
     assertThat(sort.code()).isEqualTo(ExitCode.USAGE);
     assertThat(sort.err()).contains("--sort cheapest: unknown order");

@@ -8,11 +8,14 @@ import dev.providerapi.descriptor.ProviderDescriptor;
 import dev.providerapi.errors.NotFoundException;
 import dev.providerapi.errors.UnsupportedCapabilityException;
 import dev.providerapi.gpu.GpuCatalog;
-import dev.providerapi.gpu.GpuNames;
 import dev.providerapi.gpu.GpuType;
 import dev.providerapi.http.ApiClient;
 import dev.providerapi.http.Sleeper;
 import dev.providerapi.http.internal.CallScope;
+import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.GpuTranslation;
+import dev.providerapi.lifecycle.OfferSource;
+import dev.providerapi.lifecycle.RegionTranslation;
 import dev.providerapi.model.BillingStatus;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
@@ -22,40 +25,35 @@ import dev.providerapi.model.Offer;
 import dev.providerapi.model.OfferFilter;
 import dev.providerapi.model.Pricing;
 import dev.providerapi.model.RateLimitInfo;
-import dev.providerapi.model.Region;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Predicate;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * What every adapter shares, driven by its {@link ProviderDescriptor}: info, GPU and region translation,
- * status mapping, the offers cache and client-side filtering, launch guarding (client token, capability
- * checks, lookup before any retry), idempotent terminate and billing status for providers with no billing
- * API. Generated {@code <Provider>ProviderBase} classes extend this; hand-written adapters extend those and
- * implement only the provider's real behaviour (the abstract methods).
+ * The {@link Provider} methods every adapter shares, as a thin composition of small parts driven by its
+ * {@link ProviderDescriptor}: {@link GpuTranslation}, {@link RegionTranslation}, {@link OfferSource} (cache and
+ * client-side filtering), {@link LaunchGuard} (client token, capability checks, lookup before any retry),
+ * idempotent terminate and billing status for providers with no billing API. Generated
+ * {@code <Provider>ProviderBase} classes extend this and implement the lifecycle provider.yaml's bindings
+ * declare (get, list with all pages, lookup by client token, terminate, stop/start/restart); hand-written
+ * adapters supply typed mapping functions and only the provider's real behaviour.
  */
 public abstract class AbstractProvider implements Provider {
   private static final Logger LOG = LoggerFactory.getLogger(AbstractProvider.class);
 
   protected final ProviderDescriptor descriptor;
   protected final ProviderConfig config;
+  protected final GpuTranslation gpus;
+  protected final RegionTranslation regions;
+  protected final OfferSource offerSource;
 
-  private final @Nullable Pattern gpuNamePattern;
-  /** Normalized provider GPU name -> canonical name, from the descriptor's gpuAliases. */
-  private final Map<String, String> gpuAliases;
-  private final Map<String, Region> regionsByProviderName;
   private final Object lock = new Object();
   private volatile @Nullable ApiClient apiClient;
   private volatile @Nullable OffersCache<OfferFilter, Offer> offersCache;
@@ -63,24 +61,10 @@ public abstract class AbstractProvider implements Provider {
   protected AbstractProvider(ProviderDescriptor descriptor, ProviderConfig config) {
     this.descriptor = descriptor;
     this.config = config;
-    this.gpuNamePattern = descriptor.gpuNamePattern() == null ? null : compile(descriptor);
-    Map<String, String> aliases = new HashMap<>();
-    descriptor.gpuAliases().forEach((providerName, canonical) -> aliases.put(GpuNames.normalize(providerName), canonical));
-    this.gpuAliases = Map.copyOf(aliases);
-    Map<String, Region> regions = new LinkedHashMap<>();
-    for (Region r : descriptor.regions()) {
-      regions.putIfAbsent(r.providerName().toLowerCase(java.util.Locale.ROOT), r);
-    }
-    this.regionsByProviderName = regions;
-  }
-
-  private static Pattern compile(ProviderDescriptor descriptor) {
-    Pattern p = Pattern.compile(descriptor.gpuNamePattern());
-    if (!descriptor.gpuNamePattern().contains("(?<name>")) {
-      throw new IllegalArgumentException(descriptor.name() + ": gpuNamePattern " + descriptor.gpuNamePattern()
-          + " needs a named group 'name'");
-    }
-    return p;
+    this.gpus = new GpuTranslation(descriptor, this::gpuCatalog);
+    this.regions = new RegionTranslation(descriptor.regions());
+    this.offerSource = new OfferSource(descriptor.name(), this::serverSideFilter, this::fetchOffers,
+        this::offersCache, this::gpuCatalog, regions::canonical);
   }
 
   /** The shared HTTP client, created on first use (a missing API key fails the first call, not construction). */
@@ -149,6 +133,11 @@ public abstract class AbstractProvider implements Provider {
     return descriptor.statusMapping().map(rawStatus);
   }
 
+  /** provider.yaml's status mapping, UNKNOWN for a missing status. */
+  protected InstanceStatus mapStatusOrUnknown(@Nullable String rawStatus) {
+    return rawStatus == null ? InstanceStatus.UNKNOWN : mapStatus(rawStatus);
+  }
+
   protected boolean isPreempted(String rawStatus) {
     return descriptor.statusMapping().isPreempted(rawStatus);
   }
@@ -160,25 +149,13 @@ public abstract class AbstractProvider implements Provider {
 
   @Override
   public ProviderInfo info() {
-    Map<String, GpuType> gpus = new LinkedHashMap<>();
-    for (GpuType g : gpuCatalog().forProvider(name())) {
-      gpus.put(g.canonicalName(), g);
-    }
-    for (String canonical : descriptor.gpuAliases().values()) {
-      GpuType g = byCanonicalName(canonical);
-      gpus.putIfAbsent(g.canonicalName(), g);
-    }
     return new ProviderInfo(name(), descriptor.displayName(), descriptor.capabilities(), descriptor.regions(),
-        new ArrayList<>(gpus.values()), descriptor.billingGranularity(), descriptor.consoleUrl());
+        gpus.all(), descriptor.billingGranularity(), descriptor.consoleUrl());
   }
 
   @Override
   public final List<Offer> offers(OfferFilter filter) {
-    OfferFilter f = filter == null ? OfferFilter.any() : filter;
-    OfferFilter serverSide = serverSideFilter(f);
-    List<Offer> all = offersCache().get(serverSide, () -> fetchOffers(serverSide));
-    OfferMatcher matcher = new OfferMatcher(gpuCatalog(), this::canonicalRegion);
-    return all.stream().filter(o -> matcher.matches(o, f)).toList();
+    return offerSource.offers(filter);
   }
 
   private OffersCache<OfferFilter, Offer> offersCache() {
@@ -195,22 +172,9 @@ public abstract class AbstractProvider implements Provider {
     return c;
   }
 
-  /**
-   * The cheapest offer that fits a launch request given without an offer id: its GPU, its GPU count (when no
-   * instance type is named, since a type fixes the count), its instance type and its region (provider or
-   * canonical), priced in the request's market.
-   */
+  /** See {@link OfferSource#cheapest}. */
   protected Optional<Offer> cheapestOfferFor(LaunchRequest request) {
-    OfferFilter filter = OfferFilter.builder()
-        .gpu(request.gpu())
-        .gpuCount(request.instanceType() == null ? request.gpuCount() : null)
-        .region(request.region())
-        .market(request.market())
-        .build();
-    return offers(filter).stream()
-        .filter(o -> request.instanceType() == null || request.instanceType().equals(o.instanceType()))
-        .min(java.util.Comparator.comparing(
-            (Offer o) -> o.pricing().perHour(request.market()).orElse(o.pricing().cheapestPerHour())));
+    return offerSource.cheapest(request);
   }
 
   /**
@@ -226,6 +190,45 @@ public abstract class AbstractProvider implements Provider {
           name(), instanceId, e.getMessage());
       return Optional.empty();
     }
+  }
+
+  /**
+   * The instance after a stop, start or restart that succeeded: what the call answered, else a read back; an
+   * instance the read back no longer finds is a NotFoundException, and a read back that fails is answered with
+   * the status the call answered ({@code rawStatus}, mapped) or else the one the change leads to
+   * ({@code meanwhile}).
+   */
+  protected Instance afterChange(String instanceId, @Nullable Instance answered, InstanceStatus meanwhile,
+      @Nullable String rawStatus, String operation) {
+    if (answered != null) {
+      return answered;
+    }
+    try {
+      return get(instanceId).orElseThrow(() -> Failures.gone(name(), operation, instanceId));
+    } catch (NotFoundException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      LOG.warn("{}: {} of instance {} succeeded but it could not be read back ({})", name(), operation, instanceId,
+          e.getMessage());
+      return Instance.builder(name(), instanceId).status(rawStatus == null ? meanwhile : mapStatus(rawStatus))
+          .rawStatus(rawStatus).build();
+    }
+  }
+
+  /**
+   * The instance a launch created: read back, else what the launch knows (the status it answered or
+   * {@code PENDING}, the request's name, token, type, region and market).
+   */
+  protected Instance launched(String instanceId, LaunchRequest request, @Nullable String rawStatus) {
+    return readBackAfterChange(instanceId).orElseGet(() -> Instance.builder(name(), instanceId)
+        .name(request.effectiveName())
+        .status(rawStatus == null ? InstanceStatus.PENDING : mapStatus(rawStatus))
+        .rawStatus(rawStatus)
+        .instanceType(request.instanceType())
+        .region(request.region())
+        .market(request.market())
+        .clientToken(request.clientToken())
+        .build());
   }
 
   @Override
@@ -263,9 +266,20 @@ public abstract class AbstractProvider implements Provider {
 
   @Override
   public List<Instance> findByClientToken(String clientToken) {
-    return list().stream()
-        .filter(i -> clientToken.equals(i.clientToken()) || clientToken.equals(i.name()))
-        .sorted(Comparator.comparing(Instance::createdAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder())))
+    return withClientToken(list(), clientToken, i -> clientToken.equals(i.name()), false);
+  }
+
+  /**
+   * The instances carrying {@code clientToken} (their mapped token, or {@code alsoMatches}), oldest first
+   * (undated ones last); with {@code skipGone} those already terminated or terminating are left out, so the
+   * launch guard never adopts a dead instance.
+   */
+  protected static List<Instance> withClientToken(List<Instance> instances, String clientToken,
+      Predicate<Instance> alsoMatches, boolean skipGone) {
+    return instances.stream()
+        .filter(i -> clientToken.equals(i.clientToken()) || alsoMatches.test(i))
+        .filter(i -> !skipGone || i.status() != InstanceStatus.TERMINATED && i.status() != InstanceStatus.TERMINATING)
+        .sorted(Comparator.comparing(Instance::createdAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder())))
         .toList();
   }
 
@@ -297,7 +311,8 @@ public abstract class AbstractProvider implements Provider {
         descriptor.consoleUrl());
   }
 
-  private static @Nullable BigDecimal rate(Instance i) {
+  /** The instance's hourly rate in its market, else its cheapest. */
+  protected static @Nullable BigDecimal rate(Instance i) {
     Pricing p = i.pricing();
     if (p == null) {
       return null;
@@ -311,87 +326,30 @@ public abstract class AbstractProvider implements Provider {
     return new RateLimitInfo(descriptor.rateLimits(), descriptor.operationRateLimits());
   }
 
-  /**
-   * The descriptor's gpuAliases first, then its gpuNamePattern (whose {@code name} group is looked up), then
-   * the shared catalog; unknown names come back flagged with the raw name.
-   */
+  /** See {@link GpuTranslation#gpuType}. */
   @Override
   public GpuType gpuType(String providerGpuName) {
-    GpuType aliased = fromAlias(providerGpuName, providerGpuName);
-    if (aliased != null) {
-      return aliased;
-    }
-    if (gpuNamePattern != null) {
-      Matcher m = gpuNamePattern.matcher(providerGpuName);
-      if (m.matches()) {
-        String inner = m.group("name");
-        GpuType fromInner = fromAlias(inner, providerGpuName);
-        if (fromInner != null) {
-          return fromInner;
-        }
-        GpuType resolved = gpuCatalog().resolve(name(), inner);
-        if (resolved.known()) {
-          return resolved.withProviderName(providerGpuName);
-        }
-      }
-    }
-    GpuType resolved = gpuCatalog().resolve(name(), providerGpuName);
-    return resolved.known() ? resolved : GpuType.unknown(providerGpuName);
+    return gpus.gpuType(providerGpuName);
   }
 
   /** The GPU count a provider name encodes (Lambda's {@code gpu_8x_h100_sxm5} -> 8), from the pattern's count group. */
   protected Optional<Integer> gpuCountIn(String providerGpuName) {
-    if (gpuNamePattern != null) {
-      Matcher m = gpuNamePattern.matcher(providerGpuName);
-      if (m.matches() && descriptor.gpuNamePattern().contains("(?<count>")) {
-        String count = m.group("count");
-        if (count != null) {
-          try {
-            return Optional.of(Integer.parseInt(count));
-          } catch (NumberFormatException e) {
-            return Optional.empty();
-          }
-        }
-      }
-    }
-    return gpuCatalog().countIn(name(), providerGpuName);
-  }
-
-  private @Nullable GpuType fromAlias(String lookup, String raw) {
-    String canonical = gpuAliases.get(GpuNames.normalize(lookup));
-    return canonical == null ? null : byCanonicalName(canonical).withProviderName(raw);
-  }
-
-  private GpuType byCanonicalName(String canonical) {
-    GpuType g = gpuCatalog().resolve(name(), canonical);
-    return g.known() ? g : GpuType.unknown(canonical);
+    return gpus.countIn(providerGpuName);
   }
 
   @Override
   public Optional<String> providerGpuName(String canonicalGpu) {
-    for (Map.Entry<String, String> e : descriptor.gpuAliases().entrySet()) {
-      if (e.getValue().equalsIgnoreCase(canonicalGpu)) {
-        return Optional.of(e.getKey());
-      }
-    }
-    return gpuCatalog().providerName(name(), canonicalGpu);
+    return gpus.providerName(canonicalGpu);
   }
 
   @Override
   public String canonicalRegion(String providerRegion) {
-    if (providerRegion == null) {
-      return null;
-    }
-    Region r = regionsByProviderName.get(providerRegion.toLowerCase(java.util.Locale.ROOT));
-    return r == null ? providerRegion : r.canonicalName();
+    return regions.canonical(providerRegion);
   }
 
   @Override
   public List<String> providerRegions(String canonicalRegion) {
-    return descriptor.regions().stream()
-        .filter(r -> r.canonicalName().equalsIgnoreCase(canonicalRegion))
-        .map(Region::providerName)
-        .toList();
+    return regions.providerRegions(canonicalRegion);
   }
 
   /** Drops cached offers, e.g. after a launch consumed capacity. */

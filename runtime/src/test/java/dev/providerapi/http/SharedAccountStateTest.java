@@ -142,4 +142,29 @@ class SharedAccountStateTest {
   void theDefaultStoreIsTheJvmWideOne() {
     assertThat(ProviderConfig.builder().build().rateLimitBuckets()).isSameAs(RateLimitBuckets.inProcess());
   }
+
+  @Test
+  void aStoreThatFailsIsATypedNotSentFailure() {
+    RateLimitBuckets down = new RateLimitBuckets() {
+      @Override
+      public io.github.bucket4j.Bucket bucket(String key, io.github.bucket4j.BucketConfiguration configuration,
+          java.time.Clock clock) {
+        return RateLimitBuckets.isolated().bucket(key, configuration, clock);
+      }
+
+      @Override
+      public java.time.Instant notBefore(String accountKey) {
+        throw new IllegalStateException("store down");
+      }
+    };
+    ApiClient c = client(config("key-one").toBuilder().rateLimitBuckets(down).build());
+    assertThatThrownBy(() -> c.execute(GET_THING, ApiRequest.builder().path("id", 1).build()))
+        .isInstanceOfSatisfying(ProviderUnavailableException.class, e -> {
+          assertThat(e.httpStatus()).isZero();
+          assertThat(e.getMessage()).isEqualTo("acme getThing: no response not sent: the rate-limit store failed:"
+              + " java.lang.IllegalStateException: store down");
+          assertThat(dev.providerapi.http.internal.NotSentProof.provesNotSent(e.getCause())).isTrue();
+        });
+    assertThat(server.getRequestCount()).isZero();
+  }
 }

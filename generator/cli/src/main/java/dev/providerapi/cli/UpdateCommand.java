@@ -1,10 +1,14 @@
 package dev.providerapi.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.providerapi.generator.Generator;
 import dev.providerapi.generator.SpecException;
-import dev.providerapi.generator.manifest.ManifestReader;
+import dev.providerapi.generator.diff.Change;
+import dev.providerapi.generator.diff.UpstreamSpecs;
+import dev.providerapi.generator.diff.Usage;
 import dev.providerapi.generator.manifest.ProviderManifest;
-import dev.providerapi.generator.openapi.OpenApiReader;
 import dev.providerapi.generator.write.WriteResult;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,7 +16,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -22,29 +29,46 @@ import picocli.CommandLine.Spec;
 
 @Command(
     name = "update",
-    header = "Replaces a provider's spec with a new upstream one and regenerates.",
+    header = "Follows upstream: carries its changes over, regenerates, verifies.",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = {"Replaces a provider's spec with a new upstream version, prints what changed",
-        "(breaking or not), records the upstream source and version in provider.yaml and",
-        "regenerates. If regeneration fails, the old spec and provider.yaml are put back."},
+    description = {"Compares the new upstream file with the upstream snapshot recorded in provider.yaml",
+        "(spec.upstream: source, version, sha256, snapshot), says which of our bound operations each change",
+        "touches, carries the changes our spec covers into our spec (only those: our spec stays a trimmed",
+        "description), records the new upstream, regenerates, then compiles and tests the provider module.",
+        "If any step fails, every file under specs/<provider> and providers/<provider> is put back as it was.",
+        "Without a recorded snapshot the file is stored as the baseline and our spec is left alone.",
+        "A GraphQL schema is ours as a whole: it is replaced by the new one (then regenerated and verified)."},
     exitCodeListHeading = "%nExit codes:%n",
-    exitCodeList = {"0:updated; no change or non-breaking changes", "1:updated; the changes are BREAKING",
-        "2:bad input (nothing changed)"})
+    exitCodeList = {"0:updated (or already up to date, or baseline recorded); nothing our spec uses breaks",
+        "1:updated and verified, but what our spec uses changed in a BREAKING way: review it",
+        "2:bad input (nothing changed)",
+        "4:rolled back: the new upstream does not fit (a change needs a hand edit, generation, compilation or "
+            + "tests failed); everything is as it was"})
 final class UpdateCommand implements Callable<Integer> {
+  static final int ROLLED_BACK = 4;
+
   @Parameters(index = "0", paramLabel = "<provider>", description = "A folder under specs/.")
   String provider;
 
-  @Option(names = "--from", paramLabel = "FILE", required = true, description = "The new spec file.")
+  @Option(names = "--from", paramLabel = "FILE", required = true, description = "The new upstream spec file.")
   Path from;
 
   @Option(names = "--source", paramLabel = "URL",
       description = "Where the spec comes from (default: the source already recorded, else FILE).")
-  String source;
+  @Nullable String source;
 
   @Option(names = "--spec-version", paramLabel = "V",
-      description = "Upstream version (default: info.version of FILE; for GraphQL sha256:<first 12 hex of FILE>).")
-  String version;
+      description = "Upstream version (default: what FILE declares: info.version, the CRD's served versions; "
+          + "for GraphQL sha256:<first 12 hex of FILE>).")
+  @Nullable String version;
+
+  @Option(names = "--verify", paramLabel = "HOW", defaultValue = "auto",
+      description = "How to prove the provider still builds: mvn (verify of providers/<provider> with the "
+          + "modules it needs, its own tests only), compile (in-process compile of its generated and main "
+          + "sources, no tests), none, or auto (mvn when the repository's pom.xml lists the module, else "
+          + "compile). Default: ${DEFAULT-VALUE}.")
+  ProviderVerifier.Mode verify;
 
   @ParentCommand ProviderApiCommand parent;
 
@@ -53,73 +77,170 @@ final class UpdateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Path root = parent.repoRoot();
-    Path yaml = root.resolve("specs").resolve(provider).resolve("provider.yaml");
-    if (!Files.isRegularFile(yaml)) {
-      throw new UserInputException("provider '" + provider + "' not found: there is no specs/" + provider
-          + "/provider.yaml under " + root);
-    }
-    ProviderManifest manifest = new ManifestReader().read(yaml);
+    ProviderManifest manifest = DiffCommand.manifest(root, provider);
+    Path yaml = manifest.file().toAbsolutePath().normalize();
+    Path folder = yaml.getParent();
     String kind = manifest.spec().kind();
-    if (!kind.equals("openapi") && !kind.equals("graphql")) {
-      throw new UserInputException("update compares OpenAPI specs and GraphQL schemas; " + provider
-          + " has spec kind '" + kind + "'");
-    }
-    Path specFile = manifest.spec().file();
     Path newSpec = from.toAbsolutePath().normalize();
+    if (Files.isDirectory(newSpec)) {
+      throw new UserInputException(from + ": is a directory; expected the new upstream spec file");
+    }
     if (!Files.isRegularFile(newSpec)) {
       throw new UserInputException(from + ": spec file not found");
     }
-    if (kind.equals("graphql") != GraphQlSchemaDiff.isSchema(newSpec)) {
+    boolean graphQl = kind.equals("graphql");
+    if (graphQl != GraphQlSchemaDiff.isSchema(newSpec)
+        || !graphQl && (kind.equals("crd") != (UpstreamSpecs.kind(newSpec) == UpstreamSpecs.Kind.CRD))) {
       throw new UserInputException(from + ": " + provider + " has spec kind '" + kind + "' but this file is "
-          + (kind.equals("graphql") ? "not a GraphQL schema" : "a GraphQL schema"));
-    }
-    SpecDiff diff = SpecDiff.compare(specFile, newSpec);
-    String upstreamVersion;
-    if (version != null) {
-      upstreamVersion = version;
-    } else if (kind.equals("graphql")) {
-      // SDL carries no version: name the schema by its content, so a later update shows whether it moved.
-      upstreamVersion = "sha256:" + sha256(read(newSpec)).substring(0, 12);
-    } else {
-      upstreamVersion = new OpenApiReader().read(newSpec, manifest.responseEnvelope()).version();
-    }
-    String upstreamSource = source != null ? source
-        : manifest.spec().upstreamSource() != null ? manifest.spec().upstreamSource() : newSpec.toString();
-
-    byte[] oldSpec = read(specFile);
-    byte[] oldYaml = read(yaml);
-    Generator.Result result;
-    try {
-      write(specFile, read(newSpec));
-      write(yaml, UpstreamEditor.record(new String(oldYaml, StandardCharsets.UTF_8), upstreamSource, upstreamVersion)
-          .getBytes(StandardCharsets.UTF_8));
-      result = parent.generators.get().generateProvider(root, provider, Generator.Mode.WRITE);
-    } catch (SpecException e) {
-      write(specFile, oldSpec);
-      write(yaml, oldYaml);
-      // E.g. an operation document that no longer validates against the new GraphQL schema.
-      throw new UserInputException("the new spec cannot be generated from: " + e.getMessage() + "; "
-          + root.relativize(specFile) + " and " + root.relativize(yaml) + " were put back as they were");
-    } catch (RuntimeException e) {
-      write(specFile, oldSpec);
-      write(yaml, oldYaml);
-      throw e;
+          + (GraphQlSchemaDiff.isSchema(newSpec) ? "a GraphQL schema"
+          : UpstreamSpecs.kind(newSpec) == UpstreamSpecs.Kind.CRD ? "a CRD" : "an OpenAPI spec"));
     }
     PrintWriter out = spec.commandLine().getOut();
-    DiffCommand.print(out, diff, "provider-api update " + provider);
-    WriteResult w = result.written();
-    out.println("provider-api update " + provider + ": spec " + root.relativize(specFile) + " <- " + newSpec
-        + "; upstream " + upstreamSource + " version " + upstreamVersion + "; " + w.written() + " files written, "
-        + w.unchanged() + " unchanged" + (w.deleted() > 0 ? ", " + w.deleted() + " stale deleted" : ""));
+    String prefix = "provider-api update " + provider;
+    ProviderManifest.SpecRef recorded = manifest.spec();
+    String sha = UpstreamSpecs.sha256(newSpec);
+    String upstreamVersion = version != null ? version
+        : graphQl ? "sha256:" + sha.substring(0, 12)
+        : orElse(UpstreamSpecs.declaredVersion(newSpec, graphQl ? UpstreamSpecs.Kind.GRAPHQL
+            : UpstreamSpecs.kind(newSpec)), "sha256:" + sha.substring(0, 12));
+    String upstreamSource = source != null ? source
+        : recorded.upstreamSource() != null ? recorded.upstreamSource() : newSpec.toString();
+    Path snapshot = recorded.upstreamSnapshot();
+    if (snapshot != null && sha.equals(recorded.upstreamSha256())) {
+      out.println(prefix + ": upstream unchanged (version " + recorded.upstreamVersion() + ", sha256 "
+          + sha.substring(0, 12) + "...): nothing to do");
+      out.flush();
+      return Main.OK;
+    }
+    Path snapshotFile = snapshot != null ? snapshot : folder.resolve("upstream").resolve(snapshotName(upstreamSource));
+    UpstreamEditor.Upstream record = new UpstreamEditor.Upstream(upstreamSource, upstreamVersion, sha,
+        folder.relativize(snapshotFile).toString().replace('\\', '/'));
+
+    Path specFile = recorded.file();
+    byte[] newSpecText = specFile.equals(newSpec) ? read(newSpec) : null;
+    String ourText = new String(read(specFile), StandardCharsets.UTF_8);
+    String patched = ourText;
+    SpecDiff diff = null;
+    List<String> notes = new ArrayList<>();
+    if (snapshot == null) {
+      // Never store as the baseline what is not a readable spec (a fetched HTML page, a truncated file).
+      if (graphQl) {
+        dev.providerapi.generator.graphql.GraphQlReader.schema(newSpec);
+      } else {
+        UpstreamSpecs.read(newSpec, UpstreamSpecs.kind(newSpec), manifest.responseEnvelope());
+      }
+      notes.add("no upstream snapshot was recorded: stored " + from + " as " + root.relativize(snapshotFile)
+          + ", the baseline later updates compare against; our spec is unchanged");
+    } else if (graphQl) {
+      diff = GraphQlSchemaDiff.compare(snapshot, newSpec);
+      patched = new String(newSpecText != null ? newSpecText : read(newSpec), StandardCharsets.UTF_8);
+    } else {
+      Usage usage = DiffCommand.usage(manifest);
+      diff = SpecDiff.compare(snapshot, newSpec, usage, manifest.responseEnvelope());
+      SpecPatcher.Result result = SpecPatcher.apply(ourText, usage, diff.impacts(), tree(newSpec));
+      patched = result.text();
+      result.applied().forEach(a -> notes.add("carried into our spec: " + a));
+      List<String> blocking = new ArrayList<>();
+      for (Usage.Impact i : diff.impacts()) {
+        if (i.covered() && result.manual().contains(i.change().describe())) {
+          if (i.change().level() == Change.Level.BREAKING) {
+            blocking.add(i.describe());
+          } else {
+            notes.add("not carried over (" + i.change().level().label() + "): " + i.describe());
+          }
+        }
+      }
+      if (!blocking.isEmpty()) {
+        DiffCommand.print(out, diff, prefix);
+        blocking.forEach(b -> out.println("  needs a hand edit of " + root.relativize(specFile) + ": " + b));
+        touched(out, diff);
+        out.println(prefix + ": not updated; nothing was changed (edit our spec by hand, then run update again)");
+        out.flush();
+        return ROLLED_BACK;
+      }
+    }
+    if (diff != null) {
+      DiffCommand.print(out, diff, prefix);
+    }
+
+    TreeBackup backup = TreeBackup.of(folder, root.resolve("providers").resolve(provider));
+    Generator.Result generated;
+    ProviderVerifier.Outcome verified;
+    try {
+      write(specFile, patched.getBytes(StandardCharsets.UTF_8));
+      Files.createDirectories(snapshotFile.getParent());
+      Files.copy(newSpec, snapshotFile, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      write(yaml, UpstreamEditor.record(Files.readString(yaml), record).getBytes(StandardCharsets.UTF_8));
+      generated = parent.generators.get().generateProvider(root, provider, Generator.Mode.WRITE);
+      ProviderVerifier.Mode how = ProviderVerifier.resolve(verify, root, provider);
+      verified = ProviderVerifier.verify(how, root, provider, manifest.javaPackage());
+    } catch (SpecException e) {
+      backup.restore();
+      touched(out, diff);
+      out.flush();
+      spec.commandLine().getErr().println(prefix + ": rolled back: the updated spec cannot be generated from: "
+          + e.getMessage() + "; every file under " + root.relativize(folder) + " and providers/" + provider
+          + " is as it was");
+      spec.commandLine().getErr().flush();
+      return ROLLED_BACK;
+    } catch (IOException e) {
+      backup.restore();
+      throw new UncheckedIOException(e.getMessage(), e);
+    } catch (RuntimeException e) {
+      backup.restore();
+      throw e;
+    }
+    if (!verified.passed()) {
+      backup.restore();
+      touched(out, diff);
+      out.flush();
+      PrintWriter err = spec.commandLine().getErr();
+      err.println(prefix + ": rolled back: the regenerated provider fails " + verified.how() + ":");
+      err.println(verified.output());
+      err.println(prefix + ": every file under " + root.relativize(folder) + " and providers/" + provider
+          + " is as it was");
+      err.flush();
+      return ROLLED_BACK;
+    }
+    notes.forEach(n -> out.println("  " + n));
+    touched(out, diff);
+    WriteResult w = generated.written();
+    out.println(prefix + ": upstream " + upstreamSource + " version " + upstreamVersion + " (sha256 "
+        + sha.substring(0, 12) + "...) recorded; " + w.written() + " files written, " + w.unchanged() + " unchanged"
+        + (w.deleted() > 0 ? ", " + w.deleted() + " stale deleted" : "") + "; " + verified.how() + ": passed");
     out.flush();
-    return diff.verdict() == SpecDiff.Verdict.BREAKING ? Main.DRIFT : Main.OK;
+    return diff != null && diff.verdict() == SpecDiff.Verdict.BREAKING ? Main.DRIFT : Main.OK;
   }
 
-  private static String sha256(byte[] bytes) {
+  private static void touched(PrintWriter out, @Nullable SpecDiff diff) {
+    if (diff == null || diff.impacts().isEmpty()) {
+      return;
+    }
+    List<String> bound = DiffCommand.touched(diff);
+    out.println("  bound operations touched: " + (bound.isEmpty() ? "none" : String.join(", ", bound)));
+  }
+
+  /** {@code openapi.json} from {@code https://x/api/v1/openapi.json}; else {@code upstream.<ext of FILE>}. */
+  private String snapshotName(String upstreamSource) {
+    String last = upstreamSource.replaceAll("[?#].*$", "");
+    last = last.substring(last.lastIndexOf('/') + 1);
+    if (last.matches("[A-Za-z0-9._-]+\\.(json|ya?ml|graphqls?|gql|sdl)")) {
+      return last;
+    }
+    String name = from.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return "upstream" + (dot > 0 ? name.substring(dot) : ".txt");
+  }
+
+  private static String orElse(@Nullable String value, String fallback) {
+    return value == null ? fallback : value;
+  }
+
+  private static JsonNode tree(Path file) {
     try {
-      return java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JDK has SHA-256", e);
+      return new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
+    } catch (IOException e) {
+      throw new UserInputException(file + ": cannot be parsed: " + e.getMessage());
     }
   }
 

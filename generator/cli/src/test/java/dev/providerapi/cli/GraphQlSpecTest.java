@@ -170,9 +170,13 @@ class GraphQlSpecTest {
   @Test
   void updateOfAGraphQlProviderRegeneratesAndRecordsTheSchemaHash() throws IOException {
     gqlProvider();
+    // The first update records the baseline; the second compares with it and takes the new schema.
+    assertThat(run("update", "tiny", "--from", file("v1.graphql", V1).toString(), "--source",
+        "https://tiny.example/graphql")).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("no upstream snapshot was recorded");
     Path v2 = file("v2.graphql", V1.replace("  name: String\n", "  name: String\n  gpuCount: Int\n"));
 
-    int code = run("update", "tiny", "--from", v2.toString(), "--source", "https://tiny.example/graphql");
+    int code = run("update", "tiny", "--from", v2.toString());
 
     assertThat(code).as(err.toString()).isZero();
     assertThat(Files.readString(repo.resolve("specs/tiny/schema.graphql"))).contains("gpuCount: Int");
@@ -187,14 +191,16 @@ class GraphQlSpecTest {
   @Test
   void anUpdateThatInvalidatesAnOperationDocumentFailsAndPutsTheOldSchemaBack() throws IOException {
     gqlProvider();
+    assertThat(run("update", "tiny", "--from", file("v1.graphql", V1).toString())).as(err.toString()).isZero();
     String yamlBefore = Files.readString(repo.resolve("specs/tiny/provider.yaml"));
     Path v2 = file("v2.graphql", V1.replace("  costPerHr: Float\n", ""));
 
     int code = run("update", "tiny", "--from", v2.toString());
 
-    assertThat(code).isEqualTo(Main.BAD_INPUT);
-    assertThat(err.toString()).contains("MyPods.graphql").contains("costPerHr")
-        .contains("specs/tiny/schema.graphql and specs/tiny/provider.yaml were put back");
+    assertThat(code).isEqualTo(UpdateCommand.ROLLED_BACK);
+    assertThat(err.toString()).contains("rolled back: the updated spec cannot be generated from: ")
+        .contains("MyPods.graphql").contains("costPerHr")
+        .contains("every file under specs/tiny and providers/tiny is as it was");
     assertThat(Files.readString(repo.resolve("specs/tiny/schema.graphql"))).isEqualTo(V1);
     assertThat(Files.readString(repo.resolve("specs/tiny/provider.yaml"))).isEqualTo(yamlBefore);
   }

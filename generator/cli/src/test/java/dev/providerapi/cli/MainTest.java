@@ -179,7 +179,7 @@ class MainTest {
     assertThat(commands.lines().skip(1).filter(l -> !l.isBlank()).toList()).containsExactly(
         "  generate  Generates a client from one spec file (OpenAPI, GraphQL, CRD).",
         "  diff      Classifies the changes between two specs (exit 1 when breaking).",
-        "  update    Replaces a provider's spec with a new upstream one and regenerates.",
+        "  update    Follows upstream: carries its changes over, regenerates, verifies.",
         "  new       Scaffolds a new provider from its spec, schema or CRD.",
         "  sandbox   Serves keyless fakes of the providers' APIs on 127.0.0.1.");
     // No line of the top-level help wraps: each fits the 80 columns picocli prints.

@@ -8,6 +8,9 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,63 +176,160 @@ class SpecUpdateTest {
     assertThat(err.toString()).startsWith("provider-api: " + broken);
   }
 
-  @Test
-  void updateReplacesTheSpecRecordsTheUpstreamAndRegenerates() throws IOException {
-    run("tiny");
-    Path v2 = file("v2.yaml", V2_COMPATIBLE);
+  /** Upstream, version 1: more than our spec (a field and an endpoint we never declared). */
+  private static final String UP1 = V1.replace("version: \"1.0\"", "version: \"1.0.0\"")
+      .replace("      id: {type: string}\n", "      id: {type: string}\n        note: {type: string}\n")
+      .replace("components:", "  /zones:\n    get:\n      operationId: listZones\n"
+          + "      responses: {\"200\": {description: ok}}\ncomponents:");
 
-    int code = run("update", "tiny", "--from", v2.toString(), "--source", "https://tiny.example/openapi.yaml");
+  /** Every file under specs/ and providers/ (build output aside) and the hash of its bytes. */
+  private Map<String, String> tree() throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> s = Stream.concat(Files.walk(repo.resolve("specs")), Files.walk(repo.resolve("providers")))) {
+      for (Path p : s.filter(Files::isRegularFile).filter(p -> !repo.relativize(p).toString().contains("target"))
+          .toList()) {
+        files.put(repo.relativize(p).toString(), java.util.HexFormat.of().formatHex(
+            java.security.MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+      }
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+    return files;
+  }
+
+  /** Generates tiny, then records UP1 as its upstream baseline. */
+  private Path baseline() throws IOException {
+    assertThat(run("tiny")).as(err.toString()).isZero();
+    Path up1 = file("up1.yaml", UP1);
+    assertThat(run("update", "tiny", "--from", up1.toString(), "--source", "https://tiny.example/openapi.yaml"))
+        .as(err.toString()).isZero();
+    out.getBuffer().setLength(0);
+    return up1;
+  }
+
+  @Test
+  void theFirstUpdateStoresTheBaselineAndLeavesOurSpecAlone() throws IOException {
+    run("tiny");
+    Path up1 = file("up1.yaml", UP1);
+
+    int code = run("update", "tiny", "--from", up1.toString(), "--source", "https://tiny.example/openapi.yaml");
 
     assertThat(code).as(err.toString()).isZero();
-    assertThat(Files.readString(repo.resolve("specs/tiny/openapi.yaml"))).isEqualTo(V2_COMPATIBLE);
+    assertThat(Files.readString(repo.resolve("specs/tiny/openapi.yaml"))).isEqualTo(V1);
+    assertThat(Files.readString(repo.resolve("specs/tiny/upstream/openapi.yaml"))).isEqualTo(UP1);
+    String sha = dev.providerapi.generator.diff.UpstreamSpecs.sha256(up1);
+    // Only the spec line changed: the comment after it, the other lines and their quoting are as they were.
     assertThat(Files.readString(repo.resolve("specs/tiny/provider.yaml"))).isEqualTo("""
         # Tiny Cloud
         name: tiny
         javaPackage: com.example.tiny
         classPrefix: Tiny
-        spec:
-          kind: "openapi"
-          file: "openapi.yaml"
-          upstream:
-            source: "https://tiny.example/openapi.yaml"
-            version: "1.1"
+        spec: {kind: openapi, file: openapi.yaml, upstream: {source: https://tiny.example/openapi.yaml, \
+        version: 1.0.0, sha256: %s, snapshot: upstream/openapi.yaml}}  # ours
         baseUrl: https://api.tiny.example
         operations: {list: listMachines, terminate: deleteMachine}
-        """);
-    assertThat(Files.readString(repo.resolve("providers/tiny/src/generated/java/com/example/tiny/model/Machine.java")))
-        .contains("String gpu");
-    assertThat(out.toString()).contains("non-breaking: added operation GET /regions (listRegions)")
-        .contains("provider-api update tiny: spec specs/tiny/openapi.yaml <- " + v2
-            + "; upstream https://tiny.example/openapi.yaml version 1.1; ");
+        """.formatted(sha));
+    assertThat(out.toString()).contains("no upstream snapshot was recorded: stored " + up1
+        + " as specs/tiny/upstream/openapi.yaml, the baseline later updates compare against; our spec is unchanged")
+        .contains("in-process compile of ").contains(": passed");
     assertThat(run("--check", "tiny")).isZero();
 
-    // A second update replaces the recorded upstream in the block it wrote.
-    // It is breaking (GET /regions removed again) yet still generates: update succeeds and exits 1 for CI.
-    Path v3 = file("v3.yaml", V1.replace("version: \"1.0\"", "version: \"2.0\""));
-    assertThat(run("update", "tiny", "--from", v3.toString())).as(err.toString()).isEqualTo(Main.DRIFT);
-    assertThat(out.toString()).contains("breaking:     removed operation GET /regions (listRegions)");
-    assertThat(Files.readString(repo.resolve("specs/tiny/provider.yaml"))).contains("""
-        spec:
-          kind: "openapi"
-          file: "openapi.yaml"
-          upstream:
-            source: "https://tiny.example/openapi.yaml"
-            version: "2.0"
-        baseUrl: https://api.tiny.example
-        """);
+    // The same file again: nothing to do, nothing written.
+    Map<String, String> before = tree();
+    assertThat(run("update", "tiny", "--from", up1.toString())).isZero();
+    assertThat(out.toString()).contains("provider-api update tiny: upstream unchanged (version 1.0.0, sha256 "
+        + sha.substring(0, 12) + "...): nothing to do");
+    assertThat(tree()).isEqualTo(before);
   }
 
   @Test
-  void anUpdateThatCannotGenerateLeavesSpecAndManifestAsTheyWere() throws IOException {
-    String yamlBefore = Files.readString(repo.resolve("specs/tiny/provider.yaml"));
-    // Valid OpenAPI, but the bound operation listMachines is gone: generation must fail.
-    Path v2 = file("v2.yaml", V1.replace("listMachines", "listAll"));
+  void anUpstreamChangeOurSpecCoversIsCarriedOverRegeneratedAndCompiled() throws IOException {
+    baseline();
+    // Upstream 1.1: Machine gains gpu (ours takes it up); the note field we never declared goes away (ignored).
+    Path up2 = file("up2.yaml", UP1.replace("1.0.0", "1.1.0")
+        .replace("        note: {type: string}\n", "        gpu: {type: string, description: GPU model}\n"));
 
-    int code = run("update", "tiny", "--from", v2.toString());
+    int code = run("update", "tiny", "--from", up2.toString());
 
-    assertThat(code).isEqualTo(Main.BAD_INPUT);
-    assertThat(err.toString()).contains("listMachines");
-    assertThat(Files.readString(repo.resolve("specs/tiny/openapi.yaml"))).isEqualTo(V1);
-    assertThat(Files.readString(repo.resolve("specs/tiny/provider.yaml"))).isEqualTo(yamlBefore);
+    assertThat(code).as(err.toString() + out).isZero();
+    assertThat(Files.readString(repo.resolve("specs/tiny/openapi.yaml"))).isEqualTo(V1.replace(
+        "      id: {type: string}\n", "      id: {type: string}\n        gpu: {\"type\":\"string\",\"description\":\"GPU model\"}\n"));
+    assertThat(Files.readString(repo.resolve("specs/tiny/upstream/openapi.yaml"))).isEqualTo(Files.readString(up2));
+    assertThat(Files.readString(repo.resolve("providers/tiny/src/generated/java/com/example/tiny/model/Machine.java")))
+        .contains("String gpu");
+    assertThat(out.toString())
+        .contains("  breaking:     removed field `note` of `Machine`; not in our spec\n")
+        .contains("  non-breaking: added field `gpu` of `Machine`: optional string; used by list (listMachines)\n")
+        .contains("  carried into our spec: added field `gpu` of `Machine`: optional string\n")
+        .contains("  bound operations touched: list (listMachines)\n")
+        .contains("provider-api update tiny: upstream https://tiny.example/openapi.yaml version 1.1.0 (sha256 ");
+    assertThat(Files.readString(repo.resolve("specs/tiny/provider.yaml")))
+        .contains("version: 1.1.0, sha256: " + dev.providerapi.generator.diff.UpstreamSpecs.sha256(up2) + ",");
+    assertThat(run("--check", "tiny")).isZero();
+  }
+
+  @Test
+  void anUpdateThatBreaksTheAdapterIsRolledBackLeavingTheTreeByteIdentical() throws IOException {
+    baseline();
+    // Hand-written code that reads Machine.id as a String.
+    Files.writeString(repo.resolve("providers/tiny/src/main/java/com/example/tiny/MachineIds.java"), """
+        package com.example.tiny;
+
+        final class MachineIds {
+          static String of(com.example.tiny.model.Machine m) {
+            String id = m.id();
+            return id;
+          }
+        }
+        """);
+    Map<String, String> before = tree();
+    Path up2 = file("up2.yaml", UP1.replace("1.0.0", "1.1.0")
+        .replace("      id: {type: string}\n        note", "      id: {type: integer, format: int64}\n        note"));
+
+    int code = run("update", "tiny", "--from", up2.toString());
+
+    assertThat(code).as(out.toString()).isEqualTo(UpdateCommand.ROLLED_BACK);
+    assertThat(out.toString())
+        .contains("  breaking:     changed field `id` of `Machine`: string -> int64; used by list (listMachines)\n")
+        .contains("  bound operations touched: list (listMachines)\n");
+    assertThat(err.toString()).contains("provider-api update tiny: rolled back: the regenerated provider fails "
+        + "in-process compile of ").contains("MachineIds.java").contains("incompatible types")
+        .contains("every file under specs/tiny and providers/tiny is as it was");
+    assertThat(tree()).isEqualTo(before);
+  }
+
+  @Test
+  void anUpdateRemovingABoundOperationIsRolledBackAndNamesTheBinding() throws IOException {
+    baseline();
+    Map<String, String> before = tree();
+    String removed = UP1.substring(0, UP1.indexOf("  /machines/{id}:")) + UP1.substring(UP1.indexOf("  /zones:"));
+    Path up2 = file("up2.yaml", removed.replace("1.0.0", "2.0.0"));
+
+    int code = run("update", "tiny", "--from", up2.toString());
+
+    assertThat(code).isEqualTo(UpdateCommand.ROLLED_BACK);
+    assertThat(out.toString()).contains("  breaking:     removed operation DELETE /machines/{id} (deleteMachine); "
+        + "used by terminate (deleteMachine)\n").contains("  bound operations touched: terminate (deleteMachine)\n");
+    assertThat(err.toString()).contains("rolled back: the updated spec cannot be generated from: ")
+        .contains("operations.terminate").contains("deleteMachine");
+    assertThat(tree()).isEqualTo(before);
+  }
+
+  @Test
+  void aCoveredBreakingChangeThatCannotBeCarriedOverChangesNothing() throws IOException {
+    baseline();
+    Map<String, String> before = tree();
+    // listMachines now answers one Machine instead of a list: a response type change needs a hand edit.
+    Path up2 = file("up2.yaml", UP1.replace("1.0.0", "1.1.0").replace(
+        "schema: {type: array, items: {$ref: \"#/components/schemas/Machine\"}}",
+        "schema: {$ref: \"#/components/schemas/Machine\"}"));
+
+    int code = run("update", "tiny", "--from", up2.toString());
+
+    assertThat(code).isEqualTo(UpdateCommand.ROLLED_BACK);
+    assertThat(out.toString()).contains("  needs a hand edit of specs/tiny/openapi.yaml: changed response of "
+        + "GET /machines (listMachines): list<Machine> -> Machine; used by list (listMachines)\n")
+        .contains("provider-api update tiny: not updated; nothing was changed");
+    assertThat(tree()).isEqualTo(before);
   }
 }

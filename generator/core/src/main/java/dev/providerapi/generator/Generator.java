@@ -165,6 +165,7 @@ public final class Generator {
     ApiModel model = TypeCollapse.collapse(
         reader(manifest.spec().kind(), yaml).read(manifest.spec().file(), manifest.responseEnvelope()));
     OperationBindings.check(manifest, model);
+    model = OperationBindings.applyIdempotency(manifest, model);
 
     Map<String, byte[]> inputs = new TreeMap<>();
     inputs.put(layout.name(yaml), read(yaml));

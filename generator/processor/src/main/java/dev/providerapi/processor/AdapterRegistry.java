@@ -91,7 +91,7 @@ final class AdapterRegistry {
     boolean ok = true;
     List<String> missing = new ArrayList<>();
     for (Capability c : new TreeSet<>(manifest.descriptor().capabilities())) {
-      for (CapabilityHooks.Hook h : CapabilityHooks.of(c)) {
+      for (CapabilityHooks.Hook h : CapabilityHooks.mandatory(manifest, c)) {
         if (!implemented(chain, h.name())) {
           missing.add(h.name() + "(String) for capability " + c.name());
         }

@@ -72,7 +72,7 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
       .region(new Region("ORD1", "us-central", "Chicago, USA"))
       .region(new Region("LAS1", "us-west", "Las Vegas, USA"))
       .region(new Region("LGA1", "us-east", "New York, USA"))
-      .specSource("https://github.com/coreweave/virtual-server/blob/890df530/crd/virtualservers.coreweave.com_virtualservers.yaml")
+      .specSource("https://raw.githubusercontent.com/coreweave/virtual-server/HEAD/crd/virtualservers.coreweave.com_virtualservers.yaml")
       .specVersion("v1alpha1")
       .offerCatalog(new OfferCatalog(LocalDate.parse("2023-12-31"), "CoreWeave Cloud legacy docs, resource-based pricing (2023 list prices)", "GPU only; vCPU (0.01/h) and RAM (0.005/GiB-h) are billed on top, per minute", List.of(
           new OfferCatalog.Entry("H100_NVLINK_80GB", List.of(1, 2, 4, 8), List.of("ORD1", "LAS1", "LGA1"), new BigDecimal("4.78")),

@@ -9,15 +9,28 @@ import dev.providerapi.descriptor.ErrorRule;
 import dev.providerapi.descriptor.ProviderDescriptor;
 import dev.providerapi.descriptor.RateLimitWindow;
 import dev.providerapi.errors.ErrorKind;
+import dev.providerapi.errors.ProviderException;
 import dev.providerapi.lambda.api.LambdaApi;
 import dev.providerapi.lambda.api.LambdaApiClient;
+import dev.providerapi.lambda.model.InstanceLaunchRequest;
+import dev.providerapi.lambda.model.InstanceLaunchResponse;
+import dev.providerapi.lambda.model.InstanceRestartRequest;
+import dev.providerapi.lambda.model.InstanceRestartResponse;
+import dev.providerapi.lambda.model.InstanceTerminateRequest;
+import dev.providerapi.lifecycle.ErrorMatch;
+import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.InstanceIds;
+import dev.providerapi.lifecycle.RequestBodies;
 import dev.providerapi.model.BillingGranularity;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
+import dev.providerapi.model.LaunchRequest;
 import dev.providerapi.model.Region;
 import dev.providerapi.spi.AbstractProvider;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -83,6 +96,17 @@ public abstract class LambdaProviderBase extends AbstractProvider {
       .specVersion("1.8.3")
       .build();
 
+  private static final ErrorMatch GET_NOT_FOUND = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
+
+  /**
+   * The tag that carries a launch's client token.
+   */
+  protected static final String CLIENT_TOKEN_KEY = "provider-api-client-token";
+
+  private static final ErrorMatch TERMINATE_ALREADY_GONE = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
+
+  private static final ErrorMatch TERMINATE_CONFIRM_GONE = ErrorMatch.of(List.of(ErrorKind.INVALID_REQUEST), List.of());
+
   @Nullable
   private volatile LambdaApi api;
 
@@ -107,9 +131,89 @@ public abstract class LambdaProviderBase extends AbstractProvider {
     return local;
   }
 
-  /**
-   * Mandatory: provider.yaml declares {@code RESTART}.
-   */
   @Override
-  public abstract Instance restart(String instanceId);
+  public Optional<Instance> get(String instanceId) {
+    String id = InstanceIds.require(name(), "get", instanceId);
+    dev.providerapi.lambda.model.Instance response;
+    try {
+      response = api().getInstance(id);
+    } catch (ProviderException e) {
+      if (GET_NOT_FOUND.matches(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    return Optional.of(toInstance(Optional.ofNullable(response).orElseThrow(() -> Failures.unexpected(name(), "getInstance", "the answer carries no instance"))));
+  }
+
+  @Override
+  public List<Instance> list() {
+    return listItems(null).stream().map(this::toInstance).toList();
+  }
+
+  /**
+   * Every item of listInstances, all pages.
+   */
+  private List<dev.providerapi.lambda.model.Instance> listItems(@Nullable String filter) {
+    List<dev.providerapi.lambda.model.Instance> page = api().listInstances(null);
+    if (page == null) {
+      throw Failures.unexpected(name(), "listInstances", "a page of the listing answered no body; the listing is not trusted");
+    }
+    return Optional.ofNullable(page).orElse(List.of()).stream().filter(Objects::nonNull).toList();
+  }
+
+  @Override
+  protected Instance launchInstance(LaunchRequest request) {
+    InstanceLaunchResponse response;
+    try {
+      response = api().launchInstance(launchBody(request));
+    } finally {
+      // the offer is taken now, or the launch failed because it was gone: either way stale
+      invalidateOffers();
+    }
+    String id = Optional.ofNullable(response).map(InstanceLaunchResponse::instanceIds).map(l -> l.size() > 0 ? l.get(0) : null).map(String::valueOf).filter(s -> !s.isBlank()).orElseThrow(() -> Failures.unexpected(name(), "launchInstance", "the launch answered success without an instance id at /instance_ids/0"));
+    return launched(id, request, null);
+  }
+
+  /**
+   * The launchInstance request body for one launch attempt (placement, image, keys, script, the client token).
+   */
+  protected abstract InstanceLaunchRequest launchBody(LaunchRequest request);
+
+  @Override
+  public List<Instance> findByClientToken(String clientToken) {
+    return withClientToken(list(), clientToken, i -> clientToken.equals(i.name()), false);
+  }
+
+  @Override
+  protected void terminateInstance(String instanceId) {
+    String id = InstanceIds.require(name(), "terminate", instanceId);
+    try {
+      api().terminateInstance(RequestBodies.build(apiClient().objectMapper(), "{}", "/instance_ids", true, id, InstanceTerminateRequest.class));
+    } catch (ProviderException e) {
+      if (TERMINATE_ALREADY_GONE.matches(e)) {
+        return;
+      }
+      if (TERMINATE_CONFIRM_GONE.matches(e)) {
+        // refused rather than answered 404: gone only if a read says so
+        Optional<Instance> current = get(id);
+        if (current.isEmpty() || current.get().status().isFinal()) {
+          return;
+        }
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Instance restart(String instanceId) {
+    String id = InstanceIds.require(name(), "restart", instanceId);
+    InstanceRestartResponse response = api().restartInstance(RequestBodies.build(apiClient().objectMapper(), "{}", "/instance_ids", true, id, InstanceRestartRequest.class));
+    return afterChange(id, Optional.ofNullable(response).map(InstanceRestartResponse::restartedInstances).orElse(List.of()).stream().filter(Objects::nonNull).map(this::toInstance).filter(i -> id.equals(i.id())).findFirst().orElse(null), InstanceStatus.PROVISIONING, null, "restartInstance");
+  }
+
+  /**
+   * The wire instance of getInstance, listInstances, restartInstance as ours (status through {@link #mapStatus}).
+   */
+  protected abstract Instance toInstance(dev.providerapi.lambda.model.Instance wire);
 }

@@ -3,30 +3,24 @@ package dev.providerapi.lambda;
 import com.google.auto.service.AutoService;
 import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
-import dev.providerapi.errors.InvalidRequestException;
-import dev.providerapi.errors.NotFoundException;
 import dev.providerapi.lambda.model.AddSshKeyRequest;
 import dev.providerapi.lambda.model.AddSshKeyResponse;
 import dev.providerapi.lambda.model.ImageSpecificationFamily;
 import dev.providerapi.lambda.model.ImageSpecificationId;
 import dev.providerapi.lambda.model.InstanceLaunchRequest;
 import dev.providerapi.lambda.model.InstanceLaunchRequestImage;
-import dev.providerapi.lambda.model.InstanceLaunchResponse;
-import dev.providerapi.lambda.model.InstanceRestartRequest;
-import dev.providerapi.lambda.model.InstanceRestartResponse;
-import dev.providerapi.lambda.model.InstanceTerminateRequest;
 import dev.providerapi.lambda.model.InstanceType;
 import dev.providerapi.lambda.model.InstanceTypesItem;
 import dev.providerapi.lambda.model.RequestedTagEntry;
 import dev.providerapi.lambda.model.SshKey;
 import dev.providerapi.lambda.model.TagEntry;
 import dev.providerapi.model.Instance;
-import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.model.LaunchRequest;
 import dev.providerapi.model.Market;
 import dev.providerapi.model.Offer;
 import dev.providerapi.model.OfferFilter;
 import dev.providerapi.model.Pricing;
+import dev.providerapi.lifecycle.OfferIds;
 import dev.providerapi.spi.StartupScripts;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +31,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -48,7 +40,7 @@ import org.jspecify.annotations.Nullable;
  * <ul>
  *   <li>Offers are instance types x regions that report capacity now; prices come in cents per hour.
  *   <li>A launch is tagged twice with its client token: as the instance name (unless the caller names it) and
- *       as the tag {@value #CLIENT_TOKEN_TAG}, so an ambiguous failure can be resolved by lookup.
+ *       as the tag {@code provider-api-client-token} (provider.yaml's {@code clientToken}), so an ambiguous failure can be resolved by lookup.
  *   <li>Lambda takes SSH keys by the name they were registered under; a public key given instead is
  *       registered once (named after its fingerprint) and reused.
  *   <li>The startup script and environment go into cloud-init {@code user_data}.
@@ -56,9 +48,6 @@ import org.jspecify.annotations.Nullable;
  */
 @AutoService(Provider.class)
 public final class LambdaProvider extends LambdaProviderBase {
-
-  /** The tag that carries the launch's client token. */
-  static final String CLIENT_TOKEN_TAG = "provider-api-client-token";
 
   private static final Pattern PUBLIC_KEY = Pattern.compile("^(ssh-|ecdsa-|sk-)\\S+ \\S+.*");
   private static final BigDecimal CENTS = BigDecimal.valueOf(100);
@@ -108,94 +97,28 @@ public final class LambdaProvider extends LambdaProviderBase {
   }
 
   @Override
-  protected Instance launchInstance(LaunchRequest request) {
-    Placement placement = placement(request);
-    String userData;
-    try {
-      userData = StartupScripts.withEnv(request.startupScript(), request.env());
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("lambda launch: " + e.getMessage(), e);
-    }
-    InstanceLaunchRequest body = InstanceLaunchRequest.builder()
+  protected InstanceLaunchRequest launchBody(LaunchRequest request) {
+    OfferIds.TypeAtRegion placement = placement(request);
+    return InstanceLaunchRequest.builder()
         .regionName(placement.region())
         .instanceTypeName(placement.instanceType())
         .sshKeyNames(List.of(sshKeyName(request.sshKeys())))
         .name(truncate(request.effectiveName(), 64))
         .image(image(request.image()))
-        .userData(userData)
-        .tags(List.of(new RequestedTagEntry(CLIENT_TOKEN_TAG, request.clientToken())))
+        .userData(StartupScripts.withEnv(request.startupScript(), request.env()))
+        .tags(List.of(new RequestedTagEntry(CLIENT_TOKEN_KEY, request.clientToken())))
         .build();
-    InstanceLaunchResponse launched = api().launchInstance(body);
-    if (launched == null || launched.instanceIds() == null || launched.instanceIds().isEmpty()) {
-      throw new IllegalStateException("lambda launchInstance answered success without an instance id");
-    }
-    String id = launched.instanceIds().get(0);
-    return readBackAfterChange(id).orElseGet(() -> Instance.builder(name(), id)
-        .name(request.effectiveName())
-        .status(InstanceStatus.PENDING)
-        .instanceType(placement.instanceType())
-        .region(placement.region())
-        .clientToken(request.clientToken())
-        .build());
-  }
-
-  @Override
-  public Optional<Instance> get(String instanceId) {
-    try {
-      return Optional.of(toInstance(api().getInstance(instanceId)));
-    } catch (NotFoundException e) {
-      return Optional.empty();
-    }
-  }
-
-  @Override
-  public List<Instance> list() {
-    List<dev.providerapi.lambda.model.Instance> instances = api().listInstances(null);
-    return instances == null ? List.of() : instances.stream().map(this::toInstance).toList();
-  }
-
-  @Override
-  public List<Instance> findByClientToken(String clientToken) {
-    return list().stream()
-        .filter(i -> clientToken.equals(i.clientToken()) || clientToken.equals(i.name()))
-        .toList();
-  }
-
-  @Override
-  protected void terminateInstance(String instanceId) {
-    try {
-      api().terminateInstance(new InstanceTerminateRequest(List.of(instanceId)));
-    } catch (InvalidRequestException e) {
-      // Lambda may refuse to terminate an instance that is already gone with a 400 rather than a 404.
-      Optional<Instance> current = get(instanceId);
-      if (current.isPresent() && current.get().status() != InstanceStatus.TERMINATED) {
-        throw e;
-      }
-    }
-  }
-
-  @Override
-  public Instance restart(String instanceId) {
-    InstanceRestartResponse restarted = api().restartInstance(new InstanceRestartRequest(List.of(instanceId)));
-    if (restarted != null && restarted.restartedInstances() != null) {
-      for (dev.providerapi.lambda.model.Instance i : restarted.restartedInstances()) {
-        if (instanceId.equals(i.id())) {
-          return toInstance(i);
-        }
-      }
-    }
-    return get(instanceId).orElseThrow(() -> new IllegalStateException(
-        "lambda restartInstance: instance " + instanceId + " not found after restart"));
   }
 
   /** Lambda's instance as ours. */
-  Instance toInstance(dev.providerapi.lambda.model.Instance i) {
+  @Override
+  protected Instance toInstance(dev.providerapi.lambda.model.Instance i) {
     String raw = i.status() == null ? null : i.status().value();
     InstanceType type = i.instanceType();
     int gpus = type == null ? 0 : gpuCount(type);
     return Instance.builder(name(), i.id())
         .name(i.name())
-        .status(raw == null ? InstanceStatus.UNKNOWN : mapStatus(raw))
+        .status(mapStatusOrUnknown(raw))
         .rawStatus(raw)
         .preempted(raw != null && isPreempted(raw))
         .instanceType(type == null ? null : type.name())
@@ -215,34 +138,16 @@ public final class LambdaProvider extends LambdaProviderBase {
   }
 
 
-  private record Placement(String instanceType, String region) {}
-
-  /** Where to launch: the offer id ({@code type@region}), or the instance type and region given. */
-  private Placement placement(LaunchRequest request) {
+  /** Where to launch: the offer id ({@code type@region}), the type and a Lambda region, or the cheapest offer. */
+  private OfferIds.TypeAtRegion placement(LaunchRequest request) {
     if (request.offerId() != null) {
-      int at = request.offerId().lastIndexOf('@');
-      if (at <= 0 || at == request.offerId().length() - 1) {
-        throw new IllegalArgumentException("lambda offer ids look like 'gpu_1x_h100_sxm5@us-east-1', got '"
-            + request.offerId() + "'");
-      }
-      return new Placement(request.offerId().substring(0, at), request.offerId().substring(at + 1));
+      return OfferIds.typeAtRegion(name(), request.offerId(), "gpu_1x_h100_sxm5@us-east-1");
     }
-    if (request.instanceType() != null && request.region() != null && !isCanonicalOnly(request.region())) {
-      return new Placement(request.instanceType(), request.region());
+    if (request.instanceType() != null && request.region() != null && !regions.isCanonicalOnly(request.region())) {
+      return new OfferIds.TypeAtRegion(request.instanceType(), request.region());
     }
-    // Only a GPU, a type without a region, or a canonical region: take the cheapest offer with capacity.
-    return cheapestOfferFor(request)
-        .map(o -> new Placement(Objects.requireNonNull(o.instanceType()), Objects.requireNonNull(o.region())))
-        .orElseThrow(() -> new IllegalArgumentException("lambda has no capacity for " + describe(request)));
-  }
-
-  private boolean isCanonicalOnly(String region) {
-    return descriptor.regions().stream().noneMatch(r -> r.providerName().equals(region))
-        && !providerRegions(region).isEmpty();
-  }
-
-  private static String describe(LaunchRequest r) {
-    return "instanceType=" + r.instanceType() + ", gpu=" + r.gpu() + " x" + r.gpuCount() + ", region=" + r.region();
+    Offer cheapest = offerSource.requireCheapest(request);
+    return new OfferIds.TypeAtRegion(cheapest.instanceType(), cheapest.region());
   }
 
   /** Lambda takes exactly one SSH key, by its registered name; a public key is registered (once) first. */
@@ -294,7 +199,7 @@ public final class LambdaProvider extends LambdaProviderBase {
     if (tags == null) {
       return null;
     }
-    return tags.stream().filter(t -> CLIENT_TOKEN_TAG.equals(t.key())).map(TagEntry::value).findFirst().orElse(null);
+    return tags.stream().filter(t -> CLIENT_TOKEN_KEY.equals(t.key())).map(TagEntry::value).findFirst().orElse(null);
   }
 
   /** Lambda's Jupyter URL carries the Jupyter token in its query; the token is a secret. */

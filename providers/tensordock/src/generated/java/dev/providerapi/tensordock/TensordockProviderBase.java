@@ -9,14 +9,31 @@ import dev.providerapi.descriptor.ErrorRule;
 import dev.providerapi.descriptor.ProviderDescriptor;
 import dev.providerapi.descriptor.RateLimitWindow;
 import dev.providerapi.errors.ErrorKind;
+import dev.providerapi.errors.ProviderException;
+import dev.providerapi.lifecycle.ErrorMatch;
+import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.InstanceIds;
 import dev.providerapi.model.BillingGranularity;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
+import dev.providerapi.model.LaunchRequest;
 import dev.providerapi.spi.AbstractProvider;
 import dev.providerapi.tensordock.api.TensordockApi;
 import dev.providerapi.tensordock.api.TensordockApiClient;
+import dev.providerapi.tensordock.model.CreateInstanceRequest;
+import dev.providerapi.tensordock.model.CreateInstanceResponse;
+import dev.providerapi.tensordock.model.CreatedInstance;
+import dev.providerapi.tensordock.model.GetInstanceResponse;
+import dev.providerapi.tensordock.model.InstanceActionResponse;
+import dev.providerapi.tensordock.model.InstanceActionResponseData;
+import dev.providerapi.tensordock.model.InstanceActionResponseDataAttributes;
+import dev.providerapi.tensordock.model.InstanceListResponse;
+import dev.providerapi.tensordock.model.InstanceListResponseData;
+import dev.providerapi.tensordock.model.InstanceSummary;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -62,6 +79,12 @@ public abstract class TensordockProviderBase extends AbstractProvider {
       .specVersion("2")
       .build();
 
+  private static final ErrorMatch GET_NOT_FOUND = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
+
+  private static final ErrorMatch TERMINATE_ALREADY_GONE = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
+
+  private static final ErrorMatch TERMINATE_CONFIRM_GONE = ErrorMatch.of(List.of(ErrorKind.INVALID_REQUEST), List.of());
+
   @Nullable
   private volatile TensordockApi api;
 
@@ -86,15 +109,101 @@ public abstract class TensordockProviderBase extends AbstractProvider {
     return local;
   }
 
-  /**
-   * Mandatory: provider.yaml declares {@code STOP_START}.
-   */
   @Override
-  public abstract Instance stop(String instanceId);
+  public Optional<Instance> get(String instanceId) {
+    String id = InstanceIds.require(name(), "get", instanceId);
+    GetInstanceResponse response;
+    try {
+      response = api().getInstance(id);
+    } catch (ProviderException e) {
+      if (GET_NOT_FOUND.matches(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    return Optional.of(toInstance(Optional.ofNullable(response).orElseThrow(() -> Failures.unexpected(name(), "getInstance", "the answer carries no instance"))));
+  }
+
+  @Override
+  public List<Instance> list() {
+    return listItems(null).stream().map(this::toInstance).toList();
+  }
 
   /**
-   * Mandatory: provider.yaml declares {@code STOP_START}.
+   * Every item of listInstances, all pages.
    */
+  private List<InstanceSummary> listItems(@Nullable String filter) {
+    InstanceListResponse page = api().listInstances();
+    if (page == null) {
+      throw Failures.unexpected(name(), "listInstances", "a page of the listing answered no body; the listing is not trusted");
+    }
+    return Optional.ofNullable(page).map(InstanceListResponse::data).map(InstanceListResponseData::instances).orElse(List.of()).stream().filter(Objects::nonNull).toList();
+  }
+
   @Override
-  public abstract Instance start(String instanceId);
+  protected Instance launchInstance(LaunchRequest request) {
+    CreateInstanceResponse response;
+    try {
+      response = api().createInstance(launchBody(request));
+    } finally {
+      // the offer is taken now, or the launch failed because it was gone: either way stale
+      invalidateOffers();
+    }
+    String id = Optional.ofNullable(response).map(CreateInstanceResponse::data).map(CreatedInstance::id).map(String::valueOf).filter(s -> !s.isBlank()).orElseThrow(() -> Failures.unexpected(name(), "createInstance", "the launch answered success without an instance id at /data/id"));
+    return launched(id, request, Optional.ofNullable(response).map(CreateInstanceResponse::data).map(CreatedInstance::status).map(String::valueOf).orElse(null));
+  }
+
+  /**
+   * The createInstance request body for one launch attempt (placement, image, keys, script, the client token).
+   */
+  protected abstract CreateInstanceRequest launchBody(LaunchRequest request);
+
+  @Override
+  public List<Instance> findByClientToken(String clientToken) {
+    return withClientToken(list(), clientToken, i -> clientToken.equals(i.name()) || i.name() != null && i.name().endsWith("-" + clientToken), true);
+  }
+
+  @Override
+  protected void terminateInstance(String instanceId) {
+    String id = InstanceIds.require(name(), "terminate", instanceId);
+    try {
+      api().deleteInstance(id);
+    } catch (ProviderException e) {
+      if (TERMINATE_ALREADY_GONE.matches(e)) {
+        return;
+      }
+      if (TERMINATE_CONFIRM_GONE.matches(e)) {
+        // refused rather than answered 404: gone only if a read says so
+        Optional<Instance> current = get(id);
+        if (current.isEmpty() || current.get().status().isFinal()) {
+          return;
+        }
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Instance stop(String instanceId) {
+    String id = InstanceIds.require(name(), "stop", instanceId);
+    InstanceActionResponse response = api().stopInstance(id);
+    return afterChange(id, null, InstanceStatus.STOPPING, Optional.ofNullable(response).map(InstanceActionResponse::data).map(InstanceActionResponseData::attributes).map(InstanceActionResponseDataAttributes::status).map(String::valueOf).orElse(null), "stopInstance");
+  }
+
+  @Override
+  public Instance start(String instanceId) {
+    String id = InstanceIds.require(name(), "start", instanceId);
+    InstanceActionResponse response = api().startInstance(id);
+    return afterChange(id, null, InstanceStatus.PROVISIONING, Optional.ofNullable(response).map(InstanceActionResponse::data).map(InstanceActionResponseData::attributes).map(InstanceActionResponseDataAttributes::status).map(String::valueOf).orElse(null), "startInstance");
+  }
+
+  /**
+   * The wire instance of getInstance as ours (status through {@link #mapStatus}).
+   */
+  protected abstract Instance toInstance(GetInstanceResponse wire);
+
+  /**
+   * The wire instance of listInstances as ours (status through {@link #mapStatus}).
+   */
+  protected abstract Instance toInstance(InstanceSummary wire);
 }

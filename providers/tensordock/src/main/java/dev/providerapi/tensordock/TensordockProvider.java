@@ -3,13 +3,9 @@ package dev.providerapi.tensordock;
 import com.google.auto.service.AutoService;
 import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
-import dev.providerapi.errors.ErrorDetails;
-import dev.providerapi.errors.InvalidRequestException;
-import dev.providerapi.errors.NotFoundException;
 import dev.providerapi.errors.ProviderException;
-import dev.providerapi.errors.UnexpectedResponseException;
+import dev.providerapi.lifecycle.Failures;
 import dev.providerapi.model.Instance;
-import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.model.LaunchRequest;
 import dev.providerapi.model.Market;
 import dev.providerapi.model.Offer;
@@ -20,14 +16,11 @@ import dev.providerapi.tensordock.model.CreateInstanceAttributesType;
 import dev.providerapi.tensordock.model.CreateInstanceRequest;
 import dev.providerapi.tensordock.model.CreateInstanceRequestData;
 import dev.providerapi.tensordock.model.CreateInstanceRequestDataType;
-import dev.providerapi.tensordock.model.CreateInstanceResponse;
 import dev.providerapi.tensordock.model.CreateResources;
 import dev.providerapi.tensordock.model.GetInstanceResponse;
 import dev.providerapi.tensordock.model.GpuCount;
-import dev.providerapi.tensordock.model.InstanceActionResponse;
 import dev.providerapi.tensordock.model.InstanceDetail;
 import dev.providerapi.tensordock.model.InstanceGpu;
-import dev.providerapi.tensordock.model.InstanceListResponse;
 import dev.providerapi.tensordock.model.InstanceResources;
 import dev.providerapi.tensordock.model.InstanceSummary;
 import dev.providerapi.tensordock.model.Location;
@@ -50,7 +43,7 @@ import org.slf4j.LoggerFactory;
  *   <li>Offers are location x GPU model x GPU count (1 to the location's {@code max_count}); see
  *       {@link LocationOffers} for ids and prices.
  *   <li>TensorDock has no tags, so the client token is the instance name ({@code <name>-<token>} when the
- *       caller names the instance); {@link #findByClientToken} looks it up by name.
+ *       caller names the instance); provider.yaml's {@code clientToken} makes the base look it up by name.
  *   <li>The startup script and environment become a cloud-init object ({@link CloudInitScript}).
  *   <li>One SSH key is required: public key text goes in {@code ssh_key}, anything else is taken as the id of
  *       a stored SSHKEY secret ({@code ssh_key_id}).
@@ -94,7 +87,7 @@ public final class TensordockProvider extends TensordockProviderBase {
   }
 
   @Override
-  protected Instance launchInstance(LaunchRequest request) {
+  protected CreateInstanceRequest launchBody(LaunchRequest request) {
     // Everything that can be refused locally is checked before any call.
     CloudInitScript.Result cloudInit;
     try {
@@ -106,9 +99,8 @@ public final class TensordockProvider extends TensordockProviderBase {
     boolean publicKey = PUBLIC_KEY.matcher(key).matches();
     LocationOffers.OfferId explicit = request.offerId() != null ? LocationOffers.OfferId.parse(request.offerId()) : null;
     Placement placement = placement(request, explicit);
-    String instanceName = instanceName(request);
     CreateInstanceAttributes attributes = CreateInstanceAttributes.builder()
-        .name(instanceName)
+        .name(instanceName(request))
         .type(CreateInstanceAttributesType.VIRTUALMACHINE)
         .image(request.image() == null || request.image().isBlank() ? DEFAULT_IMAGE : request.image())
         .resources(CreateResources.builder()
@@ -123,110 +115,30 @@ public final class TensordockProvider extends TensordockProviderBase {
         .sshKeyId(publicKey ? null : key)
         .cloudInit(cloudInit.cloudInit())
         .build();
-    CreateInstanceRequest body = new CreateInstanceRequest(
+    return new CreateInstanceRequest(
         new CreateInstanceRequestData(CreateInstanceRequestDataType.VIRTUALMACHINE, attributes));
-    CreateInstanceResponse created = api().createInstance(body);
-    String id = created == null || created.data() == null ? null : created.data().id();
-    if (id == null || id.isBlank()) {
-      // A success we cannot read: the VM may exist, so the launch guard resolves it by name.
-      throw new UnexpectedResponseException(new ErrorDetails(name(), "createInstance", 200, null,
-          "createInstance answered success without an instance id", null, false, null), null);
-    }
-    String rawStatus = created.data().status();
-    return readBackAfterChange(id).orElseGet(() -> Instance.builder(name(), id)
-        .name(instanceName)
-        .status(rawStatus == null ? InstanceStatus.PENDING : mapStatus(rawStatus))
-        .rawStatus(rawStatus)
-        .instanceType(placement.gpu())
-        .gpu(gpuType(placement.gpu()))
-        .gpuCount(placement.count())
-        .region(placement.locationId())
-        .market(Market.ON_DEMAND)
-        .clientToken(request.clientToken())
-        .build());
   }
 
+  // ---- get, list, lookup by name, terminate, stop, start: TensordockProviderBase, from provider.yaml ----
+
+  /** The detailed instance (flat, or wrapped in {@code data}) as ours. */
   @Override
-  public Optional<Instance> get(String instanceId) {
-    GetInstanceResponse response;
-    try {
-      response = api().getInstance(instanceId);
-    } catch (NotFoundException e) {
-      return Optional.empty();
-    }
-    if (response == null) {
-      return Optional.empty();
-    }
+  protected Instance toInstance(GetInstanceResponse response) {
     InstanceDetail detail = response.data() != null ? response.data() : flat(response);
-    return Optional.of(toInstance(detail, instanceId));
-  }
-
-  @Override
-  public List<Instance> list() {
-    InstanceListResponse response = api().listInstances();
-    if (response == null || response.data() == null || response.data().instances() == null) {
-      return List.of();
+    if (detail.id() == null || detail.id().isBlank()) {
+      throw Failures.unexpected(name(), "getInstance", "the instance answer carries no id");
     }
-    return response.data().instances().stream().map(this::toInstance).toList();
-  }
-
-  /**
-   * Instances named with the token that are not gone. A deleted VM may stay listed under its name for a
-   * while; counting it would make the launch guard adopt a dead instance (or "terminate" it as a duplicate).
-   */
-  @Override
-  public List<Instance> findByClientToken(String clientToken) {
-    return list().stream()
-        .filter(i -> i.name() != null && (i.name().equals(clientToken) || i.name().endsWith("-" + clientToken)))
-        .filter(i -> i.status() != InstanceStatus.TERMINATED && i.status() != InstanceStatus.TERMINATING)
-        .toList();
-  }
-
-  @Override
-  protected void terminateInstance(String instanceId) {
-    try {
-      api().deleteInstance(instanceId);
-    } catch (InvalidRequestException e) {
-      // A delete of a VM that is already deleted may be refused as a bad request rather than a 404.
-      Optional<Instance> current = get(instanceId);
-      if (current.isPresent() && !current.get().status().isFinal()) {
-        throw e;
-      }
-    }
-  }
-
-  @Override
-  public Instance stop(String instanceId) {
-    return afterAction(instanceId, api().stopInstance(instanceId));
-  }
-
-  @Override
-  public Instance start(String instanceId) {
-    return afterAction(instanceId, api().startInstance(instanceId));
-  }
-
-  /** The instance after start/stop: read back, else what the action answered (starting / stopping). */
-  private Instance afterAction(String instanceId, @Nullable InstanceActionResponse response) {
-    Optional<Instance> current = readBackAfterChange(instanceId);
-    if (current.isPresent()) {
-      return current.get();
-    }
-    String raw = response == null || response.data() == null || response.data().attributes() == null
-        ? null : response.data().attributes().status();
-    return Instance.builder(name(), instanceId)
-        .status(raw == null ? InstanceStatus.UNKNOWN : mapStatus(raw))
-        .rawStatus(raw)
-        .market(Market.ON_DEMAND)
-        .build();
+    return toInstance(detail, detail.id());
   }
 
   /** A list entry as ours (the list carries little more than name and status). */
-  Instance toInstance(InstanceSummary summary) {
+  @Override
+  protected Instance toInstance(InstanceSummary summary) {
     var attributes = summary.attributes();
     String raw = attributes == null ? null : attributes.status();
     Instance.Builder b = Instance.builder(name(), summary.id())
         .name(attributes == null ? null : attributes.name())
-        .status(raw == null ? InstanceStatus.UNKNOWN : mapStatus(raw))
+        .status(mapStatusOrUnknown(raw))
         .rawStatus(raw)
         .market(Market.ON_DEMAND)
         .detail("type", summary.type());
@@ -237,12 +149,11 @@ public final class TensordockProvider extends TensordockProviderBase {
     return b.build();
   }
 
-  /** The detailed instance as ours. */
-  Instance toInstance(InstanceDetail d, String requestedId) {
+  private Instance toInstance(InstanceDetail d, @Nullable String requestedId) {
     String raw = d.status();
     Instance.Builder b = Instance.builder(name(), d.id() != null ? d.id() : requestedId)
         .name(d.name())
-        .status(raw == null ? InstanceStatus.UNKNOWN : mapStatus(raw))
+        .status(mapStatusOrUnknown(raw))
         .rawStatus(raw)
         .publicIp(d.ipAddress())
         .sshPort(sshPort(d))
@@ -310,21 +221,13 @@ public final class TensordockProvider extends TensordockProviderBase {
         .gpuCount(request.gpuCount())
         .region(request.region())
         .build();
-    List<Offer> candidates;
-    try {
-      candidates = offers(filter);
-    } catch (ProviderException e) {
-      // Nothing was created yet; said plainly so the launch guard does not take it for an ambiguous create.
-      throw new IllegalStateException("tensordock launch: could not list locations to choose one, nothing was"
-          + " created: " + e.getMessage(), e);
-    }
-    return candidates.stream()
+    return offers(filter).stream()
         .filter(o -> request.instanceType() == null || request.instanceType().equals(o.instanceType()))
         .min(Comparator.comparing(o -> o.pricing().cheapestPerHour()))
         .map(o -> placementFor(LocationOffers.OfferId.parse(o.id())))
-        .orElseThrow(() -> new IllegalArgumentException("tensordock has no location offering "
+        .orElseThrow(() -> Failures.noCapacity(name(), "launch", "no location offers "
             + (request.instanceType() != null ? request.instanceType() : request.gpu()) + " x" + request.gpuCount()
-            + (request.region() == null ? "" : " in " + request.region())));
+            + (request.region() == null ? "" : " in " + request.region()), null));
   }
 
   /**

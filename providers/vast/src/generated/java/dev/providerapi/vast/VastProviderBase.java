@@ -9,6 +9,12 @@ import dev.providerapi.descriptor.ErrorRule;
 import dev.providerapi.descriptor.ProviderDescriptor;
 import dev.providerapi.descriptor.RateLimitWindow;
 import dev.providerapi.errors.ErrorKind;
+import dev.providerapi.errors.ProviderException;
+import dev.providerapi.lifecycle.ErrorMatch;
+import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.InstanceIds;
+import dev.providerapi.lifecycle.Paginator;
+import dev.providerapi.lifecycle.RequestBodies;
 import dev.providerapi.model.BillingGranularity;
 import dev.providerapi.model.BillingStatus;
 import dev.providerapi.model.Instance;
@@ -17,8 +23,14 @@ import dev.providerapi.model.Region;
 import dev.providerapi.spi.AbstractProvider;
 import dev.providerapi.vast.api.VastApi;
 import dev.providerapi.vast.api.VastApiClient;
+import dev.providerapi.vast.model.InstanceEnvelope;
+import dev.providerapi.vast.model.InstancePage;
+import dev.providerapi.vast.model.ManageInstanceRequest;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -121,9 +133,18 @@ public abstract class VastProviderBase extends AbstractProvider {
       .region(new Region("AU", "au", "Australia"))
       .region(new Region("NZ", "au", "New Zealand"))
       .region(new Region("ZA", "africa", "South Africa"))
-      .specSource("https://github.com/vast-ai/docs/blob/main/api-reference/openapi.yaml")
+      .specSource("https://raw.githubusercontent.com/vast-ai/docs/main/api-reference/openapi.yaml")
       .specVersion("1.0.0")
       .build();
+
+  private static final ErrorMatch GET_NOT_FOUND = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
+
+  /**
+   * The label that carries a launch's client token.
+   */
+  protected static final String CLIENT_TOKEN_KEY = "label";
+
+  private static final ErrorMatch TERMINATE_ALREADY_GONE = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
 
   @Nullable
   private volatile VastApi api;
@@ -149,17 +170,91 @@ public abstract class VastProviderBase extends AbstractProvider {
     return local;
   }
 
-  /**
-   * Mandatory: provider.yaml declares {@code STOP_START}.
-   */
   @Override
-  public abstract Instance stop(String instanceId);
+  public Optional<Instance> get(String instanceId) {
+    String id = InstanceIds.require(name(), "get", instanceId);
+    OptionalLong parsed = InstanceIds.asLong(name(), "get", id);
+    if (parsed.isEmpty()) {
+      // ids are numbers: no instance has this one
+      return Optional.empty();
+    }
+    long number = parsed.getAsLong();
+    InstanceEnvelope response;
+    try {
+      response = api().showInstance(number);
+    } catch (ProviderException e) {
+      if (GET_NOT_FOUND.matches(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    // provider.yaml: an answer without the instance means the provider no longer knows it
+    return Optional.ofNullable(response).map(InstanceEnvelope::instances).map(this::toInstance);
+  }
+
+  @Override
+  public List<Instance> list() {
+    return listItems(null).stream().map(this::toInstance).toList();
+  }
 
   /**
-   * Mandatory: provider.yaml declares {@code STOP_START}.
+   * Every item of showInstances, all pages, filtered by {@code select_filters} when {@code filter} is given.
    */
+  private List<dev.providerapi.vast.model.Instance> listItems(@Nullable String filter) {
+    return new Paginator(name(), "showInstances").byCursor(cursor -> {
+      InstancePage page = api().showInstances(25, cursor, null, filter);
+      if (page == null) {
+        throw Failures.unexpected(name(), "showInstances", "a page of the listing answered no body; the listing is not trusted");
+      }
+      String next = Optional.ofNullable(page).map(InstancePage::nextToken).map(String::valueOf).orElse(null);
+      return new Paginator.Page<>(Optional.ofNullable(page).map(InstancePage::instances).orElse(List.of()).stream().filter(Objects::nonNull).toList(), next);
+    });
+  }
+
   @Override
-  public abstract Instance start(String instanceId);
+  public List<Instance> findByClientToken(String clientToken) {
+    return withClientToken(listItems(RequestBodies.fill("{\"label\":{\"eq\":\"{token}\"}}", clientToken)).stream().map(this::toInstance).toList(), clientToken, i -> clientToken.equals(i.name()), false);
+  }
+
+  @Override
+  protected void terminateInstance(String instanceId) {
+    String id = InstanceIds.require(name(), "terminate", instanceId);
+    OptionalLong parsed = InstanceIds.asLong(name(), "terminate", id);
+    if (parsed.isEmpty()) {
+      // ids are numbers: no instance has this one
+      return;
+    }
+    long number = parsed.getAsLong();
+    try {
+      api().destroyInstance(number);
+    } catch (ProviderException e) {
+      if (TERMINATE_ALREADY_GONE.matches(e)) {
+        return;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Instance stop(String instanceId) {
+    String id = InstanceIds.require(name(), "stop", instanceId);
+    long number = InstanceIds.requireLong(name(), "stop", id);
+    api().manageInstance(number, RequestBodies.build(apiClient().objectMapper(), "{\"state\":\"stopped\"}", null, false, null, ManageInstanceRequest.class));
+    return afterChange(id, null, InstanceStatus.STOPPING, null, "manageInstance");
+  }
+
+  @Override
+  public Instance start(String instanceId) {
+    String id = InstanceIds.require(name(), "start", instanceId);
+    long number = InstanceIds.requireLong(name(), "start", id);
+    api().manageInstance(number, RequestBodies.build(apiClient().objectMapper(), "{\"state\":\"running\"}", null, false, null, ManageInstanceRequest.class));
+    return afterChange(id, null, InstanceStatus.PROVISIONING, null, "manageInstance");
+  }
+
+  /**
+   * The wire instance of showInstance, showInstances as ours (status through {@link #mapStatus}).
+   */
+  protected abstract Instance toInstance(dev.providerapi.vast.model.Instance wire);
 
   /**
    * Mandatory: provider.yaml declares {@code BILLING_VERIFICATION}.

@@ -6,7 +6,6 @@ import dev.providerapi.Capability;
 import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.errors.ErrorDetails;
-import dev.providerapi.errors.NotFoundException;
 import dev.providerapi.errors.ProviderException;
 import dev.providerapi.errors.UnexpectedResponseException;
 import dev.providerapi.errors.UnsupportedCapabilityException;
@@ -19,16 +18,15 @@ import dev.providerapi.model.Market;
 import dev.providerapi.model.Offer;
 import dev.providerapi.model.OfferFilter;
 import dev.providerapi.model.Pricing;
+import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.InstanceIds;
+import dev.providerapi.lifecycle.Paginator;
 import dev.providerapi.spi.StartupScripts;
 import dev.providerapi.vast.model.Charge;
 import dev.providerapi.vast.model.ChargePage;
 import dev.providerapi.vast.model.CreateInstanceRequest;
 import dev.providerapi.vast.model.CreateInstanceRequestRuntype;
 import dev.providerapi.vast.model.CreateInstanceResult;
-import dev.providerapi.vast.model.InstanceEnvelope;
-import dev.providerapi.vast.model.InstancePage;
-import dev.providerapi.vast.model.ManageInstanceRequest;
-import dev.providerapi.vast.model.ManageInstanceRequestState;
 import dev.providerapi.vast.model.OfferList;
 import dev.providerapi.vast.model.ShowChargesFormat;
 import java.io.IOException;
@@ -38,14 +36,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,13 +67,9 @@ public final class VastProvider extends VastProviderBase {
 
   /** Vast's own default image, used when the caller names none. */
   static final String DEFAULT_IMAGE = "vastai/base-image:@vastai-automatic-tag";
-  /** The largest page /api/v1/instances/ serves. */
-  static final int INSTANCES_PAGE = 25;
   static final int CHARGES_PAGE = 500;
   /** How far back charges are searched for an instance whose start we cannot read. */
   static final Duration CHARGES_LOOKBACK = Duration.ofDays(90);
-  /** A cursor loop that never ends is a provider bug; stop rather than spin. */
-  private static final int MAX_PAGES = 10_000;
   private static final BigDecimal MB_PER_GIB = BigDecimal.valueOf(1024);
 
   public VastProvider() {
@@ -220,8 +212,7 @@ public final class VastProvider extends VastProviderBase {
     }
     if (created == null || created.newContract() == null) {
       // Vast said yes without an id: the instance may exist, so the launch guard must look the token up.
-      throw new UnexpectedResponseException(new ErrorDetails(name(), "createInstance", 200, null,
-          "success without new_contract", null, false, null), null);
+      throw Failures.unexpected(name(), "createInstance", "success without new_contract");
     }
     String id = String.valueOf(created.newContract());
     return readBackAfterChange(id).orElseGet(() -> Instance.builder(name(), id)
@@ -319,8 +310,8 @@ public final class VastProvider extends VastProviderBase {
         .build();
     Offer cheapest = offers(filter).stream()
         .min(Comparator.comparing(o -> o.pricing().perHour(request.market()).orElse(o.pricing().cheapestPerHour())))
-        .orElseThrow(() -> new IllegalArgumentException("vast has no offer for gpu=" + gpu + " x"
-            + request.gpuCount() + ", region=" + request.region() + ", market=" + request.market()));
+        .orElseThrow(() -> Failures.noCapacity(name(), "launch", "no offer for gpu=" + gpu + " x"
+            + request.gpuCount() + ", region=" + request.region() + ", market=" + request.market(), null));
     return new Placement(askId(cheapest.id()), cheapest.gpu(), cheapest.gpuCount(), cheapest.region(),
         cheapest.pricing().spotPerHour());
   }
@@ -335,72 +326,11 @@ public final class VastProvider extends VastProviderBase {
   }
 
 
-  // ---- get, list, lookup ----
-
-  @Override
-  public Optional<Instance> get(String instanceId) {
-    Long id = instanceId(instanceId);
-    if (id == null) {
-      return Optional.empty();
-    }
-    try {
-      InstanceEnvelope envelope = api().showInstance(id);
-      return envelope == null || envelope.instances() == null ? Optional.empty()
-          : Optional.of(toInstance(envelope.instances()));
-    } catch (NotFoundException e) {
-      return Optional.empty();
-    }
-  }
-
-  @Override
-  public List<Instance> list() {
-    return allPages(null);
-  }
-
-  /** Vast filters by label itself, so a lookup reads only the instances carrying the token. */
-  @Override
-  public List<Instance> findByClientToken(String clientToken) {
-    String filter = apiClient().objectMapper().createObjectNode()
-        .set("label", apiClient().objectMapper().createObjectNode().put("eq", clientToken)).toString();
-    return allPages(filter).stream()
-        .filter(i -> clientToken.equals(i.clientToken()))
-        .sorted(Comparator.comparing(Instance::createdAt, Comparator.nullsLast(Comparator.<Instant>naturalOrder())))
-        .toList();
-  }
-
-  private List<Instance> allPages(@Nullable String selectFilters) {
-    List<Instance> all = new ArrayList<>();
-    forEachPage(after -> {
-      InstancePage page = api().showInstances(INSTANCES_PAGE, after, null, selectFilters);
-      if (page != null && page.instances() != null) {
-        page.instances().forEach(i -> all.add(toInstance(i)));
-      }
-      return page == null ? null : page.nextToken();
-    }, "showInstances");
-    return all;
-  }
-
-  /** Calls {@code fetch} with each cursor (null first) until it returns no next token. */
-  private void forEachPage(Function<@Nullable String, @Nullable String> fetch, String operation) {
-    Set<String> seen = new HashSet<>();
-    String after = null;
-    for (int page = 0; page < MAX_PAGES; page++) {
-      String next = fetch.apply(after);
-      if (next == null || next.isBlank()) {
-        return;
-      }
-      if (!seen.add(next)) {
-        throw new UnexpectedResponseException(new ErrorDetails(name(), operation, 200, null,
-            "pagination returned the cursor of an earlier page again; stopping", null, false, null), null);
-      }
-      after = next;
-    }
-    throw new UnexpectedResponseException(new ErrorDetails(name(), operation, 200, null,
-        "more than " + MAX_PAGES + " pages; stopping", null, false, null), null);
-  }
+  // ---- get, list, lookup, terminate, stop, start: VastProviderBase, from provider.yaml ----
 
   /** Vast's instance as ours. */
-  Instance toInstance(dev.providerapi.vast.model.Instance i) {
+  @Override
+  protected Instance toInstance(dev.providerapi.vast.model.Instance i) {
     String raw = i.actualStatus();
     int gpus = i.numGpus() == null ? 0 : i.numGpus();
     boolean bid = Boolean.TRUE.equals(i.isBid());
@@ -444,33 +374,6 @@ public final class VastProvider extends VastProviderBase {
     return mapped;
   }
 
-  // ---- terminate, stop, start ----
-
-  @Override
-  protected void terminateInstance(String instanceId) {
-    Long id = instanceId(instanceId);
-    if (id == null) {
-      return; // no Vast instance has such an id, so there is nothing to destroy
-    }
-    api().destroyInstance(id);
-  }
-
-  @Override
-  public Instance stop(String instanceId) {
-    return changeState(instanceId, ManageInstanceRequestState.STOPPED, InstanceStatus.STOPPING);
-  }
-
-  @Override
-  public Instance start(String instanceId) {
-    return changeState(instanceId, ManageInstanceRequestState.RUNNING, InstanceStatus.PROVISIONING);
-  }
-
-  private Instance changeState(String instanceId, ManageInstanceRequestState state, InstanceStatus meanwhile) {
-    long id = requiredId(instanceId);
-    api().manageInstance(id, ManageInstanceRequest.builder().state(state).build());
-    return readBackAfterChange(instanceId).orElseGet(() -> Instance.builder(name(), instanceId).status(meanwhile).build());
-  }
-
   // ---- billing ----
 
   /**
@@ -480,7 +383,7 @@ public final class VastProvider extends VastProviderBase {
    */
   @Override
   public BillingStatus billingStatus(String instanceId) {
-    long id = requiredId(instanceId);
+    long id = InstanceIds.requireLong(name(), "billingStatus", instanceId);
     Optional<Instance> instance = get(instanceId);
     Instant now = clock().instant();
     Instant from = instance.map(Instance::createdAt).orElse(null);
@@ -494,22 +397,19 @@ public final class VastProvider extends VastProviderBase {
     String source = "instance-" + id;
     BigDecimal[] accrued = {BigDecimal.ZERO};
     int[] rows = {0};
-    forEachPage(after -> {
+    for (Charge c : new Paginator(name(), "showCharges").<Charge>byCursor(after -> {
       ChargePage page = api().showCharges(filter, ShowChargesFormat.TABLE, null, CHARGES_PAGE, after);
-      if (page != null && page.results() != null) {
-        for (Charge c : page.results()) {
-          if (source.equals(c.source()) && c.amount() != null) {
-            accrued[0] = accrued[0].add(c.amount());
-            rows[0]++;
-          }
-        }
+      return page == null ? new Paginator.Page<>(List.of(), null) : new Paginator.Page<>(page.results(), page.nextToken());
+    })) {
+      if (c != null && source.equals(c.source()) && c.amount() != null) {
+        accrued[0] = accrued[0].add(c.amount());
+        rows[0]++;
       }
-      return page == null ? null : page.nextToken();
-    }, "showCharges");
+    }
 
     boolean exists = instance.isPresent() && instance.get().status() != InstanceStatus.TERMINATED;
     InstanceStatus status = instance.map(Instance::status).orElse(InstanceStatus.TERMINATED);
-    BigDecimal rate = exists && status != InstanceStatus.STOPPED ? rateOf(instance.get()) : null;
+    BigDecimal rate = exists && status != InstanceStatus.STOPPED ? rate(instance.get()) : null;
     String message = (rows[0] == 0 ? "no charges recorded yet for " + source
         : "charges for " + source + " read from the Vast charges API")
         + (exists ? "; the instance exists (" + status + ") and keeps accruing" + (rate == null
@@ -517,29 +417,6 @@ public final class VastProvider extends VastProviderBase {
             : "; the instance is gone and no longer accrues");
     return new BillingStatus(name(), instanceId, BillingStatus.Verification.VERIFIED_BY_API, exists, rate,
         accrued[0], now, message, descriptor.consoleUrl());
-  }
-
-  private static @Nullable BigDecimal rateOf(Instance i) {
-    Pricing p = i.pricing();
-    return p == null ? null : p.perHour(i.market()).orElse(p.cheapestPerHour());
-  }
-
-  // ---- helpers ----
-
-  private static @Nullable Long instanceId(String instanceId) {
-    try {
-      return Long.parseLong(instanceId.strip());
-    } catch (NumberFormatException e) {
-      return null;
-    }
-  }
-
-  private static long requiredId(String instanceId) {
-    Long id = instanceId(instanceId);
-    if (id == null) {
-      throw new IllegalArgumentException("vast instance ids are numbers, got '" + instanceId + "'");
-    }
-    return id;
   }
 
   private static Instant epochSeconds(BigDecimal seconds) {

@@ -411,7 +411,8 @@ class VastProviderTest {
     enqueue(200, page("same", 1));
     enqueue(200, page("same", 2));
 
-    assertThatThrownBy(vast::list).hasMessageContaining("cursor of an earlier page");
+    assertThatThrownBy(vast::list).isInstanceOf(dev.providerapi.errors.UnexpectedResponseException.class)
+        .hasMessageContaining("pagination served cursor 'same' a second time");
     assertThat(server.getRequestCount()).isEqualTo(2);
   }
 

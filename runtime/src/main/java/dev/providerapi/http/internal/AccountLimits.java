@@ -20,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * before" instant, the window generation and the count of consecutive 429s. Thread-safe.
  */
 public final class AccountLimits {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(AccountLimits.class);
   private final String accountKey;
   private final RateLimitBuckets store;
   private final Clock clock;
@@ -30,6 +31,9 @@ public final class AccountLimits {
   /** Bumped each time a 429 opens (or moves) the window; a request remembers the one it was sent in. */
   private long generation;
   private int consecutive;
+  private static final Duration SHARED_WINDOW_READ = Duration.ofMillis(50);
+  private Instant sharedNotBefore = Instant.MIN;
+  private long sharedReadAt;
   private final java.util.concurrent.atomic.AtomicInteger priorityWaiting = new java.util.concurrent.atomic.AtomicInteger();
 
   public AccountLimits(String accountKey, RateLimitBuckets store, List<RateLimitWindow> global,
@@ -81,13 +85,30 @@ public final class AccountLimits {
     priorityWaiting.addAndGet(delta);
   }
 
-  /** The later of this JVM's window and the store's (another process's 429). */
+  /**
+   * The later of this JVM's window and the store's (another process's 429). The store's is read at most every
+   * {@link #SHARED_WINDOW_READ} (one round trip less per request; a window another process opened is seen that
+   * much later at worst, about the time its 429 took to arrive).
+   */
   Instant notBefore() {
     Instant local;
+    boolean read;
+    long now = System.nanoTime();
     synchronized (lock) {
       local = notBefore;
+      read = now - sharedReadAt >= SHARED_WINDOW_READ.toNanos() || sharedReadAt == 0;
     }
-    Instant shared = store.notBefore(accountKey);
+    if (read) {
+      Instant fresh = store.notBefore(accountKey);
+      synchronized (lock) {
+        sharedNotBefore = fresh;
+        sharedReadAt = now == 0 ? 1 : now;
+      }
+    }
+    Instant shared;
+    synchronized (lock) {
+      shared = sharedNotBefore;
+    }
     return shared.isAfter(local) ? shared : local;
   }
 
@@ -123,7 +144,13 @@ public final class AccountLimits {
       }
       generation++;
     }
-    store.notBefore(accountKey, until);
+    try {
+      store.notBefore(accountKey, until);
+    } catch (RuntimeException e) {
+      // This JVM's window still holds; only the other processes miss it.
+      LOG.warn("{}: could not share the 429 window with other processes through {}: {}", accountKey, store,
+          e.toString());
+    }
   }
 
   void onSuccess(long sentIn) {

@@ -4,6 +4,7 @@ import dev.providerapi.ProviderEvent;
 import dev.providerapi.ProviderListener;
 import dev.providerapi.errors.DeadlineExceededException;
 import dev.providerapi.errors.ErrorDetails;
+import dev.providerapi.errors.ProviderUnavailableException;
 import dev.providerapi.errors.RateLimitedException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -49,6 +50,11 @@ public final class RateLimitInterceptor implements Interceptor {
           "call deadline of " + call.deadline().budget().toMillis() + " ms would pass while waiting for the client-side"
               + " rate limit (or a 429 window); the request was not sent", null, false, null),
           call.deadline().budget(), false, null);
+    } catch (RuntimeException e) {
+      // A shared store (a database, Redis) that cannot be reached: typed, and provably not sent.
+      String message = "not sent: the rate-limit store failed: " + e;
+      throw new ProviderUnavailableException(new ErrorDetails(call.provider(), call.operation().id(), 0, null,
+          message, null, true, null), new NotSentException(message, e));
     }
     long waited = System.nanoTime() - start;
     if (waited >= REPORTED_WAIT_NANOS) {

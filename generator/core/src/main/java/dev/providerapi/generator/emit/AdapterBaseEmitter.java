@@ -15,6 +15,7 @@ import dev.providerapi.descriptor.ProviderDescriptor;
 import dev.providerapi.descriptor.RateLimitWindow;
 import dev.providerapi.errors.ErrorKind;
 import dev.providerapi.generator.manifest.ProviderManifest;
+import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.model.BillingGranularity;
 import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.model.Region;
@@ -44,7 +45,7 @@ final class AdapterBaseEmitter {
     this.impl = impl;
   }
 
-  TypeSpec emit(ProviderManifest manifest) {
+  TypeSpec emit(ProviderManifest manifest, ApiModel model, TypeMapper types) {
     ProviderDescriptor d = manifest.descriptor();
     TypeSpec.Builder type = TypeSpec.classBuilder(base)
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
@@ -79,8 +80,9 @@ final class AdapterBaseEmitter {
             .endControlFlow()
             .addStatement("return local")
             .build());
+    new LifecycleEmitter(manifest, model, types).emit(type);
     for (Capability c : new TreeSet<>(d.capabilities())) {
-      for (CapabilityHooks.Hook h : CapabilityHooks.of(c)) {
+      for (CapabilityHooks.Hook h : CapabilityHooks.mandatory(manifest, c)) {
         type.addMethod(mandatory(h.name(), h.returns(), c));
       }
     }

@@ -1,6 +1,7 @@
 package dev.providerapi.generator.emit;
 
 import dev.providerapi.Capability;
+import dev.providerapi.generator.manifest.ProviderManifest;
 import dev.providerapi.model.BillingStatus;
 import dev.providerapi.model.Instance;
 import java.util.List;
@@ -15,6 +16,14 @@ public final class CapabilityHooks {
   public record Hook(String name, Class<?> returns) {}
 
   private CapabilityHooks() {}
+
+  /**
+   * The hooks {@code manifest}'s capabilities make mandatory for the hand-written adapter: those of {@link #of}
+   * minus the ones a long-form binding implements in the generated base (stop, start, restart).
+   */
+  public static List<Hook> mandatory(ProviderManifest manifest, Capability capability) {
+    return of(capability).stream().filter(h -> manifest.longForm(h.name()).isEmpty()).toList();
+  }
 
   public static List<Hook> of(Capability capability) {
     return switch (capability) {

@@ -65,7 +65,7 @@ public final class JavaEmitters {
     ClientEmitter client = new ClientEmitter(types, api, impl);
     files.add(Naming.file(apiPackage, client.emitInterface(model), source, provider));
     files.add(Naming.file(apiPackage, client.emitImplementation(model), source, provider));
-    files.add(Naming.file(root, new AdapterBaseEmitter(base, api, impl).emit(manifest), source, provider));
+    files.add(Naming.file(root, new AdapterBaseEmitter(base, api, impl).emit(manifest, model, types), source, provider));
     return List.copyOf(files);
   }
 }

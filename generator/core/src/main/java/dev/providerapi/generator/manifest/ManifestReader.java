@@ -159,6 +159,7 @@ public final class ManifestReader {
         }
       }
       Map<String, String> operations = new LinkedHashMap<>();
+      Map<String, Binding> bindings = new LinkedHashMap<>();
       JsonNode ops = top.get("operations");
       if (ops != null) {
         for (Map.Entry<String, JsonNode> e : entries(object(ops, "operations"))) {
@@ -167,7 +168,9 @@ public final class ManifestReader {
             throw fail(path, "invalid operation name '" + e.getKey() + "'; allowed: a lowerCamel name such as "
                 + "offers, list, get, launch, terminate, stop, start, restart");
           }
-          operations.put(e.getKey(), text(e.getValue(), path));
+          Binding b = new BindingReader(file).read(e.getKey(), e.getValue());
+          bindings.put(e.getKey(), b);
+          operations.put(e.getKey(), b.operationId());
         }
       }
       JsonNode caps = top.get("capabilities");
@@ -223,7 +226,7 @@ public final class ManifestReader {
       if (catalog != null) {
         d.offerCatalog(offerCatalog(catalog));
       }
-      return new ProviderManifest(file, d.build(), javaPackage, classPrefix, spec, envelope, operations);
+      return new ProviderManifest(file, d.build(), javaPackage, classPrefix, spec, envelope, operations, bindings);
     }
 
     private OfferCatalog offerCatalog(JsonNode node) {

@@ -14,6 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param classPrefix prefix of the generated classes: {@code Lambda} -> {@code LambdaApi}, {@code LambdaProviderBase}
  * @param responseEnvelope the member wrapping every success body ({@code data}), or null
  * @param operations our operation name ({@code offers}, {@code launch}, ...) -> the spec's operation id
+ * @param bindings our operation name -> its whole binding (short or long form), see {@link Binding}
  */
 public record ProviderManifest(
     Path file,
@@ -22,10 +23,30 @@ public record ProviderManifest(
     String classPrefix,
     SpecRef spec,
     @Nullable String responseEnvelope,
-    Map<String, String> operations) {
+    Map<String, String> operations,
+    Map<String, Binding> bindings) {
 
   public ProviderManifest {
     operations = Map.copyOf(operations);
+    bindings = Map.copyOf(bindings);
+  }
+
+  /** A manifest whose bindings are all short form (the operation ids alone). */
+  public ProviderManifest(Path file, ProviderDescriptor descriptor, String javaPackage, String classPrefix,
+      SpecRef spec, @Nullable String responseEnvelope, Map<String, String> operations) {
+    this(file, descriptor, javaPackage, classPrefix, spec, responseEnvelope, operations, shortForms(operations));
+  }
+
+  private static Map<String, Binding> shortForms(Map<String, String> operations) {
+    Map<String, Binding> out = new java.util.TreeMap<>();
+    operations.forEach((role, id) -> out.put(role, Binding.shortForm(role, id)));
+    return out;
+  }
+
+  /** The long-form binding of {@code role}, if provider.yaml declares one (the generated base implements it). */
+  public java.util.Optional<Binding> longForm(String role) {
+    Binding b = bindings.get(role);
+    return b != null && b.longForm() ? java.util.Optional.of(b) : java.util.Optional.empty();
   }
 
   public String name() {

@@ -1,0 +1,75 @@
+package dev.providerapi.lifecycle;
+
+import dev.providerapi.gpu.GpuCatalog;
+import dev.providerapi.model.LaunchRequest;
+import dev.providerapi.model.Market;
+import dev.providerapi.model.Offer;
+import dev.providerapi.model.OfferFilter;
+import dev.providerapi.spi.OfferMatcher;
+import dev.providerapi.spi.OffersCache;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+
+/**
+ * Offers from one place, live (an offers operation) or from a catalog (provider.yaml's {@code offerCatalog}):
+ * the part of the filter the provider applies itself is sent, the answer is cached per that part, and the
+ * caller's whole filter is applied here. It also picks the cheapest offer for a launch given without an offer
+ * id; when none fits, that is a {@link dev.providerapi.errors.CapacityUnavailableException}, the type a broker
+ * fails over on.
+ */
+public final class OfferSource {
+  private final String provider;
+  private final UnaryOperator<OfferFilter> serverSide;
+  private final Function<OfferFilter, List<Offer>> fetch;
+  private final Supplier<OffersCache<OfferFilter, Offer>> cache;
+  private final Supplier<GpuCatalog> catalog;
+  private final UnaryOperator<String> canonicalRegion;
+
+  public OfferSource(String provider, UnaryOperator<OfferFilter> serverSide, Function<OfferFilter, List<Offer>> fetch,
+      Supplier<OffersCache<OfferFilter, Offer>> cache, Supplier<GpuCatalog> catalog,
+      UnaryOperator<String> canonicalRegion) {
+    this.provider = provider;
+    this.serverSide = serverSide;
+    this.fetch = fetch;
+    this.cache = cache;
+    this.catalog = catalog;
+    this.canonicalRegion = canonicalRegion;
+  }
+
+  public List<Offer> offers(OfferFilter filter) {
+    OfferFilter f = filter == null ? OfferFilter.any() : filter;
+    OfferFilter server = serverSide.apply(f);
+    List<Offer> all = cache.get().get(server, () -> fetch.apply(server));
+    OfferMatcher matcher = new OfferMatcher(catalog.get(), canonicalRegion);
+    return all.stream().filter(o -> matcher.matches(o, f)).toList();
+  }
+
+  /**
+   * The cheapest offer that fits a launch request given without an offer id: its GPU (or, when it names no
+   * GPU, its instance type), its GPU count (when no instance type is named, since a type fixes the count), its
+   * instance type and its region (provider or canonical), priced in the request's market.
+   */
+  public Optional<Offer> cheapest(LaunchRequest request) {
+    OfferFilter filter = OfferFilter.builder()
+        .gpu(request.gpu())
+        .gpuCount(request.instanceType() == null ? request.gpuCount() : null)
+        .region(request.region())
+        .market(request.market())
+        .build();
+    Market market = request.market();
+    return offers(filter).stream()
+        .filter(o -> request.instanceType() == null || request.instanceType().equals(o.instanceType()))
+        .min(Comparator.comparing((Offer o) -> o.pricing().perHour(market).orElse(o.pricing().cheapestPerHour())));
+  }
+
+  /** {@link #cheapest}, or CapacityUnavailableException naming what was asked for. */
+  public Offer requireCheapest(LaunchRequest request) {
+    return cheapest(request).orElseThrow(() -> Failures.noCapacity(provider, "launch", "no offer with capacity"
+        + " fits instanceType=" + request.instanceType() + ", gpu=" + request.gpu() + " x" + request.gpuCount()
+        + ", region=" + request.region() + ", market=" + request.market(), null));
+  }
+}

@@ -1,0 +1,79 @@
+package dev.providerapi.lifecycle;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.function.IntFunction;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Reads every page of a list, so {@code list()} returns all instances or a typed error, never a silent first
+ * page. A cursor served twice, or more than {@link #MAX_PAGES} pages, is a provider bug that would loop
+ * forever: it is an {@link dev.providerapi.errors.UnexpectedResponseException}, not a truncated answer.
+ */
+public final class Paginator {
+  /** A bound no real account reaches; past it the provider is looping. */
+  public static final int MAX_PAGES = 10_000;
+
+  private final String provider;
+  private final String operation;
+
+  public Paginator(String provider, String operation) {
+    this.provider = provider;
+    this.operation = operation;
+  }
+
+  /** One page as read: its items and the cursor of the next page (null or blank: this was the last). */
+  public record Page<T>(List<T> items, @Nullable String next) {
+    public Page {
+      items = items == null ? List.of() : List.copyOf(items);
+    }
+  }
+
+  /** Cursor pagination: {@code fetch} gets null first, then each page's next cursor. */
+  public <T> List<T> byCursor(Function<@Nullable String, Page<T>> fetch) {
+    List<T> all = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    String cursor = null;
+    for (int page = 0; page < MAX_PAGES; page++) {
+      Page<T> p = fetch.apply(cursor);
+      all.addAll(p.items());
+      if (p.next() == null || p.next().isBlank()) {
+        return all;
+      }
+      if (!seen.add(p.next())) {
+        throw Failures.unexpected(provider, operation, "pagination served cursor '" + p.next() + "' a second"
+            + " time after " + (page + 1) + " page(s); the listing would never end, so it is not trusted");
+      }
+      cursor = p.next();
+    }
+    throw tooMany();
+  }
+
+  /**
+   * Page-number or offset pagination: {@code fetch} gets {@code first}, then each next page number (or offset,
+   * advanced by {@code step}) until a page brings fewer than {@code pageSize} items.
+   */
+  public <T> List<T> byNumber(int first, int step, int pageSize, IntFunction<List<T>> fetch) {
+    List<T> all = new ArrayList<>();
+    int n = first;
+    for (int page = 0; page < MAX_PAGES; page++) {
+      List<T> items = fetch.apply(n);
+      if (items == null || items.isEmpty()) {
+        return all;
+      }
+      all.addAll(items);
+      if (items.size() < pageSize) {
+        return all;
+      }
+      n += step;
+    }
+    throw tooMany();
+  }
+
+  private RuntimeException tooMany() {
+    return Failures.unexpected(provider, operation, "more than " + MAX_PAGES + " pages; stopping");
+  }
+}

@@ -1,0 +1,45 @@
+package dev.providerapi.lifecycle;
+
+import dev.providerapi.model.Region;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** Provider regions and canonical ones, from provider.yaml's {@code regions}. */
+public final class RegionTranslation {
+  private final List<Region> regions;
+  private final Map<String, Region> byProviderName = new LinkedHashMap<>();
+
+  public RegionTranslation(List<Region> regions) {
+    this.regions = List.copyOf(regions);
+    for (Region r : regions) {
+      byProviderName.putIfAbsent(r.providerName().toLowerCase(Locale.ROOT), r);
+    }
+  }
+
+  /** The canonical region, or the input when unmapped. */
+  public @Nullable String canonical(@Nullable String providerRegion) {
+    if (providerRegion == null) {
+      return null;
+    }
+    Region r = byProviderName.get(providerRegion.toLowerCase(Locale.ROOT));
+    return r == null ? providerRegion : r.canonicalName();
+  }
+
+  public List<String> providerRegions(String canonicalRegion) {
+    return regions.stream().filter(r -> r.canonicalName().equalsIgnoreCase(canonicalRegion))
+        .map(Region::providerName).toList();
+  }
+
+  /** True when {@code region} is one of the provider's own region names (any case). */
+  public boolean isProviderRegion(@Nullable String region) {
+    return region != null && byProviderName.containsKey(region.toLowerCase(Locale.ROOT));
+  }
+
+  /** True when {@code region} is only a canonical name (us-east) that stands for provider regions. */
+  public boolean isCanonicalOnly(@Nullable String region) {
+    return region != null && !isProviderRegion(region) && !providerRegions(region).isEmpty();
+  }
+}

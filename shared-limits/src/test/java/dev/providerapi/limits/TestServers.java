@@ -1,0 +1,77 @@
+package dev.providerapi.limits;
+
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.lettuce.core.RedisClient;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The loopback servers that {@code .ci/services.sh start} runs (and {@code .ci/run} starts before the build).
+ * A test that needs one skips, naming the command, only when it does not answer on this machine.
+ */
+final class TestServers {
+  static final String PG_HOST = "127.0.0.1";
+  static final int PG_PORT = Integer.parseInt(System.getenv().getOrDefault("PROVIDER_API_PG_PORT", "55432"));
+  static final int REDIS_PORT = Integer.parseInt(System.getenv().getOrDefault("PROVIDER_API_REDIS_PORT", "56379"));
+  static final String PG_URL = "jdbc:postgresql://" + PG_HOST + ":" + PG_PORT + "/provider_api_test";
+  static final String REDIS_URI = "redis://127.0.0.1:" + REDIS_PORT;
+
+  private TestServers() {}
+
+  static void assumePostgres() {
+    assumeTrue(answers(PG_PORT), "PostgreSQL is not up on " + PG_HOST + ":" + PG_PORT
+        + "; run .ci/services.sh start (CI's .ci/run does)");
+  }
+
+  static void assumeRedis() {
+    assumeTrue(answers(REDIS_PORT), "Redis is not up on 127.0.0.1:" + REDIS_PORT
+        + "; run .ci/services.sh start (CI's .ci/run does)");
+  }
+
+  /** A pooled DataSource, as a PostgreSQL store should be given (every token taken is one transaction). */
+  static DataSource pooled(String url, int size) {
+    com.zaxxer.hikari.HikariConfig c = new com.zaxxer.hikari.HikariConfig();
+    c.setDataSource(dataSource(url));
+    c.setMaximumPoolSize(size);
+    c.setMinimumIdle(1);
+    c.setPoolName("shared-limits-test");
+    return new com.zaxxer.hikari.HikariDataSource(c);
+  }
+
+  static DataSource dataSource(String url) {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(url);
+    ds.setUser("postgres");
+    ds.setConnectTimeout(5);
+    return ds;
+  }
+
+  /** A fresh schema of its own for one test, so tests never see each other's rows; its JDBC URL. */
+  static String freshSchema(String name) throws SQLException {
+    try (Connection c = dataSource(PG_URL).getConnection(); Statement s = c.createStatement()) {
+      s.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+      s.execute("CREATE SCHEMA " + name);
+    }
+    return PG_URL + "?currentSchema=" + name;
+  }
+
+  static RedisClient redis() {
+    return RedisClient.create(REDIS_URI);
+  }
+
+  private static boolean answers(int port) {
+    try (Socket s = new Socket()) {
+      s.connect(new InetSocketAddress("127.0.0.1", port), 500);
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+}
