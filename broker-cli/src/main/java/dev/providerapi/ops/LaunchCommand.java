@@ -231,6 +231,7 @@ final class LaunchCommand implements Callable<Integer> {
         case LAUNCHED -> "recorded CREATED";
         case NO_CAPACITY -> "no capacity (" + step.error() + "); recorded FAILED, trying the next offer";
         case FAILED -> "refused (" + step.error() + "); recorded FAILED";
+        case UNSUPPORTED -> "skipped: " + step.error() + "; recorded FAILED, trying the next provider";
         case OUTCOME_UNKNOWN -> "outcome unknown (" + step.error() + "); recorded UNKNOWN";
       };
       err.println("  attempt " + step.attempt() + ": " + what + " in " + Durations.human(step.elapsed()));

@@ -91,7 +91,7 @@ public final class OpsMain {
   @Command(name = "provider-api", mixinStandardHelpOptions = true, versionProvider = Version.class,
       synopsisSubcommandLabel = "COMMAND",
       description = {"Operations over every configured provider at once, or over in-process",
-          "fakes of all six with --sandbox (no keys, nothing billed).",
+          "fakes of all of them with --sandbox (no keys, nothing billed).",
           "Credentials: <NAME>_API_KEY per provider (LAMBDA_API_KEY, VAST_API_KEY, ...)",
           "or ~/.config/provider-api/config.yaml (mode 600): providers.<name>.apiKey.",
           "",

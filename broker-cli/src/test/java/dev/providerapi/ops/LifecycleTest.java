@@ -201,4 +201,29 @@ class LifecycleTest {
       assertThat(partial.out() + partial.err() + none.out() + none.err()).doesNotContain(key);
     }
   }
+
+  @Test
+  void aLaunchWhoseOutcomeIsUnknownExitsFiveAndReconcileRecoversIt() {
+    var vast = sandbox.fake("vast");
+    vast.faults().once(dev.providerapi.sandbox.Op.CREATE, dev.providerapi.sandbox.FaultKind.CREATED_DESPITE_ERROR)
+        .times(dev.providerapi.sandbox.Op.LIST, dev.providerapi.sandbox.FaultKind.STATUS_401, 100)
+        .times(dev.providerapi.sandbox.Op.GET, dev.providerapi.sandbox.FaultKind.STATUS_401, 100);
+    Cli.Run launch = run("launch", "-p", "vast", "--image", SandboxModeTest.VAST_IMAGE, "--client-token", "pa-unk01",
+        "--no-wait");
+    assertThat(launch.code()).as(launch.toString()).isEqualTo(ExitCode.OUTCOME_UNKNOWN);
+    assertThat(launch.err()).contains("recorded UNKNOWN")
+        .contains("launch pa-unk01: the outcome is unknown").contains("run provider-api reconcile before launching again");
+    assertThat(vast.state().withToken("pa-unk01")).hasSize(1); // it was created after all
+    try (JdbcLaunchLedger l = JdbcLaunchLedger.sqlite(ledger)) {
+      assertThat(l.find("pa-unk01")).extracting(LaunchRecord::state).containsExactly(LaunchState.UNKNOWN);
+    }
+
+    vast.faults().clear();
+    Cli.Run reconcile = run("reconcile");
+    assertThat(reconcile.code()).as(reconcile.toString()).isEqualTo(ExitCode.OK); // recovered needs no one
+    assertThat(reconcile.out()).containsPattern("RECOVERED +vast +pa-unk01");
+    try (JdbcLaunchLedger l = JdbcLaunchLedger.sqlite(ledger)) {
+      assertThat(l.find("pa-unk01")).extracting(LaunchRecord::state).containsExactly(LaunchState.CREATED);
+    }
+  }
 }

@@ -6,6 +6,7 @@ import dev.providerapi.Provider;
 import dev.providerapi.errors.CapacityUnavailableException;
 import dev.providerapi.errors.LaunchOutcomeUnknownException;
 import dev.providerapi.errors.ProviderException;
+import dev.providerapi.errors.UnsupportedCapabilityException;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.LaunchRequest;
 import dev.providerapi.model.Offer;
@@ -25,7 +26,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Launches the best matching offer of a fleet and, when a provider proves it created nothing (it answered
  * {@link CapacityUnavailableException}), the next one: never two instances for one plan. Any other error ends
- * the launch; an ambiguous one ({@link LaunchOutcomeUnknownException}, or anything untyped) is recorded
+ * the launch, except {@link UnsupportedCapabilityException} (the provider lacks what the plan asks for; it is thrown
+ * before anything is sent), which moves on to the next provider's offers; an ambiguous one ({@link LaunchOutcomeUnknownException}, or anything untyped) is recorded
  * UNKNOWN so the {@link Reconciler} settles it.
  *
  * <p>Every attempt is written to the ledger as PENDING before the create is sent and updated after it
@@ -70,9 +72,14 @@ public final class FailoverLauncher {
       return new LaunchResult(LaunchResult.Outcome.NO_OFFERS, plan.clientToken(), null, List.of(), offers, null);
     }
     List<LaunchStep> steps = new ArrayList<>();
+    java.util.Set<String> incapable = new java.util.HashSet<>();
+    int sent = 0;
     for (Offer offer : candidates) {
-      if (steps.size() == plan.maxAttempts()) {
+      if (sent == plan.maxAttempts()) {
         break;
+      }
+      if (incapable.contains(offer.provider())) {
+        continue; // this provider cannot serve the plan: its other offers would refuse the same way
       }
       int attempt = steps.size() + 1;
       Provider provider = fleet.require(offer.provider());
@@ -85,7 +92,18 @@ public final class FailoverLauncher {
       Instance instance;
       try {
         instance = provider.launch(request);
+      } catch (UnsupportedCapabilityException unsupported) {
+        // Thrown before anything is sent (the plan asks for SSH keys, a startup script, ... the provider lacks):
+        // nothing was created, so the next provider may be tried; this attempt is not counted against maxAttempts.
+        LaunchStep step = step(attempt, offer, plan, LaunchStep.Result.UNSUPPORTED, null, unsupported, start);
+        ledger.resolve(plan.clientToken(), attempt, LaunchState.FAILED, null,
+            unsupported.getMessage() + "; nothing was sent");
+        incapable.add(offer.provider());
+        steps.add(step);
+        progress.step(step);
+        continue;
       } catch (CapacityUnavailableException noCapacity) {
+        sent++;
         LaunchStep step = step(attempt, offer, plan, LaunchStep.Result.NO_CAPACITY, null, noCapacity, start);
         ledger.resolve(plan.clientToken(), attempt, LaunchState.FAILED, null, noCapacity.getMessage());
         steps.add(step);

@@ -20,6 +20,11 @@ public record LaunchStep(
     LAUNCHED,
     /** The provider had no capacity and created nothing; the launch moves to the next offer. */
     NO_CAPACITY,
+    /**
+     * The provider lacks a capability the plan needs (SSH keys, a startup script, ...); nothing was sent, the
+     * ledger says FAILED, and the launch moves on to the next provider's offers.
+     */
+    UNSUPPORTED,
     /** The provider refused for another reason; the launch stops (nothing proves another try is safe). */
     FAILED,
     /** The outcome is unknown (an instance may exist); the launch stops and the ledger says UNKNOWN. */

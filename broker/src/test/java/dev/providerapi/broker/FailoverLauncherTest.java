@@ -3,6 +3,7 @@ package dev.providerapi.broker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.providerapi.Capability;
 import dev.providerapi.errors.ErrorDetails;
 import dev.providerapi.errors.ErrorKind;
 import dev.providerapi.errors.LaunchOutcomeUnknownException;
@@ -142,6 +143,24 @@ class FailoverLauncherTest {
     assertThat(result.outcome()).isEqualTo(LaunchResult.Outcome.OUTCOME_UNKNOWN);
     assertThat(ledger.find("pa-bug")).extracting(LaunchRecord::state).containsExactly(LaunchState.UNKNOWN);
     assertThat(dear.launches).isEmpty();
+  }
+
+  @Test
+  void aProviderLackingACapabilityIsSkippedWithoutSendingAndWithoutUsingAnAttempt() {
+    cheap.unsupported("c1", Capability.SSH_KEYS).unsupported("c2", Capability.SSH_KEYS);
+    LaunchResult r = launch(LaunchPlan.builder(OfferFilter.any()).sshKey("ssh-ed25519 AAAA me").maxAttempts(1)
+        .clientToken("pa-caps").build(), new ArrayList<>());
+    assertThat(r.outcome()).isEqualTo(LaunchResult.Outcome.LAUNCHED);
+    assertThat(r.instance().provider()).isEqualTo("dear");
+    assertThat(r.steps()).extracting(LaunchStep::offerId, LaunchStep::result).containsExactly(
+        org.assertj.core.groups.Tuple.tuple("c1", LaunchStep.Result.UNSUPPORTED),
+        org.assertj.core.groups.Tuple.tuple("d1", LaunchStep.Result.LAUNCHED));
+    assertThat(r.steps().get(0).error()).isEqualTo("UnsupportedCapabilityException: cheap does not support SSH_KEYS"
+        + " (check provider.supports(Capability.SSH_KEYS) first)");
+    assertThat(ledger.find("pa-caps")).extracting(LaunchRecord::state)
+        .containsExactly(LaunchState.FAILED, LaunchState.CREATED);
+    assertThat(ledger.find("pa-caps").get(0).error()).endsWith("; nothing was sent");
+    assertThat(cheap.launches).hasSize(1); // c2 was never tried: the same provider would refuse the same way
   }
 
   @Test

@@ -69,6 +69,12 @@ class ScriptedProvider implements Provider {
     return this;
   }
 
+  /** The launch of {@code offerId} refuses as the runtime does for a missing capability (before sending). */
+  ScriptedProvider unsupported(String offerId, dev.providerapi.Capability capability) {
+    launchErrors.put(offerId, r -> new dev.providerapi.errors.UnsupportedCapabilityException(name, capability));
+    return this;
+  }
+
   ScriptedProvider fails(String offerId, ErrorKind kind, String message) {
     launchErrors.put(offerId, r -> ProviderException.of(kind,
         new ErrorDetails(name, "launch", 500, null, message, null, false, null), null));

@@ -85,6 +85,11 @@ final class DiffCommand implements Callable<Integer> {
           + "snapshot (spec.upstream.snapshot): give OLD and NEW, or run `provider-api update " + manifest.name()
           + " --from FILE` once to store FILE as the baseline");
     }
+    if (!Files.isRegularFile(snap)) {
+      throw new UserInputException(manifest.file() + " at spec.upstream.snapshot: the snapshot " + snap
+          + " is missing; restore it, or write 'snapshot: none' and run `provider-api update " + manifest.name()
+          + " --from FILE` to store a new baseline");
+    }
     return snap;
   }
 

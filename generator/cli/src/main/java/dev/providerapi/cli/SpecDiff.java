@@ -68,7 +68,8 @@ record SpecDiff(Verdict verdict, List<String> lines, List<Change> changes, List<
           + " (" + describe(newSpec) + ")");
     }
     List<Change> changes = ModelDiff.compare(UpstreamSpecs.read(oldSpec, oldKind, envelope),
-        UpstreamSpecs.read(newSpec, newKind, envelope));
+        UpstreamSpecs.read(newSpec, newKind, envelope), UpstreamSpecs.responseStatuses(oldSpec, oldKind),
+        UpstreamSpecs.responseStatuses(newSpec, newKind));
     return of(changes, usage);
   }
 

@@ -105,7 +105,7 @@ final class UpdateCommand implements Callable<Integer> {
             : UpstreamSpecs.kind(newSpec)), "sha256:" + sha.substring(0, 12));
     String upstreamSource = source != null ? source
         : recorded.upstreamSource() != null ? recorded.upstreamSource() : newSpec.toString();
-    Path snapshot = recorded.upstreamSnapshot();
+    Path snapshot = recorded.upstreamSnapshot() == null ? null : DiffCommand.snapshot(root, manifest);
     if (snapshot != null && sha.equals(recorded.upstreamSha256())) {
       out.println(prefix + ": upstream unchanged (version " + recorded.upstreamVersion() + ", sha256 "
           + sha.substring(0, 12) + "...): nothing to do");

@@ -53,6 +53,8 @@ public record Change(
     BODY_CHANGED("changed request body"),
     RESPONSE_CHANGED("changed response"),
     STATUS_CHANGED("changed success status"),
+    STATUS_ADDED("added response status"),
+    STATUS_REMOVED("removed response status"),
     TYPE_ADDED("added type"),
     TYPE_REMOVED("removed type"),
     TYPE_CHANGED("changed type"),

@@ -40,6 +40,16 @@ public final class ModelDiff {
   private ModelDiff() {}
 
   public static List<Change> compare(ApiModel before, ApiModel after) {
+    return compare(before, after, Map.of(), Map.of());
+  }
+
+  /**
+   * @param oldStatuses per operation {@link #key key}, the response status codes the older spec declares
+   *     ({@code 200}, {@code 404}, {@code default}); empty when the spec kind has none to declare
+   * @param newStatuses the same for the newer spec
+   */
+  public static List<Change> compare(ApiModel before, ApiModel after, Map<String, Set<String>> oldStatuses,
+      Map<String, Set<String>> newStatuses) {
     List<Change> out = new ArrayList<>();
     Map<String, OperationDef> oldOps = byKey(before);
     Map<String, OperationDef> newOps = byKey(after);
@@ -55,6 +65,8 @@ public final class ModelDiff {
         out.add(op(Level.BREAKING, Kind.OPERATION_REMOVED, o, null, null, null, null));
       } else {
         compareOperation(o, n, out);
+        compareStatuses(o, n, oldStatuses.getOrDefault(e.getKey(), Set.of()),
+            newStatuses.getOrDefault(e.getKey(), Set.of()), out);
       }
     }
     for (Map.Entry<String, OperationDef> e : newOps.entrySet()) {
@@ -152,6 +164,25 @@ public final class ModelDiff {
     }
     if (o.successStatus() != n.successStatus()) {
       out.add(op(Level.BREAKING, Kind.STATUS_CHANGED, n, null, o.successStatus() + " -> " + n.successStatus(), o, n));
+    }
+  }
+
+  /** A new success status may surprise a client; a new or dropped error status only changes which error it gets. */
+  private static void compareStatuses(OperationDef o, OperationDef n, Set<String> before, Set<String> after,
+      List<Change> out) {
+    // A moved success status is already one STATUS_CHANGED.
+    Set<String> success = o.successStatus() == n.successStatus() ? Set.of()
+        : Set.of(String.valueOf(o.successStatus()), String.valueOf(n.successStatus()));
+    for (String code : new TreeSet<>(before)) {
+      if (!after.contains(code) && !success.contains(code)) {
+        out.add(op(Level.NON_BREAKING, Kind.STATUS_REMOVED, n, code, null, n, n));
+      }
+    }
+    for (String code : new TreeSet<>(after)) {
+      if (!before.contains(code) && !success.contains(code)) {
+        out.add(op(code.startsWith("2") ? Level.DANGEROUS : Level.NON_BREAKING, Kind.STATUS_ADDED, n, code, null, n,
+            n));
+      }
     }
   }
 

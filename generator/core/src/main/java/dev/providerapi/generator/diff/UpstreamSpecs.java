@@ -99,6 +99,30 @@ public final class UpstreamSpecs {
     return v.isBlank() ? null : v;
   }
 
+  /**
+   * Per operation ({@code GET /x}, as {@link ModelDiff#key}), the response status codes an OpenAPI file declares;
+   * empty for other kinds.
+   */
+  public static Map<String, Set<String>> responseStatuses(Path file, Kind kind) {
+    Map<String, Set<String>> out = new java.util.TreeMap<>();
+    if (kind != Kind.OPENAPI) {
+      return out;
+    }
+    JsonNode tree = tree(file);
+    for (Iterator<Map.Entry<String, JsonNode>> paths = tree.path("paths").fields(); paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> path = paths.next();
+      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
+        Map.Entry<String, JsonNode> op = ops.next();
+        if (METHODS.contains(op.getKey())) {
+          Set<String> codes = new java.util.TreeSet<>();
+          op.getValue().path("responses").fieldNames().forEachRemaining(codes::add);
+          out.put(op.getKey().toUpperCase(Locale.ROOT) + " " + path.getKey(), codes);
+        }
+      }
+    }
+    return out;
+  }
+
   private static ApiModel readWithUniqueIds(Path file, @Nullable String responseEnvelope) {
     JsonNode tree = tree(file);
     Set<String> seen = new HashSet<>();

@@ -302,12 +302,10 @@ public final class ManifestReader {
               + sha256 + "'");
         }
         String snap = optionalText(u, "spec.upstream", "snapshot");
+        // Not checked here: generation never reads it (and a copied provider.yaml may travel without it);
+        // diff and update say so when it is missing.
         if (snap != null && !snap.equals("none")) {
           snapshot = folder.resolve(snap).normalize();
-          if (!Files.isRegularFile(snapshot)) {
-            throw fail("spec.upstream.snapshot", "snapshot '" + snap + "' not found (looked for " + snapshot
-                + "; write 'none' when no copy of the upstream file is stored)");
-          }
         }
       }
       return new ProviderManifest.SpecRef(kind, specFile, source, version, sha256, snapshot);

@@ -57,8 +57,8 @@ public record ProviderManifest(
    * @param kind {@code openapi}, {@code graphql} or {@code crd}
    * @param file the spec file, resolved against the provider.yaml's folder
    * @param upstreamSha256 hex SHA-256 of the upstream file our spec was last checked against, or null
-   * @param upstreamSnapshot a stored copy of that upstream file (resolved like {@code file}), or null when
-   *     provider.yaml says {@code snapshot: none} or nothing
+   * @param upstreamSnapshot a stored copy of that upstream file (resolved like {@code file}; not checked to
+   *     exist), or null when provider.yaml says {@code snapshot: none} or nothing
    */
   public record SpecRef(String kind, Path file, @Nullable String upstreamSource, @Nullable String upstreamVersion,
       @Nullable String upstreamSha256, @Nullable Path upstreamSnapshot) {

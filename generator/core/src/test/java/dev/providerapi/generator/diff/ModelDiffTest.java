@@ -124,6 +124,25 @@ class ModelDiffTest {
   }
 
   @Test
+  void declaredResponseStatusesAreComparedPerOperation() {
+    List<Change> changes = withStatuses("status-added");
+
+    assertThat(changes).extracting(c -> c.level().label() + ": " + c.describe())
+        .containsExactly("non-breaking: added response status `409` of POST /instances (launchInstance)");
+    assertThat(ours().impact(changes.get(0)).boundOperations()).containsExactly("launch (launchInstance)");
+    // A moved success status is one change, not also an added and a removed status.
+    assertThat(withStatuses("status-changed")).extracting(Change::kind).containsExactly(Kind.STATUS_CHANGED);
+  }
+
+  private static List<Change> withStatuses(String v2) {
+    Path a = fixture("upstream-v1.yaml");
+    Path b = fixture("upstream-v2-" + v2 + ".yaml");
+    return ModelDiff.compare(read("upstream-v1.yaml"), read("upstream-v2-" + v2 + ".yaml"),
+        UpstreamSpecs.responseStatuses(a, UpstreamSpecs.Kind.OPENAPI),
+        UpstreamSpecs.responseStatuses(b, UpstreamSpecs.Kind.OPENAPI));
+  }
+
+  @Test
   void aCrdSchemaChangeIsNamedFieldByField() {
     List<Change> changes = ModelDiff.compare(read("crd-v1.yaml"), read("crd-v2.yaml"));
 
@@ -157,5 +176,36 @@ class ModelDiffTest {
         .containsExactlyInAnyOrder("GET /pods (list)", "GET /endpoints (list_get_endpoints)");
     assertThat(ModelDiff.compare(model, model)).isEmpty();
     assertThat(dir.toFile().list()).containsExactly("dup.yaml");
+  }
+
+  @Test
+  void aChangeToLambdasRecordedUpstreamIsMappedOntoOurSpecAndBindings() throws Exception {
+    Path yaml = Path.of("../../specs/lambda/provider.yaml");
+    dev.providerapi.generator.manifest.ProviderManifest m =
+        new dev.providerapi.generator.manifest.ManifestReader().read(yaml);
+    Path snapshot = m.spec().upstreamSnapshot();
+    assertThat(snapshot).isNotNull();
+    assertThat(UpstreamSpecs.sha256(snapshot)).isEqualTo(m.spec().upstreamSha256());
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    com.fasterxml.jackson.databind.node.ObjectNode tree =
+        (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(snapshot.toFile());
+    ((com.fasterxml.jackson.databind.node.ObjectNode) tree.at("/components/schemas/InstanceType/properties"))
+        .putObject("price_cents_per_hour").put("type", "string");
+    Path changed = java.nio.file.Files.createTempFile("lambda-next", ".json");
+    try {
+      json.writeValue(changed.toFile(), tree);
+
+      List<Change> changes = ModelDiff.compare(UpstreamSpecs.read(snapshot, UpstreamSpecs.Kind.OPENAPI, "data"),
+          UpstreamSpecs.read(changed, UpstreamSpecs.Kind.OPENAPI, "data"));
+
+      Usage ours = new Usage(new dev.providerapi.generator.openapi.OpenApiReader().read(m.spec().file(), "data"),
+          m.operations());
+      assertThat(ours.impacts(changes)).extracting(Usage.Impact::describe).containsExactly(
+          "changed field `price_cents_per_hour` of `InstanceType`: int32 -> string; used by get (getInstance), "
+              + "offers (listInstanceTypes), list (listInstances), restart (restartInstance), "
+              + "terminate (terminateInstance), postInstance (not bound)");
+    } finally {
+      java.nio.file.Files.delete(changed);
+    }
   }
 }

@@ -53,6 +53,19 @@ class ManifestReaderTest {
   }
 
   @Test
+  void anUpstreamSha256MustBeSixtyFourHexDigitsAndSnapshotNoneMeansNoCopy() throws IOException {
+    String yaml = MINIMAL.replace("spec: {kind: openapi, file: openapi.yaml}",
+        "spec: {kind: openapi, file: openapi.yaml, upstream: {source: https://x.test/o.json, sha256: ABC}}");
+
+    assertThat(failure(yaml)).hasMessage(prefix() + "spec.upstream.sha256: expected the 64 lower-case hex digits "
+        + "of a SHA-256, found 'ABC'");
+
+    ProviderManifest m = new ManifestReader().read(write(yaml.replace("sha256: ABC", "snapshot: none")));
+    assertThat(m.spec().upstreamSnapshot()).isNull();
+    assertThat(m.spec().upstreamSource()).isEqualTo("https://x.test/o.json");
+  }
+
+  @Test
   void readsTheLambdaManifest() throws IOException {
     Path repo = Path.of("../..").toAbsolutePath().normalize();
     Files.copy(repo.resolve("specs/lambda/provider.yaml"), dir.resolve("provider.yaml"));
@@ -65,7 +78,8 @@ class ManifestReaderTest {
     assertThat(m.classPrefix()).isEqualTo("Lambda");
     assertThat(m.responseEnvelope()).isEqualTo("data");
     assertThat(m.spec()).isEqualTo(new ProviderManifest.SpecRef("openapi", dir.resolve("openapi.yaml"),
-        "https://cloud.lambda.ai/api/v1/openapi.json", "1.8.3"));
+        "https://cloud.lambda.ai/api/v1/openapi.json", "1.8.3",
+        "e848f3e22b533929474c8661561ba271b16eeffbc0d4c2697b6b45b2fc4ceb8f", dir.resolve("upstream/openapi.json")));
     assertThat(m.operations()).containsOnly(Map.entry("offers", "listInstanceTypes"),
         Map.entry("list", "listInstances"), Map.entry("get", "getInstance"), Map.entry("launch", "launchInstance"),
         Map.entry("terminate", "terminateInstance"), Map.entry("restart", "restartInstance"));
