@@ -37,12 +37,15 @@ public final class GraphQlReader {
 
   private final Consumer<String> warnings;
 
-  /** Warnings (a published schema's defects we work around, starter operations) go to the log. */
+  /**
+   * Warnings (a published schema's defects worked around, starter operations) go to
+   * {@link ApiModel#warnings()}.
+   */
   public GraphQlReader() {
-    this(LOG::warn);
+    this(w -> { });
   }
 
-  /** @param warnings receives each warning as one line naming the file and place */
+  /** @param warnings also receives each warning, one line naming the file and place, as it is found */
   public GraphQlReader(Consumer<String> warnings) {
     this.warnings = warnings;
   }
@@ -56,7 +59,12 @@ public final class GraphQlReader {
     if (!Files.isRegularFile(schemaFile)) {
       throw new SpecException(schemaFile, null, "no such file");
     }
-    GraphQLSchema schema = schema(schemaFile, warnings);
+    List<String> found = new ArrayList<>();
+    Consumer<String> warn = w -> {
+      found.add(w);
+      warnings.accept(w);
+    };
+    GraphQLSchema schema = schema(schemaFile, warn);
     List<Path> files = operationFiles(schemaFile);
     OperationMapper mapper = new OperationMapper(schema);
     List<OperationDef> operations = new ArrayList<>();
@@ -67,11 +75,11 @@ public final class GraphQlReader {
       operations.add(mapper.map(file, text, document));
     }
     if (files.isEmpty()) {
-      operations.addAll(starters(schemaFile, schema, mapper));
+      operations.addAll(starters(schemaFile, schema, mapper, warn));
     }
     operations.sort(java.util.Comparator.comparing(OperationDef::id));
     return new ApiModel("", "", null, List.of(), mapper.types(), operations, schemaFile.toString(),
-        mapper.derived());
+        null, found, mapper.derived());
   }
 
   /**
@@ -79,7 +87,8 @@ public final class GraphQlReader {
    * writes (one per argument-free Query field) as if they were files in {@code operations/}. A starter the
    * mapper cannot take (a generated name taken by a schema type) is left out with a warning.
    */
-  private List<OperationDef> starters(Path schemaFile, GraphQLSchema schema, OperationMapper mapper) {
+  private static List<OperationDef> starters(Path schemaFile, GraphQLSchema schema, OperationMapper mapper,
+      Consumer<String> warnings) {
     Path dir = schemaFile.toAbsolutePath().getParent().resolve(OPERATIONS_FOLDER);
     List<GraphQlStarter.Document> documents = GraphQlStarter.documents(schema);
     if (documents.isEmpty()) {

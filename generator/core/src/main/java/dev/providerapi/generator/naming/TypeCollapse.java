@@ -110,7 +110,7 @@ public final class TypeCollapse {
       }
     });
     return new ApiModel(model.title(), model.version(), model.description(), model.servers(),
-        List.copyOf(named.values()), operations, model.source(), derived);
+        List.copyOf(named.values()), operations, model.source(), model.serverTemplate(), model.warnings(), derived);
   }
 
   /** Kept name -> the family name it takes: every member of one family, the only merge of it, name free. */
