@@ -231,8 +231,9 @@ public final class RunpodProvider extends RunpodProviderBase {
       return request.spotBidPerHour().divide(BigDecimal.valueOf(placement.gpuCount()), 4, RoundingMode.DOWN);
     }
     if (placement.minBidPerGpu() == null) {
-      throw new IllegalArgumentException("runpod spot launch: no spotBidPerHour given and no current minimum bid"
-          + " for " + placement.gpuTypeId() + " x" + placement.gpuCount());
+      // RunPod quotes no minimum bid for this GPU now: nothing to bid on, the broker should look elsewhere.
+      throw Failures.noCapacity("runpod", "launch", "no spotBidPerHour given and RunPod quotes no current minimum"
+          + " bid for " + placement.gpuTypeId() + " x" + placement.gpuCount(), null);
     }
     return placement.minBidPerGpu();
   }
