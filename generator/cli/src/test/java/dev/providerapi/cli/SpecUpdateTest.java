@@ -386,4 +386,55 @@ class SpecUpdateTest {
         .contains("provider-api update tiny: not updated; nothing was changed");
     assertThat(tree()).isEqualTo(before);
   }
+
+  private static final String CRD = """
+      apiVersion: apiextensions.k8s.io/v1
+      kind: CustomResourceDefinition
+      metadata: {name: boxes.tiny.example.com}
+      spec:
+        group: tiny.example.com
+        scope: Namespaced
+        names: {kind: Box, listKind: BoxList, plural: boxes, singular: box}
+        versions:
+          - name: v1
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema:
+                type: object
+                properties:
+                  spec:
+                    type: object
+                    properties:
+                      gpus: {type: integer}
+      """;
+
+  @Test
+  void diffComparesTwoCrdsFieldByField() throws IOException {
+    Path v1 = file("v1.crd.yaml", CRD);
+    Path v2 = file("v2.crd.yaml", CRD.replace("gpus: {type: integer}", "gpus: {type: string}"));
+
+    int code = run("diff", v1.toString(), v2.toString());
+
+    assertThat(code).as(err.toString()).isEqualTo(Main.DRIFT);
+    assertThat(out.toString()).isEqualTo("""
+          breaking:     changed field `gpus` of `BoxSpec`: int64 -> string
+        provider-api diff: 1 change (1 breaking): BREAKING changes: clients built from the old spec may fail
+        """);
+    assertThat(run("diff", v1.toString(), repo.resolve("specs/tiny/openapi.yaml").toString()))
+        .isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("(a CRD) with ").contains("(an OpenAPI spec)");
+  }
+
+  @Test
+  void aRecordedSnapshotThatIsMissingIsNamedWithTheWayOut() throws IOException {
+    baseline();
+    Files.delete(repo.resolve("specs/tiny/upstream/openapi.yaml"));
+
+    int code = run("update", "tiny", "--from", file("up2.yaml", UP1.replace("1.0.0", "1.1.0")).toString());
+
+    assertThat(code).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("at spec.upstream.snapshot: the snapshot "
+        + repo.resolve("specs/tiny/upstream/openapi.yaml") + " is missing; restore it, or write 'snapshot: none'");
+  }
 }
