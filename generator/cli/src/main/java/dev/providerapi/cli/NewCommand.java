@@ -6,6 +6,7 @@ import dev.providerapi.generator.Generator;
 import dev.providerapi.generator.SpecAuth;
 import dev.providerapi.generator.crd.CrdReader;
 import dev.providerapi.generator.graphql.GraphQlReader;
+import dev.providerapi.generator.graphql.GraphQlStarter;
 import dev.providerapi.generator.inputs.GeneratorVersion;
 import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.OperationDef;

@@ -10,6 +10,7 @@ import dev.providerapi.generator.manifest.OperationBindings;
 import dev.providerapi.generator.manifest.ProviderManifest;
 import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.OperationDef;
+import dev.providerapi.generator.naming.TypeCollapse;
 import dev.providerapi.generator.crd.CrdReader;
 import dev.providerapi.generator.graphql.GraphQlReader;
 import dev.providerapi.generator.openapi.OpenApiReader;
@@ -181,7 +182,8 @@ public final class Generator {
       throw new SpecException(yaml, "name", "name '" + manifest.name() + "' differs from its folder "
           + layout.name(specDir) + "; they must match so that ./provider-api " + provider + " finds it");
     }
-    ApiModel model = reader(manifest.spec().kind(), yaml).read(manifest.spec().file(), manifest.responseEnvelope());
+    ApiModel model = TypeCollapse.collapse(
+        reader(manifest.spec().kind(), yaml).read(manifest.spec().file(), manifest.responseEnvelope()));
     OperationBindings.check(manifest, model);
     model = OperationBindings.applyIdempotency(manifest, model);
 
@@ -259,7 +261,7 @@ public final class Generator {
           + "letters, digits and '-', starting with a letter (e.g. --name acme-cloud)");
     }
     String kind = specKind(file);
-    ApiModel model = reader(kind, file).read(file, null);
+    ApiModel model = TypeCollapse.collapse(reader(kind, file).read(file, null));
     String name = options.name() != null ? options.name() : derivedName(file, kind, model);
     String javaPackage = options.javaPackage() != null ? options.javaPackage() : defaultPackage(name);
     if (!javax.lang.model.SourceVersion.isName(javaPackage)) {
@@ -291,7 +293,7 @@ public final class Generator {
     Placement target = options.placement() != null ? options.placement() : Placement.standard(outDir);
     String specName = file.getFileName().toString();
     return new NamedPlan(name,
-        plan(manifest, model, specName, Map.of(), new TemplateRenderer(null), specInputs(file), target),
+        plan(manifest, model, specName, Map.of(), new TemplateRenderer(null), specInputs(kind, file), target),
         model.warnings());
   }
 
@@ -414,12 +416,11 @@ public final class Generator {
   }
 
   /**
-   * The kind of a spec given without a provider.yaml: GraphQL SDL by its extension, a Kubernetes
+   * The kind of a spec given without a provider.yaml: GraphQL SDL by its extension or content, a Kubernetes
    * CustomResourceDefinition by its {@code kind}, otherwise OpenAPI.
    */
   static String specKind(Path file) {
-    String fileName = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (fileName.matches(".*\\.(graphql|graphqls|gql|sdl)")) {
+    if (GraphQlReader.isSdl(file)) {
       return "graphql";
     }
     String text = new String(read(file), StandardCharsets.UTF_8);
@@ -440,7 +441,7 @@ public final class Generator {
     // Headers name the spec as the repository knows it, never by this checkout's absolute path: the output
     // must be byte for byte the same in every clone.
     ApiModel located = new ApiModel(model.title(), model.version(), model.description(), model.servers(),
-        model.types(), model.operations(), specName, model.serverTemplate(), model.warnings());
+        model.types(), model.operations(), specName, model.serverTemplate(), model.warnings(), model.derived());
     for (JavaFile f : emitter.emit(located, manifest)) {
       String path = GENERATED_JAVA + packagePath(f.packageName()) + f.typeSpec().name() + ".java";
       String text = f.toString();
@@ -476,11 +477,16 @@ public final class Generator {
     return name.matches(".*\\.(json|ya?ml)") ? ReferencedFiles.of(spec.file()) : Set.of(spec.file());
   }
 
+  /** The files a spec of {@code kind} reads: a GraphQL schema and its operation documents, or a spec's $refs. */
+  private static Set<Path> specFiles(String kind, Path file) {
+    return specFiles(new ProviderManifest.SpecRef(kind, file, null, null));
+  }
+
   /** Inputs of {@link #generateSpec}: named relative to the spec's folder (the output must not name a checkout). */
-  private static Map<String, byte[]> specInputs(Path spec) {
+  private static Map<String, byte[]> specInputs(String kind, Path spec) {
     Map<String, byte[]> inputs = new TreeMap<>();
     Path dir = spec.getParent();
-    for (Path p : ReferencedFiles.of(spec)) {
+    for (Path p : specFiles(kind, spec)) {
       inputs.put(dir.relativize(p).toString().replace('\\', '/'), read(p));
     }
     return inputs;

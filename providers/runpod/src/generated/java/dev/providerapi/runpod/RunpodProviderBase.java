@@ -19,7 +19,6 @@ import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.runpod.api.RunpodApi;
 import dev.providerapi.runpod.api.RunpodApiClient;
-import dev.providerapi.runpod.model.MyPodsPods;
 import dev.providerapi.runpod.model.MyPodsResult;
 import dev.providerapi.runpod.model.PodResult;
 import dev.providerapi.runpod.model.PodStopVariables;
@@ -127,7 +126,7 @@ public abstract class RunpodProviderBase extends AbstractProvider {
   /**
    * Every item of MyPods, all pages.
    */
-  private List<MyPodsPods> listItems(@Nullable String filter) {
+  private List<PodResult> listItems(@Nullable String filter) {
     MyPodsResult page = api().myPods();
     if (page == null) {
       throw Failures.unexpected(name(), "MyPods", "a page of the listing answered no body; the listing is not trusted");
@@ -163,14 +162,9 @@ public abstract class RunpodProviderBase extends AbstractProvider {
   }
 
   /**
-   * The wire instance of Pod as ours (status through {@link #mapStatus}).
+   * The wire instance of Pod, MyPods as ours (status through {@link #mapStatus}).
    */
   protected abstract Instance toInstance(PodResult wire);
-
-  /**
-   * The wire instance of MyPods as ours (status through {@link #mapStatus}).
-   */
-  protected abstract Instance toInstance(MyPodsPods wire);
 
   /**
    * Mandatory: provider.yaml declares {@code STOP_START}.

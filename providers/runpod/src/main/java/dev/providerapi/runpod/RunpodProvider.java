@@ -16,14 +16,13 @@ import dev.providerapi.model.Pricing;
 import dev.providerapi.runpod.model.CloudTypeEnum;
 import dev.providerapi.runpod.model.EnvironmentVariableInput;
 import dev.providerapi.runpod.model.GpuTypesResult;
-import dev.providerapi.runpod.model.MyPodsPods;
-import dev.providerapi.runpod.model.MyPodsPodsRuntimePorts;
 import dev.providerapi.runpod.model.MyPodsResult;
 import dev.providerapi.runpod.model.PodBidResumeInput;
 import dev.providerapi.runpod.model.PodFilter;
 import dev.providerapi.runpod.model.PodFindAndDeployOnDemandInput;
 import dev.providerapi.runpod.model.PodRentInterruptableInput;
 import dev.providerapi.runpod.model.PodResult;
+import dev.providerapi.runpod.model.PodRuntimePorts;
 import dev.providerapi.runpod.model.PodResumeInput;
 import dev.providerapi.runpod.model.PodStopInput;
 import dev.providerapi.runpod.model.PodTerminateInput;
@@ -188,8 +187,8 @@ public final class RunpodProvider extends RunpodProviderBase {
   }
 
   private static String idOf(@Nullable Object launched, LaunchRequest request) {
-    String id = launched instanceof dev.providerapi.runpod.model.PodFindAndDeployOnDemandResult r ? r.id()
-        : launched instanceof dev.providerapi.runpod.model.PodRentInterruptableResult r ? r.id() : null;
+    // Both launch mutations select the same fields, so they answer with one generated type.
+    String id = launched instanceof dev.providerapi.runpod.model.PodRentInterruptableResult r ? r.id() : null;
     if (id == null) {
       throw Failures.unexpected("runpod", request.market() == Market.SPOT ? "podRentInterruptable"
           : "podFindAndDeployOnDemand", "answered success without a pod id");
@@ -231,8 +230,9 @@ public final class RunpodProvider extends RunpodProviderBase {
       return request.spotBidPerHour().divide(BigDecimal.valueOf(placement.gpuCount()), 4, RoundingMode.DOWN);
     }
     if (placement.minBidPerGpu() == null) {
-      throw new IllegalArgumentException("runpod spot launch: no spotBidPerHour given and no current minimum bid"
-          + " for " + placement.gpuTypeId() + " x" + placement.gpuCount());
+      // RunPod quotes no minimum bid for this GPU now: nothing to bid on, the broker should look elsewhere.
+      throw Failures.noCapacity("runpod", "launch", "no spotBidPerHour given and RunPod quotes no current minimum"
+          + " bid for " + placement.gpuTypeId() + " x" + placement.gpuCount(), null);
     }
     return placement.minBidPerGpu();
   }
@@ -298,14 +298,9 @@ public final class RunpodProvider extends RunpodProviderBase {
 
   // ---- mapping ----
 
-  /** The pod and the list query select the same fields; one mapping serves both. */
+  /** The pod and the list query select the same fields, so both answer with one generated type. */
   @Override
   protected Instance toInstance(PodResult pod) {
-    return toInstance(apiClient().objectMapper().convertValue(pod, MyPodsPods.class));
-  }
-
-  @Override
-  protected Instance toInstance(MyPodsPods pod) {
     if (pod.id() == null) {
       throw Failures.unexpected(name(), "MyPods", "a pod without an id");
     }
@@ -322,7 +317,7 @@ public final class RunpodProvider extends RunpodProviderBase {
     String gpuName = pod.machine() == null ? null
         : pod.machine().gpuTypeId() != null ? pod.machine().gpuTypeId() : pod.machine().gpuDisplayName();
     BigDecimal cost = money(pod.costPerHr());
-    MyPodsPodsRuntimePorts ssh = sshPort(pod);
+    PodRuntimePorts ssh = sshPort(pod);
     return Instance.builder(name(), pod.id())
         .name(pod.name())
         .status(status)
@@ -346,7 +341,7 @@ public final class RunpodProvider extends RunpodProviderBase {
         .build();
   }
 
-  private static @Nullable MyPodsPodsRuntimePorts sshPort(MyPodsPods pod) {
+  private static @Nullable PodRuntimePorts sshPort(PodResult pod) {
     if (pod.runtime() == null || pod.runtime().ports() == null) {
       return null;
     }

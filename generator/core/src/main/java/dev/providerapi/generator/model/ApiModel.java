@@ -14,6 +14,10 @@ import org.jspecify.annotations.Nullable;
  *     {@link #servers()} holds the URLs with each variable's default substituted
  * @param warnings what the reader accepted but the user should know (a duplicate operationId renamed, a base URL
  *     taken from elsewhere): one line each, naming the file and the place
+ * @param derived the names of types the reader made up from where they appear (a GraphQL selection path, a
+ *     CRD property path) rather than took from the spec, each with the spec-side name it stems from (the GraphQL
+ *     type selected, the CRD property; empty when there is none): a structurally identical type may replace
+ *     them, and a merged type may take that name ({@code dev.providerapi.generator.naming.TypeCollapse})
  */
 public record ApiModel(
     String title,
@@ -24,25 +28,36 @@ public record ApiModel(
     List<OperationDef> operations,
     String source,
     @Nullable ServerTemplate serverTemplate,
-    List<String> warnings) {
+    List<String> warnings,
+    java.util.Map<String, String> derived) {
 
   public ApiModel {
     servers = List.copyOf(servers);
     types = List.copyOf(types);
     operations = List.copyOf(operations);
     warnings = List.copyOf(warnings);
+    derived = java.util.Map.copyOf(derived);
+  }
+
+  /** A model whose every type name comes from the spec. */
+  public ApiModel(String title, String version, @Nullable String description, List<String> servers,
+      List<TypeDef> types, List<OperationDef> operations, String source, @Nullable ServerTemplate serverTemplate,
+      List<String> warnings) {
+    this(title, version, description, servers, types, operations, source, serverTemplate, warnings,
+        java.util.Map.of());
   }
 
   public ApiModel(String title, String version, @Nullable String description, List<String> servers,
       List<TypeDef> types, List<OperationDef> operations, String source) {
-    this(title, version, description, servers, types, operations, source, null, List.of());
+    this(title, version, description, servers, types, operations, source, null, List.of(), java.util.Map.of());
   }
 
   /** The same model with {@code more} warnings after its own. */
   public ApiModel withWarnings(List<String> more) {
     List<String> all = new java.util.ArrayList<>(warnings);
     all.addAll(more);
-    return new ApiModel(title, version, description, servers, types, operations, source, serverTemplate, all);
+    return new ApiModel(title, version, description, servers, types, operations, source, serverTemplate, all,
+        derived);
   }
 
   /**
