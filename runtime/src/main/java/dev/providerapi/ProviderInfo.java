@@ -19,7 +19,9 @@ public record ProviderInfo(
     @Nullable URI consoleUrl) {
 
   public ProviderInfo {
-    capabilities = Set.copyOf(capabilities);
+    // Declaration order of the enum, the same in every run (Set.copyOf's order changes from one JVM to the next).
+    capabilities = capabilities.isEmpty() ? Set.of()
+        : java.util.Collections.unmodifiableSet(java.util.EnumSet.copyOf(capabilities));
     regions = List.copyOf(regions);
     gpuTypes = List.copyOf(gpuTypes);
   }

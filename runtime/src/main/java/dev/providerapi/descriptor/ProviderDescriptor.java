@@ -45,7 +45,9 @@ public record ProviderDescriptor(
     Objects.requireNonNull(baseUrl, "baseUrl");
     rateLimits = List.copyOf(rateLimits);
     operationRateLimits = Map.copyOf(operationRateLimits);
-    capabilities = capabilities.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(capabilities));
+    // Declaration order of the enum, the same in every run (Set.copyOf's order changes from one JVM to the next).
+    capabilities = capabilities.isEmpty() ? Set.of()
+        : java.util.Collections.unmodifiableSet(EnumSet.copyOf(capabilities));
     regions = List.copyOf(regions);
     gpuAliases = Map.copyOf(gpuAliases);
   }

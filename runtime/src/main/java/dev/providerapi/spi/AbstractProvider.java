@@ -147,6 +147,22 @@ public abstract class AbstractProvider implements Provider {
     return descriptor.name();
   }
 
+  /**
+   * {@code LambdaProvider[lambda, https://cloud.lambda.ai, capabilities=[RESTART, ...], apiKey=set]}: what it is,
+   * where it calls and whether the key it needs is there (given or in its environment variable), never the key.
+   */
+  @Override
+  public String toString() {
+    String env = descriptor.auth().apiKeyEnv();
+    String key = switch (descriptor.auth().style()) {
+      case BEARER, HEADER, BASIC -> ", apiKey=" + (config.apiKey(env).filter(k -> !k.isBlank()).isPresent() ? "set"
+          : "missing" + (env == null ? "" : " (set " + env + ")"));
+      default -> "";
+    };
+    return getClass().getSimpleName() + "[" + name() + ", " + config.baseUrl().orElse(descriptor.baseUrl())
+        + ", capabilities=" + descriptor.capabilities() + key + "]";
+  }
+
   @Override
   public ProviderInfo info() {
     return new ProviderInfo(name(), descriptor.displayName(), descriptor.capabilities(), descriptor.regions(),

@@ -130,6 +130,24 @@ class AbstractProviderTest {
   }
 
   @Test
+  void toStringSaysWhatAndWhereAndWhetherTheKeyIsThereNeverTheKey() {
+    assertThat(provider()).hasToString("FakeProvider[lambda, https://cloud.lambda.ai, capabilities=[STARTUP_SCRIPT, "
+        + "CUSTOM_IMAGE], apiKey=missing (set LAMBDA_API_KEY)]");
+    FakeProvider keyed = new FakeProvider(LAMBDA_LIKE, ProviderConfig.builder().environment(Map.of())
+        .apiKey("secret-key-123").baseUrl("http://127.0.0.1:9/lambda").build());
+    assertThat(keyed.toString()).isEqualTo("FakeProvider[lambda, http://127.0.0.1:9/lambda, capabilities=[STARTUP_SCRIPT, "
+        + "CUSTOM_IMAGE], apiKey=set]").doesNotContain("secret-key-123");
+  }
+
+  @Test
+  void capabilitiesComeInDeclarationOrderInEveryRun() {
+    ProviderDescriptor d = ProviderDescriptor.builder("x").baseUrl("https://x.test").auth(AuthSpec.bearer("X_KEY"))
+        .capability(Capability.values()[Capability.values().length - 1]).capability(Capability.values()[0]).build();
+    assertThat(d.capabilities()).containsExactly(Capability.values()[0], Capability.values()[Capability.values().length - 1]);
+    assertThat(provider().info().capabilities()).containsExactly(Capability.STARTUP_SCRIPT, Capability.CUSTOM_IMAGE);
+  }
+
+  @Test
   void constructionNeedsNoKeyButTheFirstCallDoes() {
     FakeProvider p = provider();
     assertThat(p.apiClient()).isSameAs(p.apiClient());

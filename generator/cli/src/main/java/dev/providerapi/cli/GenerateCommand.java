@@ -19,18 +19,21 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
         "Generates a client from a spec file without a provider.yaml: an OpenAPI",
-        "document (JSON or YAML), a GraphQL schema (.graphql, .graphqls, .gql, .sdl)",
-        "or a Kubernetes CustomResourceDefinition (YAML with kind:",
-        "CustomResourceDefinition). The name comes from the spec's title without",
-        "words such as API or REST (Lambda Cloud API -> lambda-cloud), a CRD's kind",
-        "(VirtualServer -> virtual-server), else the file name; --name overrides it.",
-        "The package is generated.<name>, the base URL is servers[0], auth follows",
-        "the spec's security schemes (key in <NAME>_API_KEY), and there is no",
+        "document (3.0, 3.1, 3.2 read as 3.1, or Swagger 2.0, converted; JSON or YAML),",
+        "a GraphQL schema (.graphql, .graphqls, .gql, .sdl) or a Kubernetes",
+        "CustomResourceDefinition (YAML with kind: CustomResourceDefinition). The name",
+        "comes from the spec's title without words such as API or REST (Lambda Cloud",
+        "API -> lambda-cloud), a CRD's kind (VirtualServer -> virtual-server), else the",
+        "file name; --name overrides it. The package is generated.<name>; the base URL",
+        "is --base-url or servers[0] (variables at their defaults; a relative one is",
+        "resolved against --spec-url; none: a placeholder, with a warning); auth",
+        "follows the spec's security schemes (key in <NAME>_API_KEY); there is no",
         "response envelope or operation binding."},
     optionListHeading = "%nOptions:%n")
 final class GenerateCommand implements Callable<Integer> {
 
-  @Option(names = "--spec", paramLabel = "FILE", required = true, description = "The spec file: OpenAPI, GraphQL SDL or a CRD.")
+  @Option(names = "--spec", paramLabel = "FILE", required = true,
+      description = "The spec file: OpenAPI or Swagger (JSON or YAML), GraphQL SDL or a CRD.")
   Path specFile;
 
   @Option(names = "--out", paramLabel = "DIR", required = true, description = "Where src/generated/java etc. go.")
@@ -41,6 +44,13 @@ final class GenerateCommand implements Callable<Integer> {
 
   @Option(names = "--name", paramLabel = "N", description = "Provider name (default: from the title or CRD kind).")
   String name;
+
+  @Option(names = "--base-url", paramLabel = "URL", description = "The client's base URL (default: servers[0]).")
+  String baseUrl;
+
+  @Option(names = "--spec-url", paramLabel = "URL",
+      description = "Where the spec was published; a relative servers URL is resolved against it.")
+  String specUrl;
 
   @Option(names = "--check", description = "Write nothing; list drifted files and exit 1 if any.")
   boolean check;
@@ -54,9 +64,10 @@ final class GenerateCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Generator.Mode mode = check ? Generator.Mode.CHECK : Generator.Mode.WRITE;
     Generator.Result r = parent.generators.get()
-        .generateSpec(specFile, out, new Generator.SpecOptions(name, javaPackage, mode));
+        .generateSpec(specFile, out, new Generator.SpecOptions(name, javaPackage, mode, null, baseUrl, specUrl));
     long ms = (System.nanoTime() - start) / 1_000_000;
     PrintWriter w = spec.commandLine().getOut();
+    Main.printWarnings(spec.commandLine().getErr(), r.warnings());
     try {
       if (check) {
         r.drift().forEach(d -> w.println(r.provider() + ": " + d));

@@ -150,20 +150,8 @@ final class GraphQlSchemaDiff {
 
   /** True when {@code file} is GraphQL SDL: by its extension, else by its first definition keyword. */
   static boolean isSchema(Path file) {
-    String n = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (n.endsWith(".graphql") || n.endsWith(".graphqls") || n.endsWith(".gql") || n.endsWith(".sdl")) {
-      return true;
-    }
-    if (n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json") || !Files.isRegularFile(file)) {
-      return false;
-    }
-    return SDL_START.matcher(read(file)).lookingAt();
+    return GraphQlReader.isSdl(file);
   }
-
-  /** Comments, descriptions and blank lines, then an SDL definition keyword. */
-  private static final Pattern SDL_START = Pattern.compile(
-      "(?s)(\\s|#[^\\n]*\\n|\"\"\".*?\"\"\"|\"[^\"\\n]*\")*"
-          + "(type|schema|scalar|enum|interface|union|input|directive|extend)\\b");
 
   private static String read(Path file) {
     try {

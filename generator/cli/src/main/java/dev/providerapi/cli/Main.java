@@ -45,6 +45,23 @@ public final class Main {
     System.setProperty("org.slf4j.simpleLogger.log.io.swagger", verbose ? "warn" : "off");
   }
 
+  /**
+   * One {@code warning: } line per warning on stderr: what the generator accepted but changed or guessed (a
+   * duplicate operationId renamed, a base URL taken from elsewhere). At most {@value #MAX_LISTED} are listed; the
+   * rest are counted.
+   */
+  static void printWarnings(PrintWriter err, java.util.List<String> warnings) {
+    for (int i = 0; i < warnings.size() && i < MAX_LISTED; i++) {
+      err.println("warning: " + warnings.get(i));
+    }
+    if (warnings.size() > MAX_LISTED) {
+      err.println("warning: ... and " + (warnings.size() - MAX_LISTED) + " more warning(s)");
+    }
+    err.flush();
+  }
+
+  static final int MAX_LISTED = 20;
+
   static void printParagraph(PrintWriter err, String message) {
     err.println(message);
     err.flush();

@@ -6,6 +6,7 @@ import dev.providerapi.generator.Generator;
 import dev.providerapi.generator.SpecAuth;
 import dev.providerapi.generator.crd.CrdReader;
 import dev.providerapi.generator.graphql.GraphQlReader;
+import dev.providerapi.generator.graphql.GraphQlStarter;
 import dev.providerapi.generator.inputs.GeneratorVersion;
 import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.OperationDef;
@@ -102,6 +103,17 @@ final class NewCommand implements Callable<Integer> {
     if (Files.exists(specDir) || Files.exists(module)) {
       throw new UserInputException("specs/" + name + " or providers/" + name + " already exists; new only scaffolds "
           + "a provider that is not there yet (use update to change a spec)");
+    }
+    Path rootPom = root.resolve("pom.xml");
+    try {
+      if (!Files.isRegularFile(rootPom) || !Files.readString(rootPom).contains("</modules>")) {
+        throw new UserInputException(rootPom + " has no <modules> section: new adds providers/" + name + " as a module "
+            + "of a multi-module build like this repository's. For a single-module project, generate with the Maven "
+            + "plugin instead: <spec> and <packageName> (and <providerYaml> to bind it to Provider), see "
+            + "docs/front-ends.md; nothing was written");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + rootPom + ": " + e.getMessage(), e);
     }
     Path given = from.openapi != null ? from.openapi : from.graphql != null ? from.graphql : from.crd;
     Path file = given.toAbsolutePath().normalize();

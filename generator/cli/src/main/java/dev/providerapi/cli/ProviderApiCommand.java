@@ -91,6 +91,9 @@ final class ProviderApiCommand implements Callable<Integer> {
       }
     }
     PrintWriter out = spec.commandLine().getOut();
+    for (Generator.Result r : results) {
+      Main.printWarnings(spec.commandLine().getErr(), r.warnings());
+    }
     long ms = (System.nanoTime() - start) / 1_000_000;
     int code = check ? reportCheck(out, results, ms) : reportWrite(out, root, results, ms);
     out.flush();

@@ -137,6 +137,22 @@ class NewCommandTest {
   }
 
   @Test
+  void aSingleModuleProjectIsToldToUseThePluginAndNothingIsWritten() throws IOException {
+    Files.writeString(repo.resolve("pom.xml"), "<project><artifactId>my-app</artifactId></project>\n");
+    Path spec = Files.writeString(repo.resolve("acme.yaml"), ACME);
+
+    assertThat(run("new", "acme", "--openapi", spec.toString())).isEqualTo(Main.BAD_INPUT);
+
+    assertThat(err.toString()).isEqualTo("provider-api: " + repo.resolve("pom.xml") + " has no <modules> section: new "
+        + "adds providers/acme as a module of a multi-module build like this repository's. For a single-module "
+        + "project, generate with the Maven plugin instead: <spec> and <packageName> (and <providerYaml> to bind it "
+        + "to Provider), see docs/front-ends.md; nothing was written\n");
+    assertThat(repo.resolve("specs/acme")).doesNotExist();
+    assertThat(repo.resolve("providers")).doesNotExist();
+    assertThat(Files.readString(repo.resolve("pom.xml"))).isEqualTo("<project><artifactId>my-app</artifactId></project>\n");
+  }
+
+  @Test
   void anInvalidPackageIsBadInputAndNothingIsWritten() throws IOException {
     Path spec = Files.writeString(repo.resolve("acme.yaml"), ACME);
 

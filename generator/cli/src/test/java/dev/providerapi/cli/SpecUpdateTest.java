@@ -167,6 +167,60 @@ class SpecUpdateTest {
   }
 
   @Test
+  void diffTakesDuplicateOperationIdsWithoutComplaint() throws IOException {
+    // RunPod REST v1 has the same operationId on a PATCH and a POST .../update; a diff needs no unique ids.
+    String twice = V1.replace("operationId: deleteMachine", "operationId: listMachines");
+    Path old = file("old.yaml", twice);
+    Path removed = file("new.yaml", twice.substring(0, twice.indexOf("  /machines/{id}:"))
+        + twice.substring(twice.indexOf("components:")));
+
+    int code = run("diff", old.toString(), removed.toString());
+
+    assertThat(code).as(err.toString()).isEqualTo(Main.DRIFT);
+    assertThat(err.toString()).isEmpty();
+    assertThat(out.toString()).isEqualTo("""
+          breaking:     removed operation DELETE /machines/{id} (listMachines_delete)
+        provider-api diff: 1 change (1 breaking): BREAKING changes: clients built from the old spec may fail
+        """);
+  }
+
+  @Test
+  void diffComparesASwagger2SpecWithItsOpenApi3Successor() throws IOException {
+    Path swagger = file("v1.json", """
+        {"swagger": "2.0", "info": {"title": "Tiny", "version": "1"}, "host": "api.tiny.example",
+         "paths": {"/machines": {"get": {"operationId": "listMachines", "produces": ["application/json"],
+           "responses": {"200": {"description": "the machines", "schema": {"type": "array",
+             "items": {"$ref": "#/definitions/Machine"}}}}}}},
+         "definitions": {"Machine": {"type": "object", "required": ["id"], "properties": {"id": {"type": "string"}}}}}
+        """);
+
+    int code = run("diff", swagger.toString(), repo.resolve("specs/tiny/openapi.yaml").toString());
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(out.toString()).isEqualTo("""
+          non-breaking: added operation DELETE /machines/{id} (deleteMachine)
+        provider-api diff: 1 change (0 breaking): non-breaking changes only
+        """);
+  }
+
+  @Test
+  void generatePrintsWarningsOnStderrAndTakesABaseUrl() throws IOException {
+    Path spec = file("dup.yaml", V1.replace("operationId: deleteMachine", "operationId: listMachines")
+        .replace("servers: [{url: \"https://api.tiny.example\"}]\n", ""));
+
+    int code = run("generate", "--spec", spec.toString(), "--out", repo.resolve("out").toString(), "--name", "dup",
+        "--base-url",
+        "https://eu.tiny.example/v1");
+
+    assertThat(code).as(err.toString()).isZero();
+    assertThat(err.toString()).isEqualTo("warning: " + spec + " at #/paths/~1machines~1{id}/delete: operationId "
+        + "'listMachines' is also used at #/paths/~1machines/get; this DELETE /machines/{id} is generated as "
+        + "'listMachines_delete'\n");
+    assertThat(Files.readString(repo.resolve("out/src/generated/java/generated/dup/DupProviderBase.java")))
+        .contains(".baseUrl(\"https://eu.tiny.example/v1\")");
+  }
+
+  @Test
   void diffOfAnUnreadableSpecIsBadInputNamingTheFile() throws IOException {
     Path broken = file("broken.yaml", "openapi: 3.0.3\npaths: [\n");
 
@@ -331,5 +385,56 @@ class SpecUpdateTest {
         + "GET /machines (listMachines): list<Machine> -> Machine; used by list (listMachines)\n")
         .contains("provider-api update tiny: not updated; nothing was changed");
     assertThat(tree()).isEqualTo(before);
+  }
+
+  private static final String CRD = """
+      apiVersion: apiextensions.k8s.io/v1
+      kind: CustomResourceDefinition
+      metadata: {name: boxes.tiny.example.com}
+      spec:
+        group: tiny.example.com
+        scope: Namespaced
+        names: {kind: Box, listKind: BoxList, plural: boxes, singular: box}
+        versions:
+          - name: v1
+            served: true
+            storage: true
+            schema:
+              openAPIV3Schema:
+                type: object
+                properties:
+                  spec:
+                    type: object
+                    properties:
+                      gpus: {type: integer}
+      """;
+
+  @Test
+  void diffComparesTwoCrdsFieldByField() throws IOException {
+    Path v1 = file("v1.crd.yaml", CRD);
+    Path v2 = file("v2.crd.yaml", CRD.replace("gpus: {type: integer}", "gpus: {type: string}"));
+
+    int code = run("diff", v1.toString(), v2.toString());
+
+    assertThat(code).as(err.toString()).isEqualTo(Main.DRIFT);
+    assertThat(out.toString()).isEqualTo("""
+          breaking:     changed field `gpus` of `BoxSpec`: int64 -> string
+        provider-api diff: 1 change (1 breaking): BREAKING changes: clients built from the old spec may fail
+        """);
+    assertThat(run("diff", v1.toString(), repo.resolve("specs/tiny/openapi.yaml").toString()))
+        .isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("(a CRD) with ").contains("(an OpenAPI spec)");
+  }
+
+  @Test
+  void aRecordedSnapshotThatIsMissingIsNamedWithTheWayOut() throws IOException {
+    baseline();
+    Files.delete(repo.resolve("specs/tiny/upstream/openapi.yaml"));
+
+    int code = run("update", "tiny", "--from", file("up2.yaml", UP1.replace("1.0.0", "1.1.0")).toString());
+
+    assertThat(code).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("at spec.upstream.snapshot: the snapshot "
+        + repo.resolve("specs/tiny/upstream/openapi.yaml") + " is missing; restore it, or write 'snapshot: none'");
   }
 }

@@ -10,6 +10,7 @@ import dev.providerapi.generator.manifest.OperationBindings;
 import dev.providerapi.generator.manifest.ProviderManifest;
 import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.OperationDef;
+import dev.providerapi.generator.naming.TypeCollapse;
 import dev.providerapi.generator.crd.CrdReader;
 import dev.providerapi.generator.graphql.GraphQlReader;
 import dev.providerapi.generator.openapi.OpenApiReader;
@@ -70,20 +71,33 @@ public final class Generator {
    * @param written what a WRITE changed (null for CHECK)
    * @param drift what CHECK found (empty for WRITE)
    */
-  public record Result(String provider, Path targetDir, Mode mode, @Nullable WriteResult written, List<Drift> drift) {
+  public record Result(String provider, Path targetDir, Mode mode, @Nullable WriteResult written, List<Drift> drift,
+      List<String> warnings) {
     public Result {
       drift = List.copyOf(drift);
+      warnings = List.copyOf(warnings);
+    }
+
+    public Result(String provider, Path targetDir, Mode mode, @Nullable WriteResult written, List<Drift> drift) {
+      this(provider, targetDir, mode, written, drift, List.of());
     }
   }
 
   /**
    * Options of {@link #generateSpec}: overrides of the name and package derived from the spec, and where the
    * output goes (null: {@link Placement#standard} under the output folder).
+   *
+   * @param baseUrl the client's base URL, instead of the spec's {@code servers}
+   * @param specUrl where the spec file was published: a relative {@code servers} URL is resolved against it
    */
   public record SpecOptions(@Nullable String name, @Nullable String javaPackage, Mode mode,
-      @Nullable Placement placement) {
+      @Nullable Placement placement, @Nullable String baseUrl, @Nullable String specUrl) {
     public SpecOptions(@Nullable String name, @Nullable String javaPackage, Mode mode) {
-      this(name, javaPackage, mode, null);
+      this(name, javaPackage, mode, null, null, null);
+    }
+
+    public SpecOptions(@Nullable String name, @Nullable String javaPackage, Mode mode, @Nullable Placement placement) {
+      this(name, javaPackage, mode, placement, null, null);
     }
 
     public static SpecOptions defaults() {
@@ -139,14 +153,21 @@ public final class Generator {
 
   /** Generates one provider with inputs and output where {@code layout} says. */
   public Result generateProvider(ProviderLayout layout, String provider, Mode mode) {
-    return run(provider, planProvider(layout, provider), mode);
+    Planned planned = planned(layout, provider);
+    return run(provider, planned.plan(), mode, planned.warnings());
   }
+
+  private record Planned(GenerationPlan plan, List<String> warnings) {}
 
   /**
    * Everything {@link #generateProvider} would write, in memory and without touching disk: for front ends
    * that write elsewhere (the annotation processor hands the sources to javac's Filer).
    */
   public GenerationPlan planProvider(ProviderLayout layout, String provider) {
+    return planned(layout, provider).plan();
+  }
+
+  private Planned planned(ProviderLayout layout, String provider) {
     Path specDir = layout.specDir();
     Path yaml = layout.providerYaml();
     if (!Files.isRegularFile(yaml)) {
@@ -161,7 +182,8 @@ public final class Generator {
       throw new SpecException(yaml, "name", "name '" + manifest.name() + "' differs from its folder "
           + layout.name(specDir) + "; they must match so that ./provider-api " + provider + " finds it");
     }
-    ApiModel model = reader(manifest.spec().kind(), yaml).read(manifest.spec().file(), manifest.responseEnvelope());
+    ApiModel model = TypeCollapse.collapse(
+        reader(manifest.spec().kind(), yaml).read(manifest.spec().file(), manifest.responseEnvelope()));
     OperationBindings.check(manifest, model);
     model = OperationBindings.applyIdempotency(manifest, model);
 
@@ -181,8 +203,8 @@ public final class Generator {
       inputs.put(layout.name(p), read(p));
     }
     Map<String, Fixture> fixtures = fixtures(fixturesDir, model);
-    return plan(manifest, model, layout.name(manifest.spec().file()), fixtures,
-        new TemplateRenderer(templatesDir), inputs, layout.placement());
+    return new Planned(plan(manifest, model, layout.name(manifest.spec().file()), fixtures,
+        new TemplateRenderer(templatesDir), inputs, layout.placement()), model.warnings());
   }
 
   /**
@@ -209,13 +231,13 @@ public final class Generator {
   /**
    * Generates from a spec that has no provider.yaml (a provider's official OpenAPI file, a GraphQL schema or a
    * Kubernetes CRD; the kind is told by {@link #specKind}) into
-   * {@code outDir}: name from the file name, package {@code generated.<name>}, base URL from
-   * {@code servers[0]}, auth from the spec's security schemes (key in {@code <NAME>_API_KEY}), no envelope and
+   * {@code outDir}: name from the title or file name, package {@code generated.<name>}, base URL from
+   * {@code --base-url} or {@code servers[0]} (see {@link SpecOptions}; none: a placeholder, with a warning), auth from the spec's security schemes (key in {@code <NAME>_API_KEY}), no envelope and
    * no operation bindings.
    */
   public Result generateSpec(Path spec, Path outDir, SpecOptions options) {
     NamedPlan p = planSpecNamed(spec, outDir, options);
-    return run(p.name(), p.plan(), options.mode());
+    return run(p.name(), p.plan(), options.mode(), p.warnings());
   }
 
   /** What {@link #generateSpec} would write, in memory. */
@@ -223,7 +245,7 @@ public final class Generator {
     return planSpecNamed(spec, outDir, options).plan();
   }
 
-  private record NamedPlan(String name, GenerationPlan plan) {}
+  private record NamedPlan(String name, GenerationPlan plan, List<String> warnings) {}
 
   private NamedPlan planSpecNamed(Path spec, Path outDir, SpecOptions options) {
     Path file = spec.toAbsolutePath().normalize();
@@ -239,34 +261,28 @@ public final class Generator {
           + "letters, digits and '-', starting with a letter (e.g. --name acme-cloud)");
     }
     String kind = specKind(file);
-    ApiModel model = reader(kind, file).read(file, null);
+    ApiModel model = TypeCollapse.collapse(reader(kind, file).read(file, null));
     String name = options.name() != null ? options.name() : derivedName(file, kind, model);
-    String javaPackage = options.javaPackage() != null ? options.javaPackage() : "generated." + name.replace("-", "");
+    String javaPackage = options.javaPackage() != null ? options.javaPackage() : defaultPackage(name);
     if (!javax.lang.model.SourceVersion.isName(javaPackage)) {
       throw new SpecException(file, null, "invalid Java package '" + javaPackage + "'; allowed: dot-separated Java "
           + "identifiers that are not keywords (pass --package)");
     }
     String server;
     dev.providerapi.descriptor.AuthSpec auth;
-    if (!kind.equals("openapi") && model.servers().isEmpty()) {
+    List<String> warnings = new ArrayList<>();
+    if (options.baseUrl() != null) {
+      server = absoluteUrl(file, "--base-url", options.baseUrl());
+      auth = kind.equals("openapi") ? SpecAuth.infer(file, name) : nonOpenApiAuth(kind, name);
+    } else if (!kind.equals("openapi") && model.servers().isEmpty()) {
       // A CRD or a GraphQL schema names no endpoint: the kubeconfig (CRD) or ProviderConfig.baseUrl supplies it.
       server = kind.equals("crd") ? "https://kubernetes.invalid" : "https://" + name + ".invalid/graphql";
-      auth = kind.equals("crd") ? dev.providerapi.descriptor.AuthSpec.kubeconfig()
-          : dev.providerapi.descriptor.AuthSpec.bearer(name.toUpperCase(java.util.Locale.ROOT).replace('-', '_')
-              + "_API_KEY");
+      auth = nonOpenApiAuth(kind, name);
     } else {
-      if (model.servers().isEmpty()) {
-        throw new SpecException(file, "servers", "the spec declares no servers, so there is no base URL; add "
-            + "servers: [{url: https://...}] or write a provider.yaml");
-      }
-      server = model.servers().get(0);
-      URI base = URI.create(server);
-      if (base.getScheme() == null || base.getHost() == null) {
-        throw new SpecException(file, "servers[0]", "base URL '" + server + "' is not absolute; allowed: an "
-            + "absolute http or https URL");
-      }
+      server = baseUrl(file, name, model, options.specUrl(), warnings);
       auth = SpecAuth.infer(file, name);
     }
+    model = model.withWarnings(warnings);
     ProviderDescriptor.Builder d = ProviderDescriptor.builder(name).displayName(model.title()).baseUrl(server)
         .auth(auth);
     if (!model.version().isBlank()) {
@@ -277,7 +293,78 @@ public final class Generator {
     Placement target = options.placement() != null ? options.placement() : Placement.standard(outDir);
     String specName = file.getFileName().toString();
     return new NamedPlan(name,
-        plan(manifest, model, specName, Map.of(), new TemplateRenderer(null), specInputs(file), target));
+        plan(manifest, model, specName, Map.of(), new TemplateRenderer(null), specInputs(kind, file), target),
+        model.warnings());
+  }
+
+  private static dev.providerapi.descriptor.AuthSpec nonOpenApiAuth(String kind, String name) {
+    return kind.equals("crd") ? dev.providerapi.descriptor.AuthSpec.kubeconfig()
+        : dev.providerapi.descriptor.AuthSpec.bearer(name.toUpperCase(Locale.ROOT).replace('-', '_') + "_API_KEY");
+  }
+
+  /**
+   * The base URL of a spec without provider.yaml: {@code servers[0]} (variables at their defaults); a relative one
+   * resolved against {@code specUrl}, or, as with no servers at all, a placeholder host that
+   * {@code ProviderConfig.baseUrl} replaces at run time, with a warning.
+   */
+  private static String baseUrl(Path file, String name, ApiModel model, @Nullable String specUrl,
+      List<String> warnings) {
+    String placeholder = "https://" + name + ".invalid";
+    if (model.servers().isEmpty()) {
+      warnings.add(file + ": the spec declares no servers, so the client's default base URL is the placeholder "
+          + placeholder + "; set ProviderConfig.baseUrl at run time, or generate with --base-url URL");
+      return placeholder;
+    }
+    String declared = model.servers().get(0);
+    URI uri;
+    try {
+      uri = new URI(declared);
+    } catch (java.net.URISyntaxException e) {
+      throw new SpecException(file, "servers[0].url", "'" + declared + "' is not a URL: " + e.getReason()
+          + " at index " + e.getIndex() + "; pass --base-url URL to use another");
+    }
+    if (uri.isAbsolute()) {
+      return absoluteUrl(file, "servers[0].url", declared);
+    }
+    if (specUrl != null) {
+      String resolved = URI.create(absoluteUrl(file, "--spec-url", specUrl)).resolve(uri).toString();
+      warnings.add(file + " at servers[0].url: relative URL '" + declared + "' resolved against the spec's URL "
+          + specUrl + ": " + resolved);
+      return resolved;
+    }
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "" : uri.getRawPath().startsWith("/")
+        ? uri.getRawPath() : "/" + uri.getRawPath();
+    String resolved = placeholder + path.replaceAll("/+$", "");
+    warnings.add(file + " at servers[0].url: the URL '" + declared + "' is relative to where the spec is served, "
+        + "which a local file does not say; the client's default base URL is the placeholder " + resolved
+        + "; set ProviderConfig.baseUrl at run time, or generate with --base-url URL or --spec-url URL");
+    return resolved;
+  }
+
+  /** {@code url} if it is an absolute http(s) URL with a host. */
+  private static String absoluteUrl(Path file, String where, String url) {
+    URI uri;
+    try {
+      uri = new URI(url);
+    } catch (java.net.URISyntaxException e) {
+      throw new SpecException(file, where, "'" + url + "' is not a URL: " + e.getReason() + " at index "
+          + e.getIndex());
+    }
+    String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+    if (!(scheme.equals("http") || scheme.equals("https")) || uri.getHost() == null) {
+      throw new SpecException(file, where, "base URL '" + url + "' is not an absolute http or https URL with a "
+          + "host" + (where.equals("servers[0].url") ? "; pass --base-url URL to use another" : ""));
+    }
+    return url;
+  }
+
+  /**
+   * {@code generated.<name>}, without dashes; a segment that is a Java keyword ({@code enum}) gets a trailing
+   * underscore.
+   */
+  static String defaultPackage(String name) {
+    String segment = name.replace("-", "");
+    return "generated." + (javax.lang.model.SourceVersion.isKeyword(segment) ? segment + "_" : segment);
   }
 
   /**
@@ -329,12 +416,11 @@ public final class Generator {
   }
 
   /**
-   * The kind of a spec given without a provider.yaml: GraphQL SDL by its extension, a Kubernetes
+   * The kind of a spec given without a provider.yaml: GraphQL SDL by its extension or content, a Kubernetes
    * CustomResourceDefinition by its {@code kind}, otherwise OpenAPI.
    */
   static String specKind(Path file) {
-    String fileName = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-    if (fileName.matches(".*\\.(graphql|graphqls|gql|sdl)")) {
+    if (GraphQlReader.isSdl(file)) {
       return "graphql";
     }
     String text = new String(read(file), StandardCharsets.UTF_8);
@@ -342,10 +428,10 @@ public final class Generator {
         .matcher(text).find() ? "crd" : "openapi";
   }
 
-  private Result run(String provider, GenerationPlan plan, Mode mode) {
+  private Result run(String provider, GenerationPlan plan, Mode mode, List<String> warnings) {
     return mode == Mode.CHECK
-        ? new Result(provider, plan.targetDir(), mode, null, writer.check(plan))
-        : new Result(provider, plan.targetDir(), mode, writer.write(plan), List.of());
+        ? new Result(provider, plan.targetDir(), mode, null, writer.check(plan), warnings)
+        : new Result(provider, plan.targetDir(), mode, writer.write(plan), List.of(), warnings);
   }
 
   private GenerationPlan plan(ProviderManifest manifest, ApiModel model, String specName, Map<String, Fixture> fixtures,
@@ -355,7 +441,7 @@ public final class Generator {
     // Headers name the spec as the repository knows it, never by this checkout's absolute path: the output
     // must be byte for byte the same in every clone.
     ApiModel located = new ApiModel(model.title(), model.version(), model.description(), model.servers(),
-        model.types(), model.operations(), specName);
+        model.types(), model.operations(), specName, model.serverTemplate(), model.warnings(), model.derived());
     for (JavaFile f : emitter.emit(located, manifest)) {
       String path = GENERATED_JAVA + packagePath(f.packageName()) + f.typeSpec().name() + ".java";
       String text = f.toString();
@@ -391,11 +477,16 @@ public final class Generator {
     return name.matches(".*\\.(json|ya?ml)") ? ReferencedFiles.of(spec.file()) : Set.of(spec.file());
   }
 
+  /** The files a spec of {@code kind} reads: a GraphQL schema and its operation documents, or a spec's $refs. */
+  private static Set<Path> specFiles(String kind, Path file) {
+    return specFiles(new ProviderManifest.SpecRef(kind, file, null, null));
+  }
+
   /** Inputs of {@link #generateSpec}: named relative to the spec's folder (the output must not name a checkout). */
-  private static Map<String, byte[]> specInputs(Path spec) {
+  private static Map<String, byte[]> specInputs(String kind, Path spec) {
     Map<String, byte[]> inputs = new TreeMap<>();
     Path dir = spec.getParent();
-    for (Path p : ReferencedFiles.of(spec)) {
+    for (Path p : specFiles(kind, spec)) {
       inputs.put(dir.relativize(p).toString().replace('\\', '/'), read(p));
     }
     return inputs;

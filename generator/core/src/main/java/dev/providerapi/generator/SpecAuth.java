@@ -1,10 +1,7 @@
 package dev.providerapi.generator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.providerapi.descriptor.AuthSpec;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,13 +20,14 @@ public final class SpecAuth {
   public static AuthSpec infer(Path spec, String providerName) {
     JsonNode root;
     try {
-      ObjectMapper mapper = spec.toString().endsWith(".json") ? new ObjectMapper() : new ObjectMapper(new YAMLFactory());
-      root = mapper.readTree(spec.toFile());
-    } catch (IOException e) {
+      root = dev.providerapi.generator.inputs.SpecTrees.read(spec);
+    } catch (SpecException e) {
       // The spec reader has already accepted the file; a document we cannot read here just gets no auth.
       return AuthSpec.none();
     }
-    JsonNode schemes = root == null ? null : root.path("components").path("securitySchemes");
+    // OpenAPI 3 components.securitySchemes; Swagger 2.0 securityDefinitions (type basic, or apiKey with in/name).
+    JsonNode schemes = root == null ? null : root.has("securityDefinitions") ? root.path("securityDefinitions")
+        : root.path("components").path("securitySchemes");
     if (schemes == null || !schemes.isObject() || schemes.isEmpty()) {
       return AuthSpec.none();
     }
@@ -57,6 +55,9 @@ public final class SpecAuth {
 
   private static String kind(JsonNode scheme) {
     String type = scheme.path("type").asText();
+    if (type.equals("basic")) {
+      return "basic";
+    }
     if (type.equals("http")) {
       return scheme.path("scheme").asText().toLowerCase(Locale.ROOT);
     }

@@ -249,6 +249,7 @@ class GeneratorTest {
     assertThat(Generator.nameFromFile(Path.of("openapi-1.8.3.json"))).isEqualTo("openapi");
     assertThat(Generator.nameFromFile(Path.of("Vast_API.v2.yaml"))).isEqualTo("vast-api");
     assertThat(Generator.nameFromFile(Path.of("3d.yml"))).isEqualTo("api-3d");
+    assertThat(Generator.nameFromFile(Path.of("_schemaV2.graphql"))).isEqualTo("schemav2");
     assertThat(Generator.classPrefix("lambda-official")).isEqualTo("LambdaOfficial");
   }
 

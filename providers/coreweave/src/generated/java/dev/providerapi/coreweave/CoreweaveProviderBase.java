@@ -5,6 +5,9 @@ import dev.providerapi.Capability;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.coreweave.api.CoreweaveApi;
 import dev.providerapi.coreweave.api.CoreweaveApiClient;
+import dev.providerapi.coreweave.model.ListMeta;
+import dev.providerapi.coreweave.model.VirtualServer;
+import dev.providerapi.coreweave.model.VirtualServerList;
 import dev.providerapi.descriptor.AuthSpec;
 import dev.providerapi.descriptor.ErrorFormat;
 import dev.providerapi.descriptor.ErrorRule;
@@ -12,6 +15,11 @@ import dev.providerapi.descriptor.OfferCatalog;
 import dev.providerapi.descriptor.ProviderDescriptor;
 import dev.providerapi.descriptor.RateLimitWindow;
 import dev.providerapi.errors.ErrorKind;
+import dev.providerapi.errors.ProviderException;
+import dev.providerapi.lifecycle.ErrorMatch;
+import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.InstanceIds;
+import dev.providerapi.lifecycle.Paginator;
 import dev.providerapi.model.BillingGranularity;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
@@ -21,6 +29,8 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,6 +91,15 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
           new OfferCatalog.Entry("RTX_A4000", List.of(1, 2, 4, 8), List.of("ORD1", "LAS1", "LGA1"), new BigDecimal("0.61")))))
       .build();
 
+  private static final ErrorMatch GET_NOT_FOUND = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
+
+  /**
+   * The label that carries a launch's client token.
+   */
+  protected static final String CLIENT_TOKEN_KEY = "provider-api/client-token";
+
+  private static final ErrorMatch TERMINATE_ALREADY_GONE = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
+
   @Nullable
   private volatile CoreweaveApi api;
 
@@ -105,15 +124,84 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
     return local;
   }
 
-  /**
-   * Mandatory: provider.yaml declares {@code STOP_START}.
-   */
   @Override
-  public abstract Instance stop(String instanceId);
+  public Optional<Instance> get(String instanceId) {
+    String id = InstanceIds.require(name(), "get", instanceId);
+    VirtualServer response;
+    try {
+      response = api().getVirtualServer(namespaceArgument(), id);
+    } catch (ProviderException e) {
+      if (GET_NOT_FOUND.matches(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    return Optional.of(toInstance(Optional.ofNullable(response).orElseThrow(() -> Failures.unexpected(name(), "getVirtualServer", "the answer carries no instance"))));
+  }
+
+  @Override
+  public List<Instance> list() {
+    return listItems(null).stream().map(this::toInstance).toList();
+  }
 
   /**
-   * Mandatory: provider.yaml declares {@code STOP_START}.
+   * Every item of listVirtualservers, all pages.
    */
+  private List<VirtualServer> listItems(@Nullable String filter) {
+    return new Paginator(name(), "listVirtualservers").byCursor(cursor -> {
+      VirtualServerList page = api().listVirtualservers(namespaceArgument(), 100, cursor, null);
+      if (page == null) {
+        throw Failures.unexpected(name(), "listVirtualservers", "a page of the listing answered no body; the listing is not trusted");
+      }
+      String next = Optional.ofNullable(page).map(VirtualServerList::metadata).map(ListMeta::continue_).map(String::valueOf).orElse(null);
+      return new Paginator.Page<>(Optional.ofNullable(page).map(VirtualServerList::items).orElse(List.of()).stream().filter(Objects::nonNull).toList(), next);
+    });
+  }
+
   @Override
-  public abstract Instance start(String instanceId);
+  public List<Instance> findByClientToken(String clientToken) {
+    return withClientToken(get(instanceIdForClientToken(clientToken)).stream().toList(), clientToken, i -> true, false);
+  }
+
+  @Override
+  protected void terminateInstance(String instanceId) {
+    String id = InstanceIds.require(name(), "terminate", instanceId);
+    try {
+      api().deleteVirtualServer(namespaceArgument(), id);
+    } catch (ProviderException e) {
+      if (TERMINATE_ALREADY_GONE.matches(e)) {
+        return;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Instance stop(String instanceId) {
+    String id = InstanceIds.require(name(), "stop", instanceId);
+    api().stopVirtualMachine(namespaceArgument(), id);
+    return afterChange(id, null, InstanceStatus.STOPPING, null, "stopVirtualMachine");
+  }
+
+  @Override
+  public Instance start(String instanceId) {
+    String id = InstanceIds.require(name(), "start", instanceId);
+    api().startVirtualMachine(namespaceArgument(), id);
+    return afterChange(id, null, InstanceStatus.PROVISIONING, null, "startVirtualMachine");
+  }
+
+  /**
+   * The wire instance of getVirtualServer, listVirtualservers as ours (status through {@link #mapStatus}).
+   */
+  protected abstract Instance toInstance(VirtualServer wire);
+
+  /**
+   * The id the instance launched with {@code clientToken} has (it derives from the token).
+   */
+  protected abstract String instanceIdForClientToken(String clientToken);
+
+  /**
+   * The value of the required {@code namespace} parameter (provider.yaml gives it no constant).
+   */
+  protected abstract String namespaceArgument();
 }

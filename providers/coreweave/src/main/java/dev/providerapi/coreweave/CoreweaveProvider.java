@@ -6,7 +6,6 @@ import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.coreweave.model.ObjectMeta;
 import dev.providerapi.coreweave.model.VirtualServer;
-import dev.providerapi.coreweave.model.VirtualServerList;
 import dev.providerapi.coreweave.model.VirtualServerSpec;
 import dev.providerapi.coreweave.model.VirtualServerSpecNetwork;
 import dev.providerapi.coreweave.model.VirtualServerSpecNetworkTcp;
@@ -65,7 +64,7 @@ import org.jspecify.annotations.Nullable;
 public final class CoreweaveProvider extends CoreweaveProviderBase {
   /** Environment variable / secret naming the tenant namespace (else the kubeconfig's namespace). */
   static final String NAMESPACE_ENV = "COREWEAVE_NAMESPACE";
-  static final String CLIENT_TOKEN_LABEL = "provider-api/client-token";
+  static final String CLIENT_TOKEN_LABEL = CLIENT_TOKEN_KEY;
   static final String IMAGE_NAMESPACE = "vd-images";
   static final String USERNAME = "user";
   static final String STARTUP_PATH = "/usr/local/bin/provider-api-startup.sh";
@@ -127,7 +126,9 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
     return c;
   }
 
-  private String namespace() {
+  /** The tenant namespace every VirtualServer call names: the config's, else the kubeconfig context's. */
+  @Override
+  protected String namespaceArgument() {
     Optional<String> given = config.secret(NAMESPACE_ENV).map(dev.providerapi.Secret::reveal);
     if (given.isPresent()) {
       return given.get();
@@ -182,7 +183,7 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
     Placement placement = placement(request);
     String name = resourceName(request.clientToken());
     VirtualServer body = virtualServer(name, request, placement);
-    String ns = namespace();
+    String ns = namespaceArgument();
     try {
       return toInstance(api().createVirtualServer(ns, body));
     } catch (ConflictException e) {
@@ -296,66 +297,18 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
     return s;
   }
 
-  // ---- lifecycle ----
+  // ---- get, list, terminate, stop, start: CoreweaveProviderBase, from provider.yaml ----
 
-  /** The name is derived from the token, so the lookup is one GET rather than a listing. */
+  /** The name is derived from the token, so a lookup is one GET rather than a listing. */
   @Override
-  public List<Instance> findByClientToken(String clientToken) {
-    return get(resourceName(clientToken)).stream().toList();
-  }
-
-  @Override
-  protected void terminateInstance(String instanceId) {
-    api().deleteVirtualServer(namespace(), instanceId);
-  }
-
-  @Override
-  public Optional<Instance> get(String instanceId) {
-    try {
-      return Optional.of(toInstance(api().getVirtualServer(namespace(), instanceId)));
-    } catch (NotFoundException e) {
-      return Optional.empty();
-    }
-  }
-
-  @Override
-  public List<Instance> list() {
-    String ns = namespace();
-    List<Instance> out = new ArrayList<>();
-    String next = null;
-    do {
-      VirtualServerList page = api().listVirtualservers(ns, PAGE_SIZE, next, null);
-      if (page == null) {
-        break;
-      }
-      if (page.items() != null) {
-        page.items().forEach(vs -> out.add(toInstance(vs)));
-      }
-      next = page.metadata() == null ? null : page.metadata().continue_();
-    } while (next != null && !next.isEmpty());
-    return out;
-  }
-
-  @Override
-  public Instance stop(String instanceId) {
-    api().stopVirtualMachine(namespace(), instanceId);
-    return get(instanceId).orElseThrow(() -> gone(instanceId));
-  }
-
-  @Override
-  public Instance start(String instanceId) {
-    api().startVirtualMachine(namespace(), instanceId);
-    return get(instanceId).orElseThrow(() -> gone(instanceId));
-  }
-
-  private NotFoundException gone(String instanceId) {
-    return new NotFoundException(new dev.providerapi.errors.ErrorDetails(name(), "get", 404, "NotFound",
-        "virtual server " + instanceId + " is gone", null, false, null), null);
+  protected String instanceIdForClientToken(String clientToken) {
+    return resourceName(clientToken);
   }
 
   // ---- mapping ----
 
-  Instance toInstance(VirtualServer vs) {
+  @Override
+  protected Instance toInstance(VirtualServer vs) {
     ObjectMeta meta = vs.metadata() == null ? ObjectMeta.builder().build() : vs.metadata();
     String raw = rawStatus(vs);
     Instance.Builder b = Instance.builder(name(), meta.name())

@@ -9,16 +9,29 @@ import dev.providerapi.descriptor.ErrorFormat;
 import dev.providerapi.descriptor.ErrorRule;
 import dev.providerapi.descriptor.ProviderDescriptor;
 import dev.providerapi.errors.ErrorKind;
+import dev.providerapi.errors.ProviderException;
 import dev.providerapi.hyperstack.api.HyperstackApi;
 import dev.providerapi.hyperstack.api.HyperstackApiClient;
+import dev.providerapi.hyperstack.model.CreateInstancesPayload;
+import dev.providerapi.hyperstack.model.CreateInstancesResponse;
+import dev.providerapi.hyperstack.model.InstanceFields;
+import dev.providerapi.hyperstack.model.Instances;
+import dev.providerapi.lifecycle.ErrorMatch;
+import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.InstanceIds;
+import dev.providerapi.lifecycle.Paginator;
 import dev.providerapi.model.BillingGranularity;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
+import dev.providerapi.model.LaunchRequest;
 import dev.providerapi.model.Region;
 import dev.providerapi.spi.AbstractProvider;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -81,6 +94,15 @@ public abstract class HyperstackProviderBase extends AbstractProvider {
       .specVersion("1.0")
       .build();
 
+  private static final ErrorMatch GET_NOT_FOUND = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
+
+  /**
+   * The label that carries a launch's client token.
+   */
+  protected static final String CLIENT_TOKEN_KEY = "provider-api-token";
+
+  private static final ErrorMatch TERMINATE_ALREADY_GONE = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
+
   @Nullable
   private volatile HyperstackApi api;
 
@@ -105,21 +127,113 @@ public abstract class HyperstackProviderBase extends AbstractProvider {
     return local;
   }
 
-  /**
-   * Mandatory: provider.yaml declares {@code STOP_START}.
-   */
   @Override
-  public abstract Instance stop(String instanceId);
+  public Optional<Instance> get(String instanceId) {
+    String id = InstanceIds.require(name(), "get", instanceId);
+    OptionalLong parsed = InstanceIds.asLong(name(), "get", id);
+    if (parsed.isEmpty()) {
+      // ids are numbers: no instance has this one
+      return Optional.empty();
+    }
+    long number = parsed.getAsLong();
+    dev.providerapi.hyperstack.model.Instance response;
+    try {
+      response = api().getVm(Math.toIntExact(number));
+    } catch (ProviderException e) {
+      if (GET_NOT_FOUND.matches(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    return Optional.of(toInstance(Optional.ofNullable(response).map(dev.providerapi.hyperstack.model.Instance::instance).orElseThrow(() -> Failures.unexpected(name(), "Get_VM", "the answer carries no instance at /instance"))));
+  }
+
+  @Override
+  public List<Instance> list() {
+    return listItems(null).stream().map(this::toInstance).toList();
+  }
 
   /**
-   * Mandatory: provider.yaml declares {@code STOP_START}.
+   * Every item of List_VMs, all pages.
    */
+  private List<InstanceFields> listItems(@Nullable String filter) {
+    return new Paginator(name(), "List_VMs").byNumber(1, 1, 50, number -> {
+      Instances page = api().listVMs(number, 50, null, null);
+      if (page == null) {
+        throw Failures.unexpected(name(), "List_VMs", "a page of the listing answered no body; the listing is not trusted");
+      }
+      return Optional.ofNullable(page).map(Instances::instances).orElse(List.of()).stream().filter(Objects::nonNull).toList();
+    });
+  }
+
   @Override
-  public abstract Instance start(String instanceId);
+  protected Instance launchInstance(LaunchRequest request) {
+    CreateInstancesResponse response;
+    try {
+      response = api().createVMs(launchBody(request));
+    } finally {
+      // the offer is taken now, or the launch failed because it was gone: either way stale
+      invalidateOffers();
+    }
+    String id = Optional.ofNullable(response).map(CreateInstancesResponse::instances).map(l -> l.size() > 0 ? l.get(0) : null).map(InstanceFields::id).map(String::valueOf).filter(s -> !s.isBlank()).orElseThrow(() -> Failures.unexpected(name(), "Create_VMs", "the launch answered success without an instance id at /instances/0/id"));
+    return launched(id, request, Optional.ofNullable(response).map(CreateInstancesResponse::instances).map(l -> l.size() > 0 ? l.get(0) : null).map(InstanceFields::status).map(String::valueOf).orElse(null));
+  }
 
   /**
-   * Mandatory: provider.yaml declares {@code RESTART}.
+   * The Create_VMs request body for one launch attempt (placement, image, keys, script, the client token).
    */
+  protected abstract CreateInstancesPayload launchBody(LaunchRequest request);
+
   @Override
-  public abstract Instance restart(String instanceId);
+  public List<Instance> findByClientToken(String clientToken) {
+    return withClientToken(list(), clientToken, i -> clientToken.equals(i.name()), false);
+  }
+
+  @Override
+  protected void terminateInstance(String instanceId) {
+    String id = InstanceIds.require(name(), "terminate", instanceId);
+    OptionalLong parsed = InstanceIds.asLong(name(), "terminate", id);
+    if (parsed.isEmpty()) {
+      // ids are numbers: no instance has this one
+      return;
+    }
+    long number = parsed.getAsLong();
+    try {
+      api().deleteVm(Math.toIntExact(number));
+    } catch (ProviderException e) {
+      if (TERMINATE_ALREADY_GONE.matches(e)) {
+        return;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Instance stop(String instanceId) {
+    String id = InstanceIds.require(name(), "stop", instanceId);
+    long number = InstanceIds.requireLong(name(), "stop", id);
+    api().stopVm(Math.toIntExact(number));
+    return afterChange(id, null, InstanceStatus.STOPPING, null, "Stop_VM");
+  }
+
+  @Override
+  public Instance start(String instanceId) {
+    String id = InstanceIds.require(name(), "start", instanceId);
+    long number = InstanceIds.requireLong(name(), "start", id);
+    api().startVm(Math.toIntExact(number));
+    return afterChange(id, null, InstanceStatus.PROVISIONING, null, "Start_VM");
+  }
+
+  @Override
+  public Instance restart(String instanceId) {
+    String id = InstanceIds.require(name(), "restart", instanceId);
+    long number = InstanceIds.requireLong(name(), "restart", id);
+    api().hardRebootVm(Math.toIntExact(number));
+    return afterChange(id, null, InstanceStatus.PROVISIONING, null, "Hard_reboot_VM");
+  }
+
+  /**
+   * The wire instance of Get_VM, List_VMs as ours (status through {@link #mapStatus}).
+   */
+  protected abstract Instance toInstance(InstanceFields wire);
 }

@@ -4,26 +4,22 @@ package dev.providerapi.hyperstack;
 import com.google.auto.service.AutoService;
 import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
-import dev.providerapi.errors.CapacityUnavailableException;
 import dev.providerapi.errors.ErrorDetails;
 import dev.providerapi.errors.InvalidRequestException;
-import dev.providerapi.errors.NotFoundException;
-import dev.providerapi.errors.UnexpectedResponseException;
 import dev.providerapi.hyperstack.model.CreateEnvironment;
 import dev.providerapi.hyperstack.model.CreateInstancesPayload;
-import dev.providerapi.hyperstack.model.CreateInstancesResponse;
 import dev.providerapi.hyperstack.model.EnvironmentFields;
 import dev.providerapi.hyperstack.model.Environments;
 import dev.providerapi.hyperstack.model.FlavorFields;
 import dev.providerapi.hyperstack.model.FlavorItemGetResponse;
 import dev.providerapi.hyperstack.model.ImportKeypairPayload;
 import dev.providerapi.hyperstack.model.InstanceFields;
-import dev.providerapi.hyperstack.model.Instances;
 import dev.providerapi.hyperstack.model.KeypairFields;
 import dev.providerapi.hyperstack.model.Keypairs;
 import dev.providerapi.hyperstack.model.PricebookModel;
+import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.Paginator;
 import dev.providerapi.model.Instance;
-import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.model.LaunchRequest;
 import dev.providerapi.model.Market;
 import dev.providerapi.model.Offer;
@@ -36,13 +32,11 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
@@ -55,21 +49,19 @@ import org.jspecify.annotations.Nullable;
  *       priced from the pricebook (per GPU-hour, by GPU name); a flavor the pricebook does not price is left out.
  *   <li>A VM lives in an environment (one region): the launch uses {@code provider-api-<region>}, creating it the
  *       first time, and its SSH key pair is registered there (a public key given is imported once).
- *   <li>The client token travels as the label {@code provider-api-token=<token>}; list reads every page.
- *   <li>Stop, start and hard reboot are GETs that change state: the spec marks them not idempotent, so the
- *       runtime never retries them blindly.
+ *   <li>The client token travels as the label {@code provider-api-token=<token>}, read back into
+ *       {@link Instance#clientToken()}.
+ *   <li>get, list (every page), the token lookup, terminate (already gone is done), stop, start and hard reboot
+ *       (GETs that change state, never retried) come from provider.yaml's bindings in the generated base.
  * </ul>
  */
 @AutoService(Provider.class)
 public final class HyperstackProvider extends HyperstackProviderBase {
   /** The label prefix carrying a launch's client token. */
-  static final String TOKEN_LABEL = "provider-api-token=";
+  static final String TOKEN_LABEL = CLIENT_TOKEN_KEY + "=";
   static final int PAGE_SIZE = 50;
-  /** Pages read at most before list() gives up (a provider repeating pages would loop forever). */
-  static final int MAX_PAGES = 200;
 
   private static final Pattern PUBLIC_KEY = Pattern.compile("^(ssh-|ecdsa-|sk-)\\S+ \\S+.*");
-  private static final Pattern NUMERIC_ID = Pattern.compile("[0-9]{1,9}");
 
   public HyperstackProvider() {
     this(ProviderConfig.fromEnvironment());
@@ -118,7 +110,7 @@ public final class HyperstackProvider extends HyperstackProviderBase {
   }
 
   @Override
-  protected Instance launchInstance(LaunchRequest request) {
+  protected CreateInstancesPayload launchBody(LaunchRequest request) {
     String[] placement = placement(request);
     String userData;
     try {
@@ -127,7 +119,7 @@ public final class HyperstackProvider extends HyperstackProviderBase {
       throw invalid("Create_VMs", "hyperstack launch: " + e.getMessage());
     }
     String environment = environmentIn(placement[1]);
-    CreateInstancesPayload body = CreateInstancesPayload.builder()
+    return CreateInstancesPayload.builder()
         .name(truncate(request.effectiveName(), 50))
         .environmentName(environment)
         .flavorName(placement[0])
@@ -138,63 +130,13 @@ public final class HyperstackProvider extends HyperstackProviderBase {
         .assignFloatingIp(true)
         .labels(List.of(TOKEN_LABEL + request.clientToken()))
         .build();
-    CreateInstancesResponse created = api().createVMs(body);
-    List<InstanceFields> vms = created == null ? List.of() : orEmpty(created.instances());
-    if (vms.isEmpty() || vms.get(0).id() == null) {
-      // A success we cannot read: the VM may exist, so the launch guard resolves it by its token label.
-      throw new UnexpectedResponseException(new ErrorDetails(name(), "Create_VMs", 200, null,
-          "Create_VMs answered success without a virtual machine id", null, false, null), null);
-    }
-    InstanceFields vm = vms.get(0);
-    return readBackAfterChange(String.valueOf(vm.id())).orElseGet(() -> toInstance(vm));
   }
 
-  @Override
-  public Optional<Instance> get(String instanceId) {
-    if (!NUMERIC_ID.matcher(instanceId).matches()) {
-      return Optional.empty(); // Hyperstack ids are integers: no VM has this one
-    }
-    try {
-      dev.providerapi.hyperstack.model.Instance answer = api().getVm(Integer.valueOf(instanceId));
-      return answer.instance() == null ? Optional.empty() : Optional.of(toInstance(answer.instance()));
-    } catch (NotFoundException e) {
-      return Optional.empty();
-    }
-  }
-
-  @Override
-  public List<Instance> list() {
-    return pages("List_VMs", page -> {
-      Instances answer = api().listVMs(page, PAGE_SIZE, null, null);
-      return new Page<>(orEmpty(answer.instances()), answer.count());
-    }, InstanceFields::id).stream().map(this::toInstance).toList();
-  }
-
-  @Override
-  protected void terminateInstance(String instanceId) {
-    api().deleteVm(vmId(instanceId, "Delete_VM"));
-  }
-
-  @Override
-  public Instance stop(String instanceId) {
-    api().stopVm(vmId(instanceId, "Stop_VM"));
-    return after(instanceId, InstanceStatus.STOPPING);
-  }
-
-  @Override
-  public Instance start(String instanceId) {
-    api().startVm(vmId(instanceId, "Start_VM"));
-    return after(instanceId, InstanceStatus.PROVISIONING);
-  }
-
-  @Override
-  public Instance restart(String instanceId) {
-    api().hardRebootVm(vmId(instanceId, "Hard_reboot_VM"));
-    return after(instanceId, InstanceStatus.PROVISIONING);
-  }
+  // ---- get, list (all pages), lookup by token, terminate, stop, start, restart: HyperstackProviderBase ----
 
   /** Hyperstack's VM as ours. */
-  Instance toInstance(InstanceFields vm) {
+  @Override
+  protected Instance toInstance(InstanceFields vm) {
     String raw = vm.status();
     String flavor = vm.flavor() == null ? null : vm.flavor().name();
     String gpu = vm.flavor() == null ? null : vm.flavor().gpu();
@@ -202,7 +144,7 @@ public final class HyperstackProvider extends HyperstackProviderBase {
     String ip = vm.floatingIp() == null || vm.floatingIp().isBlank() ? null : vm.floatingIp();
     return Instance.builder(name(), String.valueOf(vm.id()))
         .name(vm.name())
-        .status(raw == null ? InstanceStatus.UNKNOWN : mapStatus(raw))
+        .status(mapStatusOrUnknown(raw))
         .rawStatus(raw)
         .instanceType(flavor)
         .gpu(gpu == null || gpu.isBlank() || gpus == 0 ? null : gpuType(gpu))
@@ -220,12 +162,6 @@ public final class HyperstackProvider extends HyperstackProviderBase {
         .build();
   }
 
-  /** After stop/start/reboot: the VM read back, else what was asked for. */
-  private Instance after(String instanceId, InstanceStatus expected) {
-    return readBackAfterChange(instanceId).orElseGet(() -> Instance.builder(name(), instanceId)
-        .status(expected).build());
-  }
-
   /** [flavor, region]: from the offer id ({@code flavor@region}), else the cheapest offer in stock. */
   private String[] placement(LaunchRequest request) {
     if (request.offerId() != null) {
@@ -236,9 +172,9 @@ public final class HyperstackProvider extends HyperstackProviderBase {
       }
       return new String[] {request.offerId().substring(0, at), request.offerId().substring(at + 1)};
     }
-    Offer offer = cheapestOfferFor(request).orElseThrow(() -> new CapacityUnavailableException(new ErrorDetails(
-        name(), "Create_VMs", 0, null, "no flavor in stock for instanceType=" + request.instanceType() + ", gpu="
-            + request.gpu() + " x" + request.gpuCount() + ", region=" + request.region(), null, false, null), null));
+    Offer offer = cheapestOfferFor(request).orElseThrow(() -> Failures.noCapacity(name(), "Create_VMs",
+        "no flavor in stock for instanceType=" + request.instanceType() + ", gpu=" + request.gpu() + " x"
+            + request.gpuCount() + ", region=" + request.region(), null));
     return new String[] {offer.instanceType(), offer.region()};
   }
 
@@ -247,8 +183,8 @@ public final class HyperstackProvider extends HyperstackProviderBase {
     String ours = "provider-api-" + region;
     List<EnvironmentFields> all = pages("List_environments", page -> {
       Environments answer = api().listEnvironments(String.valueOf(page), String.valueOf(PAGE_SIZE), null);
-      return new Page<>(orEmpty(answer.environments()), answer.count());
-    }, EnvironmentFields::id);
+      return answer == null ? List.of() : orEmpty(answer.environments());
+    });
     Optional<EnvironmentFields> found = all.stream().filter(e -> ours.equals(e.name())).findFirst()
         .or(() -> all.stream().filter(e -> region.equals(e.region()) && e.name() != null).findFirst());
     if (found.isPresent()) {
@@ -271,8 +207,8 @@ public final class HyperstackProvider extends HyperstackProviderBase {
     String material = String.join(" ", List.of(key.split("\\s+")).subList(0, 2));
     List<KeypairFields> pairs = pages("List_key_pairs", page -> {
       Keypairs answer = api().listKeyPairs(String.valueOf(page), String.valueOf(PAGE_SIZE), null);
-      return new Page<>(orEmpty(answer.keypairs()), answer.count());
-    }, KeypairFields::id);
+      return answer == null ? List.of() : orEmpty(answer.keypairs());
+    });
     for (KeypairFields k : pairs) {
       if (k.publicKey() != null && k.publicKey().startsWith(material) && k.environment() != null
           && environment.equals(k.environment().name())) {
@@ -284,45 +220,9 @@ public final class HyperstackProvider extends HyperstackProviderBase {
     return name;
   }
 
-  private record Page<T>(List<T> items, @Nullable Integer total) {}
-
-  /**
-   * Every item of a page-numbered list (1, 2, ...) until {@code count} items or an empty page; a page that adds
-   * nothing new (the provider ignoring {@code page}) or more than {@link #MAX_PAGES} pages is a typed error, never
-   * a silently short list.
-   */
-  private <T> List<T> pages(String operation, Function<Integer, Page<T>> fetch, Function<T, Object> id) {
-    List<T> all = new ArrayList<>();
-    Set<Object> seen = new HashSet<>();
-    for (int page = 1; page <= MAX_PAGES; page++) {
-      Page<T> p = fetch.apply(page);
-      if (p.items().isEmpty()) {
-        return all;
-      }
-      int before = all.size();
-      for (T item : p.items()) {
-        if (seen.add(id.apply(item))) {
-          all.add(item);
-        }
-      }
-      if (all.size() == before) {
-        throw new UnexpectedResponseException(new ErrorDetails(name(), operation, 200, null, operation + " page "
-            + page + " repeated items already read: the listing would never end", null, false, null), null);
-      }
-      if ((p.total() != null && all.size() >= p.total()) || (p.total() == null && p.items().size() < PAGE_SIZE)) {
-        return all;
-      }
-    }
-    throw new UnexpectedResponseException(new ErrorDetails(name(), operation, 200, null, operation + " had more than "
-        + MAX_PAGES + " pages of " + PAGE_SIZE, null, false, null), null);
-  }
-
-  private int vmId(String instanceId, String operation) {
-    if (!NUMERIC_ID.matcher(instanceId).matches()) {
-      throw new NotFoundException(new ErrorDetails(name(), operation, 0, null, "hyperstack virtual machine ids are "
-          + "integers; no virtual machine has the id '" + instanceId + "'", null, false, null), null);
-    }
-    return Integer.parseInt(instanceId);
+  /** Every item of a page-numbered listing (environments, key pairs), read like the base reads List_VMs. */
+  private <T> List<T> pages(String operation, IntFunction<List<T>> fetch) {
+    return new Paginator(name(), operation).byNumber(1, 1, PAGE_SIZE, fetch);
   }
 
   private InvalidRequestException invalid(String operation, String message) {

@@ -13,7 +13,6 @@ import dev.providerapi.Providers;
 import dev.providerapi.errors.CapacityUnavailableException;
 import dev.providerapi.errors.InvalidRequestException;
 import dev.providerapi.errors.ProviderUnavailableException;
-import dev.providerapi.errors.UnexpectedResponseException;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.model.LaunchRequest;
@@ -210,29 +209,29 @@ class HyperstackProviderTest {
   }
 
   @Test
-  void listReadsEveryPageAndARepeatedPageIsATypedError() throws Exception {
-    ObjectNode page = (ObjectNode) JSON.readTree(fixture("List_VMs.response.json"));
-    page.put("count", 3);
-    String first = page.toString();
-    ObjectNode third = ((ObjectNode) page.get("instances").get(0)).deepCopy().put("id", 5003);
-    page.putArray("instances").add(third);
-    String second = page.toString();
-    enqueue(200, first);
-    enqueue(200, second);
+  void listReadsEveryPageUntilAShortOne() throws Exception {
+    ObjectNode vm = (ObjectNode) JSON.readTree(fixture("List_VMs.response.json")).get("instances").get(0);
+    for (int p = 0; p < 3; p++) {
+      ObjectNode page = JSON.createObjectNode().put("status", true).put("message", "Success");
+      var items = page.putArray("instances");
+      for (int k = 0; k < (p < 2 ? 50 : 3); k++) {
+        items.add(vm.deepCopy().put("id", 6000 + p * 50 + k));
+      }
+      page.put("page", p + 1).put("page_size", 50).put("count", 103);
+      enqueue(200, page.toString());
+    }
 
     List<Instance> all = hyperstack.list();
 
-    assertThat(all).extracting(Instance::id).containsExactly("5001", "5002", "5003");
-    assertThat(take().getUrl().queryParameter("page")).isEqualTo("1");
-    RecordedRequest p2 = take();
-    assertThat(p2.getUrl().queryParameter("page")).isEqualTo("2");
-    assertThat(p2.getUrl().queryParameter("pageSize")).isEqualTo("50");
-
-    enqueue(200, first);
-    enqueue(200, first);
-    assertThatThrownBy(() -> hyperstack.list())
-        .isInstanceOf(UnexpectedResponseException.class)
-        .hasMessageContaining("List_VMs page 2 repeated items already read");
+    assertThat(all).hasSize(103);
+    assertThat(all.get(102).id()).isEqualTo("6102");
+    for (int p = 1; p <= 3; p++) {
+      RecordedRequest request = take();
+      assertThat(request.getUrl().encodedPath()).isEqualTo("/v1/core/virtual-machines");
+      assertThat(request.getUrl().queryParameter("page")).isEqualTo(String.valueOf(p));
+      assertThat(request.getUrl().queryParameter("pageSize")).isEqualTo("50");
+    }
+    assertThat(server.getRequestCount()).isEqualTo(3);
   }
 
   @Test

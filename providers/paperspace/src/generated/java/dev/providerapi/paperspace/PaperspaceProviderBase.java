@@ -10,17 +10,27 @@ import dev.providerapi.descriptor.OfferCatalog;
 import dev.providerapi.descriptor.ProviderDescriptor;
 import dev.providerapi.descriptor.RateLimitWindow;
 import dev.providerapi.errors.ErrorKind;
+import dev.providerapi.errors.ProviderException;
+import dev.providerapi.lifecycle.ErrorMatch;
+import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.InstanceIds;
+import dev.providerapi.lifecycle.Paginator;
 import dev.providerapi.model.BillingGranularity;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.model.Region;
 import dev.providerapi.paperspace.api.PaperspaceApi;
 import dev.providerapi.paperspace.api.PaperspaceApiClient;
+import dev.providerapi.paperspace.model.Machine;
+import dev.providerapi.paperspace.model.MachineOperation;
+import dev.providerapi.paperspace.model.MachinePage;
 import dev.providerapi.spi.AbstractProvider;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -74,6 +84,10 @@ public abstract class PaperspaceProviderBase extends AbstractProvider {
           new OfferCatalog.Entry("V100-32G", List.of(1), List.of("ny2", "ca1", "ams1"), new BigDecimal("2.3")))))
       .build();
 
+  private static final ErrorMatch GET_NOT_FOUND = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
+
+  private static final ErrorMatch TERMINATE_ALREADY_GONE = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
+
   @Nullable
   private volatile PaperspaceApi api;
 
@@ -98,21 +112,84 @@ public abstract class PaperspaceProviderBase extends AbstractProvider {
     return local;
   }
 
-  /**
-   * Mandatory: provider.yaml declares {@code STOP_START}.
-   */
   @Override
-  public abstract Instance stop(String instanceId);
+  public Optional<Instance> get(String instanceId) {
+    String id = InstanceIds.require(name(), "get", instanceId);
+    Machine response;
+    try {
+      response = api().getMachine(id);
+    } catch (ProviderException e) {
+      if (GET_NOT_FOUND.matches(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    return Optional.of(toInstance(Optional.ofNullable(response).orElseThrow(() -> Failures.unexpected(name(), "getMachine", "the answer carries no instance"))));
+  }
+
+  @Override
+  public List<Instance> list() {
+    return listItems(null).stream().map(this::toInstance).toList();
+  }
 
   /**
-   * Mandatory: provider.yaml declares {@code STOP_START}.
+   * Every item of listMachines, all pages.
    */
+  private List<Machine> listItems(@Nullable String filter) {
+    return new Paginator(name(), "listMachines").byCursor(cursor -> {
+      MachinePage page = api().listMachines(cursor, 120, null, null, null, null, null, null);
+      if (page == null) {
+        throw Failures.unexpected(name(), "listMachines", "a page of the listing answered no body; the listing is not trusted");
+      }
+      String next = Optional.ofNullable(page).map(MachinePage::nextPage).map(String::valueOf).orElse(null);
+      if (!Optional.ofNullable(page).map(MachinePage::hasMore).orElse(false)) {
+        next = null;
+      }
+      return new Paginator.Page<>(Optional.ofNullable(page).map(MachinePage::items).orElse(List.of()).stream().filter(Objects::nonNull).toList(), next);
+    });
+  }
+
   @Override
-  public abstract Instance start(String instanceId);
+  public List<Instance> findByClientToken(String clientToken) {
+    return withClientToken(list(), clientToken, i -> clientToken.equals(i.name()), false);
+  }
+
+  @Override
+  protected void terminateInstance(String instanceId) {
+    String id = InstanceIds.require(name(), "terminate", instanceId);
+    try {
+      api().deleteMachine(id);
+    } catch (ProviderException e) {
+      if (TERMINATE_ALREADY_GONE.matches(e)) {
+        return;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Instance stop(String instanceId) {
+    String id = InstanceIds.require(name(), "stop", instanceId);
+    MachineOperation response = api().stopMachine(id);
+    return afterChange(id, Optional.ofNullable(response).map(MachineOperation::data).map(this::toInstance).filter(i -> id.equals(i.id())).orElse(null), InstanceStatus.STOPPING, null, "stopMachine");
+  }
+
+  @Override
+  public Instance start(String instanceId) {
+    String id = InstanceIds.require(name(), "start", instanceId);
+    MachineOperation response = api().startMachine(id);
+    return afterChange(id, Optional.ofNullable(response).map(MachineOperation::data).map(this::toInstance).filter(i -> id.equals(i.id())).orElse(null), InstanceStatus.PROVISIONING, null, "startMachine");
+  }
+
+  @Override
+  public Instance restart(String instanceId) {
+    String id = InstanceIds.require(name(), "restart", instanceId);
+    MachineOperation response = api().restartMachine(id);
+    return afterChange(id, Optional.ofNullable(response).map(MachineOperation::data).map(this::toInstance).filter(i -> id.equals(i.id())).orElse(null), InstanceStatus.PROVISIONING, null, "restartMachine");
+  }
 
   /**
-   * Mandatory: provider.yaml declares {@code RESTART}.
+   * The wire instance of getMachine, listMachines, stopMachine, startMachine, restartMachine as ours (status through {@link #mapStatus}).
    */
-  @Override
-  public abstract Instance restart(String instanceId);
+  protected abstract Instance toInstance(Machine wire);
 }

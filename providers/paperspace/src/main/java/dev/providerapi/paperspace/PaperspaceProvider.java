@@ -5,9 +5,11 @@ import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.errors.ErrorDetails;
 import dev.providerapi.errors.ErrorKind;
-import dev.providerapi.errors.NotFoundException;
 import dev.providerapi.errors.ProviderException;
 import dev.providerapi.gpu.GpuType;
+import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.OfferIds;
+import dev.providerapi.lifecycle.Paginator;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.model.LaunchRequest;
@@ -24,7 +26,6 @@ import dev.providerapi.paperspace.model.Machine;
 import dev.providerapi.paperspace.model.MachineEvent;
 import dev.providerapi.paperspace.model.MachineEventState;
 import dev.providerapi.paperspace.model.MachineOperation;
-import dev.providerapi.paperspace.model.MachinePage;
 import dev.providerapi.paperspace.model.MachineTypeAvailability;
 import dev.providerapi.paperspace.model.OsTemplate;
 import dev.providerapi.paperspace.model.OsTemplatePage;
@@ -38,7 +39,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -145,9 +145,12 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
   }
 
   private List<OsTemplate> osTemplates() {
-    return allPages(after -> {
+    return new Paginator(name(), "listOsTemplates").byCursor(after -> {
       OsTemplatePage page = api().listOsTemplates(after, PAGE_SIZE, null, null, null);
-      return new Page<>(page.items(), page.hasMore(), page.nextPage());
+      if (page == null) {
+        throw Failures.unexpected(name(), "listOsTemplates", "a page of OS templates answered no body");
+      }
+      return new Paginator.Page<>(page.items(), Boolean.TRUE.equals(page.hasMore()) ? page.nextPage() : null);
     });
   }
 
@@ -155,8 +158,8 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
 
   @Override
   protected Instance launchInstance(LaunchRequest request) {
-    Placement placement = placement(request);
-    OsTemplate template = request.image() == null ? defaultTemplate(placement.machineType()) : null;
+    OfferIds.TypeAtRegion placement = placement(request);
+    OsTemplate template = request.image() == null ? defaultTemplate(placement.instanceType()) : null;
     String templateId = template != null ? template.id() : request.image();
     int disk = request.diskGb() != null ? request.diskGb()
         : template != null && template.defaultSizeGb() != null ? template.defaultSizeGb() : DEFAULT_DISK_GB;
@@ -164,7 +167,7 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
 
     CreateMachineRequest body = CreateMachineRequest.builder()
         .name(machineName(request))
-        .machineType(placement.machineType())
+        .machineType(placement.instanceType())
         .templateId(templateId)
         .diskSize(disk)
         .region(placement.region())
@@ -254,94 +257,35 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
             .anyMatch(a -> machineType.equals(a.machineTypeLabel()) && Boolean.TRUE.equals(a.isAvailable())))
         .min(Comparator.comparing((OsTemplate t) -> !t.name().contains(PREFERRED_TEMPLATE))
             .thenComparing(OsTemplate::name))
-        .orElseThrow(() -> new IllegalArgumentException("paperspace has no public OS template for machine type '"
-            + machineType + "'; pass a template id as the image"));
+        .orElseThrow(() -> ProviderException.of(ErrorKind.INVALID_REQUEST, new ErrorDetails(name(), "listOsTemplates",
+            200, null, "no public OS template runs machine type '" + machineType + "'; pass a template id as the image",
+            null, false, null), null));
   }
 
-  private record Placement(String machineType, String region) {}
-
-  /** Where to launch: the offer id ({@code type@region}), the type and region given, or the cheapest offer. */
-  private Placement placement(LaunchRequest request) {
+  /** Where to launch: the offer id ({@code type@region}), the type and a Paperspace region, or the cheapest offer. */
+  private OfferIds.TypeAtRegion placement(LaunchRequest request) {
     if (request.offerId() != null) {
-      int at = request.offerId().lastIndexOf('@');
-      if (at <= 0 || at == request.offerId().length() - 1) {
-        throw new IllegalArgumentException("paperspace offer ids look like 'A100-80G@ny2', got '"
-            + request.offerId() + "'");
-      }
-      return new Placement(request.offerId().substring(0, at), request.offerId().substring(at + 1));
+      return OfferIds.typeAtRegion(name(), request.offerId(), "A100-80G@ny2");
     }
-    if (request.instanceType() != null && request.region() != null && isProviderRegion(request.region())) {
-      return new Placement(request.instanceType(), request.region());
+    if (request.instanceType() != null && request.region() != null && !regions.isCanonicalOnly(request.region())) {
+      return new OfferIds.TypeAtRegion(request.instanceType(), request.region());
     }
-    return cheapestOfferFor(request)
-        .map(o -> new Placement(Objects.requireNonNull(o.instanceType()), Objects.requireNonNull(o.region())))
-        .orElseThrow(() -> new IllegalArgumentException("paperspace has no available machine for instanceType="
-            + request.instanceType() + ", gpu=" + request.gpu() + " x" + request.gpuCount() + ", region="
-            + request.region()));
+    Offer cheapest = offerSource.requireCheapest(request);
+    return new OfferIds.TypeAtRegion(cheapest.instanceType(), cheapest.region());
   }
 
-  private boolean isProviderRegion(String region) {
-    return descriptor.regions().stream().anyMatch(r -> r.providerName().equalsIgnoreCase(region))
-        || providerRegions(region).isEmpty();
-  }
-
-  // ---- instances ----
-
-  @Override
-  public Optional<Instance> get(String instanceId) {
-    try {
-      return Optional.of(toInstance(api().getMachine(instanceId)));
-    } catch (NotFoundException e) {
-      return Optional.empty();
-    }
-  }
-
-  @Override
-  public List<Instance> list() {
-    return allPages(after -> {
-      MachinePage page = api().listMachines(after, PAGE_SIZE, null, null, null, null, null, null);
-      return new Page<>(page.items(), page.hasMore(), page.nextPage());
-    }).stream().map(this::toInstance).toList();
-  }
-
-  @Override
-  protected void terminateInstance(String instanceId) {
-    api().deleteMachine(instanceId);
-  }
-
-  @Override
-  public Instance start(String instanceId) {
-    return afterOperation(instanceId, api().startMachine(instanceId));
-  }
-
-  @Override
-  public Instance stop(String instanceId) {
-    return afterOperation(instanceId, api().stopMachine(instanceId));
-  }
-
-  @Override
-  public Instance restart(String instanceId) {
-    return afterOperation(instanceId, api().restartMachine(instanceId));
-  }
-
-  private Instance afterOperation(String instanceId, MachineOperation op) {
-    if (op != null && op.data() != null && instanceId.equals(op.data().id())) {
-      return toInstance(op.data());
-    }
-    return get(instanceId).orElseThrow(() -> new NotFoundException(new ErrorDetails(name(), "getMachine", 404,
-        null, "machine " + instanceId + " not found after " + (op == null ? "the operation" : op.event().name()),
-        null, false, null), null));
-  }
+  // ---- get, list, lookup by name, terminate, start, stop, restart: PaperspaceProviderBase, from provider.yaml ----
 
   /** Paperspace's machine as ours. */
-  Instance toInstance(Machine m) {
+  @Override
+  protected Instance toInstance(Machine m) {
     String raw = m.state();
     String type = m.machineType();
     int gpus = gpuCount(m);
     String gpuName = gpuName(m);
     return Instance.builder(name(), m.id())
         .name(m.name())
-        .status(raw == null ? InstanceStatus.UNKNOWN : mapStatus(raw))
+        .status(mapStatusOrUnknown(raw))
         .rawStatus(raw)
         .preempted(false)
         .instanceType(type)
@@ -381,31 +325,5 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
       return 0;
     }
     return gpuCountIn(m.machineType()).orElse(1);
-  }
-
-  // ---- pagination ----
-
-  record Page<T>(@Nullable List<T> items, @Nullable Boolean hasMore, @Nullable String nextPage) {}
-
-  /** Every item of a cursor-paginated list: {@code nextPage} is the next call's {@code after}. */
-  static <T> List<T> allPages(Function<@Nullable String, Page<T>> fetch) {
-    List<T> all = new ArrayList<>();
-    Set<String> seen = new java.util.HashSet<>();
-    String after = null;
-    while (true) {
-      Page<T> page = fetch.apply(after);
-      if (page.items() != null) {
-        all.addAll(page.items());
-      }
-      if (!Boolean.TRUE.equals(page.hasMore()) || page.nextPage() == null || page.nextPage().isBlank()) {
-        return all;
-      }
-      if (!seen.add(page.nextPage())) {
-        // A cursor served twice would loop forever; what was read is all there is.
-        LOG.warn("paperspace: cursor {} repeated; stopping pagination", page.nextPage());
-        return all;
-      }
-      after = page.nextPage();
-    }
   }
 }

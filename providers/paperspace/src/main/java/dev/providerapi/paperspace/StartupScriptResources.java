@@ -4,6 +4,8 @@ import dev.providerapi.paperspace.api.PaperspaceApi;
 import dev.providerapi.paperspace.model.CreateStartupScriptRequest;
 import dev.providerapi.paperspace.model.StartupScript;
 import dev.providerapi.paperspace.model.StartupScriptPage;
+import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.Paginator;
 import dev.providerapi.spi.StartupScripts;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,9 +40,12 @@ final class StartupScriptResources {
       return null;
     }
     String name = nameFor(content);
-    for (StartupScript existing : PaperspaceProvider.allPages(after -> {
+    for (StartupScript existing : new Paginator("paperspace", "listStartupScripts").<StartupScript>byCursor(after -> {
       StartupScriptPage page = api.get().listStartupScripts(after, PaperspaceProvider.PAGE_SIZE, null, null, name);
-      return new PaperspaceProvider.Page<>(page.items(), page.hasMore(), page.nextPage());
+      if (page == null) {
+        throw Failures.unexpected("paperspace", "listStartupScripts", "a page of startup scripts answered no body");
+      }
+      return new Paginator.Page<>(page.items(), Boolean.TRUE.equals(page.hasMore()) ? page.nextPage() : null);
     })) {
       // The name filter is the server's; check it here too, and skip deleted or disabled scripts.
       if (name.equals(existing.name()) && existing.dtDeleted() == null && !Boolean.FALSE.equals(existing.isEnabled())) {

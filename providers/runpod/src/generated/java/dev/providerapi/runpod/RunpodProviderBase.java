@@ -9,14 +9,26 @@ import dev.providerapi.descriptor.ErrorRule;
 import dev.providerapi.descriptor.ProviderDescriptor;
 import dev.providerapi.descriptor.RateLimitWindow;
 import dev.providerapi.errors.ErrorKind;
+import dev.providerapi.errors.ProviderException;
+import dev.providerapi.lifecycle.ErrorMatch;
+import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.InstanceIds;
+import dev.providerapi.lifecycle.RequestBodies;
 import dev.providerapi.model.BillingGranularity;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.runpod.api.RunpodApi;
 import dev.providerapi.runpod.api.RunpodApiClient;
+import dev.providerapi.runpod.model.MyPodsResult;
+import dev.providerapi.runpod.model.PodResult;
+import dev.providerapi.runpod.model.PodStopVariables;
+import dev.providerapi.runpod.model.PodTerminateVariables;
+import dev.providerapi.runpod.model.PodVariables;
 import dev.providerapi.spi.AbstractProvider;
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -56,6 +68,15 @@ public abstract class RunpodProviderBase extends AbstractProvider {
       .specVersion("reconstructed-2026-05")
       .build();
 
+  private static final ErrorMatch GET_NOT_FOUND = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
+
+  /**
+   * The env that carries a launch's client token.
+   */
+  protected static final String CLIENT_TOKEN_KEY = "PROVIDER_API_CLIENT_TOKEN";
+
+  private static final ErrorMatch TERMINATE_ALREADY_GONE = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
+
   @Nullable
   private volatile RunpodApi api;
 
@@ -80,11 +101,70 @@ public abstract class RunpodProviderBase extends AbstractProvider {
     return local;
   }
 
-  /**
-   * Mandatory: provider.yaml declares {@code STOP_START}.
-   */
   @Override
-  public abstract Instance stop(String instanceId);
+  public Optional<Instance> get(String instanceId) {
+    String id = InstanceIds.require(name(), "get", instanceId);
+    PodResult response;
+    try {
+      PodVariables vars = RequestBodies.build(apiClient().objectMapper(), "{}", "/input/podId", false, id, PodVariables.class);
+      response = api().pod(vars.input());
+    } catch (ProviderException e) {
+      if (GET_NOT_FOUND.matches(e)) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    // provider.yaml: an answer without the instance means the provider no longer knows it
+    return Optional.ofNullable(response).map(this::toInstance);
+  }
+
+  @Override
+  public List<Instance> list() {
+    return listItems(null).stream().map(this::toInstance).toList();
+  }
+
+  /**
+   * Every item of MyPods, all pages.
+   */
+  private List<PodResult> listItems(@Nullable String filter) {
+    MyPodsResult page = api().myPods();
+    if (page == null) {
+      throw Failures.unexpected(name(), "MyPods", "a page of the listing answered no body; the listing is not trusted");
+    }
+    return Optional.ofNullable(page).map(MyPodsResult::pods).orElse(List.of()).stream().filter(Objects::nonNull).toList();
+  }
+
+  @Override
+  public List<Instance> findByClientToken(String clientToken) {
+    return withClientToken(list(), clientToken, i -> clientToken.equals(i.name()), false);
+  }
+
+  @Override
+  protected void terminateInstance(String instanceId) {
+    String id = InstanceIds.require(name(), "terminate", instanceId);
+    try {
+      PodTerminateVariables vars = RequestBodies.build(apiClient().objectMapper(), "{}", "/input/podId", false, id, PodTerminateVariables.class);
+      api().podTerminate(vars.input());
+    } catch (ProviderException e) {
+      if (TERMINATE_ALREADY_GONE.matches(e)) {
+        return;
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public Instance stop(String instanceId) {
+    String id = InstanceIds.require(name(), "stop", instanceId);
+    PodStopVariables vars = RequestBodies.build(apiClient().objectMapper(), "{}", "/input/podId", false, id, PodStopVariables.class);
+    api().podStop(vars.input());
+    return afterChange(id, null, InstanceStatus.STOPPING, null, "PodStop");
+  }
+
+  /**
+   * The wire instance of Pod, MyPods as ours (status through {@link #mapStatus}).
+   */
+  protected abstract Instance toInstance(PodResult wire);
 
   /**
    * Mandatory: provider.yaml declares {@code STOP_START}.

@@ -4,6 +4,7 @@ import com.google.auto.service.AutoService;
 import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.errors.NotFoundException;
+import dev.providerapi.lifecycle.Failures;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.model.LaunchRequest;
@@ -15,14 +16,13 @@ import dev.providerapi.model.Pricing;
 import dev.providerapi.runpod.model.CloudTypeEnum;
 import dev.providerapi.runpod.model.EnvironmentVariableInput;
 import dev.providerapi.runpod.model.GpuTypesResult;
-import dev.providerapi.runpod.model.MyPodsPods;
-import dev.providerapi.runpod.model.MyPodsPodsRuntimePorts;
 import dev.providerapi.runpod.model.MyPodsResult;
 import dev.providerapi.runpod.model.PodBidResumeInput;
 import dev.providerapi.runpod.model.PodFilter;
 import dev.providerapi.runpod.model.PodFindAndDeployOnDemandInput;
 import dev.providerapi.runpod.model.PodRentInterruptableInput;
 import dev.providerapi.runpod.model.PodResult;
+import dev.providerapi.runpod.model.PodRuntimePorts;
 import dev.providerapi.runpod.model.PodResumeInput;
 import dev.providerapi.runpod.model.PodStopInput;
 import dev.providerapi.runpod.model.PodTerminateInput;
@@ -187,11 +187,11 @@ public final class RunpodProvider extends RunpodProviderBase {
   }
 
   private static String idOf(@Nullable Object launched, LaunchRequest request) {
-    String id = launched instanceof dev.providerapi.runpod.model.PodFindAndDeployOnDemandResult r ? r.id()
-        : launched instanceof dev.providerapi.runpod.model.PodRentInterruptableResult r ? r.id() : null;
+    // Both launch mutations select the same fields, so they answer with one generated type.
+    String id = launched instanceof dev.providerapi.runpod.model.PodRentInterruptableResult r ? r.id() : null;
     if (id == null) {
-      throw new IllegalStateException("runpod " + (request.market() == Market.SPOT ? "podRentInterruptable"
-          : "podFindAndDeployOnDemand") + " answered success without a pod id");
+      throw Failures.unexpected("runpod", request.market() == Market.SPOT ? "podRentInterruptable"
+          : "podFindAndDeployOnDemand", "answered success without a pod id");
     }
     return id;
   }
@@ -230,8 +230,9 @@ public final class RunpodProvider extends RunpodProviderBase {
       return request.spotBidPerHour().divide(BigDecimal.valueOf(placement.gpuCount()), 4, RoundingMode.DOWN);
     }
     if (placement.minBidPerGpu() == null) {
-      throw new IllegalArgumentException("runpod spot launch: no spotBidPerHour given and no current minimum bid"
-          + " for " + placement.gpuTypeId() + " x" + placement.gpuCount());
+      // RunPod quotes no minimum bid for this GPU now: nothing to bid on, the broker should look elsewhere.
+      throw Failures.noCapacity("runpod", "launch", "no spotBidPerHour given and RunPod quotes no current minimum"
+          + " bid for " + placement.gpuTypeId() + " x" + placement.gpuCount(), null);
     }
     return placement.minBidPerGpu();
   }
@@ -258,45 +259,18 @@ public final class RunpodProvider extends RunpodProviderBase {
   }
 
 
-  // ---- lifecycle ----
-
-  @Override
-  public Optional<Instance> get(String instanceId) {
-    try {
-      PodResult pod = api().pod(new PodFilter(instanceId));
-      return pod == null ? Optional.empty() : Optional.of(toInstance(asPod(pod)));
-    } catch (NotFoundException e) {
-      return Optional.empty();
-    }
-  }
-
-  @Override
-  public List<Instance> list() {
-    MyPodsResult me = api().myPods();
-    if (me == null || me.pods() == null) {
-      return List.of();
-    }
-    return me.pods().stream().filter(p -> p != null && p.id() != null).map(this::toInstance).toList();
-  }
-
-  @Override
-  public List<Instance> findByClientToken(String clientToken) {
-    return list().stream()
-        .filter(i -> clientToken.equals(i.clientToken()) || clientToken.equals(i.name()))
-        .toList();
-  }
+  // ---- get, list, lookup by env, terminate, stop: RunpodProviderBase, from provider.yaml ----
 
   @Override
   protected void terminateInstance(String instanceId) {
-    api().podTerminate(new PodTerminateInput(instanceId));
+    super.terminateInstance(instanceId);
     stoppedHere.remove(instanceId);
   }
 
   @Override
   public Instance stop(String instanceId) {
     stoppedHere.add(instanceId);
-    api().podStop(new PodStopInput(instanceId, null));
-    return require(instanceId, "podStop");
+    return super.stop(instanceId);
   }
 
   @Override
@@ -307,7 +281,7 @@ public final class RunpodProvider extends RunpodProviderBase {
       BigDecimal perHour = current.pricing() == null ? null : current.pricing().spotPerHour();
       int gpus = Math.max(current.gpuCount(), 1);
       if (perHour == null) {
-        throw new IllegalStateException("runpod start: spot pod " + instanceId + " has no known price to bid");
+        throw Failures.unexpected(name(), "start", "spot pod " + instanceId + " reports no price (costPerHr) to bid");
       }
       api().podBidResume(new PodBidResumeInput(instanceId,
           perHour.divide(BigDecimal.valueOf(gpus), 4, RoundingMode.UP).doubleValue(), gpus));
@@ -319,18 +293,17 @@ public final class RunpodProvider extends RunpodProviderBase {
   }
 
   private Instance require(String instanceId, String what) {
-    return get(instanceId).orElseThrow(() -> new NotFoundException(new dev.providerapi.errors.ErrorDetails(name(),
-        what, 200, null, "pod " + instanceId + " not found", null, false, null), null));
+    return get(instanceId).orElseThrow(() -> Failures.gone(name(), what, instanceId));
   }
 
   // ---- mapping ----
 
-  /** The pod and the list query select the same fields; one mapping serves both. */
-  private MyPodsPods asPod(PodResult pod) {
-    return apiClient().objectMapper().convertValue(pod, MyPodsPods.class);
-  }
-
-  Instance toInstance(MyPodsPods pod) {
+  /** The pod and the list query select the same fields, so both answer with one generated type. */
+  @Override
+  protected Instance toInstance(PodResult pod) {
+    if (pod.id() == null) {
+      throw Failures.unexpected(name(), "MyPods", "a pod without an id");
+    }
     String raw = pod.desiredStatus() == null ? null : pod.desiredStatus().value();
     boolean spot = pod.podType() != null && (pod.podType().kind() == PodType.Kind.INTERRUPTABLE
         || pod.podType().kind() == PodType.Kind.BID);
@@ -344,7 +317,7 @@ public final class RunpodProvider extends RunpodProviderBase {
     String gpuName = pod.machine() == null ? null
         : pod.machine().gpuTypeId() != null ? pod.machine().gpuTypeId() : pod.machine().gpuDisplayName();
     BigDecimal cost = money(pod.costPerHr());
-    MyPodsPodsRuntimePorts ssh = sshPort(pod);
+    PodRuntimePorts ssh = sshPort(pod);
     return Instance.builder(name(), pod.id())
         .name(pod.name())
         .status(status)
@@ -368,7 +341,7 @@ public final class RunpodProvider extends RunpodProviderBase {
         .build();
   }
 
-  private static @Nullable MyPodsPodsRuntimePorts sshPort(MyPodsPods pod) {
+  private static @Nullable PodRuntimePorts sshPort(PodResult pod) {
     if (pod.runtime() == null || pod.runtime().ports() == null) {
       return null;
     }

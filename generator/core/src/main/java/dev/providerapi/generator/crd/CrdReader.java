@@ -118,7 +118,7 @@ public final class CrdReader {
     ops.sort(java.util.Comparator.comparing(OperationDef::id));
     String title = kind + " (" + group + "/" + versionName + ")";
     return new ApiModel(title, versionName, crd.path("metadata").path("name").asText(null), List.of(),
-        types.types(), ops, spec.toString());
+        types.types(), ops, spec.toString(), null, List.of(), types.derived());
   }
 
   private static JsonNode crd(Path spec) {

@@ -2,6 +2,7 @@ package dev.providerapi.generator.crd;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.providerapi.generator.SpecException;
+import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.EnumDef;
 import dev.providerapi.generator.model.FieldDef;
 import dev.providerapi.generator.model.JavaNames;
@@ -29,6 +30,8 @@ final class CrdSchemaMapper {
   private final Path file;
   private final Map<String, TypeDef> defs = new TreeMap<>();
   private final Set<String> taken = new HashSet<>();
+  /** Path-named types -> the name of the property they sit under (see {@link ApiModel#derived()}). */
+  private final Map<String, String> derived = new TreeMap<>();
 
   CrdSchemaMapper(Path file, String... reserved) {
     this.file = file;
@@ -39,6 +42,14 @@ final class CrdSchemaMapper {
 
   List<TypeDef> types() {
     return TypeDef.sorted(new ArrayList<>(defs.values()));
+  }
+
+  /**
+   * Every record and enum named after its path: a structurally identical one elsewhere in the tree (an embedded
+   * pod template's affinity in two places) may replace it, and take the property's name when only one does.
+   */
+  Map<String, String> derived() {
+    return Map.copyOf(derived);
   }
 
   void add(TypeDef def) {
@@ -56,6 +67,11 @@ final class CrdSchemaMapper {
 
   /** The IR type of {@code schema} at {@code pointer}; named types it needs are called {@code context...}. */
   TypeRef typeRef(JsonNode schema, String context, String pointer) {
+    return typeRef(schema, context, "", pointer);
+  }
+
+  /** @param family the name of the property this schema sits under ({@code LabelSelector}), empty at the top */
+  private TypeRef typeRef(JsonNode schema, String context, String family, String pointer) {
     if (schema == null || schema.isMissingNode() || schema.isNull()) {
       return TypeRef.any();
     }
@@ -73,7 +89,7 @@ final class CrdSchemaMapper {
     switch (type) {
       case "string":
         if (schema.path("enum").isArray() && !schema.path("enum").isEmpty()) {
-          return enumRef(schema, context, pointer);
+          return enumRef(schema, context, family, pointer);
         }
         return switch (schema.path("format").asText("")) {
           case "date-time" -> new TypeRef.Primitive(PrimitiveKind.DATE_TIME);
@@ -88,14 +104,16 @@ final class CrdSchemaMapper {
       case "boolean":
         return new TypeRef.Primitive(PrimitiveKind.BOOLEAN);
       case "array":
-        return new TypeRef.ListOf(typeRef(schema.path("items"), context + "Item", pointer + "/items"));
+        return new TypeRef.ListOf(typeRef(schema.path("items"), context + "Item", family.isEmpty() ? "" : family
+            + "Item", pointer + "/items"));
       case "object", "":
         if (props.isObject() && !props.isEmpty()) {
-          return new TypeRef.Named(record(schema, context, pointer, preserve));
+          return new TypeRef.Named(record(schema, context, family, pointer, preserve));
         }
         JsonNode additional = schema.path("additionalProperties");
         if (additional.isObject()) {
-          return new TypeRef.MapOf(typeRef(additional, context + "Value", pointer + "/additionalProperties"));
+          return new TypeRef.MapOf(typeRef(additional, context + "Value", family.isEmpty() ? "" : family + "Value",
+              pointer + "/additionalProperties"));
         }
         // No declared members: either a free-form object (preserve-unknown-fields) or anything at all.
         return type.isEmpty() && !preserve ? TypeRef.any() : new TypeRef.MapOf(TypeRef.any());
@@ -105,7 +123,7 @@ final class CrdSchemaMapper {
     }
   }
 
-  private String record(JsonNode schema, String context, String pointer, boolean preserve) {
+  private String record(JsonNode schema, String context, String family, String pointer, boolean preserve) {
     String name = claim(JavaNames.upperCamel(context));
     Set<String> required = new LinkedHashSet<>();
     schema.path("required").forEach(r -> required.add(r.asText()));
@@ -114,7 +132,8 @@ final class CrdSchemaMapper {
     for (Map.Entry<String, JsonNode> e : (Iterable<Map.Entry<String, JsonNode>>) schema.path("properties")::fields) {
       String json = e.getKey();
       JsonNode prop = e.getValue();
-      TypeRef t = typeRef(prop, name + JavaNames.upperCamel(json), pointer + "/properties/" + json);
+      TypeRef t = typeRef(prop, name + JavaNames.upperCamel(json), JavaNames.upperCamel(json),
+          pointer + "/properties/" + json);
       String javaName = JavaNames.lowerCamel(json);
       for (int i = 2; !javaNames.add(javaName.toLowerCase(Locale.ROOT)); i++) {
         javaName = JavaNames.lowerCamel(json) + i;
@@ -130,10 +149,11 @@ final class CrdSchemaMapper {
       }
     }
     defs.put(name, new RecordDef(name, description(schema), pointer, fields, preserve ? TypeRef.any() : null, false));
+    derived.put(name, family);
     return name;
   }
 
-  private TypeRef enumRef(JsonNode schema, String context, String pointer) {
+  private TypeRef enumRef(JsonNode schema, String context, String family, String pointer) {
     String name = claim(JavaNames.upperCamel(context));
     List<EnumDef.EnumValue> values = new ArrayList<>();
     Set<String> constants = new HashSet<>(Set.of("UNKNOWN"));
@@ -146,6 +166,7 @@ final class CrdSchemaMapper {
       values.add(new EnumDef.EnumValue(wire, constant, null));
     }
     defs.put(name, new EnumDef(name, description(schema), pointer, PrimitiveKind.STRING, values));
+    derived.put(name, family);
     return new TypeRef.Named(name);
   }
 

@@ -1,9 +1,6 @@
 package dev.providerapi.generator.diff;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.providerapi.generator.SpecException;
 import dev.providerapi.generator.crd.CrdReader;
 import dev.providerapi.generator.model.ApiModel;
@@ -14,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Locale;
@@ -24,14 +20,15 @@ import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Reads an upstream spec file (OpenAPI or CRD) into an {@link ApiModel} for comparison, tolerating what the
- * generator refuses but published specs contain: duplicate operationIds (RunPod REST v1 has them) are made unique
- * by appending the method and path, since {@link ModelDiff} matches operations by method and path anyway.
+ * Reads an upstream spec file (OpenAPI or CRD) into an {@link ApiModel} for comparison, with the generator's own
+ * readers: what they accept with a warning (duplicate operationIds, as RunPod REST v1 has, Swagger 2.0, OpenAPI 3.2)
+ * is compared too; {@link ModelDiff} matches operations by method and path anyway.
  */
 public final class UpstreamSpecs {
   public enum Kind { OPENAPI, CRD, GRAPHQL }
 
   private static final Pattern CRD = Pattern.compile("(?m)^kind:\\s*[\"']?CustomResourceDefinition[\"']?\\s*$");
+
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "options", "head", "patch",
       "trace");
 
@@ -59,14 +56,7 @@ public final class UpstreamSpecs {
     if (kind == Kind.CRD) {
       return new CrdReader().read(file, null);
     }
-    try {
-      return new OpenApiReader().read(file, responseEnvelope);
-    } catch (SpecException e) {
-      if (!e.getMessage().contains("is used by more than one operation")) {
-        throw e;
-      }
-    }
-    return readWithUniqueIds(file, responseEnvelope);
+    return new OpenApiReader().read(file, responseEnvelope);
   }
 
   /** The hex SHA-256 of a file's bytes (what provider.yaml records as {@code spec.upstream.sha256}). */
@@ -123,47 +113,9 @@ public final class UpstreamSpecs {
     return out;
   }
 
-  private static ApiModel readWithUniqueIds(Path file, @Nullable String responseEnvelope) {
-    JsonNode tree = tree(file);
-    Set<String> seen = new HashSet<>();
-    for (Iterator<Map.Entry<String, JsonNode>> paths = tree.path("paths").fields(); paths.hasNext(); ) {
-      Map.Entry<String, JsonNode> path = paths.next();
-      for (Iterator<Map.Entry<String, JsonNode>> ops = path.getValue().fields(); ops.hasNext(); ) {
-        Map.Entry<String, JsonNode> op = ops.next();
-        if (METHODS.contains(op.getKey()) && op.getValue() instanceof ObjectNode o && o.hasNonNull("operationId")) {
-          String id = o.get("operationId").asText();
-          if (!seen.add(id)) {
-            String unique = id + "_" + op.getKey() + path.getKey().replaceAll("[^A-Za-z0-9]+", "_");
-            o.put("operationId", unique);
-            seen.add(unique);
-          }
-        }
-      }
-    }
-    try {
-      // Beside the original when possible, so relative external $refs still resolve.
-      Path dir = Files.isWritable(file.toAbsolutePath().getParent()) ? file.toAbsolutePath().getParent() : null;
-      Path copy = dir == null ? Files.createTempFile("upstream-", ".json")
-          : Files.createTempFile(dir, ".upstream-", ".json");
-      try {
-        new ObjectMapper().writeValue(copy.toFile(), tree);
-        ApiModel m = new OpenApiReader().read(copy, responseEnvelope);
-        return new ApiModel(m.title(), m.version(), m.description(), m.servers(), m.types(), m.operations(),
-            file.toString());
-      } finally {
-        Files.deleteIfExists(copy);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot write a temporary copy of " + file + ": " + e.getMessage(), e);
-    }
-  }
-
   private static JsonNode tree(Path file) {
-    try {
-      return new ObjectMapper(new YAMLFactory()).readTree(file.toFile());
-    } catch (IOException e) {
-      throw new SpecException(file, null, "cannot be parsed: " + e.getMessage(), e);
-    }
+    JsonNode tree = dev.providerapi.generator.inputs.SpecTrees.read(file);
+    return tree == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : tree;
   }
 
   private static String text(Path file) {

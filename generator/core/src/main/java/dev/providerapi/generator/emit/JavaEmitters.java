@@ -65,6 +65,10 @@ public final class JavaEmitters {
     ClientEmitter client = new ClientEmitter(types, api, impl);
     files.add(Naming.file(apiPackage, client.emitInterface(model), source, provider));
     files.add(Naming.file(apiPackage, client.emitImplementation(model), source, provider));
+    if (model.serverTemplate() != null) {
+      ClassName server = ClassName.get(apiPackage, manifest.classPrefix() + "Server");
+      files.add(Naming.file(apiPackage, new ServerEmitter(server).emit(model.serverTemplate()), source, provider));
+    }
     files.add(Naming.file(root, new AdapterBaseEmitter(base, api, impl).emit(manifest, model, types), source, provider));
     return List.copyOf(files);
   }

@@ -3,16 +3,11 @@ package dev.providerapi.generator.graphql;
 import dev.providerapi.generator.SpecException;
 import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.OperationDef;
-import graphql.GraphQLError;
 import graphql.language.Document;
 import graphql.language.SourceLocation;
 import graphql.parser.InvalidSyntaxException;
 import graphql.parser.Parser;
 import graphql.schema.GraphQLSchema;
-import graphql.schema.idl.SchemaParser;
-import graphql.schema.idl.TypeDefinitionRegistry;
-import graphql.schema.idl.UnExecutableSchemaGenerator;
-import graphql.schema.idl.errors.SchemaProblem;
 import graphql.validation.ValidationError;
 import graphql.validation.Validator;
 import java.io.IOException;
@@ -23,8 +18,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads a GraphQL schema (SDL) and the operation documents we send ({@code operations/*.graphql} next to it)
@@ -35,6 +33,23 @@ public final class GraphQlReader {
   /** The folder, next to the schema, that holds one operation per {@code .graphql} file. */
   public static final String OPERATIONS_FOLDER = "operations";
 
+  private static final Logger LOG = LoggerFactory.getLogger(GraphQlReader.class);
+
+  private final Consumer<String> warnings;
+
+  /**
+   * Warnings (a published schema's defects worked around, starter operations) go to
+   * {@link ApiModel#warnings()}.
+   */
+  public GraphQlReader() {
+    this(w -> { });
+  }
+
+  /** @param warnings also receives each warning, one line naming the file and place, as it is found */
+  public GraphQlReader(Consumer<String> warnings) {
+    this.warnings = warnings;
+  }
+
   /**
    * @param schemaFile the SDL file
    * @param responseEnvelope ignored: a GraphQL result is always {@code data.<root field>}
@@ -44,7 +59,12 @@ public final class GraphQlReader {
     if (!Files.isRegularFile(schemaFile)) {
       throw new SpecException(schemaFile, null, "no such file");
     }
-    GraphQLSchema schema = schema(schemaFile);
+    List<String> found = new ArrayList<>();
+    Consumer<String> warn = w -> {
+      found.add(w);
+      warnings.accept(w);
+    };
+    GraphQLSchema schema = schema(schemaFile, warn);
     List<Path> files = operationFiles(schemaFile);
     OperationMapper mapper = new OperationMapper(schema);
     List<OperationDef> operations = new ArrayList<>();
@@ -54,54 +74,107 @@ public final class GraphQlReader {
       validate(file, schema, document);
       operations.add(mapper.map(file, text, document));
     }
-    operations.sort(java.util.Comparator.comparing(OperationDef::id));
-    return new ApiModel("", "", null, List.of(), mapper.types(), operations, schemaFile.toString());
-  }
-
-  /** Every {@code operations/*.graphql} next to the schema, sorted; none is an error (nothing to generate). */
-  public static List<Path> operationFiles(Path schemaFile) {
-    Path dir = schemaFile.toAbsolutePath().getParent().resolve(OPERATIONS_FOLDER);
-    List<Path> files;
-    if (Files.isDirectory(dir)) {
-      try (Stream<Path> s = Files.list(dir)) {
-        files = s.filter(p -> p.getFileName().toString().endsWith(".graphql")).sorted().toList();
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
-      }
-    } else {
-      files = List.of();
-    }
     if (files.isEmpty()) {
-      throw new SpecException(dir, null, "no operation documents: a GraphQL spec needs one operation per "
-          + "<name>.graphql file in the folder '" + OPERATIONS_FOLDER + "' next to " + schemaFile.getFileName());
+      operations.addAll(starters(schemaFile, schema, mapper, warn));
     }
-    return files;
+    operations.sort(java.util.Comparator.comparing(OperationDef::id));
+    return new ApiModel("", "", null, List.of(), mapper.types(), operations, schemaFile.toString(),
+        null, found, mapper.derived());
   }
 
   /**
-   * The schema alone, without operation documents (what {@code provider-api diff} compares).
+   * A published schema comes without the documents we would send: read the starter queries {@code new --graphql}
+   * writes (one per argument-free Query field) as if they were files in {@code operations/}. A starter the
+   * mapper cannot take (a generated name taken by a schema type) is left out with a warning.
+   */
+  private static List<OperationDef> starters(Path schemaFile, GraphQLSchema schema, OperationMapper mapper,
+      Consumer<String> warnings) {
+    Path dir = schemaFile.toAbsolutePath().getParent().resolve(OPERATIONS_FOLDER);
+    List<GraphQlStarter.Document> documents = GraphQlStarter.documents(schema);
+    if (documents.isEmpty()) {
+      throw new SpecException(schemaFile, null, "no operation documents in " + dir + ", and no field of the root "
+          + "Query type (" + schema.getQueryType().getName() + ") can be called without arguments to start from; "
+          + "write one operation per <Name>.graphql file in the folder '" + OPERATIONS_FOLDER + "' next to "
+          + schemaFile.getFileName());
+    }
+    List<OperationDef> out = new ArrayList<>();
+    List<String> skipped = new ArrayList<>();
+    for (GraphQlStarter.Document d : documents) {
+      Path file = dir.resolve(d.name() + ".graphql");
+      Document document = parse(file, d.text());
+      if (!new Validator().validateDocument(schema, document, Locale.ENGLISH).isEmpty()) {
+        skipped.add(d.name());
+        continue;
+      }
+      try {
+        out.add(mapper.mapOrRollBack(file, d.text(), document));
+      } catch (SpecException e) {
+        skipped.add(d.name());
+      }
+    }
+    warnings.accept(schemaFile + ": no operation documents in " + dir + "; generated " + out.size()
+        + " starter queries, one per argument-free field of " + schema.getQueryType().getName()
+        + (skipped.isEmpty() ? "" : " (left out: " + String.join(", ", skipped) + ")")
+        + "; write operations/<Name>.graphql (provider-api new --graphql starts them) to choose what is selected");
+    return out;
+  }
+
+  /** Comments, descriptions and blank lines, then an SDL definition keyword. */
+  private static final java.util.regex.Pattern SDL_START = java.util.regex.Pattern.compile(
+      "(?s)(\\s|#[^\\n]*\\n|\"\"\".*?\"\"\"|\"[^\"\\n]*\")*"
+          + "(type|schema|scalar|enum|interface|union|input|directive|extend)\\b");
+
+  /**
+   * Whether {@code file} is GraphQL SDL: by its extension ({@code .graphql}, {@code .graphqls}, {@code .gql},
+   * {@code .sdl}), or, for a file not named {@code .json}/{@code .yaml}, by content (comments and descriptions,
+   * then a definition keyword).
+   */
+  public static boolean isSdl(Path file) {
+    String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
+    if (n.endsWith(".graphql") || n.endsWith(".graphqls") || n.endsWith(".gql") || n.endsWith(".sdl")) {
+      return true;
+    }
+    if (n.endsWith(".yaml") || n.endsWith(".yml") || n.endsWith(".json") || !Files.isRegularFile(file)) {
+      return false;
+    }
+    return SDL_START.matcher(read(file)).lookingAt();
+  }
+
+  /**
+   * Every {@code operations/*.graphql} next to the schema, sorted; none when there is no such folder (the reader
+   * then starts from generated starter queries).
+   */
+  public static List<Path> operationFiles(Path schemaFile) {
+    Path dir = schemaFile.toAbsolutePath().getParent().resolve(OPERATIONS_FOLDER);
+    if (!Files.isDirectory(dir)) {
+      return List.of();
+    }
+    try (Stream<Path> s = Files.list(dir)) {
+      return s.filter(p -> p.getFileName().toString().endsWith(".graphql")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The schema alone, without operation documents (what {@code provider-api diff} compares); warnings to the log.
    *
    * @throws SpecException naming the file, the line and what is wrong
    */
   public static GraphQLSchema schema(Path file) {
+    return schema(file, LOG::warn);
+  }
+
+  /**
+   * The schema alone; a field declared twice in one type is kept once and reported to {@code warnings}.
+   *
+   * @throws SpecException naming the file, the line and what is wrong
+   */
+  public static GraphQLSchema schema(Path file, Consumer<String> warnings) {
     if (!Files.isRegularFile(file)) {
       throw new SpecException(file, null, "no such file");
     }
-    TypeDefinitionRegistry registry;
-    try {
-      registry = new SchemaParser().parse(read(file));
-    } catch (SchemaProblem e) {
-      GraphQLError first = e.getErrors().get(0);
-      throw new SpecException(file, location(first.getLocations()), "invalid GraphQL schema: " + first.getMessage(), e);
-    } catch (InvalidSyntaxException e) {
-      throw new SpecException(file, location(e.getLocation() == null ? null : List.of(e.getLocation())), "invalid GraphQL schema: " + e.getMessage(), e);
-    }
-    try {
-      return UnExecutableSchemaGenerator.makeUnExecutableSchema(registry);
-    } catch (SchemaProblem e) {
-      GraphQLError first = e.getErrors().get(0);
-      throw new SpecException(file, location(first.getLocations()), "invalid GraphQL schema: " + first.getMessage(), e);
-    }
+    return new SchemaLoader(file, read(file), warnings).load();
   }
 
   private static Document parse(Path file, String text) {

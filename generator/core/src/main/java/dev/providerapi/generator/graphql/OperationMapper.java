@@ -1,6 +1,7 @@
 package dev.providerapi.generator.graphql;
 
 import dev.providerapi.generator.SpecException;
+import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.BodyDef;
 import dev.providerapi.generator.model.EnumDef;
 import dev.providerapi.generator.model.FieldDef;
@@ -9,6 +10,7 @@ import dev.providerapi.generator.model.OperationDef;
 import dev.providerapi.generator.model.RecordDef;
 import dev.providerapi.generator.model.TypeDef;
 import dev.providerapi.generator.model.TypeRef;
+import dev.providerapi.generator.model.UnionDef;
 import graphql.language.Definition;
 import graphql.language.Document;
 import graphql.language.Field;
@@ -30,13 +32,16 @@ import graphql.schema.GraphQLFieldDefinition;
 import graphql.schema.GraphQLFieldsContainer;
 import graphql.schema.GraphQLInputObjectField;
 import graphql.schema.GraphQLInputObjectType;
+import graphql.schema.GraphQLInterfaceType;
 import graphql.schema.GraphQLList;
+import graphql.schema.GraphQLNamedOutputType;
 import graphql.schema.GraphQLNamedType;
 import graphql.schema.GraphQLNonNull;
 import graphql.schema.GraphQLObjectType;
 import graphql.schema.GraphQLScalarType;
 import graphql.schema.GraphQLSchema;
 import graphql.schema.GraphQLType;
+import graphql.schema.GraphQLUnionType;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,6 +69,8 @@ final class OperationMapper {
   private final Map<String, String> claimed = new HashMap<>();
   private final Map<String, TypeDef> types = new TreeMap<>();
   private final Set<String> methodNames = new HashSet<>();
+  /** Names made up from selection paths -> the schema type selected (see {@link ApiModel#derived()}). */
+  private final Map<String, String> derived = new HashMap<>();
 
   OperationMapper(GraphQLSchema schema) {
     this.schema = schema;
@@ -71,6 +78,34 @@ final class OperationMapper {
 
   List<TypeDef> types() {
     return List.copyOf(types.values());
+  }
+
+  /** The selection records and unions: named after where they are selected, not declared by the schema. */
+  Map<String, String> derived() {
+    Map<String, String> out = new HashMap<>(derived);
+    out.keySet().retainAll(types.keySet());
+    return out;
+  }
+
+  /** {@link #map}, leaving no type claimed when it fails (for starter documents, which may be skipped). */
+  OperationDef mapOrRollBack(Path file, String text, Document document) {
+    Map<String, String> claimedBefore = new HashMap<>(claimed);
+    Map<String, TypeDef> typesBefore = new TreeMap<>(types);
+    Set<String> methodsBefore = new HashSet<>(methodNames);
+    Map<String, String> derivedBefore = new HashMap<>(derived);
+    try {
+      return map(file, text, document);
+    } catch (SpecException e) {
+      claimed.clear();
+      claimed.putAll(claimedBefore);
+      types.clear();
+      types.putAll(typesBefore);
+      methodNames.clear();
+      methodNames.addAll(methodsBefore);
+      derived.clear();
+      derived.putAll(derivedBefore);
+      throw e;
+    }
   }
 
   OperationDef map(Path file, String text, Document document) {
@@ -108,9 +143,9 @@ final class OperationMapper {
     if (!methodNames.add(javaName)) {
       throw new SpecException(file, where, "operation name '" + name + "' is used by another document");
     }
-    Context ctx = new Context(file, fragments);
+    Context ctx = new Context(file, fragments, new ArrayList<>());
 
-    List<Field> roots = fields(ctx, op.getSelectionSet());
+    List<Field> roots = fields(ctx, op.getSelectionSet(), rootTypeOf(op));
     if (roots.size() != 1) {
       throw new SpecException(file, where, "an operation must select exactly one root field (its result), found "
           + roots.size() + "; split it into one document per root field");
@@ -139,8 +174,8 @@ final class OperationMapper {
     String summary = (kind == OperationDef.OperationKind.QUERY ? "Query " : "Mutation ") + "{@code "
         + root.getName() + "}";
     return new OperationDef(name, javaName, summary, rootDef.getDescription(),
-        new OperationDef.GraphQl(wireText(text), name, kind), List.of(), body, response,
-        "/data/" + root.getResultKey(), 200, idempotent(file, text, kind),
+        new OperationDef.GraphQl(wireText(withTypename(text, ctx.typenameAt())), name, kind), List.of(), body,
+        response, "/data/" + root.getResultKey(), 200, idempotent(file, text, kind),
         rootDef.isDeprecated(), List.of());
   }
 
@@ -179,7 +214,40 @@ final class OperationMapper {
     return String.join("\n", lines).strip();
   }
 
-  private record Context(Path file, Map<String, FragmentDefinition> fragments) {}
+  /**
+   * @param typenameAt the opening braces of selections on interfaces and unions that do not select
+   *     {@code __typename}: it is added there in the text sent, as the variant's discriminator
+   */
+  private record Context(Path file, Map<String, FragmentDefinition> fragments, List<SourceLocation> typenameAt) {}
+
+  private GraphQLObjectType rootTypeOf(OperationDefinition op) {
+    return op.getOperation() == OperationDefinition.Operation.MUTATION ? schema.getMutationType()
+        : schema.getQueryType();
+  }
+
+  /** {@code text} with {@code " __typename"} after each brace at {@code at} (line and column, 1-based). */
+  static String withTypename(String text, List<SourceLocation> at) {
+    if (at.isEmpty()) {
+      return text;
+    }
+    List<Integer> offsets = new ArrayList<>();
+    List<Integer> lineStarts = new ArrayList<>();
+    lineStarts.add(0);
+    for (int i = 0; i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        lineStarts.add(i + 1);
+      }
+    }
+    for (SourceLocation l : at) {
+      offsets.add(lineStarts.get(l.getLine() - 1) + l.getColumn());
+    }
+    offsets.sort(java.util.Comparator.reverseOrder());
+    StringBuilder out = new StringBuilder(text);
+    for (int offset : offsets) {
+      out.insert(offset, " __typename");
+    }
+    return out.toString();
+  }
 
   private record Mapped(TypeRef type, boolean nonNull) {}
 
@@ -192,35 +260,136 @@ final class OperationMapper {
       return new Mapped(new TypeRef.ListOf(output(ctx, l.getWrappedType(), field, recordName, pathBase)
           .type()), false);
     }
-    if (type instanceof GraphQLFieldsContainer container) {
-      if (!(container instanceof GraphQLObjectType)) {
-        throw new SpecException(ctx.file(), where(field), "field '" + field.getName() + "' has the abstract type "
-            + container.getName() + " (interface); selections on interfaces and unions are not supported");
+    if (type instanceof GraphQLInterfaceType || type instanceof GraphQLUnionType) {
+      List<GraphQLObjectType> cases = typeConditions(ctx, field.getSelectionSet(), (GraphQLNamedOutputType) type);
+      if (!cases.isEmpty()) {
+        return new Mapped(union(ctx, (GraphQLNamedOutputType) type, field, cases, recordName, pathBase), false);
       }
-      List<FieldDef> fields = new ArrayList<>();
-      Set<String> javaNames = new HashSet<>();
-      for (Field f : fields(ctx, field.getSelectionSet())) {
-        String key = f.getResultKey();
-        String javaName = unique(javaNames, JavaNames.lowerCamel(key));
-        if (f.getName().equals("__typename")) {
-          fields.add(new FieldDef(key, javaName, TypeRef.string(), true, false, null, false, false));
-          continue;
-        }
-        GraphQLFieldDefinition def = container.getFieldDefinition(f.getName());
-        String childBase = pathBase + JavaNames.upperCamel(key);
-        Mapped m = output(ctx, def.getType(), f, childBase, childBase);
-        fields.add(new FieldDef(key, javaName, m.type(), true, !m.nonNull(), def.getDescription(),
-            def.isDeprecated(), false));
-      }
-      claim(ctx, recordName, new RecordDef(recordName, "The fields of {@code " + container.getName()
-          + "} that the operation selects.", ctx.file().getFileName() + " " + field.getResultKey(), fields, null,
-          false));
+    }
+    if (type instanceof GraphQLFieldsContainer || type instanceof GraphQLUnionType) {
+      // An object, or an interface or union selected without type conditions: what it selects is common to all.
+      GraphQLNamedOutputType named = (GraphQLNamedOutputType) type;
+      claim(ctx, recordName, record(ctx, named, field, field.getSelectionSet(), named, recordName, pathBase, false));
+      derived.put(recordName, JavaNames.upperCamel(named.getName()));
       return new Mapped(new TypeRef.Named(recordName), false);
     }
     if (type instanceof GraphQLNamedType named) {
       return new Mapped(leaf(ctx, named), false);
     }
     throw new SpecException(ctx.file(), where(field), "unsupported type " + type);
+  }
+
+  /**
+   * The record of what {@code selection} selects on {@code as} (the field's type, or one object type a type
+   * condition names); with {@code typename} the {@code __typename} member is present even if not selected.
+   */
+  private RecordDef record(Context ctx, GraphQLNamedOutputType fieldType, Field field, @Nullable SelectionSet selection,
+      GraphQLNamedOutputType as, String recordName, String pathBase, boolean typename) {
+    List<FieldDef> fields = new ArrayList<>();
+    Set<String> javaNames = new HashSet<>();
+    List<Field> selected = fields(ctx, selection, as);
+    if (typename && selected.stream().noneMatch(f -> f.getResultKey().equals("__typename"))) {
+      fields.add(new FieldDef("__typename", unique(javaNames, "typename"), TypeRef.string(), true, false,
+          "The object's type name (the variant's discriminator).", false, false));
+    }
+    for (Field f : selected) {
+      String key = f.getResultKey();
+      String javaName = unique(javaNames, JavaNames.lowerCamel(key));
+      if (f.getName().equals("__typename")) {
+        fields.add(new FieldDef(key, javaName, TypeRef.string(), true, false, null, false, false));
+        continue;
+      }
+      GraphQLFieldDefinition def = as instanceof GraphQLFieldsContainer c ? c.getFieldDefinition(f.getName()) : null;
+      if (def == null) {
+        throw new SpecException(ctx.file(), where(f), "field '" + f.getName() + "' is not a field of "
+            + as.getName());
+      }
+      String childBase = pathBase + JavaNames.upperCamel(key);
+      Mapped m = output(ctx, def.getType(), f, childBase, childBase);
+      fields.add(new FieldDef(key, javaName, m.type(), true, !m.nonNull(), def.getDescription(),
+          def.isDeprecated(), false));
+    }
+    String doc = as == fieldType ? "The fields of {@code " + as.getName() + "} that the operation selects."
+        : "The fields the operation selects on {@code " + fieldType.getName() + "} when its type is {@code "
+            + as.getName() + "}.";
+    return new RecordDef(recordName, doc,
+        ctx.file().getFileName() + " " + field.getResultKey(), fields, null, false);
+  }
+
+  /**
+   * A selection on an interface or union with type conditions on object types: a sealed union told by
+   * {@code __typename}, one variant record per object type named (holding the common fields too), and the
+   * emitter's {@code Unknown} case for every other type, including types the server adds later.
+   */
+  private TypeRef union(Context ctx, GraphQLNamedOutputType type, Field field, List<GraphQLObjectType> cases,
+      String recordName, String pathBase) {
+    SelectionSet selection = field.getSelectionSet();
+    boolean selectsTypename = selection.getSelections().stream()
+        .anyMatch(s -> s instanceof Field f && f.getResultKey().equals("__typename") && f.getName().equals("__typename"));
+    if (!selectsTypename) {
+      ctx.typenameAt().add(selection.getSourceLocation());
+    }
+    List<UnionDef.Variant> variants = new ArrayList<>();
+    for (GraphQLObjectType c : cases) {
+      String variantName = pathBase + "As" + JavaNames.upperCamel(c.getName());
+      claim(ctx, variantName, record(ctx, type, field, selection, c, variantName, variantName, true));
+      derived.put(variantName, JavaNames.upperCamel(c.getName()));
+      variants.add(new UnionDef.Variant(new TypeRef.Named(variantName), List.of(c.getName())));
+    }
+    String kind = type instanceof GraphQLInterfaceType ? "interface" : "union";
+    claim(ctx, recordName, new UnionDef(recordName, "What the operation selects on the " + kind + " {@code "
+        + type.getName() + "}, by the object's type.", ctx.file().getFileName() + " " + field.getResultKey(),
+        "__typename", variants));
+    derived.put(recordName, JavaNames.upperCamel(type.getName()));
+    return new TypeRef.Named(recordName);
+  }
+
+  /** The object types that type conditions in {@code set} (and the fragments it spreads) name, in order. */
+  private List<GraphQLObjectType> typeConditions(Context ctx, @Nullable SelectionSet set, GraphQLNamedOutputType on) {
+    Map<String, GraphQLObjectType> out = new LinkedHashMap<>();
+    collectConditions(ctx, set, out, new HashSet<>());
+    out.values().removeIf(t -> !schema.isPossibleType(on, t));
+    return List.copyOf(out.values());
+  }
+
+  private void collectConditions(Context ctx, @Nullable SelectionSet set, Map<String, GraphQLObjectType> out,
+      Set<String> seenFragments) {
+    if (set == null) {
+      return;
+    }
+    for (Selection<?> s : set.getSelections()) {
+      TypeName condition = null;
+      SelectionSet inner = null;
+      if (s instanceof InlineFragment inline) {
+        condition = inline.getTypeCondition();
+        inner = inline.getSelectionSet();
+      } else if (s instanceof FragmentSpread spread && seenFragments.add(spread.getName())) {
+        FragmentDefinition def = ctx.fragments().get(spread.getName());
+        condition = def == null ? null : def.getTypeCondition();
+        inner = def == null ? null : def.getSelectionSet();
+      }
+      if (condition != null && schema.getType(condition.getName()) instanceof GraphQLObjectType o) {
+        out.putIfAbsent(o.getName(), o);
+      } else if (inner != null) {
+        collectConditions(ctx, inner, out, seenFragments);
+      }
+    }
+  }
+
+  /** Whether a fragment on {@code condition} applies to a value of type {@code target}. */
+  private boolean applies(String condition, GraphQLNamedOutputType target) {
+    if (condition.equals(target.getName())) {
+      return true;
+    }
+    GraphQLType c = schema.getType(condition);
+    if (target instanceof GraphQLObjectType o) {
+      return (c instanceof GraphQLInterfaceType i && o.getInterfaces().stream().anyMatch(x -> x.getName().equals(i.getName())))
+          || (c instanceof GraphQLUnionType u && u.getTypes().stream().anyMatch(x -> x.getName().equals(o.getName())));
+    }
+    if (target instanceof GraphQLInterfaceType t) {
+      return c instanceof GraphQLInterfaceType && t.getInterfaces().stream().anyMatch(x -> x.getName().equals(condition));
+    }
+    return false;
   }
 
   /** A variable's declared type, checked by the validator already. */
@@ -290,29 +459,36 @@ final class OperationMapper {
     throw new SpecException(ctx.file(), null, "unsupported GraphQL type " + type.getName());
   }
 
-  /** The fields of a selection set, fragments on the same type merged in (the validator checked them). */
-  private List<Field> fields(Context ctx, @Nullable SelectionSet set) {
-    List<Field> out = new ArrayList<>();
-    if (set == null) {
-      return out;
-    }
+  /**
+   * The fields of a selection set as a value of type {@code on} has them: fragments without a type condition, or
+   * whose condition {@code on} satisfies, merged in (the validator checked them); fragments for other types are
+   * a union's variants, not these fields.
+   */
+  private List<Field> fields(Context ctx, @Nullable SelectionSet set, GraphQLNamedOutputType on) {
     Map<String, Field> byKey = new LinkedHashMap<>();
+    collectFields(ctx, set, on, byKey);
+    return new ArrayList<>(byKey.values());
+  }
+
+  private void collectFields(Context ctx, @Nullable SelectionSet set, GraphQLNamedOutputType on,
+      Map<String, Field> byKey) {
+    if (set == null) {
+      return;
+    }
     for (Selection<?> s : set.getSelections()) {
       if (s instanceof Field f) {
         byKey.putIfAbsent(f.getResultKey(), f);
       } else if (s instanceof InlineFragment inline) {
-        if (inline.getTypeCondition() != null) {
-          throw new SpecException(ctx.file(), where(s), "inline fragments with a type condition are not supported;"
-              + " select the fields directly");
+        if (inline.getTypeCondition() == null || applies(inline.getTypeCondition().getName(), on)) {
+          collectFields(ctx, inline.getSelectionSet(), on, byKey);
         }
-        fields(ctx, inline.getSelectionSet()).forEach(f -> byKey.putIfAbsent(f.getResultKey(), f));
       } else if (s instanceof FragmentSpread spread) {
         FragmentDefinition def = ctx.fragments().get(spread.getName());
-        fields(ctx, def.getSelectionSet()).forEach(f -> byKey.putIfAbsent(f.getResultKey(), f));
+        if (def != null && applies(def.getTypeCondition().getName(), on)) {
+          collectFields(ctx, def.getSelectionSet(), on, byKey);
+        }
       }
     }
-    out.addAll(byKey.values());
-    return out;
   }
 
   private void claim(Context ctx, String name, TypeDef def) {

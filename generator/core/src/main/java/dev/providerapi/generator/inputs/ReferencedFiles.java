@@ -1,10 +1,7 @@
 package dev.providerapi.generator.inputs;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.providerapi.generator.SpecException;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -20,8 +17,6 @@ import java.util.TreeSet;
  * which files were read. Remote references (http, https) are not files of the project and are left out.
  */
 public final class ReferencedFiles {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
-
   private ReferencedFiles() {}
 
   /** {@code spec} and every local file it references, directly or not, absolute and normalized, sorted. */
@@ -34,12 +29,7 @@ public final class ReferencedFiles {
       if (!seen.add(file)) {
         continue;
       }
-      JsonNode root;
-      try {
-        root = YAML.readTree(file.toFile());
-      } catch (IOException e) {
-        throw new SpecException(file, null, "cannot be read as JSON or YAML: " + SpecException.parseProblem(e), e);
-      }
+      JsonNode root = SpecTrees.read(file);
       if (root != null) {
         collect(root, file, todo);
       }

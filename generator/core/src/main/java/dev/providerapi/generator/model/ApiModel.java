@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
  * output does not depend on the order of the spec file.
  *
  * @param source the spec file as given (for generated headers and error messages)
+ * @param serverTemplate the first server URL when it has variables ({@code https://api-{zone}.x.com}), else null;
+ *     {@link #servers()} holds the URLs with each variable's default substituted
+ * @param warnings what the reader accepted but the user should know (a duplicate operationId renamed, a base URL
+ *     taken from elsewhere): one line each, naming the file and the place
+ * @param derived the names of types the reader made up from where they appear (a GraphQL selection path, a
+ *     CRD property path) rather than took from the spec, each with the spec-side name it stems from (the GraphQL
+ *     type selected, the CRD property; empty when there is none): a structurally identical type may replace
+ *     them, and a merged type may take that name ({@code dev.providerapi.generator.naming.TypeCollapse})
  */
 public record ApiModel(
     String title,
@@ -18,12 +26,63 @@ public record ApiModel(
     List<String> servers,
     List<TypeDef> types,
     List<OperationDef> operations,
-    String source) {
+    String source,
+    @Nullable ServerTemplate serverTemplate,
+    List<String> warnings,
+    java.util.Map<String, String> derived) {
 
   public ApiModel {
     servers = List.copyOf(servers);
     types = List.copyOf(types);
     operations = List.copyOf(operations);
+    warnings = List.copyOf(warnings);
+    derived = java.util.Map.copyOf(derived);
+  }
+
+  /** A model whose every type name comes from the spec. */
+  public ApiModel(String title, String version, @Nullable String description, List<String> servers,
+      List<TypeDef> types, List<OperationDef> operations, String source, @Nullable ServerTemplate serverTemplate,
+      List<String> warnings) {
+    this(title, version, description, servers, types, operations, source, serverTemplate, warnings,
+        java.util.Map.of());
+  }
+
+  public ApiModel(String title, String version, @Nullable String description, List<String> servers,
+      List<TypeDef> types, List<OperationDef> operations, String source) {
+    this(title, version, description, servers, types, operations, source, null, List.of(), java.util.Map.of());
+  }
+
+  /** The same model with {@code more} warnings after its own. */
+  public ApiModel withWarnings(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(warnings);
+    all.addAll(more);
+    return new ApiModel(title, version, description, servers, types, operations, source, serverTemplate, all,
+        derived);
+  }
+
+  /**
+   * A server URL with {@code {variables}}.
+   *
+   * @param url as declared, braces and all
+   * @param variables in the order the URL uses them
+   */
+  public record ServerTemplate(String url, List<ServerVariable> variables) {
+    public ServerTemplate {
+      variables = List.copyOf(variables);
+    }
+  }
+
+  /**
+   * A variable of the server URL template.
+   *
+   * @param name as in the template, without braces
+   * @param defaultValue the declared default (substituted into {@link #servers()})
+   * @param allowed the declared {@code enum}, empty when any value goes
+   */
+  public record ServerVariable(String name, String defaultValue, @Nullable String description, List<String> allowed) {
+    public ServerVariable {
+      allowed = List.copyOf(allowed);
+    }
   }
 
   public Optional<TypeDef> type(String name) {

@@ -5,17 +5,24 @@ import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.OperationDef;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.servers.Server;
-import io.swagger.v3.parser.OpenAPIV3Parser;
-import io.swagger.v3.parser.core.models.ParseOptions;
-import io.swagger.v3.parser.core.models.SwaggerParseResult;
+import io.swagger.v3.oas.models.servers.ServerVariable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
-/** Reads an OpenAPI 3.0 / 3.1 document (JSON or YAML, local and external $ref) into the {@link ApiModel}. */
+/**
+ * Reads an OpenAPI 3.0 / 3.1 / 3.2 or Swagger 2.0 document (JSON or YAML of any size, one file or many) into the
+ * {@link ApiModel}; see {@link SpecDocument} for what is accepted beyond what swagger-parser takes.
+ */
 public final class OpenApiReader {
+  private static final Pattern VARIABLE = Pattern.compile("\\{([^{}]*)}");
 
   /**
    * @param spec the spec file
@@ -24,65 +31,104 @@ public final class OpenApiReader {
    * @throws SpecException naming the file, the location in it and what is wrong
    */
   public ApiModel read(Path spec, @Nullable String responseEnvelope) {
-    if (!Files.isRegularFile(spec)) {
-      throw new SpecException(spec, null, "no such file");
-    }
-    OpenAPI api = parse(spec);
+    SpecDocument.Parsed parsed = parseDocument(spec);
+    OpenAPI api = parsed.api();
+    List<String> warnings = new ArrayList<>(parsed.warnings());
     SchemaMapper schemas = new SchemaMapper(spec,
         api.getComponents() == null ? null : api.getComponents().getSchemas());
-    schemas.mapComponents();
-    List<OperationDef> operations = new OperationMapper(spec, api, schemas, responseEnvelope).map();
+    List<OperationDef> operations;
+    try {
+      schemas.mapComponents();
+      OperationMapper mapper = new OperationMapper(spec, api, schemas, responseEnvelope);
+      operations = mapper.map();
+      warnings.addAll(mapper.warnings());
+    } catch (SpecException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      // A shape of document the mappers do not expect is still a problem of this input, never a crash.
+      throw new SpecException(spec, null, "cannot be mapped to Java: " + e, e);
+    }
+    warnings.addAll(schemas.warnings());
     List<String> servers = new ArrayList<>();
+    ApiModel.ServerTemplate template = null;
     if (api.getServers() != null) {
-      for (Server s : api.getServers()) {
-        if (s.getUrl() != null) {
-          servers.add(s.getUrl());
+      for (int i = 0; i < api.getServers().size(); i++) {
+        Server s = api.getServers().get(i);
+        if (s == null || s.getUrl() == null || s.getUrl().isBlank()) {
+          continue;
         }
+        ApiModel.ServerTemplate t = template(spec, s, i, warnings);
+        if (t != null && servers.isEmpty()) {
+          template = t;
+        }
+        servers.add(t == null ? s.getUrl() : substituted(t));
       }
     }
     String title = api.getInfo() == null || api.getInfo().getTitle() == null ? "" : api.getInfo().getTitle();
     String version = api.getInfo() == null || api.getInfo().getVersion() == null ? "" : api.getInfo().getVersion();
     String description = api.getInfo() == null ? null : api.getInfo().getDescription();
-    return new ApiModel(title, version, description, servers, schemas.types(), operations, spec.toString());
-  }
-
-  private static OpenAPI parse(Path spec) {
-    ParseOptions options = new ParseOptions();
-    // Resolve external files into components but keep named $refs as names: they become named Java types.
-    options.setResolve(true);
-    options.setResolveFully(false);
-    options.setValidateExternalRefs(false);
-    SwaggerParseResult result;
-    try {
-      result = new OpenAPIV3Parser().readLocation(spec.toAbsolutePath().normalize().toString(), null, options);
-    } catch (RuntimeException e) {
-      throw new SpecException(spec, null, "cannot be parsed: " + e.getMessage(), e);
-    }
-    List<String> messages = result.getMessages() == null ? List.of() : result.getMessages();
-    OpenAPI api = result.getOpenAPI();
-    if (api == null) {
-      throw new SpecException(spec, location(messages), "not a readable OpenAPI 3 document"
-          + (messages.isEmpty() ? "" : ": " + String.join("; ", messages)));
-    }
-    List<String> fatal = messages.stream().filter(OpenApiReader::isFatal).toList();
-    if (!fatal.isEmpty()) {
-      throw new SpecException(spec, location(fatal), "invalid OpenAPI document: " + String.join("; ", fatal));
-    }
-    return api;
+    return new ApiModel(title, version, description, servers, schemas.types(), operations, spec.toString(),
+        template, warnings);
   }
 
   /**
-   * Swagger-parser reports both real breakage and pedantry ("attribute x is unexpected"). Only what leaves the
-   * document unusable stops generation: missing or mistyped structure and unresolvable references.
+   * The document as swagger-parser's model, after what {@link SpecDocument} accepts beyond the parser: for tools
+   * that work on that model (openapi-diff).
+   *
+   * @throws SpecException naming the file, the location in it and what is wrong
    */
-  private static boolean isFatal(String message) {
-    return message.contains("is missing") && !message.contains("info")
-        || message.contains("Could not find") || message.contains("unable to resolve")
-        || message.contains("Unable to load") || message.startsWith("Exception");
+  public static OpenAPI parse(Path spec) {
+    return parseDocument(spec).api();
+  }
+
+  private static SpecDocument.Parsed parseDocument(Path spec) {
+    if (!Files.isRegularFile(spec)) {
+      throw new SpecException(spec, null, "no such file");
+    }
+    return SpecDocument.parse(spec);
+  }
+
+  /** The server's variables, or null when its URL has none. */
+  private static ApiModel.@Nullable ServerTemplate template(Path spec, Server server, int index,
+      List<String> warnings) {
+    Set<String> used = new LinkedHashSet<>();
+    Matcher m = VARIABLE.matcher(server.getUrl());
+    while (m.find()) {
+      used.add(m.group(1));
+    }
+    if (used.isEmpty()) {
+      return null;
+    }
+    Map<String, ServerVariable> declared = server.getVariables() == null ? Map.of() : server.getVariables();
+    List<ApiModel.ServerVariable> variables = new ArrayList<>();
+    for (String name : used) {
+      ServerVariable v = declared.get(name);
+      String location = "servers[" + index + "].variables." + name;
+      if (v == null || v.getDefault() == null) {
+        throw new SpecException(spec, v == null ? "servers[" + index + "].url" : location, "server URL '"
+            + server.getUrl() + "' uses {" + name + "}, but " + (v == null ? "servers[" + index + "].variables "
+            + "does not declare it" : "it has no default") + "; a server variable needs a default");
+      }
+      List<String> allowed = v.getEnum() == null ? List.of() : List.copyOf(v.getEnum());
+      if (!allowed.isEmpty() && !allowed.contains(v.getDefault())) {
+        warnings.add(spec + " at " + location + ": default '" + v.getDefault() + "' is not one of its enum "
+            + allowed + "; used anyway");
+      }
+      variables.add(new ApiModel.ServerVariable(name, v.getDefault(), v.getDescription(), allowed));
+    }
+    return new ApiModel.ServerTemplate(server.getUrl(), variables);
+  }
+
+  private static String substituted(ApiModel.ServerTemplate t) {
+    String url = t.url();
+    for (ApiModel.ServerVariable v : t.variables()) {
+      url = url.replace("{" + v.name() + "}", v.defaultValue());
+    }
+    return url;
   }
 
   /** Swagger-parser's messages start with the path they concern ("attribute paths.'/x'(get).responses ..."). */
-  private static @Nullable String location(List<String> messages) {
+  static @Nullable String location(List<String> messages) {
     if (messages.isEmpty()) {
       return null;
     }

@@ -42,6 +42,7 @@ final class OperationMapper {
   private final SchemaMapper schemas;
   private final @Nullable String envelope;
   private final UniqueNames methodNames = new UniqueNames();
+  private final List<String> warnings = new ArrayList<>();
 
   OperationMapper(Path file, OpenAPI api, SchemaMapper schemas, @Nullable String envelope) {
     this.file = file;
@@ -53,18 +54,40 @@ final class OperationMapper {
   List<OperationDef> map() {
     record Found(String id, String path, PathItem.HttpMethod method, PathItem item, Operation op) {}
     List<Found> found = new ArrayList<>();
-    Set<String> ids = new TreeSet<>();
+    // Ids in use, case-insensitively (they become method names and fixture file names), -> where first used.
+    Map<String, String> ids = new TreeMap<>();
     if (api.getPaths() != null) {
+      List<Found> derived = new ArrayList<>();
       for (Map.Entry<String, PathItem> p : new TreeMap<>(api.getPaths()).entrySet()) {
+        if (p.getValue() == null) {
+          continue;
+        }
         for (Map.Entry<PathItem.HttpMethod, Operation> o : p.getValue().readOperationsMap().entrySet()) {
-          String id = o.getValue().getOperationId() != null ? o.getValue().getOperationId()
-              : derivedId(o.getKey().name(), p.getKey());
-          if (!ids.add(id)) {
-            throw new SpecException(file, Pointers.operation(p.getKey(), o.getKey().name().toLowerCase(Locale.ROOT)),
-                "operationId '" + id + "' is used by more than one operation");
+          String declared = o.getValue().getOperationId();
+          if (declared == null || declared.isBlank()) {
+            // Named after method and path, once every declared id is known, so a declared id always keeps its name.
+            derived.add(new Found("", p.getKey(), o.getKey(), p.getValue(), o.getValue()));
+            continue;
           }
+          String method = o.getKey().name().toLowerCase(Locale.ROOT);
+          String pointer = Pointers.operation(p.getKey(), method);
+          String first = ids.get(key(declared));
+          String id = declared;
+          if (first != null) {
+            // Published specs do this (RunPod REST v1 has the same id on a PATCH and on a POST .../update): the
+            // first in path and method order keeps the id, the others get the method, then a number, appended.
+            id = unique(declared + "_" + method, ids);
+            warnings.add(file + " at " + pointer + ": operationId '" + declared + "' is also used at " + first
+                + "; this " + o.getKey().name() + " " + p.getKey() + " is generated as '" + id + "'");
+          }
+          ids.put(key(id), pointer);
           found.add(new Found(id, p.getKey(), o.getKey(), p.getValue(), o.getValue()));
         }
+      }
+      for (Found f : derived) {
+        String id = unique(derivedId(f.method().name(), f.path()), ids);
+        ids.put(key(id), Pointers.operation(f.path(), f.method().name().toLowerCase(Locale.ROOT)));
+        found.add(new Found(id, f.path(), f.method(), f.item(), f.op()));
       }
     }
     found.sort(java.util.Comparator.comparing(Found::id));
@@ -83,6 +106,24 @@ final class OperationMapper {
       out.add(operation(f.id(), javaNames.get(f.id()), f.path(), f.method().name(), f.item(), f.op()));
     }
     return out;
+  }
+
+  /** What {@link #map} accepted but renamed, one line each. */
+  List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
+  private static String key(String id) {
+    return id.toLowerCase(Locale.ROOT);
+  }
+
+  /** {@code candidate}, or with the lowest number from 2 appended that makes it unused. */
+  private static String unique(String candidate, Map<String, String> ids) {
+    String id = candidate;
+    for (int i = 2; ids.containsKey(key(id)); i++) {
+      id = candidate + i;
+    }
+    return id;
   }
 
   private OperationDef operation(String id, String javaName, String path, String method, PathItem item,

@@ -50,6 +50,10 @@ final class SchemaMapper {
   private final Map<String, TypeRef> aliases = new HashMap<>();
   private final Set<String> aliasInProgress = new HashSet<>();
   private final Map<String, TypeDef> defs = new TreeMap<>();
+  /** Inline named types by where they are defined, so a {@code $ref} into a schema reuses the type made there. */
+  private final Map<String, TypeRef> inline = new HashMap<>();
+  private final Set<String> pointerInProgress = new HashSet<>();
+  private final List<String> warnings = new ArrayList<>();
 
   SchemaMapper(Path file, @Nullable Map<String, Schema> components) {
     this.file = file;
@@ -76,6 +80,10 @@ final class SchemaMapper {
     }
   }
 
+  List<String> warnings() {
+    return List.copyOf(warnings);
+  }
+
   List<TypeDef> types() {
     return TypeDef.sorted(new ArrayList<>(defs.values()));
   }
@@ -92,9 +100,15 @@ final class SchemaMapper {
     }
     Shape shape = shape(schema, false);
     if (shape != Shape.OTHER) {
+      TypeRef known = inline.get(pointer);
+      if (known != null) {
+        return known;
+      }
       String name = typeNames.claim(typeName(contextName));
+      TypeRef named = new TypeRef.Named(name);
+      inline.put(pointer, named);
       define(name, schema, pointer, shape, false);
-      return new TypeRef.Named(name);
+      return named;
     }
     List<Schema> choices = nonNullChoices(schema);
     if (choices != null) {
@@ -242,8 +256,11 @@ final class SchemaMapper {
           + "|^token$|(?<!page|next|after|cursor)_token$|credential)");
 
   /** Gathers properties and required names of a schema and of every {@code allOf} part, refs included. */
-  private void collect(Schema<?> schema, String pointer, Map<String, Schema<?>> properties,
+  private void collect(@Nullable Schema<?> schema, String pointer, Map<String, Schema<?>> properties,
       Map<String, String> pointers, Set<String> required, Object[] additional, Set<String> seen) {
+    if (schema == null) {
+      return;
+    }
     if (schema.get$ref() != null) {
       Schema<?> target = component(schema.get$ref());
       if (target != null && seen.add(schema.get$ref())) {
@@ -260,7 +277,8 @@ final class SchemaMapper {
     }
     if (schema.getProperties() != null) {
       schema.getProperties().forEach((k, v) -> {
-        properties.put(k, v);
+        // A property declared as null (id: ~) says nothing about its value.
+        properties.put(k, v == null ? new Schema<>() : v);
         pointers.put(k, Pointers.child(pointer + "/properties", k));
       });
     }
@@ -376,6 +394,9 @@ final class SchemaMapper {
           + " files whose schemas the parser can copy in are supported");
     }
     String key = refKey(ref);
+    if (!components.containsKey(key) && key.contains("/")) {
+      return intoSchema(ref, pointer);
+    }
     if (!components.containsKey(key)) {
       throw new SpecException(file, pointer, "$ref '" + ref + "' points to no schema in #/components/schemas");
     }
@@ -395,6 +416,74 @@ final class SchemaMapper {
     aliasInProgress.remove(key);
     aliases.put(key, t);
     return t;
+  }
+
+  /**
+   * A {@code $ref} into a component schema ({@code #/components/schemas/Pet/properties/id}): the type of the schema
+   * found there, the same named type the component's own mapping makes for it.
+   */
+  private TypeRef intoSchema(String ref, String pointer) {
+    String[] tokens = ref.substring(COMPONENT_PREFIX.length()).split("/", -1);
+    String key = unescape(tokens[0]);
+    Schema<?> current = components.get(key);
+    String at = Pointers.schema(key);
+    StringBuilder context = new StringBuilder(typeName(key));
+    for (int i = 1; current != null && i < tokens.length; i++) {
+      String token = unescape(tokens[i]);
+      Schema<?> s = deref(current);
+      if (s == null) {
+        current = null;
+        break;
+      }
+      switch (token) {
+        case "properties" -> {
+          if (i + 1 >= tokens.length) {
+            current = null;
+            break;
+          }
+          String property = unescape(tokens[++i]);
+          current = s.getProperties() == null ? null : s.getProperties().get(property);
+          at = Pointers.child(at + "/properties", property);
+          context.append(JavaNames.upperCamel(property));
+        }
+        case "items" -> {
+          current = s.getItems();
+          at = at + "/items";
+          context.append("Item");
+        }
+        case "additionalProperties" -> {
+          current = s.getAdditionalProperties() instanceof Schema<?> ap ? ap : null;
+          at = at + "/additionalProperties";
+          context.append("Value");
+        }
+        case "allOf", "oneOf", "anyOf" -> {
+          List<Schema> list = token.equals("allOf") ? s.getAllOf() : token.equals("oneOf") ? s.getOneOf()
+              : s.getAnyOf();
+          int index = i + 1 < tokens.length && tokens[i + 1].matches("\\d+") ? Integer.parseInt(tokens[++i]) : -1;
+          current = list == null || index < 0 || index >= list.size() ? null : list.get(index);
+          at = at + "/" + token + "/" + index;
+          context.append(token.equals("allOf") ? "Part" : "Option").append(index + 1);
+        }
+        default -> current = null;
+      }
+    }
+    if (current == null) {
+      throw new SpecException(file, pointer, "$ref '" + ref + "' points to nothing: no such schema, property or "
+          + "item in #/components/schemas");
+    }
+    if (!pointerInProgress.add(at)) {
+      return TypeRef.any();
+    }
+    try {
+      return typeRef(current, context.toString(), at);
+    } finally {
+      pointerInProgress.remove(at);
+    }
+  }
+
+  private static String unescape(String token) {
+    String t = token.replace("~1", "/").replace("~0", "~");
+    return t.contains("%") ? java.net.URLDecoder.decode(t.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8) : t;
   }
 
   private Shape componentShape(String key) {
@@ -463,7 +552,7 @@ final class SchemaMapper {
     }
     List<Schema> out = new ArrayList<>();
     for (Schema<?> c : lists.get(0)) {
-      if (!isNullType(c)) {
+      if (c != null && !isNullType(c)) {
         out.add(c);
       }
     }
@@ -481,7 +570,11 @@ final class SchemaMapper {
     return lists;
   }
 
-  private static boolean isNullType(Schema<?> s) {
+  private static boolean isNullType(@Nullable Schema<?> s) {
+    if (s == null) {
+      // An empty entry (oneOf: [~], or a $ref: null the parser dropped) says nothing about the value.
+      return false;
+    }
     if (s.get$ref() != null) {
       return false;
     }

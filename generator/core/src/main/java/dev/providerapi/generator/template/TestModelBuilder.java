@@ -15,10 +15,13 @@ import dev.providerapi.generator.manifest.ProviderManifest;
 import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.Arguments;
 import dev.providerapi.generator.model.EnumDef;
+import dev.providerapi.generator.model.FieldDef;
 import dev.providerapi.generator.model.OperationDef;
 import dev.providerapi.generator.model.ParamDef;
 import dev.providerapi.generator.model.RecordDef;
+import dev.providerapi.generator.model.TypeDef;
 import dev.providerapi.generator.model.TypeRef;
+import dev.providerapi.generator.model.UnionDef;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -173,7 +176,8 @@ public final class TestModelBuilder {
         JsonNode wire = parse(responseJson, op, "response");
         payload = unwrap(wire, envelope);
       } else {
-        payload = parse(emptyFor(op.response()), op, "response");
+        // No example: the smallest body that is an answer (a bare {} for a typed model is a MissingPayloadException).
+        payload = envelope == null ? sample(op.response(), 0) : parse(emptyFor(op.response()), op, "response");
       }
       m.put("hasResponse", true);
       m.put("expectNull", payload.isNull());
@@ -224,7 +228,12 @@ public final class TestModelBuilder {
 
   /** A Java expression for a required parameter's example value. */
   private String argument(ParamDef p) {
-    if (p.type() instanceof TypeRef.Primitive prim) {
+    return argument(p, p.type());
+  }
+
+  /** An example of {@code type}; a list holds one example of its item type (an enum item is the enum, not text). */
+  private String argument(ParamDef p, TypeRef type) {
+    if (type instanceof TypeRef.Primitive prim) {
       return switch (prim.kind()) {
         case INT32 -> "7";
         case INT64 -> "7L";
@@ -239,9 +248,13 @@ public final class TestModelBuilder {
         default -> literal(stringExample(p));
       };
     }
-    if (p.type() instanceof TypeRef.Named n) {
+    if (type instanceof TypeRef.Named n) {
       // An enum parameter: decoded from its first wire value, the same way a response would carry it.
-      return "mapper.convertValue(" + literal(wireExample(p)) + ", " + JavaSource.type(n, modelPackage) + ".class)";
+      return "mapper.convertValue(" + literal(wireExample(p, n)) + ", " + JavaSource.type(n, modelPackage)
+          + ".class)";
+    }
+    if (type instanceof TypeRef.ListOf l) {
+      return "java.util.List.of(" + argument(p, l.element()) + ")";
     }
     return "java.util.List.of(" + literal(stringExample(p)) + ")";
   }
@@ -250,7 +263,14 @@ public final class TestModelBuilder {
 
   /** The text a parameter's example value has on the wire. */
   private String wireExample(ParamDef p) {
-    if (p.type() instanceof TypeRef.Primitive prim) {
+    return wireExample(p, p.type());
+  }
+
+  private String wireExample(ParamDef p, TypeRef type) {
+    if (type instanceof TypeRef.ListOf l) {
+      return wireExample(p, l.element());
+    }
+    if (type instanceof TypeRef.Primitive prim) {
       return switch (prim.kind()) {
         case INT32, INT64 -> "7";
         case DOUBLE, DECIMAL -> "1.5";
@@ -262,7 +282,7 @@ public final class TestModelBuilder {
         default -> stringExample(p);
       };
     }
-    if (p.type() instanceof TypeRef.Named n) {
+    if (type instanceof TypeRef.Named n) {
       return model.type(n.name()).filter(EnumDef.class::isInstance).map(EnumDef.class::cast)
           .filter(e -> !e.values().isEmpty()).map(e -> e.values().get(0).wire()).orElse(stringExample(p));
     }
@@ -518,6 +538,58 @@ public final class TestModelBuilder {
   }
 
   // ---- JSON helpers ----
+
+  /**
+   * A small JSON value of {@code type}: a record gets its first field (a union its first variant, tagged), an enum
+   * its first value, a list and a map are empty.
+   */
+  private JsonNode sample(TypeRef type, int depth) {
+    JsonNodeFactory f = JsonNodeFactory.instance;
+    if (type instanceof TypeRef.ListOf) {
+      return f.arrayNode();
+    }
+    if (type instanceof TypeRef.MapOf) {
+      return f.objectNode();
+    }
+    if (type instanceof TypeRef.Primitive p) {
+      return switch (p.kind()) {
+        case INT32, INT64 -> f.numberNode(7);
+        case DOUBLE, DECIMAL -> f.numberNode(new java.math.BigDecimal("1.5"));
+        case BOOLEAN -> f.booleanNode(true);
+        case UUID -> f.textNode(UUID_EXAMPLE);
+        case DATE -> f.textNode("2024-01-02");
+        case DATE_TIME -> f.textNode("2024-01-02T03:04:05Z");
+        case URI -> f.textNode("https://example.com/x");
+        default -> f.textNode("test");
+      };
+    }
+    if (!(type instanceof TypeRef.Named n) || depth > 8) {
+      return f.objectNode();
+    }
+    TypeDef def = model.type(n.name()).orElse(null);
+    if (def instanceof EnumDef e) {
+      return e.values().isEmpty() ? f.textNode("test") : f.textNode(e.values().get(0).wire());
+    }
+    if (def instanceof RecordDef r) {
+      ObjectNode o = f.objectNode();
+      if (!r.fields().isEmpty()) {
+        FieldDef field = r.fields().get(0);
+        o.set(field.jsonName(), sample(field.type(), depth + 1));
+      } else {
+        o.put("test", "test");
+      }
+      return o;
+    }
+    if (def instanceof UnionDef u && !u.variants().isEmpty()) {
+      UnionDef.Variant v = u.variants().get(0);
+      JsonNode variant = sample(v.type(), depth + 1);
+      if (u.discriminator() != null && !v.tags().isEmpty() && variant instanceof ObjectNode o) {
+        o.put(u.discriminator(), v.tags().get(0));
+      }
+      return variant;
+    }
+    return f.objectNode();
+  }
 
   private static String emptyFor(TypeRef type) {
     return type instanceof TypeRef.ListOf ? "[]" : "{}";

@@ -19,7 +19,12 @@ import org.jspecify.annotations.Nullable;
  */
 public record Placement(Path targetDir, List<Root> roots, Path manifestFile, boolean writesOnceOnly) {
 
-  /** @param prefix a logical folder such as {@code src/generated}; @param dir where its contents go */
+  /**
+   * One logical root and its folder.
+   *
+   * @param prefix a logical folder such as {@code src/generated}
+   * @param dir where its contents go
+   */
   public record Root(String prefix, Path dir) {
     public Root {
       dir = dir.toAbsolutePath().normalize();

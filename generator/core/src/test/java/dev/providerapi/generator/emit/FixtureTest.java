@@ -32,11 +32,13 @@ class FixtureTest {
 
   @ParameterizedTest
   @ValueSource(strings = {"enums", "unions", "recursion", "maps", "naming", "nullable30", "nullable31", "allof",
-      "external-ref", "envelope", "sensitive"})
+      "external-ref", "envelope", "sensitive", "inputs/server-variables", "inputs/property-ref", "inputs/multi-file",
+      "inputs/definitions-ref", "inputs/null-ref", "inputs/openapi32"})
   void emitsExpectedSourceThatCompiles(String fixture) throws IOException {
     Path dir = FIXTURES.resolve(fixture);
+    String name = fixture.substring(fixture.lastIndexOf('/') + 1);
     ProviderManifest manifest = "envelope".equals(fixture)
-        ? TestManifests.full(fixture, "Fixture") : TestManifests.minimal(fixture, "Fixture");
+        ? TestManifests.full(name, "Fixture") : TestManifests.minimal(name, "Fixture");
     ApiModel model = new OpenApiReader().read(dir.resolve("spec.yaml"), "envelope".equals(fixture) ? "data" : null);
     List<JavaFile> files = JavaEmitters.emit(model, manifest);
 

@@ -192,10 +192,31 @@ class GraphQlReaderTest {
   }
 
   @Test
-  void noOperationsFolderIsAClearError() throws IOException {
+  void withoutOperationDocumentsTheStarterQueriesAreReadAndSaidSo() throws IOException {
     Files.delete(dir.resolve("operations"));
-    assertThatThrownBy(this::read).isInstanceOf(SpecException.class)
-        .hasMessageContaining("no operation documents");
+    java.util.List<String> warnings = new java.util.ArrayList<>();
+
+    ApiModel model = new GraphQlReader(warnings::add).read(schema, null);
+
+    assertThat(model.operations()).extracting(OperationDef::id).as("box needs an argument").containsExactly("Boxes");
+    assertThat(((OperationDef.GraphQl) model.operations().get(0).transport()).document())
+        .startsWith("query Boxes {\n  boxes {\n    id\n    status\n");
+    assertThat(record(model, "BoxesResult").fields()).extracting(FieldDef::jsonName)
+        .containsExactly("id", "status", "price", "size", "owner", "unused");
+    assertThat(warnings).singleElement().asString()
+        .startsWith(schema + ": no operation documents in " + dir.resolve("operations").toAbsolutePath()
+            + "; generated 1 starter queries, one per argument-free field of Query;");
+  }
+
+  @Test
+  void aSchemaWhoseQueriesAllNeedArgumentsAndNoDocumentsIsAClearError() throws IOException {
+    Files.delete(dir.resolve("operations"));
+    Files.writeString(schema, "type Query { box(id: ID!): Box }\ntype Box { id: ID }\n");
+
+    assertThatThrownBy(this::read).isInstanceOfSatisfying(SpecException.class,
+            e -> assertThat(e.file()).isEqualTo(schema))
+        .hasMessageContaining("no operation documents in ")
+        .hasMessageContaining("no field of the root Query type (Query) can be called without arguments");
   }
 
   private static RecordDef record(ApiModel model, String name) {

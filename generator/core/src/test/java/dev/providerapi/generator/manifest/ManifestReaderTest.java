@@ -70,6 +70,9 @@ class ManifestReaderTest {
     Path repo = Path.of("../..").toAbsolutePath().normalize();
     Files.copy(repo.resolve("specs/lambda/provider.yaml"), dir.resolve("provider.yaml"));
     Files.writeString(dir.resolve("openapi.yaml"), "openapi: 3.0.3\n");
+    // provider.yaml records a snapshot of the upstream spec (spec.upstream.snapshot), which must exist.
+    Files.createDirectories(dir.resolve("upstream"));
+    Files.writeString(dir.resolve("upstream/openapi.json"), "{}\n");
 
     ProviderManifest m = new ManifestReader().read(dir.resolve("provider.yaml"));
 

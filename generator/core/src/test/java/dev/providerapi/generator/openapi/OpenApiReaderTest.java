@@ -99,7 +99,7 @@ class OpenApiReaderTest {
         .isInstanceOf(SpecException.class)
         .hasMessageContaining(spec.toString())
         .hasMessageContaining(" at paths.'/x'(get).responses.200.content.'application/json'.schema")
-        .hasMessageContaining("#/components/schemas/Missing is missing");
+        .hasMessageContaining("$ref '#/components/schemas/Missing' points to nothing");
   }
 
   @Test
@@ -108,8 +108,8 @@ class OpenApiReaderTest {
     Files.writeString(spec, "openapi: 3.0.3\ninfo: {title: x\npaths: [\n");
     assertThatThrownBy(() -> reader.read(spec, null))
         .isInstanceOf(SpecException.class)
-        .hasMessageStartingWith(spec.toString())
-        .hasMessageContaining("not a readable OpenAPI 3 document");
+        .hasMessage(spec + " at line 3, column 6: cannot be read as JSON or YAML: expected ',' or '}', but got :"
+            + " (while parsing a flow mapping started at line 2, column 7)");
   }
 
   @Test

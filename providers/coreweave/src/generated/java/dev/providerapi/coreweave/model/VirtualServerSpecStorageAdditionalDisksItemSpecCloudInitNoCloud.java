@@ -23,8 +23,8 @@ import org.jspecify.annotations.Nullable;
 public record VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloud(
     @JsonProperty("networkData") @Nullable String networkData,
     @JsonProperty("networkDataBase64") @Nullable String networkDataBase64,
-    @JsonProperty("networkDataSecretRef") @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloudNetworkDataSecretRef networkDataSecretRef,
-    @JsonProperty("secretRef") @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloudSecretRef secretRef,
+    @JsonProperty("networkDataSecretRef") @Nullable NetworkDataSecretRef networkDataSecretRef,
+    @JsonProperty("secretRef") @Nullable SecretRef secretRef,
     @JsonProperty("userData") @Nullable String userData,
     @JsonProperty("userDataBase64") @Nullable String userDataBase64) {
   public static Builder builder() {
@@ -39,10 +39,10 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloud(
     private String networkDataBase64;
 
     @Nullable
-    private VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloudNetworkDataSecretRef networkDataSecretRef;
+    private NetworkDataSecretRef networkDataSecretRef;
 
     @Nullable
-    private VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloudSecretRef secretRef;
+    private SecretRef secretRef;
 
     @Nullable
     private String userData;
@@ -63,14 +63,12 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloud(
       return this;
     }
 
-    public Builder networkDataSecretRef(
-        @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloudNetworkDataSecretRef networkDataSecretRef) {
+    public Builder networkDataSecretRef(@Nullable NetworkDataSecretRef networkDataSecretRef) {
       this.networkDataSecretRef = networkDataSecretRef;
       return this;
     }
 
-    public Builder secretRef(
-        @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloudSecretRef secretRef) {
+    public Builder secretRef(@Nullable SecretRef secretRef) {
       this.secretRef = secretRef;
       return this;
     }

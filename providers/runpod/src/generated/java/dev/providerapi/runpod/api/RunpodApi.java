@@ -7,10 +7,8 @@ import dev.providerapi.runpod.model.GpuTypeFilter;
 import dev.providerapi.runpod.model.GpuTypesResult;
 import dev.providerapi.runpod.model.MyPodsResult;
 import dev.providerapi.runpod.model.PodBidResumeInput;
-import dev.providerapi.runpod.model.PodBidResumeResult;
 import dev.providerapi.runpod.model.PodFilter;
 import dev.providerapi.runpod.model.PodFindAndDeployOnDemandInput;
-import dev.providerapi.runpod.model.PodFindAndDeployOnDemandResult;
 import dev.providerapi.runpod.model.PodRentInterruptableInput;
 import dev.providerapi.runpod.model.PodRentInterruptableResult;
 import dev.providerapi.runpod.model.PodResult;
@@ -59,7 +57,7 @@ public interface RunpodApi {
    * @return the decoded response body
    * @throws ProviderException typed by the provider's error format
    */
-  PodBidResumeResult podBidResume(PodBidResumeInput input) throws ProviderException;
+  PodResumeResult podBidResume(PodBidResumeInput input) throws ProviderException;
 
   /**
    * Mutation {&#64;code podFindAndDeployOnDemand}.
@@ -68,8 +66,8 @@ public interface RunpodApi {
    * @return the decoded response body
    * @throws ProviderException typed by the provider's error format
    */
-  PodFindAndDeployOnDemandResult podFindAndDeployOnDemand(PodFindAndDeployOnDemandInput input)
-      throws ProviderException;
+  PodRentInterruptableResult podFindAndDeployOnDemand(PodFindAndDeployOnDemandInput input) throws
+      ProviderException;
 
   /**
    * Mutation {&#64;code podRentInterruptable}.

@@ -13,11 +13,9 @@ import dev.providerapi.runpod.model.GpuTypesResult;
 import dev.providerapi.runpod.model.GpuTypesVariables;
 import dev.providerapi.runpod.model.MyPodsResult;
 import dev.providerapi.runpod.model.PodBidResumeInput;
-import dev.providerapi.runpod.model.PodBidResumeResult;
 import dev.providerapi.runpod.model.PodBidResumeVariables;
 import dev.providerapi.runpod.model.PodFilter;
 import dev.providerapi.runpod.model.PodFindAndDeployOnDemandInput;
-import dev.providerapi.runpod.model.PodFindAndDeployOnDemandResult;
 import dev.providerapi.runpod.model.PodFindAndDeployOnDemandVariables;
 import dev.providerapi.runpod.model.PodRentInterruptableInput;
 import dev.providerapi.runpod.model.PodRentInterruptableResult;
@@ -266,14 +264,14 @@ public final class RunpodApiClient implements RunpodApi {
   }
 
   @Override
-  public PodBidResumeResult podBidResume(PodBidResumeInput input) throws ProviderException {
-    return client.execute(OP_POD_BID_RESUME, ApiRequest.builder().body(new GraphQlRequest(DOCUMENT_POD_BID_RESUME, "PodBidResume", new PodBidResumeVariables(input))).build(), PodBidResumeResult.class);
+  public PodResumeResult podBidResume(PodBidResumeInput input) throws ProviderException {
+    return client.execute(OP_POD_BID_RESUME, ApiRequest.builder().body(new GraphQlRequest(DOCUMENT_POD_BID_RESUME, "PodBidResume", new PodBidResumeVariables(input))).build(), PodResumeResult.class);
   }
 
   @Override
-  public PodFindAndDeployOnDemandResult podFindAndDeployOnDemand(
-      PodFindAndDeployOnDemandInput input) throws ProviderException {
-    return client.execute(OP_POD_FIND_AND_DEPLOY_ON_DEMAND, ApiRequest.builder().body(new GraphQlRequest(DOCUMENT_POD_FIND_AND_DEPLOY_ON_DEMAND, "PodFindAndDeployOnDemand", new PodFindAndDeployOnDemandVariables(input))).build(), PodFindAndDeployOnDemandResult.class);
+  public PodRentInterruptableResult podFindAndDeployOnDemand(PodFindAndDeployOnDemandInput input)
+      throws ProviderException {
+    return client.execute(OP_POD_FIND_AND_DEPLOY_ON_DEMAND, ApiRequest.builder().body(new GraphQlRequest(DOCUMENT_POD_FIND_AND_DEPLOY_ON_DEMAND, "PodFindAndDeployOnDemand", new PodFindAndDeployOnDemandVariables(input))).build(), PodRentInterruptableResult.class);
   }
 
   @Override

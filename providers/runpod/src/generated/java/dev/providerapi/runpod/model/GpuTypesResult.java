@@ -22,8 +22,8 @@ public record GpuTypesResult(@JsonProperty("id") @Nullable String id,
     @JsonProperty("maxGpuCount") @Nullable Integer maxGpuCount,
     @JsonProperty("secureCloud") @Nullable Boolean secureCloud,
     @JsonProperty("communityCloud") @Nullable Boolean communityCloud,
-    @JsonProperty("secureLowestPrice") @Nullable GpuTypesSecureLowestPrice secureLowestPrice,
-    @JsonProperty("communityLowestPrice") @Nullable GpuTypesCommunityLowestPrice communityLowestPrice) {
+    @JsonProperty("secureLowestPrice") @Nullable LowestPrice secureLowestPrice,
+    @JsonProperty("communityLowestPrice") @Nullable LowestPrice communityLowestPrice) {
   public static Builder builder() {
     return new Builder();
   }
@@ -51,10 +51,10 @@ public record GpuTypesResult(@JsonProperty("id") @Nullable String id,
     private Boolean communityCloud;
 
     @Nullable
-    private GpuTypesSecureLowestPrice secureLowestPrice;
+    private LowestPrice secureLowestPrice;
 
     @Nullable
-    private GpuTypesCommunityLowestPrice communityLowestPrice;
+    private LowestPrice communityLowestPrice;
 
     private Builder() {
     }
@@ -94,13 +94,12 @@ public record GpuTypesResult(@JsonProperty("id") @Nullable String id,
       return this;
     }
 
-    public Builder secureLowestPrice(@Nullable GpuTypesSecureLowestPrice secureLowestPrice) {
+    public Builder secureLowestPrice(@Nullable LowestPrice secureLowestPrice) {
       this.secureLowestPrice = secureLowestPrice;
       return this;
     }
 
-    public Builder communityLowestPrice(
-        @Nullable GpuTypesCommunityLowestPrice communityLowestPrice) {
+    public Builder communityLowestPrice(@Nullable LowestPrice communityLowestPrice) {
       this.communityLowestPrice = communityLowestPrice;
       return this;
     }

@@ -14,19 +14,19 @@ import org.jspecify.annotations.Nullable;
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record MyPodsResult(@JsonProperty("pods") @Nullable List<MyPodsPods> pods) {
+public record MyPodsResult(@JsonProperty("pods") @Nullable List<PodResult> pods) {
   public static Builder builder() {
     return new Builder();
   }
 
   public static final class Builder {
     @Nullable
-    private List<MyPodsPods> pods;
+    private List<PodResult> pods;
 
     private Builder() {
     }
 
-    public Builder pods(@Nullable List<MyPodsPods> pods) {
+    public Builder pods(@Nullable List<PodResult> pods) {
       this.pods = pods;
       return this;
     }
