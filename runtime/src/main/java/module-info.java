@@ -21,6 +21,7 @@ module dev.providerapi.runtime {
   exports dev.providerapi.gpu;
   exports dev.providerapi.http;
   exports dev.providerapi.json;
+  exports dev.providerapi.lifecycle;
   exports dev.providerapi.model;
   exports dev.providerapi.spi;
 

@@ -18,12 +18,20 @@ class ModuleDescriptorTest {
   }
 
   @Test
+  void everyPackageButTheInternalsIsExported() throws Exception {
+    ModuleDescriptor d = descriptor();
+    Set<String> exported = d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
+    // a new package (as generated code uses dev.providerapi.lifecycle) must be exported on purpose
+    assertThat(d.packages()).filteredOn(p -> !p.endsWith(".internal")).allMatch(exported::contains);
+  }
+
+  @Test
   void exportsTheApiAndNotTheInternals() throws Exception {
     ModuleDescriptor d = descriptor();
     Set<String> exported = d.exports().stream().map(ModuleDescriptor.Exports::source).collect(Collectors.toSet());
     assertThat(exported).containsExactlyInAnyOrder("dev.providerapi", "dev.providerapi.descriptor",
         "dev.providerapi.errors", "dev.providerapi.gpu", "dev.providerapi.http", "dev.providerapi.json",
-        "dev.providerapi.model", "dev.providerapi.spi");
+        "dev.providerapi.lifecycle", "dev.providerapi.model", "dev.providerapi.spi");
     assertThat(d.packages()).contains("dev.providerapi.http.internal");
     assertThat(d.opens()).noneMatch(o -> o.source().equals("dev.providerapi.http.internal"));
     assertThat(d.uses()).containsExactly("dev.providerapi.Provider");
