@@ -163,11 +163,11 @@ final class Session implements AutoCloseable {
         throw new UsageException(name + ": base URL '" + baseUrl + "' is not a URL: " + e.getMessage());
       }
     }
-    boolean kube = name.equals("coreweave");
-    if (kube) {
-      String ns = env.get("COREWEAVE_NAMESPACE");
+    if (usesKubeconfig(adapter)) {
+      // the adapter reads its namespace from <NAME>_NAMESPACE (COREWEAVE_NAMESPACE)
+      String ns = env.get(upper + "_NAMESPACE");
       if (ns == null && section.namespace() != null) {
-        b.secret("COREWEAVE_NAMESPACE", section.namespace());
+        b.secret(upper + "_NAMESPACE", section.namespace());
       }
       String kubeconfig = env.get("KUBECONFIG");
       if (kubeconfig == null && section.kubeconfig() != null) {
@@ -184,8 +184,9 @@ final class Session implements AutoCloseable {
 
   static String howToConfigure(String name, Provider adapter) {
     String upper = name.toUpperCase(Locale.ROOT).replace('-', '_');
-    if (name.equals("coreweave")) {
-      return "set KUBECONFIG and COREWEAVE_NAMESPACE, or providers.coreweave.kubeconfig and .namespace in the config file";
+    if (usesKubeconfig(adapter)) {
+      return "set KUBECONFIG and " + upper + "_NAMESPACE, or providers." + name
+          + ".kubeconfig and .namespace in the config file";
     }
     String declared = declaredKeyVariable(adapter);
     String alt = declared != null && !declared.equals(upper + "_API_KEY") ? " (or " + declared + ")" : "";
@@ -194,12 +195,24 @@ final class Session implements AutoCloseable {
 
   /** The key variable the provider's provider.yaml declares (its generated base's DESCRIPTOR), if readable. */
   static @Nullable String declaredKeyVariable(Provider adapter) {
+    ProviderDescriptor d = descriptor(adapter);
+    return d == null ? null : d.auth().apiKeyEnv();
+  }
+
+  /** provider.yaml says auth style kubeconfig: the adapter is reached through a kubeconfig, not a key. */
+  static boolean usesKubeconfig(Provider adapter) {
+    ProviderDescriptor d = descriptor(adapter);
+    return d != null && d.auth().style() == dev.providerapi.descriptor.AuthStyle.KUBECONFIG;
+  }
+
+  /** The generated base's DESCRIPTOR, if readable. */
+  static @Nullable ProviderDescriptor descriptor(Provider adapter) {
     for (Class<?> c = adapter.getClass(); c != null && c != Object.class; c = c.getSuperclass()) {
       try {
         Field f = c.getDeclaredField("DESCRIPTOR");
         if (Modifier.isStatic(f.getModifiers()) && Modifier.isPublic(f.getModifiers())
             && f.getType() == ProviderDescriptor.class) {
-          return ((ProviderDescriptor) f.get(null)).auth().apiKeyEnv();
+          return (ProviderDescriptor) f.get(null);
         }
       } catch (NoSuchFieldException | IllegalAccessException e) {
         // look further up

@@ -14,6 +14,11 @@ import java.util.Set;
  * Kubernetes {@code Status} objects. Auth is the kubeconfig's bearer token.
  */
 final class CoreweaveFake extends FakeProvider {
+  @Override
+  protected boolean usesKubeconfig() {
+    return true;
+  }
+
   private static final String P = "coreweave";
   static final String NAMESPACE = "tenant-sandbox";
   private static final String VS = "/apis/virtualservers.coreweave.com/v1alpha1/namespaces/";

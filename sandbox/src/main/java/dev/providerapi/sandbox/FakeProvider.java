@@ -94,6 +94,16 @@ public abstract class FakeProvider {
   /** The environment variables (name -> value) that point this provider's adapter at {@code baseUrl}. */
   public abstract Map<String, String> environment(String baseUrl);
 
+  /** The path under the fake's mount that the provider's base URL ends in (RunPod's {@code /graphql}). */
+  protected String basePath() {
+    return "";
+  }
+
+  /** True when an adapter reaches this fake through a kubeconfig (a Kubernetes API) rather than a key. */
+  protected boolean usesKubeconfig() {
+    return false;
+  }
+
   /** The operation a request is (for faults and counts). */
   protected abstract Op classify(SandboxRequest request);
 

@@ -29,6 +29,11 @@ import java.util.regex.Pattern;
  * {@code pod} and {@code myself.pods} (no paging), stopped, resumed and terminated.
  */
 final class RunpodFake extends FakeProvider {
+  @Override
+  protected String basePath() {
+    return "/graphql";
+  }
+
   private static final String P = "runpod";
   private static final Pattern OPERATION = Pattern.compile("(?:query|mutation)\\s+(\\w+)");
   private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};

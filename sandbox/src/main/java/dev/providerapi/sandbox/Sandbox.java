@@ -99,13 +99,17 @@ public final class Sandbox implements AutoCloseable {
 
   /** {@code http://127.0.0.1:<port>/<provider>} plus the provider's own base path (e.g. RunPod's /graphql). */
   public String baseUrl(String provider) {
-    fake(provider);
-    return "http://127.0.0.1:" + port() + "/" + provider + (provider.equals("runpod") ? "/graphql" : "");
+    return "http://127.0.0.1:" + port() + "/" + provider + fake(provider).basePath();
   }
 
   /** Environment variables that point the provider's adapter at its fake (credential and base URL). */
   public Map<String, String> environment(String provider) {
     return fake(provider).environment(baseUrl(provider));
+  }
+
+  /** True when the provider's adapter is pointed at its fake with a kubeconfig ({@link #kubeconfig}). */
+  public boolean usesKubeconfig(String provider) {
+    return fake(provider).usesKubeconfig();
   }
 
   /** A kubeconfig (server, token, namespace) for a Kubernetes-API fake (coreweave). */

@@ -66,7 +66,7 @@ final class SandboxCommand implements Callable<Integer> {
       out.println("# " + p);
       out.println("#   base URL: " + sandbox.baseUrl(p) + "  (ProviderConfig.builder().baseUrl(...))");
       Map<String, String> env = new TreeMap<>(sandbox.environment(p));
-      if (p.equals("coreweave")) {
+      if (sandbox.usesKubeconfig(p)) {
         Path folder = dir != null ? Files.createDirectories(dir) : Files.createTempDirectory("provider-api-sandbox");
         Path kubeconfig = folder.resolve("coreweave-kubeconfig.yaml");
         Files.writeString(kubeconfig, sandbox.kubeconfig(p));
