@@ -223,47 +223,78 @@ public final class JdbcLaunchLedger implements LaunchLedger {
     return DriverManager.getConnection(url, properties);
   }
 
-  /** Applies the migrations not yet applied; a replica that loses the race to apply one re-reads and goes on. */
+  /**
+   * Applies the migrations not yet applied. On PostgreSQL the replicas take turns under a session advisory lock
+   * ({@link #MIGRATION_LOCK}): without it, two replicas creating the schema at once can fail inside PostgreSQL's
+   * catalog ("type ledger_schema already exists"), which no {@code IF NOT EXISTS} prevents. SQLite serializes
+   * writers on its file lock; a replica that still loses a race re-reads and goes on.
+   */
   private void migrate() {
     try (Connection c = connect()) {
-      try (Statement s = c.createStatement()) {
-        s.execute("CREATE TABLE IF NOT EXISTS ledger_schema (version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL,"
-            + " applied_at BIGINT NOT NULL)");
-      } catch (SQLException e) {
-        if (!isDuplicate(e)) { // two PostgreSQL replicas racing on CREATE TABLE IF NOT EXISTS
-          throw e;
-        }
-      }
-      for (int i = 0; i < MIGRATIONS.size(); i++) {
-        int version = i + 1;
-        String name = MIGRATIONS.get(i);
-        if (applied(c, version)) {
-          continue;
-        }
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement()) {
-          for (String statement : statements(read(name))) {
-            s.execute(statement);
+      boolean locked = lockForMigration(c);
+      try {
+        applyMigrations(c);
+      } finally {
+        if (locked) {
+          try (Statement s = c.createStatement()) {
+            s.execute("SELECT pg_advisory_unlock(" + MIGRATION_LOCK + ")");
           }
-          try (PreparedStatement ps = c.prepareStatement(
-              "INSERT INTO ledger_schema (version, name, applied_at) VALUES (?, ?, ?)")) {
-            ps.setInt(1, version);
-            ps.setString(2, name);
-            ps.setLong(3, clock.millis());
-            ps.executeUpdate();
-          }
-          c.commit();
-        } catch (SQLException e) {
-          c.rollback();
-          if (!applied(c, version)) {
-            throw e;
-          }
-        } finally {
-          c.setAutoCommit(true);
         }
       }
     } catch (SQLException e) {
       throw new LedgerException("cannot open the ledger " + displayName + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** The PostgreSQL advisory lock key the replicas migrate under ("provider-api ledger" in ASCII, truncated). */
+  static final long MIGRATION_LOCK = 0x7072_6F76_6C65_6467L;
+
+  private boolean lockForMigration(Connection c) throws SQLException {
+    if (!url.startsWith("jdbc:postgresql:")) {
+      return false;
+    }
+    try (Statement s = c.createStatement()) {
+      s.execute("SELECT pg_advisory_lock(" + MIGRATION_LOCK + ")");
+    }
+    return true;
+  }
+
+  private void applyMigrations(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE IF NOT EXISTS ledger_schema (version INTEGER PRIMARY KEY, name VARCHAR(200) NOT NULL,"
+          + " applied_at BIGINT NOT NULL)");
+    } catch (SQLException e) {
+      if (!isDuplicate(e)) { // two PostgreSQL replicas racing on CREATE TABLE IF NOT EXISTS
+        throw e;
+      }
+    }
+    for (int i = 0; i < MIGRATIONS.size(); i++) {
+      int version = i + 1;
+      String name = MIGRATIONS.get(i);
+      if (applied(c, version)) {
+        continue;
+      }
+      c.setAutoCommit(false);
+      try (Statement s = c.createStatement()) {
+        for (String statement : statements(read(name))) {
+          s.execute(statement);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+            "INSERT INTO ledger_schema (version, name, applied_at) VALUES (?, ?, ?)")) {
+          ps.setInt(1, version);
+          ps.setString(2, name);
+          ps.setLong(3, clock.millis());
+          ps.executeUpdate();
+        }
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        if (!applied(c, version)) {
+          throw e;
+        }
+      } finally {
+        c.setAutoCommit(true);
+      }
     }
   }
 

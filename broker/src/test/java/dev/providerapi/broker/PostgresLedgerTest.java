@@ -52,4 +52,40 @@ class PostgresLedgerTest extends LedgerContract {
       pool.shutdownNow();
     }
   }
+
+  @Test
+  void manyReplicasCreatingAFreshSchemaAtOnceNeverRaceInsidePostgres() throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(6);
+    try {
+      for (int round = 0; round < 8; round++) {
+        String fresh = TestServers.freshSchema("ledger_race_" + ProcessHandle.current().pid() + "_"
+            + SCHEMAS.incrementAndGet());
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<Future<JdbcLaunchLedger>> opened = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+          opened.add(pool.submit(() -> {
+            start.await();
+            return JdbcLaunchLedger.open(fresh, TestServers.pgProperties());
+          }));
+        }
+        start.countDown();
+        for (Future<JdbcLaunchLedger> f : opened) {
+          assertThat(f.get().schemaVersion()).as("round %d", round).isEqualTo(1);
+        }
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  @Test
+  void theMigrationLockIsReleasedOnceTheLedgerIsOpen() throws Exception {
+    ledger();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, TestServers.pgProperties());
+        java.sql.Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery("SELECT pg_try_advisory_lock(" + JdbcLaunchLedger.MIGRATION_LOCK + ")")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getBoolean(1)).as("another session can take the migration lock").isTrue();
+    }
+  }
 }
