@@ -36,6 +36,8 @@ public abstract class FakeProvider {
   private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
   private volatile Duration bootTime = Duration.ofSeconds(30);
   private final Set<String> extraKeys = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private volatile @Nullable ServerLimits limits;
+  private final java.util.concurrent.atomic.AtomicInteger rateLimitedAnswers = new java.util.concurrent.atomic.AtomicInteger();
 
   protected FakeProvider(String name, String apiKey, SandboxClock clock) {
     this.name = name;
@@ -59,6 +61,44 @@ public abstract class FakeProvider {
   public FakeProvider acceptKey(String key) {
     extraKeys.add(key);
     return this;
+  }
+
+  /**
+   * Enforces {@code windows} per credential as the provider does: a request over any window gets the provider's
+   * 429 with {@code Retry-After: 1} and is not acted on ({@link #rateLimitedAnswers()} counts them). Each window
+   * admits {@code toleranceRequests} more than its burst, the slack a real limiter has for requests that were
+   * granted in time by a client but reach the server late (a loaded network or machine); 0 is exact.
+   */
+  public FakeProvider enforceRateLimits(List<dev.providerapi.descriptor.RateLimitWindow> windows, int toleranceRequests) {
+    if (toleranceRequests < 0) {
+      throw new IllegalArgumentException("toleranceRequests must be 0 or more, was " + toleranceRequests);
+    }
+    limits = windows.isEmpty() ? null : new ServerLimits(List.copyOf(windows), toleranceRequests);
+    return this;
+  }
+
+  /** How many requests this fake answered with 429 because they were over an enforced limit. */
+  public int rateLimitedAnswers() {
+    return rateLimitedAnswers.get();
+  }
+
+  /** The enforced windows, one Bucket4j bucket per credential. */
+  private record ServerLimits(List<dev.providerapi.descriptor.RateLimitWindow> windows, int tolerance,
+      Map<String, io.github.bucket4j.Bucket> buckets) {
+    ServerLimits(List<dev.providerapi.descriptor.RateLimitWindow> windows, int tolerance) {
+      this(windows, tolerance, new java.util.concurrent.ConcurrentHashMap<>());
+    }
+
+    boolean admit(String key) {
+      return buckets.computeIfAbsent(key, k -> {
+        io.github.bucket4j.local.LocalBucketBuilder b = io.github.bucket4j.Bucket.builder();
+        for (dev.providerapi.descriptor.RateLimitWindow w : windows) {
+          long capacity = w.burst() + tolerance;
+          b.addLimit(l -> l.capacity(capacity).refillGreedy(w.limit(), w.period()).initialTokens(capacity));
+        }
+        return b.build();
+      }).tryConsume(1);
+    }
   }
 
   /** The credential an authenticated request carried (bearer), or null. */
@@ -230,6 +270,13 @@ public abstract class FakeProvider {
       }
     }
     SandboxResponse response;
+    ServerLimits enforced = limits;
+    String key = presentedKey(request);
+    if (enforced != null && !enforced.admit(key == null ? "" : key)) {
+      rateLimitedAnswers.incrementAndGet();
+      connection.send(error(429, "rate_limited", "sandbox: over the rate limit").withHeader("Retry-After", "1"));
+      return;
+    }
     if (!authorized(request)) {
       response = error(401, "unauthorized", "sandbox: missing or wrong API key");
     } else {

@@ -48,6 +48,32 @@ class FaultWireTest {
   }
 
   @Test
+  void anEnforcedLimitAnswersTheProvidersOwn429PerCredentialWithItsTolerance() throws Exception {
+    vast.enforceRateLimits(java.util.List.of(new dev.providerapi.descriptor.RateLimitWindow(2, Duration.ofMinutes(1), 2)), 1);
+    try {
+      int before = vast.rateLimitedAnswers();
+      for (int i = 0; i < 3; i++) { // burst 2 plus a tolerance of 1
+        assertThat(send().statusCode()).as("request %d", i + 1).isEqualTo(200);
+      }
+      HttpResponse<String> over = send();
+      assertThat(over.statusCode()).isEqualTo(429);
+      assertThat(over.headers().firstValue("Retry-After")).contains("1");
+      assertThat(over.body()).isEqualTo("{\"success\":false,\"error\":\"rate_limit_exceeded\",\"msg\":\"sandbox: over the"
+          + " rate limit\"}");
+      assertThat(vast.rateLimitedAnswers() - before).isEqualTo(1);
+      vast.acceptKey("second-account");
+      HttpResponse<String> other = http.send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl("vast") + "/api/v1/instances/"))
+          .header("Authorization", "Bearer second-account").build(), HttpResponse.BodyHandlers.ofString());
+      assertThat(other.statusCode()).as("another credential has its own bucket").isEqualTo(200);
+      assertThatThrownBy(() -> vast.enforceRateLimits(java.util.List.of(), -1)).isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("toleranceRequests must be 0 or more, was -1");
+    } finally {
+      vast.enforceRateLimits(java.util.List.of(), 0);
+    }
+    assertThat(send().statusCode()).as("no limit once the windows are cleared").isEqualTo(200);
+  }
+
+  @Test
   void statusFaultsUseTheProvidersErrorFormatAndRetryAfterWhenAsked() throws Exception {
     vast.faults().once(Op.LIST, FaultKind.STATUS_429_RETRY_AFTER).once(Op.LIST, FaultKind.STATUS_429);
     HttpResponse<String> first = send();

@@ -127,6 +127,23 @@ final class SharedLimitWorker {
     run(store, baseUrl, "warm-up-" + apiKey, 4, 2, "warm-up");
   }
 
+  /**
+   * Asserts that in every interval between two of {@code nanos} (sorted) the account allowed them: burst +
+   * rate x length, with {@code slackNanos} added to each length and {@code slackRequests} to each allowance.
+   */
+  static void withinLimit(RateLimitWindow limit, String what, List<Long> nanos, long slackNanos, int slackRequests) {
+    double rate = limit.limit() / (double) limit.period().toNanos();
+    for (int i = 0; i < nanos.size(); i++) {
+      for (int j = i; j < nanos.size(); j++) {
+        long d = nanos.get(j) - nanos.get(i) + slackNanos;
+        double allowed = limit.burst() + rate * d + slackRequests;
+        org.assertj.core.api.Assertions.assertThat((double) (j - i + 1))
+            .as("requests %d..%d %s within %d ms", i, j, what, d / 1_000_000)
+            .isLessThanOrEqualTo(allowed + 1e-9);
+      }
+    }
+  }
+
   public static void main(String[] args) throws Exception {
     List<Long> sent = java.util.Collections.synchronizedList(new ArrayList<>());
     RateLimitBuckets store = recording(store(args[0], args[1]), sent);

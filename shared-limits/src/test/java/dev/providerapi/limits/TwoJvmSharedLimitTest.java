@@ -76,18 +76,6 @@ class TwoJvmSharedLimitTest {
     twoReplicas("redis", TestServers.REDIS_URI);
   }
 
-  private static void withinLimit(String what, List<Long> nanos, long slackNanos, int slackRequests) {
-    double rate = SharedLimitWorker.LIMIT.limit() / (double) SharedLimitWorker.LIMIT.period().toNanos();
-    for (int i = 0; i < nanos.size(); i++) {
-      for (int j = i; j < nanos.size(); j++) {
-        long d = nanos.get(j) - nanos.get(i) + slackNanos;
-        double allowed = SharedLimitWorker.LIMIT.burst() + rate * d + slackRequests;
-        assertThat((double) (j - i + 1)).as("requests %d..%d %s within %d ms", i, j, what, d / 1_000_000)
-            .isLessThanOrEqualTo(allowed + 1e-9);
-      }
-    }
-  }
-
   private void twoReplicas(String kind, String where) throws Exception {
     String apiKey = "key-" + UUID.randomUUID();
     long spawned = System.nanoTime();
@@ -145,8 +133,8 @@ class TwoJvmSharedLimitTest {
       // their tokens: 50 ms of slack (the store's answer on its way back, on a loaded 2-core machine). When they arrived: 250 ms and one
       // request (loopback, but on a loaded 2-core machine). Two un-shared buckets would let all 30 go in about
       // 1 s, 11 more than allowed.
-      withinLimit("granted", sends, 50_000_000L, 0);
-      withinLimit("arrived", times, 250_000_000L, 1);
+      SharedLimitWorker.withinLimit(SharedLimitWorker.LIMIT, "granted", sends, 50_000_000L, 0);
+      SharedLimitWorker.withinLimit(SharedLimitWorker.LIMIT, "arrived", times, 250_000_000L, 1);
       // 30 requests at 10/s after a burst of 5 take about 2.5 s; both replicas waited, neither was starved.
       double achieved = (sends.size() - SharedLimitWorker.LIMIT.burst())
           / ((sends.get(sends.size() - 1) - sends.get(0)) / 1e9);
