@@ -34,9 +34,14 @@ class LauncherTest {
   @BeforeEach
   void skeleton() throws IOException {
     Files.copy(Path.of("../../provider-api"), root.resolve("provider-api"));
+    Files.copy(Path.of("../../provider-api-ops"), root.resolve("provider-api-ops"));
+    Files.createDirectories(root.resolve("scripts"));
+    Files.copy(Path.of("../../scripts/launcher-build.sh"), root.resolve("scripts/launcher-build.sh"));
     Files.writeString(root.resolve("pom.xml"), POM);
     for (String dir : List.of("runtime/src/main/java", "generator/core/src/main/java", "generator/cli/src/main/java",
-        "generator/maven-plugin/src/main/java", "sandbox/src/main/java", "testing/src/main/java", "templates")) {
+        "generator/maven-plugin/src/main/java", "sandbox/src/main/java", "testing/src/main/java", "templates",
+        "broker/src/main/java", "broker-cli/src/main/java", "providers/acme/src/main/java", "providers/acme/src/test/java",
+        "specs/acme")) {
       Files.createDirectories(root.resolve(dir));
     }
     Files.writeString(root.resolve("generator/core/src/main/java/A.java"), "class A {}");
@@ -45,8 +50,13 @@ class LauncherTest {
         #!/usr/bin/env bash
         echo build >> builds.log
         sleep 3
-        mkdir -p generator/cli/target
-        echo jar > generator/cli/target/provider-api.jar
+        if [[ " $* " == *" broker-cli "* ]]; then
+          mkdir -p broker-cli/target
+          echo jar > broker-cli/target/provider-api-ops.jar
+        else
+          mkdir -p generator/cli/target
+          echo jar > generator/cli/target/provider-api.jar
+        fi
         """);
     script("java", """
         #!/usr/bin/env bash
@@ -99,9 +109,13 @@ class LauncherTest {
 
   /** Moves {@code file}'s time stamp past the jar's, as an edit after the build would. */
   private void editedAfterTheBuild(String file, String text) throws IOException {
+    editedAfter("generator/cli/target/provider-api.jar", file, text);
+  }
+
+  private void editedAfter(String jarFile, String file, String text) throws IOException {
     Path p = root.resolve(file);
     Files.writeString(p, text);
-    FileTime jar = Files.getLastModifiedTime(root.resolve("generator/cli/target/provider-api.jar"));
+    FileTime jar = Files.getLastModifiedTime(root.resolve(jarFile));
     Files.setLastModifiedTime(p, FileTime.fromMillis(jar.toMillis() + 5_000));
   }
 
@@ -147,5 +161,32 @@ class LauncherTest {
     assertThat(a).endsWith("ran one\n");
     assertThat(b).endsWith("ran two\n");
     assertThat(a + b).contains("another provider-api is building the CLI; waiting for it...");
+  }
+
+  @Test
+  void theOperationsLauncherRebuildsOnlyForWhatItsJarIsBuiltFromAndOneAtATime() throws Exception {
+    Process first = start("offers");
+    Process second = start("instances");
+    String a = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String b = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertThat(first.waitFor(60, TimeUnit.SECONDS) && second.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(builds()).isEqualTo(1);
+    assertThat(a).endsWith("ran offers\n");
+    assertThat(b).endsWith("ran instances\n");
+    assertThat(a + b).contains("another provider-api is building the operations CLI; waiting for it...")
+        .contains("building the operations CLI (broker-cli/target/provider-api-ops.jar)...");
+
+    String ops = "broker-cli/target/provider-api-ops.jar";
+    // Not in the operations jar: a module added to the parent pom, specs, the generator, an adapter's tests.
+    editedAfter(ops, "pom.xml", POM.replace("</modules>", "  <module>providers/acme</module>\n  </modules>"));
+    editedAfter(ops, "specs/acme/provider.yaml", "name: acme\n");
+    editedAfter(ops, "generator/core/src/main/java/A.java", "class A { int y; }");
+    editedAfter(ops, "providers/acme/src/test/java/T.java", "class T {}");
+    assertThat(run("offers")).isEqualTo("ran offers\n");
+    assertThat(builds()).isEqualTo(1);
+
+    editedAfter(ops, "providers/acme/src/main/java/P.java", "class P {}");
+    assertThat(run("offers")).contains("building the operations CLI").endsWith("ran offers\n");
+    assertThat(builds()).isEqualTo(2);
   }
 }
