@@ -43,8 +43,10 @@ public final class ProviderConfig {
   private final @Nullable Executor executor;
   private final ProviderListener listener;
   private final RateLimitBuckets rateLimitBuckets;
+  private final boolean credentialsDeferred;
 
   private ProviderConfig(Builder b) {
+    this.credentialsDeferred = b.credentialsDeferred;
     this.apiKey = b.apiKey;
     this.secrets = Map.copyOf(b.secrets);
     this.baseUrl = b.baseUrl;
@@ -67,9 +69,23 @@ public final class ProviderConfig {
     this.rateLimitBuckets = b.rateLimitBuckets;
   }
 
-  /** Everything from defaults and the process environment. */
+  /**
+   * Everything from defaults and the process environment. This is what the adapters' no-argument constructors
+   * use for {@link java.util.ServiceLoader} discovery, which must work before any key is set: an adapter made
+   * from it reports missing credentials on its first call. An adapter made from any other config (the builder,
+   * {@link dev.providerapi.Provider#configure}, {@code Providers.load(name, config)}) checks them at once and
+   * throws {@link dev.providerapi.errors.MissingCredentialsException}.
+   */
   public static ProviderConfig fromEnvironment() {
-    return builder().build();
+    return builder().credentialsDeferred(true).build();
+  }
+
+  /**
+   * True for {@link #fromEnvironment()} (and a builder told {@link Builder#credentialsDeferred}): the adapter
+   * defers the credential check to its first call, so discovery works with no key. False by default.
+   */
+  public boolean credentialsDeferred() {
+    return credentialsDeferred;
   }
 
   public static Builder builder() {
@@ -188,6 +204,7 @@ public final class ProviderConfig {
 
   public Builder toBuilder() {
     Builder b = new Builder();
+    b.credentialsDeferred = credentialsDeferred;
     b.apiKey = apiKey;
     b.secrets.putAll(secrets);
     b.baseUrl = baseUrl;
@@ -230,6 +247,7 @@ public final class ProviderConfig {
   }
 
   public static final class Builder {
+    private boolean credentialsDeferred;
     private @Nullable Secret apiKey;
     private final Map<String, Secret> secrets = new HashMap<>();
     private @Nullable URI baseUrl;
@@ -333,6 +351,15 @@ public final class ProviderConfig {
 
     public Builder maxRetryAfter(Duration maxRetryAfter) {
       this.maxRetryAfter = maxRetryAfter;
+      return this;
+    }
+
+    /**
+     * Whether an adapter made from this config may be created without its credentials and report them missing
+     * on its first call (what discovery needs) instead of at once (the default).
+     */
+    public Builder credentialsDeferred(boolean deferred) {
+      this.credentialsDeferred = deferred;
       return this;
     }
 

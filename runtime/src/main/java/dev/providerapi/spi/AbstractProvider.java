@@ -5,12 +5,14 @@ import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.ProviderInfo;
 import dev.providerapi.descriptor.ProviderDescriptor;
+import dev.providerapi.errors.MissingCredentialsException;
 import dev.providerapi.errors.NotFoundException;
 import dev.providerapi.errors.UnsupportedCapabilityException;
 import dev.providerapi.gpu.GpuCatalog;
 import dev.providerapi.gpu.GpuType;
 import dev.providerapi.http.ApiClient;
 import dev.providerapi.http.Sleeper;
+import dev.providerapi.http.internal.AuthInterceptor;
 import dev.providerapi.http.internal.CallScope;
 import dev.providerapi.lifecycle.Failures;
 import dev.providerapi.lifecycle.GpuTranslation;
@@ -65,9 +67,17 @@ public abstract class AbstractProvider implements Provider {
     this.regions = new RegionTranslation(descriptor.regions());
     this.offerSource = new OfferSource(descriptor.name(), this::serverSideFilter, this::fetchOffers,
         this::offersCache, this::gpuCatalog, regions::canonical);
+    if (!config.credentialsDeferred()) {
+      AuthInterceptor.missingCredentials(descriptor.auth(), config).ifPresent(fix -> {
+        throw new MissingCredentialsException(descriptor.name(), fix);
+      });
+    }
   }
 
-  /** The shared HTTP client, created on first use (a missing API key fails the first call, not construction). */
+  /**
+   * The shared HTTP client, created on first use. Missing credentials were reported by the constructor, unless the
+   * adapter came from {@link ProviderConfig#fromEnvironment()} (discovery), where the first call reports them.
+   */
   protected ApiClient apiClient() {
     ApiClient c = apiClient;
     if (c == null) {

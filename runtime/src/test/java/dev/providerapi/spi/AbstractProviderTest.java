@@ -126,7 +126,7 @@ class AbstractProviderTest {
   }
 
   FakeProvider provider() {
-    return new FakeProvider(LAMBDA_LIKE, ProviderConfig.builder().environment(Map.of()).build());
+    return new FakeProvider(LAMBDA_LIKE, ProviderConfig.builder().environment(Map.of()).credentialsDeferred(true).build());
   }
 
   @Test
@@ -148,13 +148,48 @@ class AbstractProviderTest {
   }
 
   @Test
-  void constructionNeedsNoKeyButTheFirstCallDoes() {
+  void aDiscoveryConfigNeedsNoKeyUntilTheFirstCall() {
     FakeProvider p = provider();
     assertThat(p.apiClient()).isSameAs(p.apiClient());
     assertThatThrownBy(() -> p.apiClient().execute(
         new dev.providerapi.http.Operation("listInstances", "GET", "/api/v1/instances", true, "data"),
         dev.providerapi.http.ApiRequest.empty()))
         .hasMessageContaining("set LAMBDA_API_KEY or ProviderConfig.apiKey");
+    assertThat(ProviderConfig.fromEnvironment().credentialsDeferred()).isTrue();
+    assertThat(ProviderConfig.fromEnvironment().toBuilder().build().credentialsDeferred()).isTrue();
+    assertThat(ProviderConfig.builder().build().credentialsDeferred()).isFalse();
+  }
+
+  @Test
+  void anExplicitConfigWithoutItsKeyFailsAtConfigureNamingTheVariableNeverAValue() {
+    assertThatThrownBy(() -> new FakeProvider(LAMBDA_LIKE, ProviderConfig.builder().environment(Map.of()).build()))
+        .isInstanceOf(dev.providerapi.errors.MissingCredentialsException.class)
+        .isInstanceOf(dev.providerapi.errors.AuthenticationException.class)
+        .hasMessage("lambda: no credentials: set LAMBDA_API_KEY or ProviderConfig.apiKey");
+    assertThatThrownBy(() -> new FakeProvider(LAMBDA_LIKE, ProviderConfig.builder().environment(Map.of())
+        .apiKey("  ").build())).hasMessage("lambda: no credentials: set LAMBDA_API_KEY or ProviderConfig.apiKey");
+    assertThat(new FakeProvider(LAMBDA_LIKE, ProviderConfig.builder().environment(Map.of("LAMBDA_API_KEY", "from-env"))
+        .build()).toString()).endsWith("apiKey=set]");
+  }
+
+  @Test
+  void everyAuthStyleIsCheckedAtConfigure() {
+    ProviderConfig none = ProviderConfig.builder().environment(Map.of()).build();
+    java.util.function.Function<AuthSpec, ProviderDescriptor> with =
+        auth -> ProviderDescriptor.builder("acme").baseUrl("https://acme.test").auth(auth).build();
+    assertThatThrownBy(() -> new FakeProvider(with.apply(AuthSpec.basic("ACME_KEY")), none))
+        .hasMessage("acme: no credentials: set ACME_KEY or ProviderConfig.apiKey");
+    assertThatThrownBy(() -> new FakeProvider(with.apply(AuthSpec.header("X-Api-Key", null, "ACME_KEY")), none))
+        .hasMessage("acme: no credentials: set ACME_KEY or ProviderConfig.apiKey");
+    assertThatThrownBy(() -> new FakeProvider(with.apply(AuthSpec.query(Map.of("api_key", "ACME_KEY", "api_token",
+        "ACME_TOKEN"))), ProviderConfig.builder().environment(Map.of("ACME_KEY", "k")).build()))
+        .hasMessage("acme: no credentials: set ACME_TOKEN or ProviderConfig.secret(\"ACME_TOKEN\", ...) for query"
+            + " parameter api_token")
+        .hasMessageNotContaining("k,");
+    new FakeProvider(with.apply(AuthSpec.query(Map.of("api_key", "ACME_KEY"))),
+        ProviderConfig.builder().environment(Map.of()).secret("ACME_KEY", "k").build());
+    new FakeProvider(with.apply(AuthSpec.none()), none);
+    new FakeProvider(with.apply(AuthSpec.kubeconfig()), none); // the adapter checks its own kubeconfig
   }
 
   @Test
@@ -211,7 +246,7 @@ class AbstractProviderTest {
 
   @Test
   void aProviderThatFiltersServerSideIsCachedPerServerSideFilter() {
-    FakeProvider p = new FakeProvider(LAMBDA_LIKE, ProviderConfig.builder().environment(Map.of()).build()) {
+    FakeProvider p = new FakeProvider(LAMBDA_LIKE, ProviderConfig.builder().environment(Map.of()).apiKey("k").build()) {
       @Override
       protected OfferFilter serverSideFilter(OfferFilter filter) {
         return OfferFilter.builder().gpu(filter.gpu()).build();
@@ -243,7 +278,7 @@ class AbstractProviderTest {
     ok.instances.add(Instance.builder("lambda", "i-1").status(InstanceStatus.RUNNING).build());
     assertThat(ok.readBackAfterChange("i-1")).map(Instance::id).hasValue("i-1");
 
-    FakeProvider failing = new FakeProvider(LAMBDA_LIKE, ProviderConfig.builder().environment(Map.of()).build()) {
+    FakeProvider failing = new FakeProvider(LAMBDA_LIKE, ProviderConfig.builder().environment(Map.of()).apiKey("k").build()) {
       @Override
       public Optional<Instance> get(String instanceId) {
         throw new IllegalStateException("read failed");
@@ -255,7 +290,7 @@ class AbstractProviderTest {
   @Test
   void theConfigTtlOverridesTheDescriptor() {
     FakeProvider p = new FakeProvider(LAMBDA_LIKE,
-        ProviderConfig.builder().environment(Map.of()).offersCacheTtl(Duration.ZERO).build());
+        ProviderConfig.builder().environment(Map.of()).apiKey("k").offersCacheTtl(Duration.ZERO).build());
     p.offers(OfferFilter.any());
     p.offers(OfferFilter.any());
     assertThat(p.fetched).hasSize(2);

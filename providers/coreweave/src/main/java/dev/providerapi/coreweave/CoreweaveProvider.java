@@ -19,6 +19,7 @@ import dev.providerapi.coreweave.model.VirtualServerSpecStorageRootSource;
 import dev.providerapi.coreweave.model.VirtualServerSpecStorageRootSourcePvc;
 import dev.providerapi.coreweave.model.VirtualServerSpecUsersItem;
 import dev.providerapi.coreweave.model.VirtualServerStatusConditionsItem;
+import dev.providerapi.errors.MissingCredentialsException;
 import dev.providerapi.descriptor.OfferCatalog;
 import dev.providerapi.errors.ConflictException;
 import dev.providerapi.errors.ErrorDetails;
@@ -92,6 +93,11 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
   CoreweaveProvider(ProviderConfig config, @Nullable KubeconfigSource kubeconfig) {
     super(config);
     this.kubeconfig = kubeconfig;
+    if (!config.credentialsDeferred() && config.apiKey(null).filter(k -> !k.isBlank()).isEmpty()
+        && (kubeconfig == null || !KubeconfigCredentials.authenticates(kubeconfig()))) {
+      throw new MissingCredentialsException(name(), "give a kubeconfig with a token or client certificate"
+          + " (KUBECONFIG, ~/.kube/config or the in-cluster service account) or a bearer token as ProviderConfig.apiKey");
+    }
   }
 
   @Override

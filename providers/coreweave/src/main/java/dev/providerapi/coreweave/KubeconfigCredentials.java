@@ -32,6 +32,17 @@ final class KubeconfigCredentials {
     return new KubeCredentials(server, () -> token(config), sslContext(config));
   }
 
+  /** Whether {@code config} can authenticate at all: a token (or a provider of one), a client certificate, a password. */
+  static boolean authenticates(Config config) {
+    return config.getOauthTokenProvider() != null || present(config.getAutoOAuthToken()) || present(config.getOauthToken())
+        || present(config.getClientCertData()) || present(config.getClientCertFile())
+        || present(config.getUsername()) && present(config.getPassword()) || config.getAuthProvider() != null;
+  }
+
+  private static boolean present(@Nullable String s) {
+    return s != null && !s.isBlank();
+  }
+
   /** Read per call: an exec or OIDC provider may refresh it. */
   private static @Nullable Secret token(Config config) {
     String token = config.getOauthTokenProvider() != null ? config.getOauthTokenProvider().getToken()

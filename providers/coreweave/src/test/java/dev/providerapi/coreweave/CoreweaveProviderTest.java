@@ -370,6 +370,35 @@ class CoreweaveProviderTest {
         .isEqualTo("/apis/virtualservers.coreweave.com/v1alpha1/namespaces/tenant-from-kubeconfig/virtualservers/vs-example");
   }
 
+  @Test
+  void aKubeconfigThatCannotAuthenticateFailsAtConfigureAndDiscoveryStillWorks() {
+    String noUser = """
+        apiVersion: v1
+        kind: Config
+        clusters:
+        - name: c
+          cluster: {server: "https://k8s.example.invalid"}
+        users:
+        - name: u
+          user: {}
+        contexts:
+        - name: ctx
+          context: {cluster: c, user: u, namespace: tenant}
+        current-context: ctx
+        """;
+    ProviderConfig explicit = ProviderConfig.builder().environment(Map.of()).build();
+    assertThatThrownBy(() -> new CoreweaveProvider(explicit, () -> KubeconfigCredentials.fromKubeconfig(noUser)))
+        .isInstanceOf(dev.providerapi.errors.MissingCredentialsException.class)
+        .hasMessage("coreweave: no credentials: give a kubeconfig with a token or client certificate (KUBECONFIG,"
+            + " ~/.kube/config or the in-cluster service account) or a bearer token as ProviderConfig.apiKey");
+    assertThatThrownBy(() -> new CoreweaveProvider(explicit, null))
+        .isInstanceOf(dev.providerapi.errors.MissingCredentialsException.class);
+    // A token given directly is enough, and a discovery config defers the check to the first call.
+    new CoreweaveProvider(explicit.toBuilder().apiKey("sa-token").build(), null).close();
+    new CoreweaveProvider(explicit.toBuilder().credentialsDeferred(true).build(),
+        () -> KubeconfigCredentials.fromKubeconfig(noUser)).close();
+  }
+
   private static LaunchRequest.Builder request(String token) {
     return LaunchRequest.builder()
         .offerId("A40/2/ORD1")

@@ -349,12 +349,14 @@ class LambdaProviderTest {
 
   @Test
   void aBrokerFindsLambdaByNameAndAMissingKeyNamesTheVariableWithoutLeakingAnything() {
-    Provider found = Providers.load("lambda", ProviderConfig.builder()
-        .environment(Map.of()).baseUrl(server.url("/").toString()).rateLimited(false).build());
+    // An explicit config without the key fails at once (configure / load), naming the variable; discovery
+    // (the no-argument constructor) still works keyless and reports it on the first call.
+    assertThatThrownBy(() -> Providers.load("lambda", ProviderConfig.builder()
+        .environment(Map.of()).baseUrl(server.url("/").toString()).rateLimited(false).build()))
+        .isInstanceOf(dev.providerapi.errors.MissingCredentialsException.class).isInstanceOf(AuthenticationException.class)
+        .hasMessage("lambda: no credentials: set LAMBDA_API_KEY or ProviderConfig.apiKey");
+    Provider found = Providers.load("lambda");
     assertThat(found).isInstanceOf(LambdaProvider.class);
-
-    assertThatThrownBy(found::list).isInstanceOf(AuthenticationException.class)
-        .hasMessageContaining("LAMBDA_API_KEY");
     assertThat(server.getRequestCount()).isZero();
 
     Provider fromEnv = new LambdaProvider(ProviderConfig.builder()

@@ -339,11 +339,14 @@ class RunpodProviderTest {
 
   @Test
   void aBrokerFindsRunpodByNameAndAMissingKeyNamesTheVariableWithoutLeakingAnything() {
-    Provider found = Providers.load("runpod", ProviderConfig.builder()
-        .environment(Map.of()).baseUrl(server.url("/graphql").toString()).rateLimited(false).build());
+    // An explicit config without the key fails at once (configure / load), naming the variable; discovery
+    // (the no-argument constructor) still works keyless and reports it on the first call.
+    assertThatThrownBy(() -> Providers.load("runpod", ProviderConfig.builder()
+        .environment(Map.of()).baseUrl(server.url("/graphql").toString()).rateLimited(false).build()))
+        .isInstanceOf(dev.providerapi.errors.MissingCredentialsException.class).isInstanceOf(AuthenticationException.class)
+        .hasMessage("runpod: no credentials: set RUNPOD_API_KEY or ProviderConfig.apiKey");
+    Provider found = Providers.load("runpod");
     assertThat(found).isInstanceOf(RunpodProvider.class);
-    assertThatThrownBy(found::list).isInstanceOf(AuthenticationException.class)
-        .hasMessageContaining("RUNPOD_API_KEY");
     assertThat(server.getRequestCount()).isZero();
     assertThat(config().build().toString()).doesNotContain(KEY);
   }

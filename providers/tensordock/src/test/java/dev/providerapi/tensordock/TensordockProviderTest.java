@@ -538,11 +538,14 @@ class TensordockProviderTest {
 
   @Test
   void aBrokerFindsTensordockByNameAndAMissingTokenNamesTheVariableWithoutLeakingAnything() {
-    Provider found = Providers.load("tensordock", ProviderConfig.builder()
-        .environment(Map.of()).baseUrl(server.url("/api/v2").toString()).rateLimited(false).build());
+    // An explicit config without the key fails at once (configure / load), naming the variable; discovery
+    // (the no-argument constructor) still works keyless and reports it on the first call.
+    assertThatThrownBy(() -> Providers.load("tensordock", ProviderConfig.builder()
+        .environment(Map.of()).baseUrl(server.url("/api/v2").toString()).rateLimited(false).build()))
+        .isInstanceOf(dev.providerapi.errors.MissingCredentialsException.class).isInstanceOf(AuthenticationException.class)
+        .hasMessage("tensordock: no credentials: set TENSORDOCK_API_TOKEN or ProviderConfig.apiKey");
+    Provider found = Providers.load("tensordock");
     assertThat(found).isInstanceOf(TensordockProvider.class);
-    assertThatThrownBy(found::list).isInstanceOf(AuthenticationException.class)
-        .hasMessageContaining("TENSORDOCK_API_TOKEN");
     assertThat(server.getRequestCount()).isZero();
 
     Provider fromEnv = new TensordockProvider(ProviderConfig.builder()

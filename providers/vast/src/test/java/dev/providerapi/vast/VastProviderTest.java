@@ -631,10 +631,14 @@ class VastProviderTest {
 
   @Test
   void aBrokerFindsVastByNameAndAMissingKeyNamesTheVariableWithoutLeakingAnything() {
-    Provider found = Providers.load("vast", ProviderConfig.builder()
-        .environment(Map.of()).baseUrl(server.url("/").toString()).rateLimited(false).build());
+    // An explicit config without the key fails at once (configure / load), naming the variable; discovery
+    // (the no-argument constructor) still works keyless and reports it on the first call.
+    assertThatThrownBy(() -> Providers.load("vast", ProviderConfig.builder()
+        .environment(Map.of()).baseUrl(server.url("/").toString()).rateLimited(false).build()))
+        .isInstanceOf(dev.providerapi.errors.MissingCredentialsException.class).isInstanceOf(AuthenticationException.class)
+        .hasMessage("vast: no credentials: set VAST_API_KEY or ProviderConfig.apiKey");
+    Provider found = Providers.load("vast");
     assertThat(found).isInstanceOf(VastProvider.class);
-    assertThatThrownBy(found::list).isInstanceOf(AuthenticationException.class).hasMessageContaining("VAST_API_KEY");
     assertThat(server.getRequestCount()).isZero();
 
     Provider fromEnv = new VastProvider(ProviderConfig.builder()

@@ -80,9 +80,30 @@ public final class AuthInterceptor implements Interceptor {
   private Secret key(HttpCall call) {
     return config.apiKey(auth.apiKeyEnv())
         .filter(s -> !s.isBlank())
-        .orElseThrow(() -> missing(call, auth.apiKeyEnv() == null
-            ? "set ProviderConfig.apiKey"
-            : "set " + auth.apiKeyEnv() + " or ProviderConfig.apiKey"));
+        .orElseThrow(() -> missing(call, howToSetKey(auth)));
+  }
+
+  private static String howToSetKey(AuthSpec auth) {
+    return auth.apiKeyEnv() == null ? "set ProviderConfig.apiKey" : "set " + auth.apiKeyEnv() + " or ProviderConfig.apiKey";
+  }
+
+  private static String howToSetQuerySecret(String param, String secret) {
+    return "set " + secret + " or ProviderConfig.secret(\"" + secret + "\", ...) for query parameter " + param;
+  }
+
+  /**
+   * What is missing for {@code auth} in {@code config}, as what to set (empty when every credential it needs is
+   * there). Kubeconfig auth is the adapter's to check: its credentials come from outside the config.
+   */
+  public static java.util.Optional<String> missingCredentials(AuthSpec auth, ProviderConfig config) {
+    return switch (auth.style()) {
+      case NONE, KUBECONFIG -> java.util.Optional.empty();
+      case BEARER, HEADER, BASIC -> config.apiKey(auth.apiKeyEnv()).filter(s -> !s.isBlank()).isPresent()
+          ? java.util.Optional.empty() : java.util.Optional.of(howToSetKey(auth));
+      case QUERY -> new TreeMap<>(auth.queryParams()).entrySet().stream()
+          .filter(p -> config.secret(p.getValue()).filter(s -> !s.isBlank()).isEmpty())
+          .map(p -> howToSetQuerySecret(p.getKey(), p.getValue())).findFirst();
+    };
   }
 
   private HttpCall withQueryCredentials(HttpCall call) {
@@ -90,8 +111,7 @@ public final class AuthInterceptor implements Interceptor {
     // Sorted so the URL is the same on every call (and in every test).
     for (Map.Entry<String, String> p : new TreeMap<>(auth.queryParams()).entrySet()) {
       Secret value = config.secret(p.getValue()).filter(s -> !s.isBlank())
-          .orElseThrow(() -> missing(call, "set " + p.getValue() + " or ProviderConfig.secret(\"" + p.getValue()
-              + "\", ...) for query parameter " + p.getKey()));
+          .orElseThrow(() -> missing(call, howToSetQuerySecret(p.getKey(), p.getValue())));
       extra.append(extra.length() == 0 ? "" : "&")
           .append(UrlBuilder.encodeQuery(p.getKey())).append('=').append(UrlBuilder.encodeQuery(value.reveal()));
     }
