@@ -149,31 +149,27 @@ class LauncherTest {
     assertThat(root.resolve("generator/cli/target/.provider-api-build.lock.d")).doesNotExist();
   }
 
-  @Test
-  void twoRunsAtOnceBuildOnceAndBothRun() throws Exception {
-    Process first = start("one");
-    Process second = start("two");
+  /** Starts the launcher with {@code one} and with {@code two} at once; both must run, after one build. */
+  private String twoAtOnce(String one, String two) throws Exception {
+    Process first = start(one);
+    Process second = start(two);
     String a = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     String b = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(first.waitFor(60, TimeUnit.SECONDS) && second.waitFor(60, TimeUnit.SECONDS)).isTrue();
-
     assertThat(builds()).isEqualTo(1);
-    assertThat(a).endsWith("ran one\n");
-    assertThat(b).endsWith("ran two\n");
-    assertThat(a + b).contains("another provider-api is building the CLI; waiting for it...");
+    assertThat(a).endsWith("ran " + one + "\n");
+    assertThat(b).endsWith("ran " + two + "\n");
+    return a + b;
+  }
+
+  @Test
+  void twoRunsAtOnceBuildOnceAndBothRun() throws Exception {
+    assertThat(twoAtOnce("one", "two")).contains("another provider-api is building the CLI; waiting for it...");
   }
 
   @Test
   void theOperationsLauncherRebuildsOnlyForWhatItsJarIsBuiltFromAndOneAtATime() throws Exception {
-    Process first = start("offers");
-    Process second = start("instances");
-    String a = new String(first.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    String b = new String(second.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(first.waitFor(60, TimeUnit.SECONDS) && second.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(builds()).isEqualTo(1);
-    assertThat(a).endsWith("ran offers\n");
-    assertThat(b).endsWith("ran instances\n");
-    assertThat(a + b).contains("another provider-api is building the operations CLI; waiting for it...")
+    assertThat(twoAtOnce("offers", "instances")).contains("another provider-api is building the operations CLI; waiting for it...")
         .contains("building the operations CLI (broker-cli/target/provider-api-ops.jar)...");
 
     String ops = "broker-cli/target/provider-api-ops.jar";
