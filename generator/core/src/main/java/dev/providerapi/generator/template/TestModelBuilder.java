@@ -11,6 +11,7 @@ import dev.providerapi.descriptor.ErrorFormat;
 import dev.providerapi.descriptor.ErrorRule;
 import dev.providerapi.errors.ErrorKind;
 import dev.providerapi.generator.SpecException;
+import dev.providerapi.generator.emit.EmitException;
 import dev.providerapi.generator.emit.TypeMapper;
 import dev.providerapi.generator.manifest.ProviderManifest;
 import dev.providerapi.generator.model.ApiModel;
@@ -87,7 +88,13 @@ public final class TestModelBuilder {
         .toList();
     List<Map<String, Object>> operations = new ArrayList<>();
     for (OperationDef op : all) {
-      operations.add(operation(op));
+      try {
+        operations.add(operation(op));
+      } catch (SpecException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new EmitException("operation " + op.id() + " (its generated test)", e);
+      }
     }
     List<Map<String, Object>> errors = new ArrayList<>();
     errorTarget(all).ifPresent(op -> {
