@@ -42,7 +42,10 @@ import picocli.CommandLine.Spec;
     description = {"Scaffolds a provider from its OpenAPI spec, GraphQL schema or Kubernetes CRD:",
         "specs/<name>/provider.yaml with every binding it can infer and a TODO list, the spec (for GraphQL",
         "also starter operation documents in specs/<name>/operations/), the module providers/<name> (pom,",
-        "generated client, adapter skeleton, a first adapter test) and its entry in the parent pom."})
+        "generated client, adapter skeleton, a first adapter test) and its entry in the parent pom.",
+        "In a single-module project (a pom.xml without <modules>): src/main/provider-api/<name>/ (provider.yaml and",
+        "the spec), the adapter in src/main/java registered in META-INF/services, a first test, and the BOM,",
+        "provider-api-runtime, provider-api-testing and the Maven plugin added to pom.xml."})
 final class NewCommand implements Callable<Integer> {
   static final String PROVIDER_YAML = "new-provider-yaml.mustache";
   static final String MODULE_POM = "new-module-pom.mustache";
@@ -78,7 +81,8 @@ final class NewCommand implements Callable<Integer> {
   String source;
 
   @Option(names = "--package", paramLabel = "P",
-      description = "Java package of the provider (default: dev.providerapi.<name without '-'>).")
+      description = "Java package of the provider (default: dev.providerapi.<name without '-'>; in a single-module "
+          + "project the pom's groupId.<name without '-'>).")
   String javaPackage;
 
   @ParentCommand ProviderApiCommand parent;
@@ -97,23 +101,31 @@ final class NewCommand implements Callable<Integer> {
       throw new UserInputException("invalid provider name '" + name + "'; allowed: lower case letters, digits and "
           + "'-', starting with a letter");
     }
-    Path root = parent.repoRoot();
-    Path specDir = root.resolve("specs").resolve(name);
-    Path module = root.resolve("providers").resolve(name);
-    if (Files.exists(specDir) || Files.exists(module)) {
+    Path root = parent.projectRoot();
+    Path rootPom = root.resolve("pom.xml");
+    String pomText;
+    try {
+      if (!Files.isRegularFile(rootPom)) {
+        throw new UserInputException(root + " has no pom.xml: new scaffolds into a Maven project (this repository, or "
+            + "a single-module project of yours); nothing was written");
+      }
+      pomText = Files.readString(rootPom);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + rootPom + ": " + e.getMessage(), e);
+    }
+    // A multi-module build like this repository gets specs/<name> and the module providers/<name>; a
+    // single-module project gets its provider.yaml and spec under src/main/provider-api/<name>, the adapter in its
+    // own src/main/java (registered in META-INF/services), and the Maven plugin in its pom.
+    boolean single = !pomText.contains("</modules>");
+    Path specDir = single ? root.resolve("src/main/provider-api").resolve(name) : root.resolve("specs").resolve(name);
+    Path module = single ? root : root.resolve("providers").resolve(name);
+    if (!single && (Files.exists(specDir) || Files.exists(module))) {
       throw new UserInputException("specs/" + name + " or providers/" + name + " already exists; new only scaffolds "
           + "a provider that is not there yet (use update to change a spec)");
     }
-    Path rootPom = root.resolve("pom.xml");
-    try {
-      if (!Files.isRegularFile(rootPom) || !Files.readString(rootPom).contains("</modules>")) {
-        throw new UserInputException(rootPom + " has no <modules> section: new adds providers/" + name + " as a module "
-            + "of a multi-module build like this repository's. For a single-module project, generate with the Maven "
-            + "plugin instead: <spec> and <packageName> (and <providerYaml> to bind it to Provider), see "
-            + "docs/front-ends.md; nothing was written");
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot read " + rootPom + ": " + e.getMessage(), e);
+    if (single && Files.exists(specDir)) {
+      throw new UserInputException(root.relativize(specDir) + " already exists; new only scaffolds a provider that is "
+          + "not there yet (use update to change a spec)");
     }
     Path given = from.openapi != null ? from.openapi : from.graphql != null ? from.graphql : from.crd;
     Path file = given.toAbsolutePath().normalize();
@@ -122,7 +134,8 @@ final class NewCommand implements Callable<Integer> {
     }
     Scaffold scaffold = from.graphql != null ? graphQl(file) : from.crd != null ? crd(file) : openApi(file);
     String prefix = classPrefix(name);
-    String pkg = javaPackage != null ? javaPackage : "dev.providerapi." + name.replace("-", "");
+    String pkg = javaPackage != null ? javaPackage
+        : single ? packageFromGroupId(pomText, rootPom) : "dev.providerapi." + name.replace("-", "");
     if (!javax.lang.model.SourceVersion.isName(pkg)) {
       throw new UserInputException("invalid Java package '" + pkg + "' (--package); allowed: dot-separated Java "
           + "identifiers that are not keywords, e.g. com.example." + name.replace("-", ""));
@@ -148,8 +161,19 @@ final class NewCommand implements Callable<Integer> {
         + "BILLING_VERIFICATION where the API supports them");
     todos.add("gpuAliases / gpuNamePattern: how the provider names GPUs");
     todos.add("fixtures: specs/" + name + "/fixtures/<operationId>.response.json for operations without examples");
-    todos.add("the adapter providers/" + name + "/src/main/java/" + pkg.replace('.', '/') + "/" + prefix
-        + "Provider.java: replace each UnsupportedOperationException, with tests like providers/lambda's");
+    todos.add("the adapter " + (single ? "" : "providers/" + name + "/") + "src/main/java/" + pkg.replace('.', '/')
+        + "/" + prefix + "Provider.java: replace each UnsupportedOperationException, with MockWebServer tests like "
+        + "providers/lambda's in the provider-api repository");
+    Path adapter = module.resolve("src/main/java/" + pkg.replace('.', '/') + "/" + prefix + "Provider.java");
+    Path adapterTest = module.resolve("src/test/java/" + pkg.replace('.', '/') + "/" + prefix + "ProviderTest.java");
+    if (single && (Files.exists(adapter) || Files.exists(adapterTest))) {
+      throw new UserInputException(root.relativize(Files.exists(adapter) ? adapter : adapterTest) + " already exists; "
+          + "new never overwrites a hand-written file; nothing was written");
+    }
+    if (single && scaffold.kind() == Kind.CRD) {
+      todos.add("pom.xml: add io.fabric8:kubernetes-client-api for the adapter to read kubeconfigs (see providers/"
+          + "coreweave in the provider-api repository)");
+    }
     List<Capability> caps = scaffold.capabilities();
     Map<String, String> bound = scaffold.bindings();
 
@@ -188,6 +212,8 @@ final class NewCommand implements Callable<Integer> {
 
     TemplateRenderer templates = new TemplateRenderer(null);
     List<Path> written = new ArrayList<>();
+    Path services = root.resolve("src/main/resources/META-INF/services/dev.providerapi.Provider");
+    String servicesBefore = null;
     try {
       if (specCopy != null) {
         write(specDir.resolve(specFileName), specCopy, written);
@@ -198,31 +224,121 @@ final class NewCommand implements Callable<Integer> {
         write(specDir.resolve(doc.getKey()), doc.getValue(), written);
       }
       write(specDir.resolve("provider.yaml"), templates.render(PROVIDER_YAML, scope), written);
-      write(module.resolve("pom.xml"), templates.render(MODULE_POM, scope), written);
-      write(module.resolve("src/test/java/" + pkg.replace('.', '/') + "/" + prefix + "ProviderTest.java"),
-          templates.render(ADAPTER_TEST, scope), written);
-      parent.generators.get().generateProvider(root, name, Generator.Mode.WRITE);
-      addModule(root.resolve("pom.xml"), "providers/" + name);
+      if (single) {
+        dev.providerapi.generator.ProviderLayout layout = new dev.providerapi.generator.ProviderLayout(root, specDir,
+            root.resolve("target/provider-api"), specDir.resolve("templates"));
+        Generator generator = parent.generators.get();
+        generator.planProvider(layout, name); // the plugin generates at build time; fail now if it could not
+        write(adapter, generator.adapterSkeleton(layout, name, false), written);
+        write(adapterTest, templates.render(ADAPTER_TEST, scope), written);
+        servicesBefore = Files.isRegularFile(services) ? Files.readString(services) : null;
+        String entry = pkg + "." + prefix + "Provider";
+        if (servicesBefore == null || servicesBefore.lines().map(String::strip).noneMatch(entry::equals)) {
+          Files.createDirectories(services.getParent());
+          String before = servicesBefore == null ? "" : servicesBefore;
+          Files.writeString(services, before + (before.isEmpty() || before.endsWith("\n") ? "" : "\n") + entry + "\n");
+        }
+        Files.writeString(rootPom, withPlugin(pomText, root.relativize(specDir.resolve("provider.yaml"))));
+      } else {
+        write(module.resolve("pom.xml"), templates.render(MODULE_POM, scope), written);
+        write(adapterTest, templates.render(ADAPTER_TEST, scope), written);
+        parent.generators.get().generateProvider(root, name, Generator.Mode.WRITE);
+        addModule(root.resolve("pom.xml"), "providers/" + name);
+      }
     } catch (IOException e) {
+      undo(single, specDir, module, written, rootPom, pomText, services, servicesBefore);
       throw new UncheckedIOException("cannot scaffold " + name + ": " + e.getMessage(), e);
     } catch (RuntimeException e) {
       // A half-made provider would only confuse the next run: take it all back.
-      deleteQuietly(specDir);
-      deleteQuietly(module);
+      undo(single, specDir, module, written, rootPom, pomText, services, servicesBefore);
       throw e;
     }
     PrintWriter out = spec.commandLine().getOut();
-    out.println("provider-api new " + name + ": wrote specs/" + name + "/provider.yaml, specs/" + name + "/"
-        + specFileName + (scaffold.kind() == Kind.GRAPHQL ? ", " + scaffold.extraFiles().size() + " starter document(s) in specs/"
-        + name + "/operations/" : "") + ", providers/" + name + " (pom, generated client, adapter skeleton, "
-        + prefix + "ProviderTest) and added the module to pom.xml");
+    if (single) {
+      String pkgPath = pkg.replace('.', '/');
+      out.println("provider-api new " + name + ": wrote " + root.relativize(specDir) + "/ (provider.yaml, " + specFileName
+          + (scaffold.kind() == Kind.GRAPHQL ? ", " + scaffold.extraFiles().size() + " starter document(s) in operations/"
+          : "") + "), src/main/java/" + pkgPath + "/" + prefix + "Provider.java (registered in "
+          + root.relativize(services) + "), src/test/java/" + pkgPath + "/" + prefix + "ProviderTest.java, and added "
+          + "provider-api-maven-plugin, provider-api-runtime and provider-api-testing to pom.xml; `mvn verify` "
+          + "generates the client into target/generated-sources/provider-api and runs the tests");
+    } else {
+      out.println("provider-api new " + name + ": wrote specs/" + name + "/provider.yaml, specs/" + name + "/"
+          + specFileName + (scaffold.kind() == Kind.GRAPHQL ? ", " + scaffold.extraFiles().size() + " starter document(s) in specs/"
+          + name + "/operations/" : "") + ", providers/" + name + " (pom, generated client, adapter skeleton, "
+          + prefix + "ProviderTest) and added the module to pom.xml");
+    }
     out.println("inferred: " + bound.size() + " operation binding(s)"
         + (bound.isEmpty() ? "" : " (" + String.join(", ", bound.keySet()) + ")") + ", auth "
         + scaffold.authStyle() + (caps.isEmpty() ? "" : ", capabilities " + caps));
-    out.println("TODO (also at the top of specs/" + name + "/provider.yaml):");
+    out.println("TODO (also at the top of " + root.relativize(specDir.resolve("provider.yaml")) + "):");
     todos.forEach(t -> out.println("  - " + t));
     out.flush();
     return Main.OK;
+  }
+
+  /** Takes a failed scaffold back: what it wrote is deleted, the pom and the services file are as they were. */
+  private static void undo(boolean single, Path specDir, Path module, List<Path> written, Path rootPom, String pomText,
+      Path services, @org.jspecify.annotations.Nullable String servicesBefore) {
+    deleteQuietly(specDir);
+    if (!single) {
+      deleteQuietly(module);
+      return;
+    }
+    for (Path p : written) {
+      deleteQuietly(p);
+    }
+    try {
+      Files.writeString(rootPom, pomText);
+      if (servicesBefore != null) {
+        Files.writeString(services, servicesBefore);
+      } else {
+        Files.deleteIfExists(services);
+      }
+    } catch (IOException ignored) {
+      // best effort: the message of the failure that brought us here matters more
+    }
+  }
+
+  /** The project's groupId (or its parent's) plus the provider name: the default package outside this repository. */
+  private String packageFromGroupId(String pom, Path rootPom) {
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("<project[^>]*>.*?<groupId>\\s*([^<\\s]+)\\s*</groupId>",
+        java.util.regex.Pattern.DOTALL).matcher(pom);
+    if (!m.find()) {
+      throw new UserInputException(rootPom + " has no groupId to derive the Java package from; pass --package, e.g. "
+          + "--package com.example." + name.replace("-", ""));
+    }
+    return m.group(1) + "." + name.replace("-", "");
+  }
+
+  /** {@code pom} with the BOM, the runtime and testing dependencies and the Maven plugin added where missing. */
+  static String withPlugin(String pom, Path providerYaml) {
+    String version = GeneratorVersion.get();
+    PomEditor editor = new PomEditor(pom);
+    if (!editor.sectionContains("project/dependencyManagement", "provider-api-bom")) {
+      editor.append("project/dependencyManagement/dependencies", "<dependency>\n"
+          + "  <groupId>dev.providerapi</groupId>\n  <artifactId>provider-api-bom</artifactId>\n"
+          + "  <version>" + version + "</version>\n  <type>pom</type>\n  <scope>import</scope>\n</dependency>");
+    }
+    if (!editor.sectionContains("project/dependencies", "provider-api-runtime")) {
+      editor.append("project/dependencies", "<dependency>\n  <groupId>dev.providerapi</groupId>\n"
+          + "  <artifactId>provider-api-runtime</artifactId>\n</dependency>");
+    }
+    if (!editor.sectionContains("project/dependencies", "provider-api-testing")) {
+      editor.append("project/dependencies", "<!-- JUnit 5, AssertJ and mockwebserver3 for the generated client tests -->\n"
+          + "<dependency>\n  <groupId>dev.providerapi</groupId>\n  <artifactId>provider-api-testing</artifactId>\n"
+          + "  <scope>test</scope>\n</dependency>");
+    }
+    if (!editor.sectionContains("project/build/plugins", "provider-api-maven-plugin")) {
+      editor.append("project/build/plugins", "<!-- generates the client and the adapter base into target/generated-sources"
+          + "/provider-api, its tests into target/generated-test-sources/provider-api -->\n<plugin>\n"
+          + "  <groupId>dev.providerapi</groupId>\n  <artifactId>provider-api-maven-plugin</artifactId>\n"
+          + "  <version>" + version + "</version>\n  <configuration>\n"
+          + "    <providerYaml>" + providerYaml.toString().replace('\\', '/') + "</providerYaml>\n  </configuration>\n"
+          + "  <executions>\n    <execution>\n      <goals><goal>generate</goal></goals>\n    </execution>\n"
+          + "  </executions>\n</plugin>");
+    }
+    return editor.text();
   }
 
   /**

@@ -148,6 +148,30 @@ final class ProviderApiCommand implements Callable<Integer> {
     return file.startsWith(root) ? root.relativize(file).toString() : file.toString();
   }
 
+  /**
+   * Where {@code new} scaffolds: the repository ({@link #repoRoot}) when there is one, else the working folder
+   * when it is a Maven project (a single-module project of the user's).
+   */
+  Path projectRoot() {
+    if (repo != null) {
+      Path r = repo.toAbsolutePath().normalize();
+      if (!Files.isDirectory(r.resolve("specs")) && Files.isRegularFile(r.resolve("pom.xml"))) {
+        return r;
+      }
+    } else {
+      for (Path p = workingDir.toAbsolutePath().normalize(); p != null; p = p.getParent()) {
+        if (Files.isDirectory(p.resolve("specs"))) {
+          return p;
+        }
+      }
+      Path here = workingDir.toAbsolutePath().normalize();
+      if (Files.isRegularFile(here.resolve("pom.xml"))) {
+        return here;
+      }
+    }
+    return repoRoot();
+  }
+
   Path repoRoot() {
     if (repo != null) {
       Path r = repo.toAbsolutePath().normalize();

@@ -136,20 +136,174 @@ class NewCommandTest {
     assertThat(module.resolve("src/test/java/com/example/gpu/acme/AcmeProviderTest.java")).exists();
   }
 
+  @TempDir Path project;
+
+  private static final String APP_POM = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <project xmlns="http://maven.apache.org/POM/4.0.0">
+        <modelVersion>4.0.0</modelVersion>
+        <groupId>com.example</groupId>
+        <artifactId>my-app</artifactId>
+        <version>1.0</version>
+        <dependencies>
+          <!-- ours -->
+          <dependency>
+            <groupId>com.google.guava</groupId>
+            <artifactId>guava</artifactId>
+            <version>33.0.0-jre</version>
+          </dependency>
+        </dependencies>
+        <build>
+          <plugins>
+            <plugin>
+              <artifactId>maven-compiler-plugin</artifactId>
+              <version>3.13.0</version>
+            </plugin>
+          </plugins>
+        </build>
+      </project>
+      """;
+
+  private int runIn(Path dir, String... args) {
+    CommandLine cmd = Main.commandLine(Generator::new, dir);
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+    return cmd.execute(args);
+  }
+
   @Test
-  void aSingleModuleProjectIsToldToUseThePluginAndNothingIsWritten() throws IOException {
-    Files.writeString(repo.resolve("pom.xml"), "<project><artifactId>my-app</artifactId></project>\n");
-    Path spec = Files.writeString(repo.resolve("acme.yaml"), ACME);
+  void aSingleModuleProjectGetsItsProviderYamlAnAdapterItRegistersAndThePluginInItsPom() throws Exception {
+    Files.writeString(project.resolve("pom.xml"), APP_POM);
+    Path spec = Files.writeString(project.resolve("acme.yaml"), ACME);
 
-    assertThat(run("new", "acme", "--openapi", spec.toString())).isEqualTo(Main.BAD_INPUT);
+    assertThat(runIn(project, "new", "acme", "--openapi", spec.toString())).as(err.toString()).isZero();
 
-    assertThat(err.toString()).isEqualTo("provider-api: " + repo.resolve("pom.xml") + " has no <modules> section: new "
-        + "adds providers/acme as a module of a multi-module build like this repository's. For a single-module "
-        + "project, generate with the Maven plugin instead: <spec> and <packageName> (and <providerYaml> to bind it "
-        + "to Provider), see docs/front-ends.md; nothing was written\n");
-    assertThat(repo.resolve("specs/acme")).doesNotExist();
-    assertThat(repo.resolve("providers")).doesNotExist();
-    assertThat(Files.readString(repo.resolve("pom.xml"))).isEqualTo("<project><artifactId>my-app</artifactId></project>\n");
+    Path yaml = project.resolve("src/main/provider-api/acme/provider.yaml");
+    assertThat(new ManifestReader().read(yaml).javaPackage()).isEqualTo("com.example.acme");
+    assertThat(Files.readString(project.resolve("src/main/provider-api/acme/openapi.yaml"))).isEqualTo(ACME);
+    String adapter = Files.readString(project.resolve("src/main/java/com/example/acme/AcmeProvider.java"));
+    assertThat(adapter).doesNotContain("AutoService").contains("public final class AcmeProvider extends AcmeProviderBase")
+        .contains("META-INF/services/dev.providerapi.Provider");
+    assertThat(project.resolve("src/test/java/com/example/acme/AcmeProviderTest.java")).exists();
+    assertThat(Files.readString(project.resolve("src/main/resources/META-INF/services/dev.providerapi.Provider")))
+        .isEqualTo("com.example.acme.AcmeProvider\n");
+    assertThat(project.resolve("specs")).doesNotExist();
+    assertThat(project.resolve("providers")).doesNotExist();
+    String version = dev.providerapi.generator.inputs.GeneratorVersion.get();
+    assertThat(Files.readString(project.resolve("pom.xml"))).isEqualTo(APP_POM
+        .replace("""
+              </dependency>
+            </dependencies>
+          """, """
+              </dependency>
+              <dependency>
+                <groupId>dev.providerapi</groupId>
+                <artifactId>provider-api-runtime</artifactId>
+              </dependency>
+              <!-- JUnit 5, AssertJ and mockwebserver3 for the generated client tests -->
+              <dependency>
+                <groupId>dev.providerapi</groupId>
+                <artifactId>provider-api-testing</artifactId>
+                <scope>test</scope>
+              </dependency>
+            </dependencies>
+          """)
+        .replace("""
+                </plugin>
+              </plugins>
+          """, """
+                </plugin>
+                <!-- generates the client and the adapter base into target/generated-sources/provider-api, its tests into target/generated-test-sources/provider-api -->
+                <plugin>
+                  <groupId>dev.providerapi</groupId>
+                  <artifactId>provider-api-maven-plugin</artifactId>
+                  <version>%s</version>
+                  <configuration>
+                    <providerYaml>src/main/provider-api/acme/provider.yaml</providerYaml>
+                  </configuration>
+                  <executions>
+                    <execution>
+                      <goals><goal>generate</goal></goals>
+                    </execution>
+                  </executions>
+                </plugin>
+              </plugins>
+          """.formatted(version))
+        .replace("""
+        </build>
+      </project>
+      """, """
+        </build>
+        <dependencyManagement>
+          <dependencies>
+            <dependency>
+              <groupId>dev.providerapi</groupId>
+              <artifactId>provider-api-bom</artifactId>
+              <version>%s</version>
+              <type>pom</type>
+              <scope>import</scope>
+            </dependency>
+          </dependencies>
+        </dependencyManagement>
+      </project>
+      """.formatted(version)));
+    assertThat(out.toString()).contains("provider-api new acme: wrote src/main/provider-api/acme/ (provider.yaml, "
+        + "openapi.yaml), src/main/java/com/example/acme/AcmeProvider.java (registered in "
+        + "src/main/resources/META-INF/services/dev.providerapi.Provider)");
+
+    // What the plugin generates at build time, plus the skeleton, compiles as it is.
+    Path gen = project.resolve("target/generated-sources/provider-api");
+    new Generator().generateProvider(new dev.providerapi.generator.ProviderLayout(project, yaml.getParent(),
+        project.resolve("target"), yaml.getParent().resolve("templates")).withOutput(
+        dev.providerapi.generator.write.Placement.separate(gen, project.resolve("target/generated-test-sources"),
+            project.resolve("target/provider-api/generated.manifest"))), "acme", Generator.Mode.WRITE);
+    List<String> sources = new java.util.ArrayList<>();
+    try (var walk = Files.walk(gen)) {
+      walk.filter(p -> p.toString().endsWith(".java")).forEach(p -> sources.add(p.toString()));
+    }
+    sources.add(project.resolve("src/main/java/com/example/acme/AcmeProvider.java").toString());
+    List<String> args = new java.util.ArrayList<>(List.of("-d", project.resolve("target/classes").toString(),
+        "-cp", System.getProperty("java.class.path"), "-proc:none", "--release", "17"));
+    args.addAll(sources);
+    java.io.ByteArrayOutputStream javac = new java.io.ByteArrayOutputStream();
+    int compiled = javax.tools.ToolProvider.getSystemJavaCompiler().run(null, javac, javac, args.toArray(String[]::new));
+    assertThat(compiled).as("javac: %s", javac).isZero();
+    assertThat(project.resolve("target/classes/com/example/acme/AcmeProvider.class")).exists();
+
+    // A second run changes nothing and says why.
+    String pom = Files.readString(project.resolve("pom.xml"));
+    err.getBuffer().setLength(0);
+    assertThat(runIn(project, "new", "acme", "--openapi", spec.toString())).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).isEqualTo("provider-api: src/main/provider-api/acme already exists; new only scaffolds"
+        + " a provider that is not there yet (use update to change a spec)\n");
+    assertThat(Files.readString(project.resolve("pom.xml"))).isEqualTo(pom);
+  }
+
+  @Test
+  void aBarePomGetsTheSectionsItLacks() {
+    String bare = "<project><groupId>g</groupId><artifactId>a</artifactId><version>1</version></project>\n";
+    String edited = NewCommand.withPlugin(bare, Path.of("src/main/provider-api/acme/provider.yaml"));
+    assertThat(edited).startsWith("<project><groupId>g</groupId><artifactId>a</artifactId><version>1</version>\n"
+        + "  <dependencyManagement>\n    <dependencies>\n      <dependency>\n        <groupId>dev.providerapi</groupId>\n")
+        .contains("\n  <dependencies>\n    <dependency>\n      <groupId>dev.providerapi</groupId>\n"
+            + "      <artifactId>provider-api-runtime</artifactId>\n    </dependency>\n")
+        .contains("\n  <build>\n    <plugins>\n      <!-- generates the client")
+        .endsWith("    </plugins>\n  </build>\n</project>\n");
+    assertThat(NewCommand.withPlugin(edited, Path.of("x/provider.yaml"))).as("idempotent").isEqualTo(edited);
+  }
+
+  @Test
+  void aSingleModulePomWithoutGroupIdNeedsAPackageAndNothingIsWritten() throws IOException {
+    String pom = "<project><artifactId>my-app</artifactId></project>\n";
+    Files.writeString(project.resolve("pom.xml"), pom);
+    Path spec = Files.writeString(project.resolve("acme.yaml"), ACME);
+
+    assertThat(runIn(project, "new", "acme", "--openapi", spec.toString())).isEqualTo(Main.BAD_INPUT);
+
+    assertThat(err.toString()).isEqualTo("provider-api: " + project.resolve("pom.xml") + " has no groupId to derive the "
+        + "Java package from; pass --package, e.g. --package com.example.acme\n");
+    assertThat(project.resolve("src")).doesNotExist();
+    assertThat(Files.readString(project.resolve("pom.xml"))).isEqualTo(pom);
   }
 
   @Test

@@ -209,6 +209,21 @@ public final class Generator {
   }
 
   /**
+   * The hand-written adapter skeleton {@link #generateProvider} writes once, for a project that places it
+   * itself: with {@code autoService} false it carries no {@code @AutoService} (the project registers the class in
+   * {@code META-INF/services/dev.providerapi.Provider}), for a build without that annotation processor.
+   */
+  public String adapterSkeleton(ProviderLayout layout, String provider, boolean autoService) {
+    Path yaml = layout.providerYaml();
+    ProviderManifest manifest = new ManifestReader().read(yaml);
+    ApiModel model = TypeCollapse.collapse(
+        reader(manifest.spec().kind(), yaml).read(manifest.spec().file(), manifest.responseEnvelope()));
+    Map<String, Object> scope = new java.util.LinkedHashMap<>(SkeletonModelBuilder.build(manifest, model));
+    scope.put("autoService", autoService);
+    return new TemplateRenderer(layout.templatesDir()).render(TemplateRenderer.SKELETON, scope);
+  }
+
+  /**
    * Why the output of {@code layout} is out of date, or null when generating again would write exactly what
    * is there: judged from {@code generated.manifest} and input hashes alone, without reading the spec.
    */

@@ -31,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 public class ProcessorSyncMojo extends AbstractMojo {
   static final String PACKAGE = "# package ";
   static final String ROOT = "# root ";
+  static final String WATCH = "# watch ";
 
   /** Where javac writes generated sources (the compiler plugin's {@code generatedSourcesDirectory}). */
   @Parameter(property = "provider-api.annotationsDirectory",
@@ -99,7 +100,38 @@ public class ProcessorSyncMojo extends AbstractMojo {
         return e.getKey() + " cannot be read (" + unreadable.getMessage() + ")";
       }
     }
+    // A file added to a watched folder (fixtures, templates, GraphQL operations) was read by no earlier run.
+    for (String watched : headers(record, WATCH)) {
+      Path dir = Path.of(root).resolve(watched);
+      if (!Files.isDirectory(dir)) {
+        continue;
+      }
+      try (Stream<Path> files = Files.list(dir)) {
+        for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+          String name = watched + "/" + f.getFileName();
+          if (!m.inputs().containsKey(name)) {
+            return name + " was added";
+          }
+        }
+      } catch (IOException unreadable) {
+        return watched + " cannot be listed (" + unreadable.getMessage() + ")";
+      }
+    }
     return null;
+  }
+
+  /** Every header line's value that starts with {@code prefix}, before the manifest. */
+  private static List<String> headers(String text, String prefix) {
+    List<String> out = new ArrayList<>();
+    for (String line : text.split("\n")) {
+      if (line.startsWith("# provider-api:")) {
+        break;
+      }
+      if (line.startsWith(prefix)) {
+        out.add(line.substring(prefix.length()));
+      }
+    }
+    return out;
   }
 
   private static @Nullable String header(String text, String prefix) {

@@ -26,7 +26,7 @@ class ProcessorSyncMojoTest {
         "api/openapi.yaml", "openapi: 3.0.3\n".getBytes(StandardCharsets.UTF_8)), Map.of());
     record = project.resolve("target/generated-sources/annotations/provider-api/tiny.inputs");
     Files.createDirectories(record.getParent());
-    Files.writeString(record, "# package com.example.app\n# root " + project + "\n"
+    Files.writeString(record, "# package com.example.app\n# root " + project + "\n# watch api/fixtures\n"
         + new String(manifest, StandardCharsets.UTF_8));
     packageInfo = project.resolve("target/classes/com/example/app/package-info.class");
     Files.createDirectories(packageInfo.getParent());
@@ -66,6 +66,19 @@ class ProcessorSyncMojoTest {
     assertThat(packageInfo).doesNotExist();
     assertThat(record).doesNotExist();
     assertThat(project.resolve("target/classes/com/example/app")).isDirectory();
+  }
+
+  @Test
+  void aFileAddedToAWatchedFolderCountsAsAChange() throws Exception {
+    Files.createDirectories(project.resolve("api/fixtures"));
+    assertThat(ProcessorSyncMojo.changedInput(Files.readString(record))).as("an empty folder").isNull();
+    Files.writeString(project.resolve("api/fixtures/getThing.response.json"), "{}");
+    ProcessorSyncMojo m = mojo();
+    m.execute();
+
+    assertThat(infos(m)).containsExactly("provider-api: tiny: api/fixtures/getThing.response.json was added since the "
+        + "annotation processor generated it; the compiler will run it again");
+    assertThat(packageInfo).doesNotExist();
   }
 
   @Test

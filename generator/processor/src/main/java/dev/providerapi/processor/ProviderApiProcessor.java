@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import javax.annotation.processing.AbstractProcessor;
@@ -47,6 +48,11 @@ public final class ProviderApiProcessor extends AbstractProcessor {
   public static final String INPUTS_PACKAGE = "# package ";
   /** Second line: the root the inputs are named relative to. */
   public static final String INPUTS_ROOT = "# root ";
+  /**
+   * A folder (relative to the root) whose files are inputs as a set: a file added there (a fixture, a template,
+   * a GraphQL operation document) changes the output too, though no hash of it was recorded.
+   */
+  public static final String INPUTS_WATCH = "# watch ";
 
   /** Providers generated in this compilation: name -> manifest, so adapters are checked against them. */
   private final Map<String, ProviderManifest> generated = new LinkedHashMap<>();
@@ -109,7 +115,9 @@ public final class ProviderApiProcessor extends AbstractProcessor {
           write(f.getKey().substring(GENERATED_JAVA.length()), f.getValue(), element);
         }
       }
-      writeInputsRecord(name, element, plan.manifest());
+      List<String> watched = List.of(layout.name(layout.fixturesDir()), layout.name(layout.templatesDir()),
+          layout.name(manifest.spec().file().toAbsolutePath().getParent().resolve("operations")));
+      writeInputsRecord(name, element, plan.manifest(), watched);
       generated.put(name, manifest);
       processingEnv.getMessager().printMessage(Diagnostic.Kind.NOTE, "provider-api: generated provider '" + name
           + "' from " + layout.name(manifest.spec().file()), element);
@@ -123,18 +131,19 @@ public final class ProviderApiProcessor extends AbstractProcessor {
   /**
    * Writes {@code provider-api/<name>.inputs} beside the generated sources (never into the jar): the
    * generated.manifest of this run (sha256 of provider.yaml, the spec and every file it {@code $ref}s, fixtures,
-   * templates, relative to the root) plus the annotated package. A compiler that finds no changed source does not
+   * templates, relative to the root) plus the annotated package and the folders whose new files count. A compiler that finds no changed source does not
    * run this processor, so a changed spec alone would go unnoticed; the Maven plugin's {@code processor-sync}
    * goal compares these hashes before compiling and makes the compiler run again when one changed.
    */
-  private void writeInputsRecord(String name, Element element, byte[] manifest) {
+  private void writeInputsRecord(String name, Element element, byte[] manifest, List<String> watched) {
     String pkg = element instanceof PackageElement p ? p.getQualifiedName().toString() : "";
-    String text = INPUTS_PACKAGE + pkg + "\n" + INPUTS_ROOT + root() + "\n"
-        + new String(manifest, StandardCharsets.UTF_8);
+    StringBuilder text = new StringBuilder(INPUTS_PACKAGE + pkg + "\n" + INPUTS_ROOT + root() + "\n");
+    watched.stream().distinct().forEach(w -> text.append(INPUTS_WATCH).append(w).append('\n'));
+    text.append(new String(manifest, StandardCharsets.UTF_8));
     try (Writer w = processingEnv.getFiler()
         .createResource(StandardLocation.SOURCE_OUTPUT, "", INPUTS_FOLDER + "/" + name + ".inputs", element)
         .openWriter()) {
-      w.write(text);
+      w.write(text.toString());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + INPUTS_FOLDER + "/" + name + ".inputs: " + e.getMessage(), e);
     }

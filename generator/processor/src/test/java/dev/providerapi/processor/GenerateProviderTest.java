@@ -38,6 +38,7 @@ class GenerateProviderTest {
     String text = record.getCharContent(true).toString();
     byte[] spec = java.nio.file.Files.readAllBytes(ProcessorFixtures.root().resolve("specs/tiny/openapi.yaml"));
     assertThat(text).startsWith("# package com.example.app\n# root " + ProcessorFixtures.root() + "\n"
+        + "# watch specs/tiny/fixtures\n# watch specs/tiny/templates\n# watch specs/tiny/operations\n"
         + "# provider-api: sha256 of the inputs and of every generated file. Do not edit.\n")
         .contains(dev.providerapi.generator.write.GeneratedManifest.sha256(spec) + "  specs/tiny/openapi.yaml\n",
             "  specs/tiny/provider.yaml\n", "  specs/tiny/shared/machine.yaml\n");

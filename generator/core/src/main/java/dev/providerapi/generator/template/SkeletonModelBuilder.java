@@ -71,6 +71,9 @@ public final class SkeletonModelBuilder {
     scope.put("methods", methods);
     scope.put("otherBindings", others);
     scope.put("hasOtherBindings", !others.isEmpty());
+    // Registered with @AutoService (the repository's modules run its processor); false: the project lists the
+    // class in META-INF/services/dev.providerapi.Provider itself (a project without the processor).
+    scope.put("autoService", true);
     return scope;
   }
 
