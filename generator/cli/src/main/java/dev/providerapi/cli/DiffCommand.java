@@ -62,7 +62,7 @@ final class DiffCommand implements Callable<Integer> {
       ProviderManifest manifest = manifest(parent.repoRoot(), provider);
       Path oldSpec = second == null ? snapshot(parent.repoRoot(), manifest) : first;
       Path newSpec = second == null ? first : second;
-      diff = SpecDiff.compare(oldSpec, newSpec, usage(manifest), manifest.responseEnvelope());
+      diff = SpecDiff.compare(oldSpec, newSpec, usage(manifest), graphQlUsage(manifest), manifest.responseEnvelope());
     }
     PrintWriter out = spec.commandLine().getOut();
     print(out, diff, "provider-api diff");
@@ -93,7 +93,7 @@ final class DiffCommand implements Callable<Integer> {
     return snap;
   }
 
-  /** What our spec and its bindings use (null for GraphQL, whose schema diff is not mapped onto operations). */
+  /** What our spec and its bindings use (null for GraphQL: see {@link #graphQlUsage}). */
   static @Nullable Usage usage(ProviderManifest manifest) {
     Path file = manifest.spec().file();
     ApiModel ours = switch (manifest.spec().kind()) {
@@ -104,6 +104,11 @@ final class DiffCommand implements Callable<Integer> {
     return ours == null ? null : new Usage(ours, manifest.operations());
   }
 
+  /** What our GraphQL operation documents use; null for the other kinds. */
+  static @Nullable GraphQlUsage graphQlUsage(ProviderManifest manifest) {
+    return manifest.spec().kind().equals("graphql") ? GraphQlUsage.of(manifest) : null;
+  }
+
   static void print(PrintWriter out, SpecDiff diff, String prefix) {
     diff.lines().forEach(l -> out.println("  " + l));
     out.println(prefix + ": " + diff.summary());
@@ -111,6 +116,9 @@ final class DiffCommand implements Callable<Integer> {
   }
 
   static List<String> touched(SpecDiff diff) {
+    if (diff.graphQlBound() != null) {
+      return diff.graphQlBound().stream().distinct().sorted().toList();
+    }
     return diff.boundImpacts().stream().flatMap(i -> i.boundOperations().stream()).distinct().sorted().toList();
   }
 }

@@ -17,12 +17,15 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What changed between two GraphQL schemas (SDL), classified by graphql-java's {@link SchemaDiff}: breaking (a
@@ -39,6 +42,17 @@ final class GraphQlSchemaDiff {
   private GraphQlSchemaDiff() {}
 
   static SpecDiff compare(Path oldSchema, Path newSchema) {
+    return compare(oldSchema, newSchema, null);
+  }
+
+  /** A change and where it is: {@code field} and {@code argument} null for a change to the type as a whole. */
+  private record Entry(String text, String type, @Nullable String field, @Nullable String argument) {}
+
+  /**
+   * @param usage what our operation documents use: each line then says which of them the change touches, and the
+   *     verdict counts only changes that touch one (null: every change counts)
+   */
+  static SpecDiff compare(Path oldSchema, Path newSchema, @Nullable GraphQlUsage usage) {
     // Our reader first: it names file, line and column when a schema is invalid; SchemaDiff would only throw.
     GraphQLSchema before = GraphQlReader.schema(oldSchema);
     GraphQLSchema after = GraphQlReader.schema(newSchema);
@@ -46,42 +60,64 @@ final class GraphQlSchemaDiff {
     new SchemaDiff().diffSchema(SchemaDiffSet.diffSetFromSdl(read(oldSchema), read(newSchema)), reporter);
 
     // graphql-java reports a type reached by two paths twice: one line each.
-    Set<String> breaking = new LinkedHashSet<>();
-    Set<String> dangerous = new LinkedHashSet<>();
-    Set<String> harmless = new LinkedHashSet<>();
+    Map<String, Entry> breaking = new LinkedHashMap<>();
+    Map<String, Entry> dangerous = new LinkedHashMap<>();
+    Map<String, Entry> harmless = new LinkedHashMap<>();
     for (DiffEvent e : reporter.getEvents()) {
       if (e.getCategory() == null) {
         continue; // "Examining field ..." progress notes
       }
+      String text = describe(e);
+      Matcher arg = ARGUMENT.matcher(e.getReasonMsg() == null ? "" : e.getReasonMsg());
+      String argument = e.getFieldName() != null && arg.find() ? arg.group(1) : null;
       (e.getLevel() == DiffLevel.BREAKING ? breaking : e.getLevel() == DiffLevel.DANGEROUS ? dangerous : harmless)
-          .add(describe(e));
+          .putIfAbsent(text, new Entry(text, e.getTypeName(), e.getFieldName(), argument));
     }
     Set<String> oldTypes = typeNames(before);
     Set<String> newTypes = typeNames(after);
     for (String t : oldTypes) {
       // A document may name any type in a fragment (... on T): removing one can invalidate it.
-      if (!newTypes.contains(t) && breaking.stream().noneMatch(l -> l.equals("removed type " + t))) {
-        breaking.add("removed type " + t);
+      if (!newTypes.contains(t)) {
+        breaking.putIfAbsent("removed type " + t, new Entry("removed type " + t, t, null, null));
       }
     }
     for (String t : newTypes) {
       if (!oldTypes.contains(t)) {
-        harmless.add("added type " + t);
+        harmless.putIfAbsent("added type " + t, new Entry("added type " + t, t, null, null));
       }
     }
     List<String> lines = new ArrayList<>();
-    breaking.forEach(l -> lines.add("breaking:     " + l));
-    dangerous.forEach(l -> lines.add("dangerous:    " + l));
-    harmless.forEach(l -> lines.add("non-breaking: " + l));
+    Set<String> bound = new TreeSet<>();
+    int[] counted = new int[3];
+    List<Map<String, Entry>> levels = List.of(breaking, dangerous, harmless);
+    List<String> labels = List.of("breaking:     ", "dangerous:    ", "non-breaking: ");
+    for (int level = 0; level < 3; level++) {
+      for (Entry entry : levels.get(level).values()) {
+        String line = entry.text();
+        if (usage == null) {
+          counted[level]++;
+        } else {
+          List<String> ops = usage.touchedBy(entry.type(), entry.field(), entry.argument());
+          if (ops.isEmpty()) {
+            line += "; used by none of our operations";
+          } else {
+            counted[level]++;
+            line += "; used by " + ops.stream().map(usage::describe).collect(Collectors.joining(", "));
+            ops.forEach(op -> bound.addAll(usage.boundNames(op)));
+          }
+        }
+        lines.add(labels.get(level) + line);
+      }
+    }
     SchemaPrinter printer = new SchemaPrinter();
     if (lines.isEmpty() && !printer.print(before).equals(printer.print(after))) {
       lines.add("non-breaking: other changes (descriptions, directives, optional arguments or default values "
           + "that no document depends on)");
     }
-    SpecDiff.Verdict verdict = !breaking.isEmpty() ? SpecDiff.Verdict.BREAKING
-        : !dangerous.isEmpty() ? SpecDiff.Verdict.DANGEROUS
+    SpecDiff.Verdict verdict = counted[0] > 0 ? SpecDiff.Verdict.BREAKING
+        : counted[1] > 0 ? SpecDiff.Verdict.DANGEROUS
         : lines.isEmpty() ? SpecDiff.Verdict.UNCHANGED : SpecDiff.Verdict.NON_BREAKING;
-    return new SpecDiff(verdict, lines);
+    return new SpecDiff(verdict, lines, List.of(), List.of(), usage == null ? null : List.copyOf(bound));
   }
 
   /** One short line, e.g. {@code removed field Pod.costPerHr}; graphql-java's own wording when no rule fits. */

@@ -22,18 +22,31 @@ import org.jspecify.annotations.Nullable;
  *
  * @param changes the field-level changes (empty for GraphQL, whose {@code lines} are its own)
  * @param impacts the changes as they meet our spec (empty when no usage was given)
+ * @param graphQlBound for a GraphQL diff mapped onto our operation documents, the bound operations it touches
+ *     ({@code get (Pod)}); null otherwise
  */
-record SpecDiff(Verdict verdict, List<String> lines, List<Change> changes, List<Usage.Impact> impacts) {
+record SpecDiff(Verdict verdict, List<String> lines, List<Change> changes, List<Usage.Impact> impacts,
+    @Nullable List<String> graphQlBound) {
   enum Verdict { UNCHANGED, NON_BREAKING, DANGEROUS, BREAKING }
 
   SpecDiff {
     lines = List.copyOf(lines);
     changes = List.copyOf(changes);
     impacts = List.copyOf(impacts);
+    graphQlBound = graphQlBound == null ? null : List.copyOf(graphQlBound);
   }
 
   SpecDiff(Verdict verdict, List<String> lines) {
-    this(verdict, lines, List.of(), List.of());
+    this(verdict, lines, List.of(), List.of(), null);
+  }
+
+  SpecDiff(Verdict verdict, List<String> lines, List<Change> changes, List<Usage.Impact> impacts) {
+    this(verdict, lines, changes, impacts, null);
+  }
+
+  /** Whether the changes were mapped onto our spec (its bindings or its GraphQL operation documents). */
+  boolean scoped() {
+    return !impacts.isEmpty() || graphQlBound != null;
   }
 
   static SpecDiff compare(Path oldSpec, Path newSpec) {
@@ -45,6 +58,12 @@ record SpecDiff(Verdict verdict, List<String> lines, List<Change> changes, List<
    * @param envelope the response envelope both upstream files are read with (provider.yaml's), or null
    */
   static SpecDiff compare(Path oldSpec, Path newSpec, @Nullable Usage usage, @Nullable String envelope) {
+    return compare(oldSpec, newSpec, usage, null, envelope);
+  }
+
+  /** @param graphQl for GraphQL schemas, what our operation documents use (null: plain comparison) */
+  static SpecDiff compare(Path oldSpec, Path newSpec, @Nullable Usage usage, @Nullable GraphQlUsage graphQl,
+      @Nullable String envelope) {
     for (Path p : List.of(oldSpec, newSpec)) {
       if (Files.isDirectory(p)) {
         throw new UserInputException(p + ": is a directory; expected a spec file");
@@ -59,7 +78,7 @@ record SpecDiff(Verdict verdict, List<String> lines, List<Change> changes, List<
           + "the other " + (oldGraphQl ? describe(newSpec) : describe(oldSpec)));
     }
     if (oldGraphQl) {
-      return GraphQlSchemaDiff.compare(oldSpec, newSpec);
+      return GraphQlSchemaDiff.compare(oldSpec, newSpec, graphQl);
     }
     UpstreamSpecs.Kind oldKind = UpstreamSpecs.kind(oldSpec);
     UpstreamSpecs.Kind newKind = UpstreamSpecs.kind(newSpec);
@@ -108,7 +127,7 @@ record SpecDiff(Verdict verdict, List<String> lines, List<Change> changes, List<
       counts = changes.size() + (changes.size() == 1 ? " change" : " changes") + " (" + breaking + " breaking"
           + (impacts.isEmpty() ? "" : "; " + covered + " in our spec") + "): ";
     }
-    boolean scoped = !impacts.isEmpty();
+    boolean scoped = scoped();
     return counts + switch (verdict) {
       case UNCHANGED -> "no API change";
       case NON_BREAKING -> scoped ? "nothing our spec uses breaks" : "non-breaking changes only";

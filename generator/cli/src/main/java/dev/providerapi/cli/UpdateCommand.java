@@ -132,7 +132,7 @@ final class UpdateCommand implements Callable<Integer> {
       notes.add("no upstream snapshot was recorded: stored " + from + " as " + root.relativize(snapshotFile)
           + ", the baseline later updates compare against; our spec is unchanged");
     } else if (graphQl) {
-      diff = GraphQlSchemaDiff.compare(snapshot, newSpec);
+      diff = GraphQlSchemaDiff.compare(snapshot, newSpec, DiffCommand.graphQlUsage(manifest));
       patched = new String(newSpecText != null ? newSpecText : read(newSpec), StandardCharsets.UTF_8);
     } else {
       Usage usage = DiffCommand.usage(manifest);
@@ -213,7 +213,7 @@ final class UpdateCommand implements Callable<Integer> {
   }
 
   private static void touched(PrintWriter out, @Nullable SpecDiff diff) {
-    if (diff == null || diff.impacts().isEmpty()) {
+    if (diff == null || !diff.scoped()) {
       return;
     }
     List<String> bound = DiffCommand.touched(diff);

@@ -183,9 +183,41 @@ class GraphQlSpecTest {
     ProviderManifest m = new ManifestReader().read(repo.resolve("specs/tiny/provider.yaml"));
     assertThat(m.spec().upstreamSource()).isEqualTo("https://tiny.example/graphql");
     assertThat(m.spec().upstreamVersion()).matches("sha256:[0-9a-f]{12}");
-    assertThat(out.toString()).contains("  non-breaking: added field Pod.gpuCount\n");
+    assertThat(out.toString()).contains("  non-breaking: added field Pod.gpuCount; used by none of our operations\n")
+        .contains("  bound operations touched: none\n");
     assertThat(repo.resolve("providers/tiny/generated.manifest")).exists();
     assertThat(run("--check", "tiny")).isZero();
+  }
+
+  @Test
+  void aDiffOfAGraphQlProviderSaysWhichOfOurOperationsEachChangeTouches() throws IOException {
+    gqlProvider();
+    Files.writeString(repo.resolve("specs/tiny/operations/Pod.graphql"),
+        "query Pod($id: ID!) {\n  pod(id: $id) {\n    id\n    name\n    status\n    machine { gpuDisplayName }\n  }\n}\n");
+    Path yaml = repo.resolve("specs/tiny/provider.yaml");
+    Files.writeString(yaml, Files.readString(yaml).replace("operations: {list: MyPods}", "operations: {list: MyPods, get: Pod}"));
+    Path v2 = file("v2.graphql", V1.replace("  name: String\n", "")
+        .replace("pods: [Pod!]!", "pods(filter: String!): [Pod!]!")
+        .replace(" memoryInGb: Int", "")
+        .replace("enum PodStatus { RUNNING EXITED }", "enum PodStatus { RUNNING EXITED PAUSED }"));
+
+    int code = run("diff", "--provider", "tiny", repo.resolve("specs/tiny/schema.graphql").toString(), v2.toString());
+
+    assertThat(code).as(err.toString()).isEqualTo(Main.DRIFT);
+    assertThat(out.toString())
+        .contains("  breaking:     removed field Pod.name; used by Pod (get)\n")
+        .contains("  breaking:     new required argument Query.pods(filter); used by MyPods (list)\n")
+        .contains("  breaking:     removed field GpuType.memoryInGb; used by none of our operations\n")
+        .contains("  dangerous:    added enum value PodStatus.PAUSED; used by Pod (get)\n")
+        .contains("provider-api diff: BREAKING changes to what our spec uses: clients built from the old spec may fail\n");
+
+    // Breaking only where no document looks: nothing of ours breaks, and the exit code says so.
+    out.getBuffer().setLength(0);
+    Path v3 = file("v3.graphql", V1.replace(" memoryInGb: Int", ""));
+    assertThat(run("diff", "--provider", "tiny", repo.resolve("specs/tiny/schema.graphql").toString(), v3.toString()))
+        .isZero();
+    assertThat(out.toString()).contains("  breaking:     removed field GpuType.memoryInGb; used by none of our operations\n")
+        .contains("provider-api diff: nothing our spec uses breaks\n");
   }
 
   @Test

@@ -21,7 +21,6 @@ import dev.providerapi.model.Pricing;
 import dev.providerapi.model.Region;
 import dev.providerapi.paperspace.model.Accelerator;
 import dev.providerapi.paperspace.model.CreateMachineRequest;
-import dev.providerapi.paperspace.model.CreateMachineRequestPublicIpType;
 import dev.providerapi.paperspace.model.Machine;
 import dev.providerapi.paperspace.model.MachineEvent;
 import dev.providerapi.paperspace.model.MachineEventState;
@@ -29,6 +28,7 @@ import dev.providerapi.paperspace.model.MachineOperation;
 import dev.providerapi.paperspace.model.MachineTypeAvailability;
 import dev.providerapi.paperspace.model.OsTemplate;
 import dev.providerapi.paperspace.model.OsTemplatePage;
+import dev.providerapi.paperspace.model.PublicIpType;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -171,7 +171,7 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
         .templateId(templateId)
         .diskSize(disk)
         .region(placement.region())
-        .publicIpType(CreateMachineRequestPublicIpType.DYNAMIC)
+        .publicIpType(PublicIpType.DYNAMIC)
         .startupScriptId(scriptId)
         .emailPassword(false)
         .startOnCreate(true)

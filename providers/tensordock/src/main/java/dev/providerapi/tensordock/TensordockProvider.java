@@ -12,10 +12,9 @@ import dev.providerapi.model.Offer;
 import dev.providerapi.model.OfferFilter;
 import dev.providerapi.model.Pricing;
 import dev.providerapi.tensordock.model.CreateInstanceAttributes;
-import dev.providerapi.tensordock.model.CreateInstanceAttributesType;
 import dev.providerapi.tensordock.model.CreateInstanceRequest;
 import dev.providerapi.tensordock.model.CreateInstanceRequestData;
-import dev.providerapi.tensordock.model.CreateInstanceRequestDataType;
+import dev.providerapi.tensordock.model.CreateInstanceType;
 import dev.providerapi.tensordock.model.CreateResources;
 import dev.providerapi.tensordock.model.GetInstanceResponse;
 import dev.providerapi.tensordock.model.GpuCount;
@@ -101,7 +100,7 @@ public final class TensordockProvider extends TensordockProviderBase {
     Placement placement = placement(request, explicit);
     CreateInstanceAttributes attributes = CreateInstanceAttributes.builder()
         .name(instanceName(request))
-        .type(CreateInstanceAttributesType.VIRTUALMACHINE)
+        .type(CreateInstanceType.VIRTUALMACHINE)
         .image(request.image() == null || request.image().isBlank() ? DEFAULT_IMAGE : request.image())
         .resources(CreateResources.builder()
             .vcpuCount(placement.resources().vcpus())
@@ -116,7 +115,7 @@ public final class TensordockProvider extends TensordockProviderBase {
         .cloudInit(cloudInit.cloudInit())
         .build();
     return new CreateInstanceRequest(
-        new CreateInstanceRequestData(CreateInstanceRequestDataType.VIRTUALMACHINE, attributes));
+        new CreateInstanceRequestData(CreateInstanceType.VIRTUALMACHINE, attributes));
   }
 
   // ---- get, list, lookup by name, terminate, stop, start: TensordockProviderBase, from provider.yaml ----

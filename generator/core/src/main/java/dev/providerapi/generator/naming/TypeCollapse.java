@@ -121,6 +121,8 @@ public final class TypeCollapse {
       familiesOf.computeIfAbsent(kept, k -> new HashSet<>()).add(families.getOrDefault(from, ""));
       familiesOf.get(kept).add(families.getOrDefault(kept, ""));
     });
+    Map<String, List<String>> members = new TreeMap<>();
+    renamed.forEach((from, kept) -> members.computeIfAbsent(kept, k -> new ArrayList<>(List.of(k))).add(from));
     Map<String, List<String>> byFamily = new TreeMap<>();
     familiesOf.forEach((kept, f) -> {
       if (f.size() == 1 && !f.iterator().next().isEmpty()) {
@@ -132,12 +134,44 @@ public final class TypeCollapse {
     names.forEach(n -> taken.add(n.toLowerCase(java.util.Locale.ROOT)));
     Map<String, String> out = new HashMap<>();
     byFamily.forEach((family, kept) -> {
-      if (kept.size() == 1 && javax.lang.model.SourceVersion.isName(family)
-          && taken.add(family.toLowerCase(java.util.Locale.ROOT))) {
-        out.put(kept.get(0), family);
+      String name = kept.size() == 1 ? qualified(family, members.get(kept.get(0))) : family;
+      if (kept.size() == 1 && javax.lang.model.SourceVersion.isName(name)
+          && taken.add(name.toLowerCase(java.util.Locale.ROOT))) {
+        out.put(kept.get(0), name);
       }
     });
     return out;
+  }
+
+  /**
+   * A one-word family ({@code Type}, {@code Order}) says too little on its own: it takes the words the member
+   * names all start with ({@code CreateInstanceAttributesType} and {@code CreateInstanceRequestDataType} ->
+   * {@code CreateInstanceType}), when they share any.
+   */
+  static String qualified(String family, List<String> members) {
+    if (words(family).size() != 1) {
+      return family;
+    }
+    List<String> common = null;
+    for (String m : members) {
+      List<String> w = words(m);
+      // The member's own last words are the family itself: only what comes before can be a shared prefix.
+      w = w.subList(0, Math.max(0, w.size() - 1));
+      if (common == null) {
+        common = w;
+      } else {
+        int i = 0;
+        while (i < common.size() && i < w.size() && common.get(i).equals(w.get(i))) {
+          i++;
+        }
+        common = common.subList(0, i);
+      }
+    }
+    return common == null || common.isEmpty() ? family : String.join("", common) + family;
+  }
+
+  private static List<String> words(String name) {
+    return List.of(name.split("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])"));
   }
 
   /** The structure of a type, as text: equal text, interchangeable types. */

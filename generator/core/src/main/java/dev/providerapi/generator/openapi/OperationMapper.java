@@ -235,7 +235,7 @@ final class OperationMapper {
         schema = m == null ? null : m.getSchema();
       }
       TypeRef type = schemas.typeRef(schema, typeBase + JavaNames.upperCamel(p.getName()),
-          pointer + "/parameters/" + i++);
+          pointer + "/parameters/" + i++, JavaNames.upperCamel(p.getName()));
       boolean required = location == ParamDef.Location.PATH || Boolean.TRUE.equals(p.getRequired());
       out.add(new ParamDef(p.getName(), names.claim(JavaNames.lowerCamel(p.getName())), location, type, required,
           p.getDescription()));

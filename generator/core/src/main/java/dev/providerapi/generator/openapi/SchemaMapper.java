@@ -1,6 +1,7 @@
 package dev.providerapi.generator.openapi;
 
 import dev.providerapi.generator.SpecException;
+import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.EnumDef;
 import dev.providerapi.generator.model.FieldDef;
 import dev.providerapi.generator.model.JavaNames;
@@ -54,6 +55,8 @@ final class SchemaMapper {
   private final Map<String, TypeRef> inline = new HashMap<>();
   private final Set<String> pointerInProgress = new HashSet<>();
   private final List<String> warnings = new ArrayList<>();
+  /** Inline type names -> the property or parameter they stem from (see {@link ApiModel#derived()}). */
+  private final Map<String, String> derived = new TreeMap<>();
 
   SchemaMapper(Path file, @Nullable Map<String, Schema> components) {
     this.file = file;
@@ -84,6 +87,15 @@ final class SchemaMapper {
     return List.copyOf(warnings);
   }
 
+  /**
+   * Inline types named after where they sit, by family: the property or parameter they type
+   * ({@code publicIpType} -> {@code PublicIpType}), so that structurally identical ones repeated per parent
+   * collapse into one type.
+   */
+  Map<String, String> derived() {
+    return Map.copyOf(derived);
+  }
+
   List<TypeDef> types() {
     return TypeDef.sorted(new ArrayList<>(defs.values()));
   }
@@ -92,6 +104,14 @@ final class SchemaMapper {
    * The IR type of {@code schema} found at {@code pointer}; inline named types are called {@code contextName}.
    */
   TypeRef typeRef(@Nullable Schema<?> schema, String contextName, String pointer) {
+    return typeRef(schema, contextName, pointer, null);
+  }
+
+  /**
+   * As {@link #typeRef(Schema, String, String)}; inline named types are marked as derived from {@code family}
+   * (null: not collapsible, e.g. a request body named after its operation).
+   */
+  TypeRef typeRef(@Nullable Schema<?> schema, String contextName, String pointer, @Nullable String family) {
     if (schema == null) {
       return TypeRef.any();
     }
@@ -107,17 +127,21 @@ final class SchemaMapper {
       String name = typeNames.claim(typeName(contextName));
       TypeRef named = new TypeRef.Named(name);
       inline.put(pointer, named);
+      if (family != null && !family.isEmpty()) {
+        derived.put(name, family);
+      }
       define(name, schema, pointer, shape, false);
       return named;
     }
     List<Schema> choices = nonNullChoices(schema);
     if (choices != null) {
       if (choices.size() == 1) {
-        return typeRef(choices.get(0), contextName, pointer);
+        return typeRef(choices.get(0), contextName, pointer, family);
       }
       TypeRef common = null;
       for (int i = 0; i < choices.size(); i++) {
-        TypeRef t = typeRef(choices.get(i), contextName + "Option" + (i + 1), pointer + "/oneOf/" + i);
+        TypeRef t = typeRef(choices.get(i), contextName + "Option" + (i + 1), pointer + "/oneOf/" + i,
+            family == null ? null : family + "Option" + (i + 1));
         if (!(t instanceof TypeRef.Primitive) || (common != null && !common.equals(t))) {
           // Mixed primitives or mixed shapes: the caller gets raw JSON rather than a guess.
           return TypeRef.any();
@@ -127,17 +151,20 @@ final class SchemaMapper {
       return common == null ? TypeRef.any() : common;
     }
     if (schema.getAllOf() != null && !schema.getAllOf().isEmpty()) {
-      return schema.getAllOf().size() == 1 ? typeRef(schema.getAllOf().get(0), contextName, pointer + "/allOf/0")
+      return schema.getAllOf().size() == 1
+          ? typeRef(schema.getAllOf().get(0), contextName, pointer + "/allOf/0", family)
           : TypeRef.any();
     }
     Set<String> types = types(schema);
     if (types.contains("array") || (types.isEmpty() && schema.getItems() != null)) {
-      return new TypeRef.ListOf(typeRef(schema.getItems(), contextName + "Item", pointer + "/items"));
+      return new TypeRef.ListOf(typeRef(schema.getItems(), contextName + "Item", pointer + "/items",
+          family == null ? null : family + "Item"));
     }
     if (types.contains("object") || (types.isEmpty() && schema.getAdditionalProperties() != null)) {
       Object ap = schema.getAdditionalProperties();
       if (ap instanceof Schema<?> valueSchema) {
-        return new TypeRef.MapOf(typeRef(valueSchema, contextName + "Value", pointer + "/additionalProperties"));
+        return new TypeRef.MapOf(typeRef(valueSchema, contextName + "Value", pointer + "/additionalProperties",
+            family == null ? null : family + "Value"));
       }
       if (Boolean.TRUE.equals(ap)) {
         return new TypeRef.MapOf(TypeRef.any());
@@ -215,7 +242,7 @@ final class SchemaMapper {
     for (Map.Entry<String, Schema<?>> p : properties.entrySet()) {
       Schema<?> ps = p.getValue();
       String wire = p.getKey();
-      TypeRef type = typeRef(ps, name + JavaNames.upperCamel(wire), pointers.get(wire));
+      TypeRef type = typeRef(ps, name + JavaNames.upperCamel(wire), pointers.get(wire), JavaNames.upperCamel(wire));
       Schema<?> target = deref(ps);
       String description = ps.getDescription() != null ? ps.getDescription()
           : ps.get$ref() == null || target == null || componentNames.containsKey(refKey(ps.get$ref()))

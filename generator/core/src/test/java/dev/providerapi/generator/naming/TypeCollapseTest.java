@@ -95,6 +95,79 @@ class TypeCollapseTest {
     assertThat(TypeCollapse.collapse(model)).isSameAs(model);
   }
 
+  private static final String INLINE_ENUMS = """
+      openapi: 3.0.3
+      info: {title: t, version: '1'}
+      servers: [{url: 'https://api.example.com'}]
+      paths:
+        /machines:
+          get:
+            operationId: listMachines
+            parameters:
+              - {name: order, in: query, schema: {type: string, enum: [asc, desc]}}
+            responses:
+              '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Machine'}}}}
+          post:
+            operationId: createMachine
+            requestBody:
+              content: {application/json: {schema: {$ref: '#/components/schemas/CreateMachineRequest'}}}
+            responses:
+              '200': {description: ok, content: {application/json: {schema: {$ref: '#/components/schemas/Machine'}}}}
+        /templates:
+          get:
+            operationId: listTemplates
+            parameters:
+              - {name: order, in: query, schema: {type: string, enum: [asc, desc]}}
+            responses:
+              '200': {description: ok}
+      components:
+        schemas:
+          Machine:
+            type: object
+            properties:
+              publicIpType: {type: string, enum: [static, dynamic, none]}
+              state: {type: string, enum: [off, ready]}
+              data: {type: object, properties: {type: {type: string, enum: [vm]}}}
+          CreateMachineRequest:
+            type: object
+            properties:
+              publicIpType: {type: string, description: how to assign it, enum: [static, dynamic, none]}
+              state: {type: string, enum: [off, ready, starting]}
+              attributes: {type: object, properties: {type: {type: string, enum: [vm]}, size: {type: integer}}}
+      """;
+
+  @Test
+  void inlineOpenApiEnumsRepeatedPerParentAreOneTypeNamedAfterTheirProperty() throws IOException {
+    Files.writeString(dir.resolve("openapi.yaml"), INLINE_ENUMS);
+    ApiModel read = new dev.providerapi.generator.openapi.OpenApiReader().read(dir.resolve("openapi.yaml"), null);
+    assertThat(names(read)).contains("CreateMachineRequestPublicIpType", "MachinePublicIpType",
+        "ListMachinesOrder", "ListTemplatesOrder", "CreateMachineRequestAttributesType", "MachineDataType");
+
+    ApiModel model = TypeCollapse.collapse(read);
+
+    // Identical values (descriptions do not count) merge and take the property's name; a one-word property
+    // (order, type) takes the words its members share, when they share any. Different values stay apart.
+    assertThat(names(model)).containsExactly("CreateMachineRequest", "CreateMachineRequestAttributes",
+        "CreateMachineRequestState", "ListOrder", "Machine", "MachineData", "MachineState", "PublicIpType",
+        "Type");
+    RecordDef machine = (RecordDef) model.type("Machine").orElseThrow();
+    assertThat(machine.fields().get(0).type()).isEqualTo(new TypeRef.Named("PublicIpType"));
+    assertThat(((RecordDef) model.type("CreateMachineRequest").orElseThrow()).fields())
+        .filteredOn(f -> f.jsonName().equals("publicIpType")).singleElement().extracting(FieldDef::type)
+        .isEqualTo(new TypeRef.Named("PublicIpType"));
+    assertThat(model.operation("listTemplates").orElseThrow().params().get(0).type())
+        .isEqualTo(new TypeRef.Named("ListOrder"));
+    assertThat(model.operation("listMachines").orElseThrow().params().get(0).type())
+        .isEqualTo(new TypeRef.Named("ListOrder"));
+    // The name depends on the members only, never on which parent came first.
+    assertThat(TypeCollapse.qualified("Type", List.of("CreateInstanceRequestDataType",
+        "CreateInstanceAttributesType"))).isEqualTo("CreateInstanceType");
+    assertThat(TypeCollapse.qualified("Type", List.of("CreateInstanceAttributesType",
+        "CreateInstanceRequestDataType"))).isEqualTo("CreateInstanceType");
+    assertThat(TypeCollapse.qualified("PublicIpType", List.of("MachinePublicIpType", "MachineXPublicIpType")))
+        .as("a family of two words is kept as it is").isEqualTo("PublicIpType");
+  }
+
   private static List<String> names(ApiModel model) {
     return model.types().stream().map(TypeDef::name).sorted().toList();
   }

@@ -4,11 +4,9 @@ package dev.providerapi.paperspace.api;
 import dev.providerapi.errors.ProviderException;
 import dev.providerapi.paperspace.model.CreateMachineRequest;
 import dev.providerapi.paperspace.model.CreateStartupScriptRequest;
-import dev.providerapi.paperspace.model.ListMachinesOrder;
 import dev.providerapi.paperspace.model.ListMachinesOrderBy;
-import dev.providerapi.paperspace.model.ListOsTemplatesOrder;
+import dev.providerapi.paperspace.model.ListOrder;
 import dev.providerapi.paperspace.model.ListOsTemplatesOrderBy;
-import dev.providerapi.paperspace.model.ListStartupScriptsOrder;
 import dev.providerapi.paperspace.model.ListStartupScriptsOrderBy;
 import dev.providerapi.paperspace.model.Machine;
 import dev.providerapi.paperspace.model.MachineAvailability;
@@ -107,9 +105,9 @@ public interface PaperspaceApi {
    * @throws ProviderException typed by the provider's error format
    */
   MachinePage listMachines(@Nullable String after, @Nullable Integer limit,
-      @Nullable ListMachinesOrderBy orderBy, @Nullable ListMachinesOrder order,
-      @Nullable String name, @Nullable String region, @Nullable String agentType,
-      @Nullable String machineType) throws ProviderException;
+      @Nullable ListMachinesOrderBy orderBy, @Nullable ListOrder order, @Nullable String name,
+      @Nullable String region, @Nullable String agentType, @Nullable String machineType) throws
+      ProviderException;
 
   /**
    * List OS templates.
@@ -125,8 +123,8 @@ public interface PaperspaceApi {
    * @throws ProviderException typed by the provider's error format
    */
   OsTemplatePage listOsTemplates(@Nullable String after, @Nullable Integer limit,
-      @Nullable ListOsTemplatesOrderBy orderBy, @Nullable ListOsTemplatesOrder order,
-      @Nullable String name) throws ProviderException;
+      @Nullable ListOsTemplatesOrderBy orderBy, @Nullable ListOrder order, @Nullable String name)
+      throws ProviderException;
 
   /**
    * List startup scripts.
@@ -140,8 +138,8 @@ public interface PaperspaceApi {
    * @throws ProviderException typed by the provider's error format
    */
   StartupScriptPage listStartupScripts(@Nullable String after, @Nullable Integer limit,
-      @Nullable ListStartupScriptsOrderBy orderBy, @Nullable ListStartupScriptsOrder order,
-      @Nullable String name) throws ProviderException;
+      @Nullable ListStartupScriptsOrderBy orderBy, @Nullable ListOrder order, @Nullable String name)
+      throws ProviderException;
 
   /**
    * Restart a machine.

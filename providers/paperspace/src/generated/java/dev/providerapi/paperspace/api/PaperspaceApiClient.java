@@ -7,11 +7,9 @@ import dev.providerapi.http.ApiRequest;
 import dev.providerapi.http.Operation;
 import dev.providerapi.paperspace.model.CreateMachineRequest;
 import dev.providerapi.paperspace.model.CreateStartupScriptRequest;
-import dev.providerapi.paperspace.model.ListMachinesOrder;
 import dev.providerapi.paperspace.model.ListMachinesOrderBy;
-import dev.providerapi.paperspace.model.ListOsTemplatesOrder;
+import dev.providerapi.paperspace.model.ListOrder;
 import dev.providerapi.paperspace.model.ListOsTemplatesOrderBy;
-import dev.providerapi.paperspace.model.ListStartupScriptsOrder;
 import dev.providerapi.paperspace.model.ListStartupScriptsOrderBy;
 import dev.providerapi.paperspace.model.Machine;
 import dev.providerapi.paperspace.model.MachineAvailability;
@@ -91,23 +89,23 @@ public final class PaperspaceApiClient implements PaperspaceApi {
 
   @Override
   public MachinePage listMachines(@Nullable String after, @Nullable Integer limit,
-      @Nullable ListMachinesOrderBy orderBy, @Nullable ListMachinesOrder order,
-      @Nullable String name, @Nullable String region, @Nullable String agentType,
-      @Nullable String machineType) throws ProviderException {
+      @Nullable ListMachinesOrderBy orderBy, @Nullable ListOrder order, @Nullable String name,
+      @Nullable String region, @Nullable String agentType, @Nullable String machineType) throws
+      ProviderException {
     return client.execute(OP_LIST_MACHINES, ApiRequest.builder().query("after", after).query("limit", limit).query("orderBy", orderBy).query("order", order).query("name", name).query("region", region).query("agentType", agentType).query("machineType", machineType).build(), MachinePage.class);
   }
 
   @Override
   public OsTemplatePage listOsTemplates(@Nullable String after, @Nullable Integer limit,
-      @Nullable ListOsTemplatesOrderBy orderBy, @Nullable ListOsTemplatesOrder order,
-      @Nullable String name) throws ProviderException {
+      @Nullable ListOsTemplatesOrderBy orderBy, @Nullable ListOrder order, @Nullable String name)
+      throws ProviderException {
     return client.execute(OP_LIST_OS_TEMPLATES, ApiRequest.builder().query("after", after).query("limit", limit).query("orderBy", orderBy).query("order", order).query("name", name).build(), OsTemplatePage.class);
   }
 
   @Override
   public StartupScriptPage listStartupScripts(@Nullable String after, @Nullable Integer limit,
-      @Nullable ListStartupScriptsOrderBy orderBy, @Nullable ListStartupScriptsOrder order,
-      @Nullable String name) throws ProviderException {
+      @Nullable ListStartupScriptsOrderBy orderBy, @Nullable ListOrder order, @Nullable String name)
+      throws ProviderException {
     return client.execute(OP_LIST_STARTUP_SCRIPTS, ApiRequest.builder().query("after", after).query("limit", limit).query("orderBy", orderBy).query("order", order).query("name", name).build(), StartupScriptPage.class);
   }
 

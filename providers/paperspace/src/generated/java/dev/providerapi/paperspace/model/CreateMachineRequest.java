@@ -25,16 +25,16 @@ public record CreateMachineRequest(@JsonProperty("name") String name,
     @JsonProperty("machineType") String machineType, @JsonProperty("templateId") String templateId,
     @JsonProperty("diskSize") Integer diskSize, @JsonProperty("region") String region,
     @JsonProperty("networkId") @Nullable String networkId,
-    @JsonProperty("publicIpType") @Nullable CreateMachineRequestPublicIpType publicIpType,
+    @JsonProperty("publicIpType") @Nullable PublicIpType publicIpType,
     @JsonProperty("autoSnapshotEnabled") @Nullable Boolean autoSnapshotEnabled,
-    @JsonProperty("autoSnapshotFrequency") @Nullable CreateMachineRequestAutoSnapshotFrequency autoSnapshotFrequency,
+    @JsonProperty("autoSnapshotFrequency") @Nullable AutoSnapshotFrequency autoSnapshotFrequency,
     @JsonProperty("autoSnapshotSaveCount") @Nullable Integer autoSnapshotSaveCount,
     @JsonProperty("autoShutdownEnabled") @Nullable Boolean autoShutdownEnabled,
     @JsonProperty("autoShutdownTimeout") @Nullable BigDecimal autoShutdownTimeout,
     @JsonProperty("autoShutdownForce") @Nullable Boolean autoShutdownForce,
     @JsonProperty("takeInitialSnapshot") @Nullable Boolean takeInitialSnapshot,
     @JsonProperty("restorePointEnabled") @Nullable Boolean restorePointEnabled,
-    @JsonProperty("restorePointFrequency") @Nullable CreateMachineRequestRestorePointFrequency restorePointFrequency,
+    @JsonProperty("restorePointFrequency") @Nullable RestorePointFrequency restorePointFrequency,
     @JsonProperty("startupScriptId") @Nullable String startupScriptId,
     @JsonProperty("emailPassword") @Nullable Boolean emailPassword,
     @JsonProperty("startOnCreate") @Nullable Boolean startOnCreate,
@@ -91,13 +91,13 @@ public record CreateMachineRequest(@JsonProperty("name") String name,
     private String networkId;
 
     @Nullable
-    private CreateMachineRequestPublicIpType publicIpType;
+    private PublicIpType publicIpType;
 
     @Nullable
     private Boolean autoSnapshotEnabled;
 
     @Nullable
-    private CreateMachineRequestAutoSnapshotFrequency autoSnapshotFrequency;
+    private AutoSnapshotFrequency autoSnapshotFrequency;
 
     @Nullable
     private Integer autoSnapshotSaveCount;
@@ -118,7 +118,7 @@ public record CreateMachineRequest(@JsonProperty("name") String name,
     private Boolean restorePointEnabled;
 
     @Nullable
-    private CreateMachineRequestRestorePointFrequency restorePointFrequency;
+    private RestorePointFrequency restorePointFrequency;
 
     @Nullable
     private String startupScriptId;
@@ -168,7 +168,7 @@ public record CreateMachineRequest(@JsonProperty("name") String name,
       return this;
     }
 
-    public Builder publicIpType(@Nullable CreateMachineRequestPublicIpType publicIpType) {
+    public Builder publicIpType(@Nullable PublicIpType publicIpType) {
       this.publicIpType = publicIpType;
       return this;
     }
@@ -178,8 +178,7 @@ public record CreateMachineRequest(@JsonProperty("name") String name,
       return this;
     }
 
-    public Builder autoSnapshotFrequency(
-        @Nullable CreateMachineRequestAutoSnapshotFrequency autoSnapshotFrequency) {
+    public Builder autoSnapshotFrequency(@Nullable AutoSnapshotFrequency autoSnapshotFrequency) {
       this.autoSnapshotFrequency = autoSnapshotFrequency;
       return this;
     }
@@ -214,8 +213,7 @@ public record CreateMachineRequest(@JsonProperty("name") String name,
       return this;
     }
 
-    public Builder restorePointFrequency(
-        @Nullable CreateMachineRequestRestorePointFrequency restorePointFrequency) {
+    public Builder restorePointFrequency(@Nullable RestorePointFrequency restorePointFrequency) {
       this.restorePointFrequency = restorePointFrequency;
       return this;
     }

@@ -36,16 +36,16 @@ public record Machine(@JsonProperty("id") String id, @JsonProperty("name") Strin
     @JsonProperty("privateIp") @Nullable String privateIp,
     @JsonProperty("networkId") @Nullable String networkId,
     @JsonProperty("publicIp") @Nullable String publicIp,
-    @JsonProperty("publicIpType") @Nullable MachinePublicIpType publicIpType,
+    @JsonProperty("publicIpType") @Nullable PublicIpType publicIpType,
     @JsonProperty("autoShutdownEnabled") @Nullable Boolean autoShutdownEnabled,
     @JsonProperty("autoShutdownTimeout") @Nullable BigDecimal autoShutdownTimeout,
     @JsonProperty("autoShutdownForce") @Nullable Boolean autoShutdownForce,
     @JsonProperty("autoSnapshotEnabled") @Nullable Boolean autoSnapshotEnabled,
-    @JsonProperty("autoSnapshotFrequency") @Nullable MachineAutoSnapshotFrequency autoSnapshotFrequency,
+    @JsonProperty("autoSnapshotFrequency") @Nullable AutoSnapshotFrequency autoSnapshotFrequency,
     @JsonProperty("autoSnapshotSaveCount") @Nullable Integer autoSnapshotSaveCount,
     @JsonProperty("updatesPending") @Nullable Boolean updatesPending,
     @JsonProperty("restorePointEnabled") @Nullable Boolean restorePointEnabled,
-    @JsonProperty("restorePointFrequency") @Nullable MachineRestorePointFrequency restorePointFrequency,
+    @JsonProperty("restorePointFrequency") @Nullable RestorePointFrequency restorePointFrequency,
     @JsonProperty("restorePointSnapshotId") @Nullable String restorePointSnapshotId,
     @JsonProperty("usageRate") @Nullable BigDecimal usageRate,
     @JsonProperty("storageRate") @Nullable BigDecimal storageRate,
@@ -104,7 +104,7 @@ public record Machine(@JsonProperty("id") String id, @JsonProperty("name") Strin
     private String publicIp;
 
     @Nullable
-    private MachinePublicIpType publicIpType;
+    private PublicIpType publicIpType;
 
     @Nullable
     private Boolean autoShutdownEnabled;
@@ -119,7 +119,7 @@ public record Machine(@JsonProperty("id") String id, @JsonProperty("name") Strin
     private Boolean autoSnapshotEnabled;
 
     @Nullable
-    private MachineAutoSnapshotFrequency autoSnapshotFrequency;
+    private AutoSnapshotFrequency autoSnapshotFrequency;
 
     @Nullable
     private Integer autoSnapshotSaveCount;
@@ -131,7 +131,7 @@ public record Machine(@JsonProperty("id") String id, @JsonProperty("name") Strin
     private Boolean restorePointEnabled;
 
     @Nullable
-    private MachineRestorePointFrequency restorePointFrequency;
+    private RestorePointFrequency restorePointFrequency;
 
     @Nullable
     private String restorePointSnapshotId;
@@ -232,7 +232,7 @@ public record Machine(@JsonProperty("id") String id, @JsonProperty("name") Strin
       return this;
     }
 
-    public Builder publicIpType(@Nullable MachinePublicIpType publicIpType) {
+    public Builder publicIpType(@Nullable PublicIpType publicIpType) {
       this.publicIpType = publicIpType;
       return this;
     }
@@ -257,8 +257,7 @@ public record Machine(@JsonProperty("id") String id, @JsonProperty("name") Strin
       return this;
     }
 
-    public Builder autoSnapshotFrequency(
-        @Nullable MachineAutoSnapshotFrequency autoSnapshotFrequency) {
+    public Builder autoSnapshotFrequency(@Nullable AutoSnapshotFrequency autoSnapshotFrequency) {
       this.autoSnapshotFrequency = autoSnapshotFrequency;
       return this;
     }
@@ -278,8 +277,7 @@ public record Machine(@JsonProperty("id") String id, @JsonProperty("name") Strin
       return this;
     }
 
-    public Builder restorePointFrequency(
-        @Nullable MachineRestorePointFrequency restorePointFrequency) {
+    public Builder restorePointFrequency(@Nullable RestorePointFrequency restorePointFrequency) {
       this.restorePointFrequency = restorePointFrequency;
       return this;
     }

@@ -21,7 +21,7 @@ import org.jspecify.annotations.Nullable;
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateInstanceAttributes(@JsonProperty("name") String name,
-    @JsonProperty("type") CreateInstanceAttributesType type, @JsonProperty("image") String image,
+    @JsonProperty("type") CreateInstanceType type, @JsonProperty("image") String image,
     @JsonProperty("resources") CreateResources resources,
     @JsonProperty("location_id") @Nullable String locationId,
     @JsonProperty("hostnode_id") @Nullable String hostnodeId,
@@ -39,7 +39,7 @@ public record CreateInstanceAttributes(@JsonProperty("name") String name,
     private String name;
 
     @Nullable
-    private CreateInstanceAttributesType type;
+    private CreateInstanceType type;
 
     @Nullable
     private String image;
@@ -76,7 +76,7 @@ public record CreateInstanceAttributes(@JsonProperty("name") String name,
       return this;
     }
 
-    public Builder type(@Nullable CreateInstanceAttributesType type) {
+    public Builder type(@Nullable CreateInstanceType type) {
       this.type = type;
       return this;
     }

@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record CreateInstanceRequestData(@JsonProperty("type") CreateInstanceRequestDataType type,
+public record CreateInstanceRequestData(@JsonProperty("type") CreateInstanceType type,
     @JsonProperty("attributes") CreateInstanceAttributes attributes) {
   public static Builder builder() {
     return new Builder();
@@ -19,7 +19,7 @@ public record CreateInstanceRequestData(@JsonProperty("type") CreateInstanceRequ
 
   public static final class Builder {
     @Nullable
-    private CreateInstanceRequestDataType type;
+    private CreateInstanceType type;
 
     @Nullable
     private CreateInstanceAttributes attributes;
@@ -27,7 +27,7 @@ public record CreateInstanceRequestData(@JsonProperty("type") CreateInstanceRequ
     private Builder() {
     }
 
-    public Builder type(@Nullable CreateInstanceRequestDataType type) {
+    public Builder type(@Nullable CreateInstanceType type) {
       this.type = type;
       return this;
     }

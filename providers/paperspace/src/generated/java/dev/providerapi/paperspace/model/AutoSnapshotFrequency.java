@@ -8,14 +8,16 @@ import java.util.Objects;
 /**
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
  */
-public record CreateMachineRequestPublicIpType(String value) {
-  public static final CreateMachineRequestPublicIpType STATIC = new CreateMachineRequestPublicIpType("static");
+public record AutoSnapshotFrequency(String value) {
+  public static final AutoSnapshotFrequency HOURLY = new AutoSnapshotFrequency("hourly");
 
-  public static final CreateMachineRequestPublicIpType DYNAMIC = new CreateMachineRequestPublicIpType("dynamic");
+  public static final AutoSnapshotFrequency DAILY = new AutoSnapshotFrequency("daily");
 
-  public static final CreateMachineRequestPublicIpType NONE = new CreateMachineRequestPublicIpType("none");
+  public static final AutoSnapshotFrequency WEEKLY = new AutoSnapshotFrequency("weekly");
 
-  public CreateMachineRequestPublicIpType(String value) {
+  public static final AutoSnapshotFrequency MONTHLY = new AutoSnapshotFrequency("monthly");
+
+  public AutoSnapshotFrequency(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
@@ -25,12 +27,13 @@ public record CreateMachineRequestPublicIpType(String value) {
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
   )
-  public static CreateMachineRequestPublicIpType of(String value) {
+  public static AutoSnapshotFrequency of(String value) {
     return switch (value) {
-      case "static" -> STATIC;
-      case "dynamic" -> DYNAMIC;
-      case "none" -> NONE;
-      default -> new CreateMachineRequestPublicIpType(value);
+      case "hourly" -> HOURLY;
+      case "daily" -> DAILY;
+      case "weekly" -> WEEKLY;
+      case "monthly" -> MONTHLY;
+      default -> new AutoSnapshotFrequency(value);
     };
   }
 
@@ -42,9 +45,10 @@ public record CreateMachineRequestPublicIpType(String value) {
 
   public Kind kind() {
     return switch (value) {
-      case "static" -> Kind.STATIC;
-      case "dynamic" -> Kind.DYNAMIC;
-      case "none" -> Kind.NONE;
+      case "hourly" -> Kind.HOURLY;
+      case "daily" -> Kind.DAILY;
+      case "weekly" -> Kind.WEEKLY;
+      case "monthly" -> Kind.MONTHLY;
       default -> Kind.UNKNOWN;
     };
   }
@@ -62,11 +66,13 @@ public record CreateMachineRequestPublicIpType(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
-    STATIC,
+    HOURLY,
 
-    DYNAMIC,
+    DAILY,
 
-    NONE,
+    WEEKLY,
+
+    MONTHLY,
 
     UNKNOWN
   }

@@ -8,12 +8,14 @@ import java.util.Objects;
 /**
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
  */
-public record ListOsTemplatesOrder(String value) {
-  public static final ListOsTemplatesOrder ASC = new ListOsTemplatesOrder("asc");
+public record PublicIpType(String value) {
+  public static final PublicIpType STATIC = new PublicIpType("static");
 
-  public static final ListOsTemplatesOrder DESC = new ListOsTemplatesOrder("desc");
+  public static final PublicIpType DYNAMIC = new PublicIpType("dynamic");
 
-  public ListOsTemplatesOrder(String value) {
+  public static final PublicIpType NONE = new PublicIpType("none");
+
+  public PublicIpType(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
@@ -23,11 +25,12 @@ public record ListOsTemplatesOrder(String value) {
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
   )
-  public static ListOsTemplatesOrder of(String value) {
+  public static PublicIpType of(String value) {
     return switch (value) {
-      case "asc" -> ASC;
-      case "desc" -> DESC;
-      default -> new ListOsTemplatesOrder(value);
+      case "static" -> STATIC;
+      case "dynamic" -> DYNAMIC;
+      case "none" -> NONE;
+      default -> new PublicIpType(value);
     };
   }
 
@@ -39,8 +42,9 @@ public record ListOsTemplatesOrder(String value) {
 
   public Kind kind() {
     return switch (value) {
-      case "asc" -> Kind.ASC;
-      case "desc" -> Kind.DESC;
+      case "static" -> Kind.STATIC;
+      case "dynamic" -> Kind.DYNAMIC;
+      case "none" -> Kind.NONE;
       default -> Kind.UNKNOWN;
     };
   }
@@ -58,9 +62,11 @@ public record ListOsTemplatesOrder(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
-    ASC,
+    STATIC,
 
-    DESC,
+    DYNAMIC,
+
+    NONE,
 
     UNKNOWN
   }

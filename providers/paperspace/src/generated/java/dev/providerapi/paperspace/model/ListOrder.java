@@ -8,12 +8,12 @@ import java.util.Objects;
 /**
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
  */
-public record ListMachinesOrder(String value) {
-  public static final ListMachinesOrder ASC = new ListMachinesOrder("asc");
+public record ListOrder(String value) {
+  public static final ListOrder ASC = new ListOrder("asc");
 
-  public static final ListMachinesOrder DESC = new ListMachinesOrder("desc");
+  public static final ListOrder DESC = new ListOrder("desc");
 
-  public ListMachinesOrder(String value) {
+  public ListOrder(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
@@ -23,11 +23,11 @@ public record ListMachinesOrder(String value) {
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
   )
-  public static ListMachinesOrder of(String value) {
+  public static ListOrder of(String value) {
     return switch (value) {
       case "asc" -> ASC;
       case "desc" -> DESC;
-      default -> new ListMachinesOrder(value);
+      default -> new ListOrder(value);
     };
   }
 

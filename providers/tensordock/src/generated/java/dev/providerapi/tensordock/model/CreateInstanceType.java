@@ -8,10 +8,10 @@ import java.util.Objects;
 /**
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
  */
-public record CreateInstanceAttributesType(String value) {
-  public static final CreateInstanceAttributesType VIRTUALMACHINE = new CreateInstanceAttributesType("virtualmachine");
+public record CreateInstanceType(String value) {
+  public static final CreateInstanceType VIRTUALMACHINE = new CreateInstanceType("virtualmachine");
 
-  public CreateInstanceAttributesType(String value) {
+  public CreateInstanceType(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
@@ -21,10 +21,10 @@ public record CreateInstanceAttributesType(String value) {
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
   )
-  public static CreateInstanceAttributesType of(String value) {
+  public static CreateInstanceType of(String value) {
     return switch (value) {
       case "virtualmachine" -> VIRTUALMACHINE;
-      default -> new CreateInstanceAttributesType(value);
+      default -> new CreateInstanceType(value);
     };
   }
 

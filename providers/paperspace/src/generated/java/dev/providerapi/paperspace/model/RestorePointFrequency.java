@@ -8,16 +8,10 @@ import java.util.Objects;
 /**
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
  */
-public record MachineAutoSnapshotFrequency(String value) {
-  public static final MachineAutoSnapshotFrequency HOURLY = new MachineAutoSnapshotFrequency("hourly");
+public record RestorePointFrequency(String value) {
+  public static final RestorePointFrequency SHUTDOWN = new RestorePointFrequency("shutdown");
 
-  public static final MachineAutoSnapshotFrequency DAILY = new MachineAutoSnapshotFrequency("daily");
-
-  public static final MachineAutoSnapshotFrequency WEEKLY = new MachineAutoSnapshotFrequency("weekly");
-
-  public static final MachineAutoSnapshotFrequency MONTHLY = new MachineAutoSnapshotFrequency("monthly");
-
-  public MachineAutoSnapshotFrequency(String value) {
+  public RestorePointFrequency(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
@@ -27,13 +21,10 @@ public record MachineAutoSnapshotFrequency(String value) {
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
   )
-  public static MachineAutoSnapshotFrequency of(String value) {
+  public static RestorePointFrequency of(String value) {
     return switch (value) {
-      case "hourly" -> HOURLY;
-      case "daily" -> DAILY;
-      case "weekly" -> WEEKLY;
-      case "monthly" -> MONTHLY;
-      default -> new MachineAutoSnapshotFrequency(value);
+      case "shutdown" -> SHUTDOWN;
+      default -> new RestorePointFrequency(value);
     };
   }
 
@@ -45,10 +36,7 @@ public record MachineAutoSnapshotFrequency(String value) {
 
   public Kind kind() {
     return switch (value) {
-      case "hourly" -> Kind.HOURLY;
-      case "daily" -> Kind.DAILY;
-      case "weekly" -> Kind.WEEKLY;
-      case "monthly" -> Kind.MONTHLY;
+      case "shutdown" -> Kind.SHUTDOWN;
       default -> Kind.UNKNOWN;
     };
   }
@@ -66,13 +54,7 @@ public record MachineAutoSnapshotFrequency(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
-    HOURLY,
-
-    DAILY,
-
-    WEEKLY,
-
-    MONTHLY,
+    SHUTDOWN,
 
     UNKNOWN
   }
