@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Real-spec harness: runs `provider-api generate --spec` over every spec under one or more folders (default:
-# ../shared/corpus and ../shared/reference), compiles each output together with its generated tests, and prints
-# per spec: ok / refused / failed, generation and compile wall time, size; then the counts and the time per MB
-# of the largest specs.
-#   ok       generated, and javac compiled client, adapter skeleton and generated tests
-#   refused  exit 2 with a one-line reason (printed; judge it)
-#   failed   anything else: exit 3, a crash, or output that does not compile
+# ../shared/corpus and ../shared/reference), compiles each output together with its generated tests, runs those
+# tests (JUnit Platform launcher, against MockWebServer), and prints per spec: the result, generation, compile and
+# test wall time, size, test counts; then the counts and the time per MB of the largest specs.
+#   ok            generated; javac compiled client, adapter skeleton and generated tests; every generated test passed
+#   refused       exit 2 with a one-line reason (printed; judge it)
+#   no-compile    generated, but the output does not compile (first error printed)
+#   tests-failed  compiled, but a generated test failed (first failure printed; the output is kept)
+#   failed        anything else: exit 3 or a crash of the generator
 # A spec is a file whose top level says `openapi:`/`swagger:` (JSON or YAML), a CustomResourceDefinition, or a
 # .graphql/.graphqls SDL; files a multi-file spec $refs are not specs of their own. Explicit files may be given.
 # Usage: bench/run-corpus.sh [folder-or-spec ...]     (KEEP=1 keeps the outputs under bench/target/corpus)
@@ -32,6 +34,19 @@ if ! mvn -o -q -B -ntp -Dstyle.color=never -DskipTests -pl runtime,testing -am p
   exit 3
 fi
 classpath=$root/runtime/target/classes:$root/testing/target/classes:$(cat runtime/target/corpus-classpath.txt):$(cat testing/target/corpus-classpath.txt)
+
+# The JUnit Platform launcher of the same release as the engine the testing module brings (not one of its deps).
+engine=$(tr ':' '\n' <<<"$classpath" | grep -m1 '/junit-platform-engine-[0-9.]*\.jar$')
+platform=$(basename "$engine" .jar | sed 's/^junit-platform-engine-//')
+launcher=${engine%/junit-platform-engine/*}/junit-platform-launcher/$platform/junit-platform-launcher-$platform.jar
+if [ ! -f "$launcher" ]; then
+  echo "run-corpus: $launcher is missing; fetch it once: mvn dependency:get -Dartifact=org.junit.platform:junit-platform-launcher:$platform" >&2
+  exit 3
+fi
+classpath=$classpath:$launcher
+mkdir -p "$out_root/runner"
+javac -nowarn -d "$out_root/runner" -cp "$classpath" bench/corpus/RunGeneratedTests.java >"$out_root/runner.log" 2>&1 \
+  || { echo "run-corpus: the test runner does not compile (see $out_root/runner.log)" >&2; exit 3; }
 
 is_spec() {  # is $1 the root of a spec?
   case "$1" in
@@ -60,10 +75,10 @@ size_of() {  # bytes of a spec and the files beside it that it may $ref (a multi
   if [ "$(find "$dir" -type f | wc -l)" -gt 20 ]; then du -sb "$dir" | cut -f1; else stat -c %s "$1"; fi
 }
 
-ok=0 refused=0 failed=0 n=0
+ok=0 refused=0 nocompile=0 testsfailed=0 failed=0 n=0
 results=$out_root/results.tsv
 : >"$results"
-printf '%-8s %8s %8s %10s  %s\n' result gen_ms javac_ms bytes spec
+printf '%-12s %8s %8s %8s %10s %6s  %s\n' result gen_ms javac_ms test_ms bytes tests spec
 for spec in "${specs[@]}"; do
   n=$((n + 1))
   out=$out_root/$n
@@ -76,18 +91,33 @@ for spec in "${specs[@]}"; do
   t1=$(now_ms)
   gen_ms=$((t1 - t0))
   javac_ms=-
+  test_ms=-
+  tests=-
   reason=
   if [ $rc -eq 0 ]; then
     find "$out/src" -name '*.java' >"$out.sources"
     t2=$(now_ms)
     if javac -nowarn -proc:none -encoding UTF-8 -d "$out/classes" -cp "$classpath" @"$out.sources" \
         >"$out.javac.log" 2>&1; then
-      result=ok; ok=$((ok + 1))
+      javac_ms=$(( $(now_ms) - t2 ))
+      t3=$(now_ms)
+      timeout 600 java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$out/classes:$out_root/runner:$classpath" \
+          RunGeneratedTests "$out/classes" >"$out.tests.log" 2>&1
+      trc=$?
+      test_ms=$(( $(now_ms) - t3 ))
+      counts=$(grep -m1 '^tests=' "$out.tests.log")
+      tests=$(sed -E 's/^tests=([0-9]+) passed=([0-9]+).*/\2\/\1/' <<<"$counts")
+      if [ $trc -eq 0 ]; then
+        result=ok; ok=$((ok + 1))
+      else
+        result=tests-failed; testsfailed=$((testsfailed + 1))
+        reason="${counts:-no test summary (exit $trc)}: $(grep -m1 -E '=> ' "$out.tests.log" | sed 's/^ *=> //')"
+      fi
     else
-      result=failed; failed=$((failed + 1))
+      javac_ms=$(( $(now_ms) - t2 ))
+      result=no-compile; nocompile=$((nocompile + 1))
       reason="does not compile: $(grep -m1 -E 'error:' "$out.javac.log") ($(grep -cE ' error:' "$out.javac.log") errors)"
     fi
-    javac_ms=$(( $(now_ms) - t2 ))
   elif [ $rc -eq 2 ]; then
     result=refused; refused=$((refused + 1))
     reason=$(grep -v '^\s*$' "$out.gen.log" | head -n 1)
@@ -96,18 +126,20 @@ for spec in "${specs[@]}"; do
     reason="exit $rc: $(grep -v '^\s*$' "$out.gen.log" | head -n 1)"
   fi
   bytes=$(size_of "$spec")
-  printf '%-8s %8s %8s %10s  %s\n' "$result" "$gen_ms" "$javac_ms" "$bytes" "$spec"
+  printf '%-12s %8s %8s %8s %10s %6s  %s\n' "$result" "$gen_ms" "$javac_ms" "$test_ms" "$bytes" "$tests" "$spec"
   [ -n "$reason" ] && printf '         %s\n' "${reason:0:300}"
   grep -i '^warning' "$out.gen.log" | head -n 3 | sed 's/^/         /'
-  printf '%s\t%s\t%s\t%s\t%s\n' "$result" "$gen_ms" "$javac_ms" "$bytes" "$spec" >>"$results"
-  [ "${KEEP:-0}" = 1 ] || [ "$result" = failed ] || rm -rf "$out"
+  printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$result" "$gen_ms" "$javac_ms" "$bytes" "$spec" "$test_ms" "$tests" \
+    >>"$results"
+  case "$result" in ok|refused) [ "${KEEP:-0}" = 1 ] || rm -rf "$out" ;; esac
 done
 
 echo
-echo "$n specs: $ok ok, $refused refused, $failed failed"
-echo "largest (generation wall time per MB, JVM start included):"
-sort -t$'\t' -k4,4nr "$results" | head -n 3 | while IFS=$'\t' read -r result gen_ms _ bytes spec; do
-  awk -v ms="$gen_ms" -v b="$bytes" -v s="$spec" -v r="$result" \
-    'BEGIN { printf "  %-60s %6.2f MB %6d ms  %6.0f ms/MB  (%s)\n", s, b / 1048576, ms, ms / (b / 1048576), r }'
+echo "$n specs: $ok ok, $refused refused, $nocompile failed to compile, $testsfailed with failing tests, $failed failed"
+echo "largest (generation wall time per MB, JVM start included; generated tests' wall time):"
+sort -t$'\t' -k4,4nr "$results" | head -n 3 | while IFS=$'\t' read -r result gen_ms _ bytes spec test_ms tests; do
+  awk -v ms="$gen_ms" -v b="$bytes" -v s="$spec" -v r="$result" -v t="$test_ms" -v n="$tests" \
+    'BEGIN { printf "  %-60s %6.2f MB %6d ms  %6.0f ms/MB  tests %s ms (%s)  (%s)\n", s, b / 1048576, ms,
+             ms / (b / 1048576), t, n, r }'
 done
-[ "$failed" -eq 0 ]
+[ $((failed + nocompile + testsfailed)) -eq 0 ]

@@ -127,6 +127,25 @@ class MainTest {
   }
 
   @Test
+  void anEmitterFailureIsBadInputNamingSpecAndElementWithoutStackTrace() {
+    ApiModel bad = new ApiModel("Acme API", "2.0", null, List.of("https://api.acme.test"), List.of(),
+        List.of(new OperationDef("listThings", "list things", null, null, new OperationDef.Http("GET", "/things"),
+            List.of(), null, null, null, 204, true, false, List.of())), "openapi.yaml");
+    CommandLine cmd = Main.commandLine(() -> new Generator(Map.of("openapi", (spec, envelope) -> bad),
+        dev.providerapi.generator.emit.JavaEmitters::emit), repo);
+    cmd.setOut(new PrintWriter(out, true));
+    cmd.setErr(new PrintWriter(err, true));
+
+    assertThat(cmd.execute("acme")).isEqualTo(2);
+
+    assertThat(err.toString()).isEqualTo("provider-api: " + repo.resolve("specs/acme/openapi.yaml")
+        + " at operation listThings (GET /things): cannot be emitted as Java: IllegalArgumentException: not a valid "
+        + "name: list things (a generator limitation: change or remove this element in the spec, and please report "
+        + "it)\n");
+    assertThat(repo.resolve("providers/acme")).doesNotExist();
+  }
+
+  @Test
   void verbosePrintsTheStackTrace() throws IOException {
     Path yaml = repo.resolve("specs/acme/provider.yaml");
     Files.writeString(yaml, Files.readString(yaml) + "capabilities: [SPOTT]\n");

@@ -2,6 +2,7 @@ package dev.providerapi.generator;
 
 import com.palantir.javapoet.JavaFile;
 import dev.providerapi.descriptor.ProviderDescriptor;
+import dev.providerapi.generator.emit.EmitException;
 import dev.providerapi.generator.emit.JavaEmitters;
 import dev.providerapi.generator.inputs.GeneratorVersion;
 import dev.providerapi.generator.inputs.ReferencedFiles;
@@ -457,7 +458,9 @@ public final class Generator {
     // must be byte for byte the same in every clone.
     ApiModel located = new ApiModel(model.title(), model.version(), model.description(), model.servers(),
         model.types(), model.operations(), specName, model.serverTemplate(), model.warnings(), model.derived());
-    for (JavaFile f : emitter.emit(located, manifest)) {
+    Path specFile = manifest.spec().file();
+    List<JavaFile> emitted = emitting(specFile, "the client", () -> emitter.emit(located, manifest));
+    for (JavaFile f : emitted) {
       String path = GENERATED_JAVA + packagePath(f.packageName()) + f.typeSpec().name() + ".java";
       String text = f.toString();
       // The emitters write the header themselves; add it only to a file that has none.
@@ -469,15 +472,36 @@ public final class Generator {
       }
     }
     String prefix = manifest.classPrefix();
-    String test = templates.render(TemplateRenderer.CLIENT_TEST,
-        TestModelBuilder.build(manifest, model, fixtures, specName));
+    String test = emitting(specFile, "the generated client test " + prefix + "ApiClientTest",
+        () -> templates.render(TemplateRenderer.CLIENT_TEST, TestModelBuilder.build(manifest, model, fixtures, specName)));
     generated.put(GENERATED_TEST_JAVA + packagePath(manifest.javaPackage() + ".api") + prefix + "ApiClientTest.java",
         utf8(test));
-    String skeleton = templates.render(TemplateRenderer.SKELETON, SkeletonModelBuilder.build(manifest, model));
+    String skeleton = emitting(specFile, "the adapter skeleton " + prefix + "Provider",
+        () -> templates.render(TemplateRenderer.SKELETON, SkeletonModelBuilder.build(manifest, model)));
     Map<String, byte[]> once = Map.of(
         "src/main/java/" + packagePath(manifest.javaPackage()) + prefix + "Provider.java", utf8(skeleton));
     return GenerationPlan.of(target, generated, once,
         GeneratedManifest.render(GeneratorVersion.get(), inputs, generated));
+  }
+
+  /**
+   * {@code step}'s result; a failure inside it (an exception from an emitter or a template) becomes bad input that
+   * names the spec and the element being emitted, never a bare stack trace with exit 3: the spec holds something
+   * this generator cannot turn into Java, and the message says what, so it can be changed or reported.
+   */
+  private static <T> T emitting(Path specFile, String whole, java.util.function.Supplier<T> step) {
+    try {
+      return step.get();
+    } catch (SpecException e) {
+      throw e;
+    } catch (EmitException e) {
+      throw new SpecException(specFile, e.element(), "cannot be emitted as Java: "
+          + EmitException.describe(e.getCause()) + " (a generator limitation: change or remove this element in the "
+          + "spec, and please report it)", e);
+    } catch (RuntimeException e) {
+      throw new SpecException(specFile, null, "cannot emit " + whole + ": " + EmitException.describe(e)
+          + " (a generator limitation: please report it with the spec)", e);
+    }
   }
 
   /** The spec file and what it {@code $ref}s; only JSON/YAML specs can reference files. */

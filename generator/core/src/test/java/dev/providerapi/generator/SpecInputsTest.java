@@ -316,7 +316,7 @@ class SpecInputsTest {
     generate(INPUTS.resolve("array-enum-query/spec.yaml"));
 
     assertThat(read("src/generated-test/java/generated/spec/api/SpecApiClientTest.java"))
-        .contains("api.findPetsByStatus(java.util.List.of(mapper.convertValue(\"available\", "
+        .contains("mock.api().findPetsByStatus(java.util.List.of(mock.mapper().convertValue(\"available\", "
             + "generated.spec.model.FindPetsByStatusStatusItem.class)), null)")
         .contains("assertQuery(request, \"status=available\")");
     assertCompiles();

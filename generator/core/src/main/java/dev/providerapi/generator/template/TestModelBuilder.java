@@ -11,6 +11,8 @@ import dev.providerapi.descriptor.ErrorFormat;
 import dev.providerapi.descriptor.ErrorRule;
 import dev.providerapi.errors.ErrorKind;
 import dev.providerapi.generator.SpecException;
+import dev.providerapi.generator.emit.EmitException;
+import dev.providerapi.generator.emit.TypeMapper;
 import dev.providerapi.generator.manifest.ProviderManifest;
 import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.Arguments;
@@ -61,13 +63,13 @@ public final class TestModelBuilder {
   private final ProviderManifest manifest;
   private final ApiModel model;
   private final Map<String, Fixture> fixtures;
-  private final String modelPackage;
+  private final TypeMapper types;
 
   private TestModelBuilder(ProviderManifest manifest, ApiModel model, Map<String, Fixture> fixtures) {
     this.manifest = manifest;
     this.model = model;
     this.fixtures = fixtures;
-    this.modelPackage = manifest.javaPackage() + ".model";
+    this.types = new TypeMapper(manifest.javaPackage() + ".model");
   }
 
   /**
@@ -86,7 +88,13 @@ public final class TestModelBuilder {
         .toList();
     List<Map<String, Object>> operations = new ArrayList<>();
     for (OperationDef op : all) {
-      operations.add(operation(op));
+      try {
+        operations.add(operation(op));
+      } catch (SpecException e) {
+        throw e;
+      } catch (RuntimeException e) {
+        throw new EmitException("operation " + op.id() + " (its generated test)", e);
+      }
     }
     List<Map<String, Object>> errors = new ArrayList<>();
     errorTarget(all).ifPresent(op -> {
@@ -104,8 +112,7 @@ public final class TestModelBuilder {
     scope.put("provider", literal(manifest.name()));
     scope.put("providerName", manifest.name());
     scope.put("apiKey", literal(API_KEY));
-    scope.put("secrets", secrets());
-    scope.put("authHeaders", authHeaders());
+    scope.put("mockSetup", mockSetup());
     scope.put("operations", operations);
     scope.put("errors", errors);
     return scope;
@@ -180,6 +187,7 @@ public final class TestModelBuilder {
         payload = envelope == null ? sample(op.response(), 0) : parse(emptyFor(op.response()), op, "response");
       }
       m.put("hasResponse", true);
+      m.put("resultType", javaType(op.response()));
       m.put("expectNull", payload.isNull());
       m.put("expectValue", !payload.isNull());
       m.put("checkPayload", hasExample && !payload.isNull());
@@ -222,8 +230,8 @@ public final class TestModelBuilder {
   }
 
   private String bodySetup(OperationDef op, String json) {
-    return "var body = mapper.readValue(" + literal(json) + ", new TypeReference<"
-        + JavaSource.type(op.body().type(), modelPackage) + ">() {});";
+    String type = javaType(op.body().type());
+    return type + " body = mock.read(" + literal(json) + ", new TypeReference<" + type + ">() {});";
   }
 
   /** A Java expression for a required parameter's example value. */
@@ -231,35 +239,29 @@ public final class TestModelBuilder {
     return argument(p, p.type());
   }
 
-  /** An example of {@code type}; a list holds one example of its item type (an enum item is the enum, not text). */
+  /**
+   * An example of {@code type}, of the Java type the client method takes ({@link TypeMapper#scalar}); a list holds
+   * one example of its item type (an enum item is the enum, not text).
+   */
   private String argument(ParamDef p, TypeRef type) {
     if (type instanceof TypeRef.Primitive prim) {
-      return switch (prim.kind()) {
-        case INT32 -> "7";
-        case INT64 -> "7L";
-        case DOUBLE -> "1.5";
-        case DECIMAL -> "new java.math.BigDecimal(\"1.5\")";
-        case BOOLEAN -> "true";
-        case UUID -> "java.util.UUID.fromString(\"" + UUID_EXAMPLE + "\")";
-        case DATE -> "java.time.LocalDate.parse(\"2024-01-02\")";
-        case DATE_TIME -> "java.time.OffsetDateTime.parse(\"2024-01-02T03:04:05Z\")";
-        case URI -> "java.net.URI.create(\"https://example.com/x\")";
-        case ANY -> "com.fasterxml.jackson.databind.node.TextNode.valueOf(" + literal(stringExample(p)) + ")";
-        default -> literal(stringExample(p));
-      };
+      return TypeMapper.scalar(prim.kind()).example(stringExample(p)).toString();
     }
     if (type instanceof TypeRef.Named n) {
       // An enum parameter: decoded from its first wire value, the same way a response would carry it.
-      return "mapper.convertValue(" + literal(wireExample(p, n)) + ", " + JavaSource.type(n, modelPackage)
-          + ".class)";
+      return "mock.mapper().convertValue(" + literal(wireExample(p, n)) + ", " + javaType(n) + ".class)";
     }
     if (type instanceof TypeRef.ListOf l) {
       return "java.util.List.of(" + argument(p, l.element()) + ")";
     }
-    return "java.util.List.of(" + literal(stringExample(p)) + ")";
+    return "java.util.Map.of(" + literal(stringExample(p)) + ", " + argument(p, ((TypeRef.MapOf) type).value()) + ")";
   }
 
-  private static final String UUID_EXAMPLE = "00000000-0000-0000-0000-000000000007";
+  /** The Java type the client and model emitters use for {@code ref}. */
+  private String javaType(TypeRef ref) {
+    // Named in full (the test imports no model type); java.lang needs no package.
+    return types.javaType(ref).toString().replaceAll("\\bjava\\.lang\\.(?=[A-Z])", "");
+  }
 
   /** The text a parameter's example value has on the wire. */
   private String wireExample(ParamDef p) {
@@ -271,16 +273,7 @@ public final class TestModelBuilder {
       return wireExample(p, l.element());
     }
     if (type instanceof TypeRef.Primitive prim) {
-      return switch (prim.kind()) {
-        case INT32, INT64 -> "7";
-        case DOUBLE, DECIMAL -> "1.5";
-        case BOOLEAN -> "true";
-        case UUID -> UUID_EXAMPLE;
-        case DATE -> "2024-01-02";
-        case DATE_TIME -> "2024-01-02T03:04:05Z";
-        case URI -> "https://example.com/x";
-        default -> stringExample(p);
-      };
+      return TypeMapper.scalar(prim.kind()).wireOr(stringExample(p));
     }
     if (type instanceof TypeRef.Named n) {
       return model.type(n.name()).filter(EnumDef.class::isInstance).map(EnumDef.class::cast)
@@ -297,10 +290,24 @@ public final class TestModelBuilder {
     String path = template;
     for (ParamDef p : op.params()) {
       if (p.location() == ParamDef.Location.PATH) {
-        path = path.replace("{" + p.name() + "}", wireExample(p));
+        path = path.replace("{" + p.name() + "}", percentEncoded(wireExample(p)));
       }
     }
     return path;
+  }
+
+  /** A path segment as the server sees it: RFC 3986, everything but unreserved characters percent-encoded. */
+  private static String percentEncoded(String segment) {
+    StringBuilder sb = new StringBuilder();
+    for (byte b : segment.getBytes(StandardCharsets.UTF_8)) {
+      int c = b & 0xff;
+      if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "-._~".indexOf(c) >= 0) {
+        sb.append((char) c);
+      } else {
+        sb.append(String.format(java.util.Locale.ROOT, "%%%02X", c));
+      }
+    }
+    return sb.toString();
   }
 
   /** Java arguments for {@code assertQuery}: every expected name and value, auth parameters included. */
@@ -321,6 +328,20 @@ public final class TestModelBuilder {
 
   private static String secretValue(String env) {
     return "test-secret-" + env.toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+  }
+
+  /** The calls that configure the test's MockProviderServer: key, secrets, and the auth headers to expect. */
+  private List<String> mockSetup() {
+    List<String> calls = new ArrayList<>();
+    calls.add(".apiKey(" + literal(API_KEY) + ")");
+    for (Map<String, Object> s : secrets()) {
+      calls.add(".secret(" + s.get("name") + ", " + s.get("value") + ")");
+    }
+    for (Map<String, Object> h : authHeaders()) {
+      calls.add(".expectHeader(" + h.get("name") + ", " + h.get("value") + ")");
+    }
+    calls.set(calls.size() - 1, calls.get(calls.size() - 1) + ";");
+    return calls;
   }
 
   private List<Map<String, Object>> secrets() {
@@ -552,15 +573,12 @@ public final class TestModelBuilder {
       return f.objectNode();
     }
     if (type instanceof TypeRef.Primitive p) {
-      return switch (p.kind()) {
-        case INT32, INT64 -> f.numberNode(7);
-        case DOUBLE, DECIMAL -> f.numberNode(new java.math.BigDecimal("1.5"));
-        case BOOLEAN -> f.booleanNode(true);
-        case UUID -> f.textNode(UUID_EXAMPLE);
-        case DATE -> f.textNode("2024-01-02");
-        case DATE_TIME -> f.textNode("2024-01-02T03:04:05Z");
-        case URI -> f.textNode("https://example.com/x");
-        default -> f.textNode("test");
+      TypeMapper.Scalar scalar = TypeMapper.scalar(p.kind());
+      String wire = scalar.wireOr("test");
+      return switch (scalar.json()) {
+        case NUMBER -> f.numberNode(new java.math.BigDecimal(wire));
+        case BOOLEAN -> f.booleanNode(Boolean.parseBoolean(wire));
+        case STRING -> f.textNode(wire);
       };
     }
     if (!(type instanceof TypeRef.Named n) || depth > 8) {

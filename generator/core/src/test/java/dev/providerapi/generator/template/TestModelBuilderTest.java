@@ -33,13 +33,14 @@ class TestModelBuilderTest {
   void headerAuthIsAssertedWithItsPrefix() throws IOException {
     String test = render(manifest("auth: {style: bearer, apiKeyEnv: LAMBDA_API_KEY}",
         "auth: {style: header, apiKeyEnv: K, header: X-Api-Key, prefix: 'Key '}"));
-    assertThat(test).contains("assertThat(request.getHeaders().get(\"X-Api-Key\")).isEqualTo(\"Key test-key\");");
+    assertThat(test).contains(".expectHeader(\"X-Api-Key\", \"Key test-key\");")
+        .contains("mock.assertAuth(request);");
   }
 
   @Test
   void basicAuthIsTheKeyWithAnEmptyPassword() throws IOException {
     String test = render(manifest("auth: {style: bearer, apiKeyEnv: LAMBDA_API_KEY}", "auth: {style: basic, apiKeyEnv: K}"));
-    assertThat(test).contains("isEqualTo(\"Basic dGVzdC1rZXk6\");");
+    assertThat(test).contains(".expectHeader(\"Authorization\", \"Basic dGVzdC1rZXk6\");");
   }
 
   @Test
@@ -51,7 +52,8 @@ class TestModelBuilderTest {
         .contains(".secret(\"TD_TOKEN\", \"test-secret-td-token\")")
         .contains("assertQuery(request, \"region=test-region\", \"api_key=test-secret-td-key\", "
             + "\"api_token=test-secret-td-token\");")
-        .contains("assertThat(request.getHeaders().get(\"Authorization\")).isNull();");
+        // no header to expect: the extension's assertAuth then requires that no Authorization is sent
+        .doesNotContain(".expectHeader(");
   }
 
   @Test
@@ -78,7 +80,8 @@ class TestModelBuilderTest {
   void requiredParametersGetTypedExampleValuesAndAreAsserted() throws IOException {
     String test = render(manifest("x", "x"));
     assertThat(test)
-        .contains("Object result = api.listInstances(\"test-region\", 7L, null);")
+        .contains("java.util.List<dev.providerapi.lambda.model.Instance> result = mock.api().listInstances("
+            + "\"test-region\", 7L, null);")
         .contains("assertQuery(request, \"region=test-region\");")
         .contains("assertThat(request.getHeaders().get(\"X-Trace\")).isEqualTo(\"7\");")
         .contains("assertThat(request.getUrl().encodedPath()).isEqualTo(\"/api/v1/instances/test-id/restart\");")

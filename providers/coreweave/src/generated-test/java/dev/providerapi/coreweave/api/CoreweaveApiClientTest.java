@@ -7,18 +7,13 @@ import static dev.providerapi.testing.GeneratedClientAssertions.assertQuery;
 import static dev.providerapi.testing.GeneratedClientAssertions.assertSameJson;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.providerapi.ProviderConfig;
-import dev.providerapi.http.ApiClient;
+import dev.providerapi.testing.MockProviderServer;
 import dev.providerapi.coreweave.CoreweaveProviderBase;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every operation of {@link CoreweaveApi} against a local MockWebServer: the request as the server sees it
@@ -26,152 +21,108 @@ import org.junit.jupiter.api.Test;
  * Examples come from the spec or from specs/coreweave/fixtures/ (a fixture wins).
  */
 class CoreweaveApiClientTest {
-  private MockWebServer server;
-  private ApiClient client;
-  private ObjectMapper mapper;
-  private CoreweaveApi api;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    ProviderConfig config = ProviderConfig.builder()
-        .apiKey("test-key")
-        .baseUrl(server.url("/").toString())
-        .rateLimited(false)
-        .maxAttempts(1)
-        .build();
-    client = ApiClient.create(CoreweaveProviderBase.DESCRIPTOR, config);
-    mapper = client.objectMapper();
-    api = new CoreweaveApiClient(client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final MockProviderServer<CoreweaveApi> mock =
+      MockProviderServer.<CoreweaveApi>of(CoreweaveProviderBase.DESCRIPTOR, CoreweaveApiClient::new)
+          .apiKey("test-key")
+          .expectHeader("Authorization", "Bearer test-key");
 
   @Test
   void createVirtualServerSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(201)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"}}")
-        .build());
-    var body = mapper.readValue("{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"}},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"}}", new TypeReference<dev.providerapi.coreweave.model.VirtualServer>() {});
+    mock.enqueueJson(201, "{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"}}");
+    dev.providerapi.coreweave.model.VirtualServer body = mock.read("{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"}},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"}}", new TypeReference<dev.providerapi.coreweave.model.VirtualServer>() {});
 
-    Object result = api.createVirtualServer("test-namespace", body);
+    dev.providerapi.coreweave.model.VirtualServer result = mock.api().createVirtualServer("test-namespace", body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/apis/virtualservers.coreweave.com/v1alpha1/namespaces/test-namespace/virtualservers");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"}},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"}}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"}},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void deleteVirtualServerSendsTheRequest() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{}")
-        .build());
+    mock.enqueueJson(200, "{}");
 
-    api.deleteVirtualServer("test-namespace", "test-name");
+    mock.api().deleteVirtualServer("test-namespace", "test-name");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("DELETE");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/apis/virtualservers.coreweave.com/v1alpha1/namespaces/test-namespace/virtualservers/test-name");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
   }
 
   @Test
   void getVirtualServerSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"},\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"VirtualServerReady\",\"message\":\"VirtualServer is ready\",\"lastTransitionTime\":\"2023-05-08T10:03:00Z\",\"observedGeneration\":1},{\"type\":\"ServicesReady\",\"status\":\"True\",\"reason\":\"ServicesReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:01:00Z\"},{\"type\":\"VirtualMachineReady\",\"status\":\"True\",\"reason\":\"VirtualMachineReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:00Z\"},{\"type\":\"VirtualServerStarted\",\"status\":\"True\",\"reason\":\"VirtualServerStarted\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:30Z\"}],\"network\":{\"internalIP\":\"10.135.80.12\",\"externalIP\":\"216.153.60.10\"}}}")
-        .build());
+    mock.enqueueJson(200, "{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"},\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"VirtualServerReady\",\"message\":\"VirtualServer is ready\",\"lastTransitionTime\":\"2023-05-08T10:03:00Z\",\"observedGeneration\":1},{\"type\":\"ServicesReady\",\"status\":\"True\",\"reason\":\"ServicesReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:01:00Z\"},{\"type\":\"VirtualMachineReady\",\"status\":\"True\",\"reason\":\"VirtualMachineReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:00Z\"},{\"type\":\"VirtualServerStarted\",\"status\":\"True\",\"reason\":\"VirtualServerStarted\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:30Z\"}],\"network\":{\"internalIP\":\"10.135.80.12\",\"externalIP\":\"216.153.60.10\"}}}");
 
-    Object result = api.getVirtualServer("test-namespace", "test-name");
+    dev.providerapi.coreweave.model.VirtualServer result = mock.api().getVirtualServer("test-namespace", "test-name");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/apis/virtualservers.coreweave.com/v1alpha1/namespaces/test-namespace/virtualservers/test-name");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"},\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"VirtualServerReady\",\"message\":\"VirtualServer is ready\",\"lastTransitionTime\":\"2023-05-08T10:03:00Z\",\"observedGeneration\":1},{\"type\":\"ServicesReady\",\"status\":\"True\",\"reason\":\"ServicesReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:01:00Z\"},{\"type\":\"VirtualMachineReady\",\"status\":\"True\",\"reason\":\"VirtualMachineReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:00Z\"},{\"type\":\"VirtualServerStarted\",\"status\":\"True\",\"reason\":\"VirtualServerStarted\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:30Z\"}],\"network\":{\"internalIP\":\"10.135.80.12\",\"externalIP\":\"216.153.60.10\"}}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"},\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"VirtualServerReady\",\"message\":\"VirtualServer is ready\",\"lastTransitionTime\":\"2023-05-08T10:03:00Z\",\"observedGeneration\":1},{\"type\":\"ServicesReady\",\"status\":\"True\",\"reason\":\"ServicesReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:01:00Z\"},{\"type\":\"VirtualMachineReady\",\"status\":\"True\",\"reason\":\"VirtualMachineReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:00Z\"},{\"type\":\"VirtualServerStarted\",\"status\":\"True\",\"reason\":\"VirtualServerStarted\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:30Z\"}],\"network\":{\"internalIP\":\"10.135.80.12\",\"externalIP\":\"216.153.60.10\"}}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void listVirtualserversSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServerList\",\"metadata\":{\"resourceVersion\":\"123460\",\"continue\":\"eyJ2IjoibWV0YS5rOHMuaW8vdjEiLCJydiI6MTIzNDYwfQ\"},\"items\":[{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"},\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"VirtualServerReady\",\"message\":\"VirtualServer is ready\",\"lastTransitionTime\":\"2023-05-08T10:03:00Z\",\"observedGeneration\":1},{\"type\":\"ServicesReady\",\"status\":\"True\",\"reason\":\"ServicesReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:01:00Z\"},{\"type\":\"VirtualMachineReady\",\"status\":\"True\",\"reason\":\"VirtualMachineReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:00Z\"},{\"type\":\"VirtualServerStarted\",\"status\":\"True\",\"reason\":\"VirtualServerStarted\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:30Z\"}],\"network\":{\"internalIP\":\"10.135.80.12\",\"externalIP\":\"216.153.60.10\"}}}]}")
-        .build());
+    mock.enqueueJson(200, "{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServerList\",\"metadata\":{\"resourceVersion\":\"123460\",\"continue\":\"eyJ2IjoibWV0YS5rOHMuaW8vdjEiLCJydiI6MTIzNDYwfQ\"},\"items\":[{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"},\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"VirtualServerReady\",\"message\":\"VirtualServer is ready\",\"lastTransitionTime\":\"2023-05-08T10:03:00Z\",\"observedGeneration\":1},{\"type\":\"ServicesReady\",\"status\":\"True\",\"reason\":\"ServicesReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:01:00Z\"},{\"type\":\"VirtualMachineReady\",\"status\":\"True\",\"reason\":\"VirtualMachineReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:00Z\"},{\"type\":\"VirtualServerStarted\",\"status\":\"True\",\"reason\":\"VirtualServerStarted\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:30Z\"}],\"network\":{\"internalIP\":\"10.135.80.12\",\"externalIP\":\"216.153.60.10\"}}}]}");
 
-    Object result = api.listVirtualservers("test-namespace", null, null, null);
+    dev.providerapi.coreweave.model.VirtualServerList result = mock.api().listVirtualservers("test-namespace", null, null, null);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/apis/virtualservers.coreweave.com/v1alpha1/namespaces/test-namespace/virtualservers");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServerList\",\"metadata\":{\"resourceVersion\":\"123460\",\"continue\":\"eyJ2IjoibWV0YS5rOHMuaW8vdjEiLCJydiI6MTIzNDYwfQ\"},\"items\":[{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"},\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"VirtualServerReady\",\"message\":\"VirtualServer is ready\",\"lastTransitionTime\":\"2023-05-08T10:03:00Z\",\"observedGeneration\":1},{\"type\":\"ServicesReady\",\"status\":\"True\",\"reason\":\"ServicesReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:01:00Z\"},{\"type\":\"VirtualMachineReady\",\"status\":\"True\",\"reason\":\"VirtualMachineReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:00Z\"},{\"type\":\"VirtualServerStarted\",\"status\":\"True\",\"reason\":\"VirtualServerStarted\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:30Z\"}],\"network\":{\"internalIP\":\"10.135.80.12\",\"externalIP\":\"216.153.60.10\"}}}]}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServerList\",\"metadata\":{\"resourceVersion\":\"123460\",\"continue\":\"eyJ2IjoibWV0YS5rOHMuaW8vdjEiLCJydiI6MTIzNDYwfQ\"},\"items\":[{\"apiVersion\":\"virtualservers.coreweave.com/v1alpha1\",\"kind\":\"VirtualServer\",\"metadata\":{\"name\":\"vs-example\",\"labels\":{\"provider-api/client-token\":\"vs-example\"},\"namespace\":\"tenant-example\",\"uid\":\"5a3f0e1c-1b2d-4c5e-9f00-1234567890ab\",\"resourceVersion\":\"123456\",\"generation\":1,\"creationTimestamp\":\"2023-05-08T10:00:00Z\"},\"spec\":{\"region\":\"ORD1\",\"os\":{\"type\":\"linux\"},\"initializeRunning\":true,\"resources\":{\"gpu\":{\"type\":\"Quadro_RTX_4000\",\"count\":1},\"cpu\":{\"count\":4},\"memory\":\"16Gi\"},\"storage\":{\"root\":{\"size\":\"40Gi\",\"storageClassName\":\"block-nvme-ord1\",\"source\":{\"pvc\":{\"namespace\":\"vd-images\",\"name\":\"ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1\"}}}},\"users\":[{\"username\":\"myuser\",\"sshpublickey\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host\"}],\"network\":{\"public\":true,\"tcp\":{\"ports\":[22]}},\"cloudInit\":\"#cloud-config\\nruncmd:\\n  - [bash, -c, 'echo hello']\\n\"},\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"VirtualServerReady\",\"message\":\"VirtualServer is ready\",\"lastTransitionTime\":\"2023-05-08T10:03:00Z\",\"observedGeneration\":1},{\"type\":\"ServicesReady\",\"status\":\"True\",\"reason\":\"ServicesReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:01:00Z\"},{\"type\":\"VirtualMachineReady\",\"status\":\"True\",\"reason\":\"VirtualMachineReady\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:00Z\"},{\"type\":\"VirtualServerStarted\",\"status\":\"True\",\"reason\":\"VirtualServerStarted\",\"message\":\"\",\"lastTransitionTime\":\"2023-05-08T10:02:30Z\"}],\"network\":{\"internalIP\":\"10.135.80.12\",\"externalIP\":\"216.153.60.10\"}}}]}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void startVirtualMachineSendsTheRequest() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{}")
-        .build());
+    mock.enqueueJson(200, "{}");
 
-    api.startVirtualMachine("test-namespace", "test-name");
+    mock.api().startVirtualMachine("test-namespace", "test-name");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("PUT");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/apis/subresources.kubevirt.io/v1/namespaces/test-namespace/virtualmachines/test-name/start");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
   }
 
   @Test
   void stopVirtualMachineSendsTheRequest() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{}")
-        .build());
+    mock.enqueueJson(200, "{}");
 
-    api.stopVirtualMachine("test-namespace", "test-name");
+    mock.api().stopVirtualMachine("test-namespace", "test-name");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("PUT");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/apis/subresources.kubevirt.io/v1/namespaces/test-namespace/virtualmachines/test-name/stop");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
   }
 
   @Test
   void http401IsAuthenticationException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(401)
         .addHeader("Content-Type", "application/json")
         .body("{\"reason\":\"Forbidden\",\"message\":\"test message for HTTP 401\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getVirtualServer("test-namespace", "test-name"))
+    assertThatThrownBy(() -> mock.api().getVirtualServer("test-namespace", "test-name"))
         .isInstanceOfSatisfying(dev.providerapi.errors.AuthenticationException.class, e -> {
           assertThat(e.provider()).isEqualTo("coreweave");
           assertThat(e.operation()).isEqualTo("getVirtualServer");
@@ -179,18 +130,18 @@ class CoreweaveApiClientTest {
           assertThat(e.providerCode()).contains("Forbidden");
           assertThat(e.providerMessage()).contains("test message for HTTP 401");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http404IsNotFoundException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(404)
         .addHeader("Content-Type", "application/json")
         .body("{\"reason\":\"NotFound\",\"message\":\"test message for HTTP 404\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getVirtualServer("test-namespace", "test-name"))
+    assertThatThrownBy(() -> mock.api().getVirtualServer("test-namespace", "test-name"))
         .isInstanceOfSatisfying(dev.providerapi.errors.NotFoundException.class, e -> {
           assertThat(e.provider()).isEqualTo("coreweave");
           assertThat(e.operation()).isEqualTo("getVirtualServer");
@@ -198,19 +149,19 @@ class CoreweaveApiClientTest {
           assertThat(e.providerCode()).contains("NotFound");
           assertThat(e.providerMessage()).contains("test message for HTTP 404");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http429IsRateLimitedException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(429)
         .addHeader("Content-Type", "application/json")
         .addHeader("Retry-After", "7")
         .body("{\"reason\":\"TooManyRequests\",\"message\":\"test message for HTTP 429\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getVirtualServer("test-namespace", "test-name"))
+    assertThatThrownBy(() -> mock.api().getVirtualServer("test-namespace", "test-name"))
         .isInstanceOfSatisfying(dev.providerapi.errors.RateLimitedException.class, e -> {
           assertThat(e.provider()).isEqualTo("coreweave");
           assertThat(e.operation()).isEqualTo("getVirtualServer");
@@ -219,18 +170,18 @@ class CoreweaveApiClientTest {
           assertThat(e.providerMessage()).contains("test message for HTTP 429");
           assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http500IsProviderUnavailableException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(500)
         .addHeader("Content-Type", "application/json")
         .body("{\"reason\":\"ServiceUnavailable\",\"message\":\"test message for HTTP 500\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getVirtualServer("test-namespace", "test-name"))
+    assertThatThrownBy(() -> mock.api().getVirtualServer("test-namespace", "test-name"))
         .isInstanceOfSatisfying(dev.providerapi.errors.ProviderUnavailableException.class, e -> {
           assertThat(e.provider()).isEqualTo("coreweave");
           assertThat(e.operation()).isEqualTo("getVirtualServer");
@@ -238,16 +189,6 @@ class CoreweaveApiClientTest {
           assertThat(e.providerCode()).contains("ServiceUnavailable");
           assertThat(e.providerMessage()).contains("test message for HTTP 500");
         });
-    assertAuth(takeRequest());
-  }
-
-  private RecordedRequest takeRequest() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(request).as("a request reached the server").isNotNull();
-    return request;
-  }
-
-  private static void assertAuth(RecordedRequest request) {
-    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer test-key");
+    mock.assertAuth(mock.takeRequest());
   }
 }

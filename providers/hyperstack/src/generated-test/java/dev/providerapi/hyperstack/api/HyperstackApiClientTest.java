@@ -7,18 +7,13 @@ import static dev.providerapi.testing.GeneratedClientAssertions.assertQuery;
 import static dev.providerapi.testing.GeneratedClientAssertions.assertSameJson;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.providerapi.ProviderConfig;
-import dev.providerapi.http.ApiClient;
+import dev.providerapi.testing.MockProviderServer;
 import dev.providerapi.hyperstack.HyperstackProviderBase;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every operation of {@link HyperstackApi} against a local MockWebServer: the request as the server sees it
@@ -26,316 +21,240 @@ import org.junit.jupiter.api.Test;
  * Examples come from the spec or from specs/hyperstack/fixtures/ (a fixture wins).
  */
 class HyperstackApiClientTest {
-  private MockWebServer server;
-  private ApiClient client;
-  private ObjectMapper mapper;
-  private HyperstackApi api;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    ProviderConfig config = ProviderConfig.builder()
-        .apiKey("test-key")
-        .baseUrl(server.url("/").toString())
-        .rateLimited(false)
-        .maxAttempts(1)
-        .build();
-    client = ApiClient.create(HyperstackProviderBase.DESCRIPTOR, config);
-    mapper = client.objectMapper();
-    api = new HyperstackApiClient(client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final MockProviderServer<HyperstackApi> mock =
+      MockProviderServer.<HyperstackApi>of(HyperstackProviderBase.DESCRIPTOR, HyperstackApiClient::new)
+          .apiKey("test-key")
+          .expectHeader("api_key", "test-key");
 
   @Test
   void createVMsSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"status\":true,\"message\":\"Virtual machine(s) created successfully\",\"instances\":[{\"id\":5001,\"name\":\"job-42\",\"status\":\"CREATING\",\"power_state\":\"NOSTATE\",\"vm_state\":\"creating\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"\",\"floating_ip_status\":\"NOT_ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}]}")
-        .build());
-    var body = mapper.readValue("{\"name\":\"job-42\",\"environment_name\":\"provider-api-CANADA-1\",\"flavor_name\":\"n3-H100x1\",\"image_name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\",\"key_name\":\"laptop\",\"count\":1,\"assign_floating_ip\":true,\"labels\":[\"provider-api-token=job-42\"]}", new TypeReference<dev.providerapi.hyperstack.model.CreateInstancesPayload>() {});
+    mock.enqueueJson(200, "{\"status\":true,\"message\":\"Virtual machine(s) created successfully\",\"instances\":[{\"id\":5001,\"name\":\"job-42\",\"status\":\"CREATING\",\"power_state\":\"NOSTATE\",\"vm_state\":\"creating\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"\",\"floating_ip_status\":\"NOT_ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}]}");
+    dev.providerapi.hyperstack.model.CreateInstancesPayload body = mock.read("{\"name\":\"job-42\",\"environment_name\":\"provider-api-CANADA-1\",\"flavor_name\":\"n3-H100x1\",\"image_name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\",\"key_name\":\"laptop\",\"count\":1,\"assign_floating_ip\":true,\"labels\":[\"provider-api-token=job-42\"]}", new TypeReference<dev.providerapi.hyperstack.model.CreateInstancesPayload>() {});
 
-    Object result = api.createVMs(body);
+    dev.providerapi.hyperstack.model.CreateInstancesResponse result = mock.api().createVMs(body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/core/virtual-machines");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"name\":\"job-42\",\"environment_name\":\"provider-api-CANADA-1\",\"flavor_name\":\"n3-H100x1\",\"image_name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\",\"key_name\":\"laptop\",\"count\":1,\"assign_floating_ip\":true,\"labels\":[\"provider-api-token=job-42\"]}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"name\":\"job-42\",\"environment_name\":\"provider-api-CANADA-1\",\"flavor_name\":\"n3-H100x1\",\"image_name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\",\"key_name\":\"laptop\",\"count\":1,\"assign_floating_ip\":true,\"labels\":[\"provider-api-token=job-42\"]}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"status\":true,\"message\":\"Virtual machine(s) created successfully\",\"instances\":[{\"id\":5001,\"name\":\"job-42\",\"status\":\"CREATING\",\"power_state\":\"NOSTATE\",\"vm_state\":\"creating\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"\",\"floating_ip_status\":\"NOT_ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}]}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"status\":true,\"message\":\"Virtual machine(s) created successfully\",\"instances\":[{\"id\":5001,\"name\":\"job-42\",\"status\":\"CREATING\",\"power_state\":\"NOSTATE\",\"vm_state\":\"creating\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"\",\"floating_ip_status\":\"NOT_ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}]}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void createEnvironmentSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"status\":true,\"message\":\"Environment created\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"created_at\":\"2024-05-02T10:00:00Z\"}}")
-        .build());
-    var body = mapper.readValue("{\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"}", new TypeReference<dev.providerapi.hyperstack.model.CreateEnvironment>() {});
+    mock.enqueueJson(200, "{\"status\":true,\"message\":\"Environment created\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"created_at\":\"2024-05-02T10:00:00Z\"}}");
+    dev.providerapi.hyperstack.model.CreateEnvironment body = mock.read("{\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"}", new TypeReference<dev.providerapi.hyperstack.model.CreateEnvironment>() {});
 
-    Object result = api.createEnvironment(body);
+    dev.providerapi.hyperstack.model.Environment result = mock.api().createEnvironment(body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/core/environments");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"status\":true,\"message\":\"Environment created\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"created_at\":\"2024-05-02T10:00:00Z\"}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"status\":true,\"message\":\"Environment created\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"created_at\":\"2024-05-02T10:00:00Z\"}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void deleteVmSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"status\":true,\"message\":\"Virtual machine deleted successfully\"}")
-        .build());
+    mock.enqueueJson(200, "{\"status\":true,\"message\":\"Virtual machine deleted successfully\"}");
 
-    Object result = api.deleteVm(7);
+    dev.providerapi.hyperstack.model.ResponseModel result = mock.api().deleteVm(7);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("DELETE");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/core/virtual-machines/7");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"status\":true,\"message\":\"Virtual machine deleted successfully\"}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"status\":true,\"message\":\"Virtual machine deleted successfully\"}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void getVmSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"status\":true,\"message\":\"Success\",\"instance\":{\"id\":5001,\"name\":\"job-42\",\"status\":\"ACTIVE\",\"power_state\":\"RUNNING\",\"vm_state\":\"active\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"38.80.122.10\",\"floating_ip_status\":\"ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}}")
-        .build());
+    mock.enqueueJson(200, "{\"status\":true,\"message\":\"Success\",\"instance\":{\"id\":5001,\"name\":\"job-42\",\"status\":\"ACTIVE\",\"power_state\":\"RUNNING\",\"vm_state\":\"active\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"38.80.122.10\",\"floating_ip_status\":\"ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}}");
 
-    Object result = api.getVm(7);
+    dev.providerapi.hyperstack.model.Instance result = mock.api().getVm(7);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/core/virtual-machines/7");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"status\":true,\"message\":\"Success\",\"instance\":{\"id\":5001,\"name\":\"job-42\",\"status\":\"ACTIVE\",\"power_state\":\"RUNNING\",\"vm_state\":\"active\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"38.80.122.10\",\"floating_ip_status\":\"ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"status\":true,\"message\":\"Success\",\"instance\":{\"id\":5001,\"name\":\"job-42\",\"status\":\"ACTIVE\",\"power_state\":\"RUNNING\",\"vm_state\":\"active\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"38.80.122.10\",\"floating_ip_status\":\"ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void getPricebookSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("[{\"id\":1,\"name\":\"H100-80G-PCIe\",\"value\":1.9,\"original_value\":1.9,\"discount_applied\":false,\"start_time\":\"2024-01-01T00:00:00Z\",\"end_time\":\"2099-01-01T00:00:00Z\"},{\"id\":2,\"name\":\"A100-80G-PCIe\",\"value\":1.35,\"original_value\":1.35,\"discount_applied\":false,\"start_time\":\"2024-01-01T00:00:00Z\",\"end_time\":\"2099-01-01T00:00:00Z\"}]")
-        .build());
+    mock.enqueueJson(200, "[{\"id\":1,\"name\":\"H100-80G-PCIe\",\"value\":1.9,\"original_value\":1.9,\"discount_applied\":false,\"start_time\":\"2024-01-01T00:00:00Z\",\"end_time\":\"2099-01-01T00:00:00Z\"},{\"id\":2,\"name\":\"A100-80G-PCIe\",\"value\":1.35,\"original_value\":1.35,\"discount_applied\":false,\"start_time\":\"2024-01-01T00:00:00Z\",\"end_time\":\"2099-01-01T00:00:00Z\"}]");
 
-    Object result = api.getPricebook();
+    java.util.List<dev.providerapi.hyperstack.model.PricebookModel> result = mock.api().getPricebook();
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/pricebook");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "[{\"id\":1,\"name\":\"H100-80G-PCIe\",\"value\":1.9,\"original_value\":1.9,\"discount_applied\":false,\"start_time\":\"2024-01-01T00:00:00Z\",\"end_time\":\"2099-01-01T00:00:00Z\"},{\"id\":2,\"name\":\"A100-80G-PCIe\",\"value\":1.35,\"original_value\":1.35,\"discount_applied\":false,\"start_time\":\"2024-01-01T00:00:00Z\",\"end_time\":\"2099-01-01T00:00:00Z\"}]", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "[{\"id\":1,\"name\":\"H100-80G-PCIe\",\"value\":1.9,\"original_value\":1.9,\"discount_applied\":false,\"start_time\":\"2024-01-01T00:00:00Z\",\"end_time\":\"2099-01-01T00:00:00Z\"},{\"id\":2,\"name\":\"A100-80G-PCIe\",\"value\":1.35,\"original_value\":1.35,\"discount_applied\":false,\"start_time\":\"2024-01-01T00:00:00Z\",\"end_time\":\"2099-01-01T00:00:00Z\"}]", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void hardRebootVmSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"status\":true,\"message\":\"Virtual machine rebooting\"}")
-        .build());
+    mock.enqueueJson(200, "{\"status\":true,\"message\":\"Virtual machine rebooting\"}");
 
-    Object result = api.hardRebootVm(7);
+    dev.providerapi.hyperstack.model.ResponseModel result = mock.api().hardRebootVm(7);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/core/virtual-machines/7/hard-reboot");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"status\":true,\"message\":\"Virtual machine rebooting\"}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"status\":true,\"message\":\"Virtual machine rebooting\"}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void importKeyPairSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"status\":true,\"message\":\"Key pair imported\",\"keypair\":{\"id\":41,\"name\":\"laptop\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"},\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\",\"fingerprint\":\"SHA256:exampleFingerprint\",\"created_at\":\"2024-05-02T10:05:00Z\"}}")
-        .build());
-    var body = mapper.readValue("{\"environment_name\":\"provider-api-CANADA-1\",\"name\":\"laptop\",\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\"}", new TypeReference<dev.providerapi.hyperstack.model.ImportKeypairPayload>() {});
+    mock.enqueueJson(200, "{\"status\":true,\"message\":\"Key pair imported\",\"keypair\":{\"id\":41,\"name\":\"laptop\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"},\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\",\"fingerprint\":\"SHA256:exampleFingerprint\",\"created_at\":\"2024-05-02T10:05:00Z\"}}");
+    dev.providerapi.hyperstack.model.ImportKeypairPayload body = mock.read("{\"environment_name\":\"provider-api-CANADA-1\",\"name\":\"laptop\",\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\"}", new TypeReference<dev.providerapi.hyperstack.model.ImportKeypairPayload>() {});
 
-    Object result = api.importKeyPair(body);
+    dev.providerapi.hyperstack.model.ImportKeypairResponse result = mock.api().importKeyPair(body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/core/keypairs");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"environment_name\":\"provider-api-CANADA-1\",\"name\":\"laptop\",\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\"}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"environment_name\":\"provider-api-CANADA-1\",\"name\":\"laptop\",\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\"}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"status\":true,\"message\":\"Key pair imported\",\"keypair\":{\"id\":41,\"name\":\"laptop\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"},\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\",\"fingerprint\":\"SHA256:exampleFingerprint\",\"created_at\":\"2024-05-02T10:05:00Z\"}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"status\":true,\"message\":\"Key pair imported\",\"keypair\":{\"id\":41,\"name\":\"laptop\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"},\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\",\"fingerprint\":\"SHA256:exampleFingerprint\",\"created_at\":\"2024-05-02T10:05:00Z\"}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void listFlavorsSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"status\":true,\"message\":\"Success\",\"data\":[{\"gpu\":\"H100-80G-PCIe\",\"region_name\":\"CANADA-1\",\"flavors\":[{\"id\":95,\"name\":\"n3-H100x1\",\"display_name\":\"n3-H100x1\",\"region_name\":\"CANADA-1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"},{\"id\":96,\"name\":\"n3-H100x8\",\"display_name\":\"n3-H100x8\",\"region_name\":\"CANADA-1\",\"cpu\":192,\"ram\":1800.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":8,\"stock_available\":false,\"created_at\":\"2024-05-02T10:00:00Z\"}]},{\"gpu\":\"A100-80G-PCIe\",\"region_name\":\"NORWAY-1\",\"flavors\":[{\"id\":70,\"name\":\"n3-A100x1\",\"display_name\":\"n3-A100x1\",\"region_name\":\"NORWAY-1\",\"cpu\":28,\"ram\":120.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"A100-80G-PCIe\",\"gpu_count\":1,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"}]},{\"gpu\":\"\",\"region_name\":\"NORWAY-1\",\"flavors\":[{\"id\":12,\"name\":\"n1-cpu-small\",\"display_name\":\"n1-cpu-small\",\"region_name\":\"NORWAY-1\",\"cpu\":4,\"ram\":8.0,\"disk\":50,\"ephemeral\":0,\"gpu\":\"\",\"gpu_count\":0,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"}]}]}")
-        .build());
+    mock.enqueueJson(200, "{\"status\":true,\"message\":\"Success\",\"data\":[{\"gpu\":\"H100-80G-PCIe\",\"region_name\":\"CANADA-1\",\"flavors\":[{\"id\":95,\"name\":\"n3-H100x1\",\"display_name\":\"n3-H100x1\",\"region_name\":\"CANADA-1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"},{\"id\":96,\"name\":\"n3-H100x8\",\"display_name\":\"n3-H100x8\",\"region_name\":\"CANADA-1\",\"cpu\":192,\"ram\":1800.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":8,\"stock_available\":false,\"created_at\":\"2024-05-02T10:00:00Z\"}]},{\"gpu\":\"A100-80G-PCIe\",\"region_name\":\"NORWAY-1\",\"flavors\":[{\"id\":70,\"name\":\"n3-A100x1\",\"display_name\":\"n3-A100x1\",\"region_name\":\"NORWAY-1\",\"cpu\":28,\"ram\":120.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"A100-80G-PCIe\",\"gpu_count\":1,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"}]},{\"gpu\":\"\",\"region_name\":\"NORWAY-1\",\"flavors\":[{\"id\":12,\"name\":\"n1-cpu-small\",\"display_name\":\"n1-cpu-small\",\"region_name\":\"NORWAY-1\",\"cpu\":4,\"ram\":8.0,\"disk\":50,\"ephemeral\":0,\"gpu\":\"\",\"gpu_count\":0,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"}]}]}");
 
-    Object result = api.listFlavors(null);
+    dev.providerapi.hyperstack.model.FlavorListResponse result = mock.api().listFlavors(null);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/core/flavors");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"status\":true,\"message\":\"Success\",\"data\":[{\"gpu\":\"H100-80G-PCIe\",\"region_name\":\"CANADA-1\",\"flavors\":[{\"id\":95,\"name\":\"n3-H100x1\",\"display_name\":\"n3-H100x1\",\"region_name\":\"CANADA-1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"},{\"id\":96,\"name\":\"n3-H100x8\",\"display_name\":\"n3-H100x8\",\"region_name\":\"CANADA-1\",\"cpu\":192,\"ram\":1800.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":8,\"stock_available\":false,\"created_at\":\"2024-05-02T10:00:00Z\"}]},{\"gpu\":\"A100-80G-PCIe\",\"region_name\":\"NORWAY-1\",\"flavors\":[{\"id\":70,\"name\":\"n3-A100x1\",\"display_name\":\"n3-A100x1\",\"region_name\":\"NORWAY-1\",\"cpu\":28,\"ram\":120.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"A100-80G-PCIe\",\"gpu_count\":1,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"}]},{\"gpu\":\"\",\"region_name\":\"NORWAY-1\",\"flavors\":[{\"id\":12,\"name\":\"n1-cpu-small\",\"display_name\":\"n1-cpu-small\",\"region_name\":\"NORWAY-1\",\"cpu\":4,\"ram\":8.0,\"disk\":50,\"ephemeral\":0,\"gpu\":\"\",\"gpu_count\":0,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"}]}]}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"status\":true,\"message\":\"Success\",\"data\":[{\"gpu\":\"H100-80G-PCIe\",\"region_name\":\"CANADA-1\",\"flavors\":[{\"id\":95,\"name\":\"n3-H100x1\",\"display_name\":\"n3-H100x1\",\"region_name\":\"CANADA-1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"},{\"id\":96,\"name\":\"n3-H100x8\",\"display_name\":\"n3-H100x8\",\"region_name\":\"CANADA-1\",\"cpu\":192,\"ram\":1800.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":8,\"stock_available\":false,\"created_at\":\"2024-05-02T10:00:00Z\"}]},{\"gpu\":\"A100-80G-PCIe\",\"region_name\":\"NORWAY-1\",\"flavors\":[{\"id\":70,\"name\":\"n3-A100x1\",\"display_name\":\"n3-A100x1\",\"region_name\":\"NORWAY-1\",\"cpu\":28,\"ram\":120.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"A100-80G-PCIe\",\"gpu_count\":1,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"}]},{\"gpu\":\"\",\"region_name\":\"NORWAY-1\",\"flavors\":[{\"id\":12,\"name\":\"n1-cpu-small\",\"display_name\":\"n1-cpu-small\",\"region_name\":\"NORWAY-1\",\"cpu\":4,\"ram\":8.0,\"disk\":50,\"ephemeral\":0,\"gpu\":\"\",\"gpu_count\":0,\"stock_available\":true,\"created_at\":\"2024-05-02T10:00:00Z\"}]}]}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void listRegionsSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"status\":true,\"message\":\"Success\",\"regions\":[{\"id\":1,\"name\":\"NORWAY-1\",\"description\":\"Norway\",\"country\":\"Norway\"},{\"id\":2,\"name\":\"CANADA-1\",\"description\":\"Canada\",\"country\":\"Canada\"}]}")
-        .build());
+    mock.enqueueJson(200, "{\"status\":true,\"message\":\"Success\",\"regions\":[{\"id\":1,\"name\":\"NORWAY-1\",\"description\":\"Norway\",\"country\":\"Norway\"},{\"id\":2,\"name\":\"CANADA-1\",\"description\":\"Canada\",\"country\":\"Canada\"}]}");
 
-    Object result = api.listRegions();
+    dev.providerapi.hyperstack.model.Regions result = mock.api().listRegions();
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/core/regions");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"status\":true,\"message\":\"Success\",\"regions\":[{\"id\":1,\"name\":\"NORWAY-1\",\"description\":\"Norway\",\"country\":\"Norway\"},{\"id\":2,\"name\":\"CANADA-1\",\"description\":\"Canada\",\"country\":\"Canada\"}]}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"status\":true,\"message\":\"Success\",\"regions\":[{\"id\":1,\"name\":\"NORWAY-1\",\"description\":\"Norway\",\"country\":\"Norway\"},{\"id\":2,\"name\":\"CANADA-1\",\"description\":\"Canada\",\"country\":\"Canada\"}]}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void listVMsSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"status\":true,\"message\":\"Success\",\"instances\":[{\"id\":5001,\"name\":\"job-42\",\"status\":\"ACTIVE\",\"power_state\":\"RUNNING\",\"vm_state\":\"active\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"38.80.122.10\",\"floating_ip_status\":\"ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}},{\"id\":5002,\"name\":\"train-7\",\"status\":\"CREATING\",\"power_state\":\"NOSTATE\",\"vm_state\":\"creating\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"\",\"floating_ip_status\":\"NOT_ATTACHED\",\"labels\":[\"provider-api-token=train-7\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}],\"page\":1,\"page_size\":50,\"count\":2}")
-        .build());
+    mock.enqueueJson(200, "{\"status\":true,\"message\":\"Success\",\"instances\":[{\"id\":5001,\"name\":\"job-42\",\"status\":\"ACTIVE\",\"power_state\":\"RUNNING\",\"vm_state\":\"active\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"38.80.122.10\",\"floating_ip_status\":\"ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}},{\"id\":5002,\"name\":\"train-7\",\"status\":\"CREATING\",\"power_state\":\"NOSTATE\",\"vm_state\":\"creating\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"\",\"floating_ip_status\":\"NOT_ATTACHED\",\"labels\":[\"provider-api-token=train-7\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}],\"page\":1,\"page_size\":50,\"count\":2}");
 
-    Object result = api.listVMs(null, null, null, null);
+    dev.providerapi.hyperstack.model.Instances result = mock.api().listVMs(null, null, null, null);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/core/virtual-machines");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"status\":true,\"message\":\"Success\",\"instances\":[{\"id\":5001,\"name\":\"job-42\",\"status\":\"ACTIVE\",\"power_state\":\"RUNNING\",\"vm_state\":\"active\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"38.80.122.10\",\"floating_ip_status\":\"ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}},{\"id\":5002,\"name\":\"train-7\",\"status\":\"CREATING\",\"power_state\":\"NOSTATE\",\"vm_state\":\"creating\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"\",\"floating_ip_status\":\"NOT_ATTACHED\",\"labels\":[\"provider-api-token=train-7\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}],\"page\":1,\"page_size\":50,\"count\":2}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"status\":true,\"message\":\"Success\",\"instances\":[{\"id\":5001,\"name\":\"job-42\",\"status\":\"ACTIVE\",\"power_state\":\"RUNNING\",\"vm_state\":\"active\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"38.80.122.10\",\"floating_ip_status\":\"ATTACHED\",\"labels\":[\"provider-api-token=job-42\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}},{\"id\":5002,\"name\":\"train-7\",\"status\":\"CREATING\",\"power_state\":\"NOSTATE\",\"vm_state\":\"creating\",\"fixed_ip\":\"10.0.0.12\",\"floating_ip\":\"\",\"floating_ip_status\":\"NOT_ATTACHED\",\"labels\":[\"provider-api-token=train-7\"],\"locked\":false,\"os\":\"ubuntu\",\"contract_id\":0,\"created_at\":\"2024-05-02T11:00:00Z\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"org_id\":7},\"flavor\":{\"id\":95,\"name\":\"n3-H100x1\",\"cpu\":28,\"ram\":180.0,\"disk\":100,\"ephemeral\":0,\"gpu\":\"H100-80G-PCIe\",\"gpu_count\":1},\"image\":{\"name\":\"Ubuntu Server 22.04 LTS R535 CUDA 12.2\"},\"keypair\":{\"name\":\"laptop\"}}],\"page\":1,\"page_size\":50,\"count\":2}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void listEnvironmentsSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"status\":true,\"message\":\"Success\",\"environments\":[{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"created_at\":\"2024-05-02T10:00:00Z\"}],\"page\":1,\"page_size\":50,\"count\":1}")
-        .build());
+    mock.enqueueJson(200, "{\"status\":true,\"message\":\"Success\",\"environments\":[{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"created_at\":\"2024-05-02T10:00:00Z\"}],\"page\":1,\"page_size\":50,\"count\":1}");
 
-    Object result = api.listEnvironments(null, null, null);
+    dev.providerapi.hyperstack.model.Environments result = mock.api().listEnvironments(null, null, null);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/core/environments");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"status\":true,\"message\":\"Success\",\"environments\":[{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"created_at\":\"2024-05-02T10:00:00Z\"}],\"page\":1,\"page_size\":50,\"count\":1}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"status\":true,\"message\":\"Success\",\"environments\":[{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\",\"created_at\":\"2024-05-02T10:00:00Z\"}],\"page\":1,\"page_size\":50,\"count\":1}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void listKeyPairsSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"status\":true,\"message\":\"Success\",\"keypairs\":[{\"id\":41,\"name\":\"laptop\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"},\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\",\"fingerprint\":\"SHA256:exampleFingerprint\",\"created_at\":\"2024-05-02T10:05:00Z\"}],\"page\":1,\"page_size\":50,\"count\":1}")
-        .build());
+    mock.enqueueJson(200, "{\"status\":true,\"message\":\"Success\",\"keypairs\":[{\"id\":41,\"name\":\"laptop\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"},\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\",\"fingerprint\":\"SHA256:exampleFingerprint\",\"created_at\":\"2024-05-02T10:05:00Z\"}],\"page\":1,\"page_size\":50,\"count\":1}");
 
-    Object result = api.listKeyPairs(null, null, null);
+    dev.providerapi.hyperstack.model.Keypairs result = mock.api().listKeyPairs(null, null, null);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/core/keypairs");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"status\":true,\"message\":\"Success\",\"keypairs\":[{\"id\":41,\"name\":\"laptop\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"},\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\",\"fingerprint\":\"SHA256:exampleFingerprint\",\"created_at\":\"2024-05-02T10:05:00Z\"}],\"page\":1,\"page_size\":50,\"count\":1}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"status\":true,\"message\":\"Success\",\"keypairs\":[{\"id\":41,\"name\":\"laptop\",\"environment\":{\"id\":301,\"name\":\"provider-api-CANADA-1\",\"region\":\"CANADA-1\"},\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIE1xample me@laptop\",\"fingerprint\":\"SHA256:exampleFingerprint\",\"created_at\":\"2024-05-02T10:05:00Z\"}],\"page\":1,\"page_size\":50,\"count\":1}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void startVmSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"status\":true,\"message\":\"Virtual machine starting\"}")
-        .build());
+    mock.enqueueJson(200, "{\"status\":true,\"message\":\"Virtual machine starting\"}");
 
-    Object result = api.startVm(7);
+    dev.providerapi.hyperstack.model.ResponseModel result = mock.api().startVm(7);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/core/virtual-machines/7/start");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"status\":true,\"message\":\"Virtual machine starting\"}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"status\":true,\"message\":\"Virtual machine starting\"}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void stopVmSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"status\":true,\"message\":\"Virtual machine stopping\"}")
-        .build());
+    mock.enqueueJson(200, "{\"status\":true,\"message\":\"Virtual machine stopping\"}");
 
-    Object result = api.stopVm(7);
+    dev.providerapi.hyperstack.model.ResponseModel result = mock.api().stopVm(7);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/core/virtual-machines/7/stop");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"status\":true,\"message\":\"Virtual machine stopping\"}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"status\":true,\"message\":\"Virtual machine stopping\"}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void http401IsAuthenticationException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(401)
         .addHeader("Content-Type", "application/json")
         .body("{\"error_reason\":\"test/unauthorized\",\"message\":\"test message for HTTP 401\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getVm(7))
+    assertThatThrownBy(() -> mock.api().getVm(7))
         .isInstanceOfSatisfying(dev.providerapi.errors.AuthenticationException.class, e -> {
           assertThat(e.provider()).isEqualTo("hyperstack");
           assertThat(e.operation()).isEqualTo("Get_VM");
@@ -343,18 +262,18 @@ class HyperstackApiClientTest {
           assertThat(e.providerCode()).contains("test/unauthorized");
           assertThat(e.providerMessage()).contains("test message for HTTP 401");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http404IsNotFoundException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(404)
         .addHeader("Content-Type", "application/json")
         .body("{\"error_reason\":\"test/notFound\",\"message\":\"test message for HTTP 404\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getVm(7))
+    assertThatThrownBy(() -> mock.api().getVm(7))
         .isInstanceOfSatisfying(dev.providerapi.errors.NotFoundException.class, e -> {
           assertThat(e.provider()).isEqualTo("hyperstack");
           assertThat(e.operation()).isEqualTo("Get_VM");
@@ -362,19 +281,19 @@ class HyperstackApiClientTest {
           assertThat(e.providerCode()).contains("test/notFound");
           assertThat(e.providerMessage()).contains("test message for HTTP 404");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http429IsRateLimitedException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(429)
         .addHeader("Content-Type", "application/json")
         .addHeader("Retry-After", "7")
         .body("{\"error_reason\":\"test/rateLimited\",\"message\":\"test message for HTTP 429\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getVm(7))
+    assertThatThrownBy(() -> mock.api().getVm(7))
         .isInstanceOfSatisfying(dev.providerapi.errors.RateLimitedException.class, e -> {
           assertThat(e.provider()).isEqualTo("hyperstack");
           assertThat(e.operation()).isEqualTo("Get_VM");
@@ -383,18 +302,18 @@ class HyperstackApiClientTest {
           assertThat(e.providerMessage()).contains("test message for HTTP 429");
           assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http500IsProviderUnavailableException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(500)
         .addHeader("Content-Type", "application/json")
         .body("{\"error_reason\":\"test/serverError\",\"message\":\"test message for HTTP 500\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getVm(7))
+    assertThatThrownBy(() -> mock.api().getVm(7))
         .isInstanceOfSatisfying(dev.providerapi.errors.ProviderUnavailableException.class, e -> {
           assertThat(e.provider()).isEqualTo("hyperstack");
           assertThat(e.operation()).isEqualTo("Get_VM");
@@ -402,16 +321,6 @@ class HyperstackApiClientTest {
           assertThat(e.providerCode()).contains("test/serverError");
           assertThat(e.providerMessage()).contains("test message for HTTP 500");
         });
-    assertAuth(takeRequest());
-  }
-
-  private RecordedRequest takeRequest() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(request).as("a request reached the server").isNotNull();
-    return request;
-  }
-
-  private static void assertAuth(RecordedRequest request) {
-    assertThat(request.getHeaders().get("api_key")).isEqualTo("test-key");
+    mock.assertAuth(mock.takeRequest());
   }
 }

@@ -7,18 +7,13 @@ import static dev.providerapi.testing.GeneratedClientAssertions.assertQuery;
 import static dev.providerapi.testing.GeneratedClientAssertions.assertSameJson;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.providerapi.ProviderConfig;
-import dev.providerapi.http.ApiClient;
+import dev.providerapi.testing.MockProviderServer;
 import dev.providerapi.lambda.LambdaProviderBase;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every operation of {@link LambdaApi} against a local MockWebServer: the request as the server sees it
@@ -26,512 +21,396 @@ import org.junit.jupiter.api.Test;
  * Examples come from the spec or from specs/lambda/fixtures/ (a fixture wins).
  */
 class LambdaApiClientTest {
-  private MockWebServer server;
-  private ApiClient client;
-  private ObjectMapper mapper;
-  private LambdaApi api;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    ProviderConfig config = ProviderConfig.builder()
-        .apiKey("test-key")
-        .baseUrl(server.url("/").toString())
-        .rateLimited(false)
-        .maxAttempts(1)
-        .build();
-    client = ApiClient.create(LambdaProviderBase.DESCRIPTOR, config);
-    mapper = client.objectMapper();
-    api = new LambdaApiClient(client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final MockProviderServer<LambdaApi> mock =
+      MockProviderServer.<LambdaApi>of(LambdaProviderBase.DESCRIPTOR, LambdaApiClient::new)
+          .apiKey("test-key")
+          .expectHeader("Authorization", "Bearer test-key");
 
   @Test
   void addSshKeySendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{}}")
-        .build());
-    var body = mapper.readValue("{\"name\":\"my-public-key\",\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICN+lJwsONkwrdsSnQsu1ydUkIuIg5oOC+Eslvmtt60T noname\"}", new TypeReference<dev.providerapi.lambda.model.AddSshKeyRequest>() {});
+    mock.enqueueJson(200, "{\"data\":{}}");
+    dev.providerapi.lambda.model.AddSshKeyRequest body = mock.read("{\"name\":\"my-public-key\",\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICN+lJwsONkwrdsSnQsu1ydUkIuIg5oOC+Eslvmtt60T noname\"}", new TypeReference<dev.providerapi.lambda.model.AddSshKeyRequest>() {});
 
-    Object result = api.addSshKey(body);
+    dev.providerapi.lambda.model.AddSshKeyResponse result = mock.api().addSshKey(body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/ssh-keys");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"name\":\"my-public-key\",\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICN+lJwsONkwrdsSnQsu1ydUkIuIg5oOC+Eslvmtt60T noname\"}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"name\":\"my-public-key\",\"public_key\":\"ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAICN+lJwsONkwrdsSnQsu1ydUkIuIg5oOC+Eslvmtt60T noname\"}", request.getBody().utf8());
     assertThat(result).isNotNull();
   }
 
   @Test
   void createFilesystemSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{}}")
-        .build());
-    var body = mapper.readValue("{\"name\":\"my-filesystem\",\"region\":\"us-west-1\"}", new TypeReference<dev.providerapi.lambda.model.FilesystemCreateRequest>() {});
+    mock.enqueueJson(200, "{\"data\":{}}");
+    dev.providerapi.lambda.model.FilesystemCreateRequest body = mock.read("{\"name\":\"my-filesystem\",\"region\":\"us-west-1\"}", new TypeReference<dev.providerapi.lambda.model.FilesystemCreateRequest>() {});
 
-    Object result = api.createFilesystem(body);
+    dev.providerapi.lambda.model.Filesystem result = mock.api().createFilesystem(body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/filesystems");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"name\":\"my-filesystem\",\"region\":\"us-west-1\"}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"name\":\"my-filesystem\",\"region\":\"us-west-1\"}", request.getBody().utf8());
     assertThat(result).isNotNull();
   }
 
   @Test
   void createFirewallRulesetSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{}}")
-        .build());
-    var body = mapper.readValue("{\"name\":\"My Firewall Ruleset\",\"region\":\"us-west-1\",\"rules\":[{\"protocol\":\"tcp\",\"port_range\":[22,22],\"source_network\":\"0.0.0.0/0\",\"description\":\"Allow SSH from anywhere\"}]}", new TypeReference<dev.providerapi.lambda.model.FirewallRulesetCreateRequest>() {});
+    mock.enqueueJson(200, "{\"data\":{}}");
+    dev.providerapi.lambda.model.FirewallRulesetCreateRequest body = mock.read("{\"name\":\"My Firewall Ruleset\",\"region\":\"us-west-1\",\"rules\":[{\"protocol\":\"tcp\",\"port_range\":[22,22],\"source_network\":\"0.0.0.0/0\",\"description\":\"Allow SSH from anywhere\"}]}", new TypeReference<dev.providerapi.lambda.model.FirewallRulesetCreateRequest>() {});
 
-    Object result = api.createFirewallRuleset(body);
+    dev.providerapi.lambda.model.FirewallRuleset result = mock.api().createFirewallRuleset(body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/firewall-rulesets");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"name\":\"My Firewall Ruleset\",\"region\":\"us-west-1\",\"rules\":[{\"protocol\":\"tcp\",\"port_range\":[22,22],\"source_network\":\"0.0.0.0/0\",\"description\":\"Allow SSH from anywhere\"}]}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"name\":\"My Firewall Ruleset\",\"region\":\"us-west-1\",\"rules\":[{\"protocol\":\"tcp\",\"port_range\":[22,22],\"source_network\":\"0.0.0.0/0\",\"description\":\"Allow SSH from anywhere\"}]}", request.getBody().utf8());
     assertThat(result).isNotNull();
   }
 
   @Test
   void deleteFirewallRulesetSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{}}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":{}}");
 
-    Object result = api.deleteFirewallRuleset("test-id");
+    dev.providerapi.lambda.model.EmptyResponse result = mock.api().deleteFirewallRuleset("test-id");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("DELETE");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/firewall-rulesets/test-id");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
   }
 
   @Test
   void deleteSshKeySendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{}}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":{}}");
 
-    Object result = api.deleteSshKey("test-id");
+    dev.providerapi.lambda.model.EmptyResponse result = mock.api().deleteSshKey("test-id");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("DELETE");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/ssh-keys/test-id");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
   }
 
   @Test
   void filesystemDeleteSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{}}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":{}}");
 
-    Object result = api.filesystemDelete("test-id");
+    dev.providerapi.lambda.model.FilesystemDeleteResponse result = mock.api().filesystemDelete("test-id");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("DELETE");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/filesystems/test-id");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
   }
 
   @Test
   void firewallRulesListSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":[]}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":[]}");
 
-    Object result = api.firewallRulesList();
+    java.util.List<dev.providerapi.lambda.model.FirewallRule> result = mock.api().firewallRulesList();
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/firewall-rules");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
   }
 
   @Test
   void firewallRulesSetSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":[]}")
-        .build());
-    var body = mapper.readValue("{\"data\":[{\"protocol\":\"tcp\",\"port_range\":[22,22],\"source_network\":\"0.0.0.0/0\",\"description\":\"Allow SSH from anywhere\"}]}", new TypeReference<dev.providerapi.lambda.model.FirewallRulesPutRequest>() {});
+    mock.enqueueJson(200, "{\"data\":[]}");
+    dev.providerapi.lambda.model.FirewallRulesPutRequest body = mock.read("{\"data\":[{\"protocol\":\"tcp\",\"port_range\":[22,22],\"source_network\":\"0.0.0.0/0\",\"description\":\"Allow SSH from anywhere\"}]}", new TypeReference<dev.providerapi.lambda.model.FirewallRulesPutRequest>() {});
 
-    Object result = api.firewallRulesSet(body);
+    java.util.List<dev.providerapi.lambda.model.FirewallRule> result = mock.api().firewallRulesSet(body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("PUT");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/firewall-rules");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"data\":[{\"protocol\":\"tcp\",\"port_range\":[22,22],\"source_network\":\"0.0.0.0/0\",\"description\":\"Allow SSH from anywhere\"}]}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"data\":[{\"protocol\":\"tcp\",\"port_range\":[22,22],\"source_network\":\"0.0.0.0/0\",\"description\":\"Allow SSH from anywhere\"}]}", request.getBody().utf8());
     assertThat(result).isNotNull();
   }
 
   @Test
   void firewallRulesetsListSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":[]}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":[]}");
 
-    Object result = api.firewallRulesetsList();
+    java.util.List<dev.providerapi.lambda.model.FirewallRuleset> result = mock.api().firewallRulesetsList();
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/firewall-rulesets");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
   }
 
   @Test
   void getAuditEventsSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"events\":[{\"service_name\":\"cloud\",\"resource_name\":\"api_key\",\"action\":\"created\",\"catalog_version\":\"2025-09-06\",\"event_id\":\"0123456789abcdef0123456789abcdef\",\"event_time\":\"2025-09-15T10:30:45.123456Z\",\"actor_lrn\":\"lrn:cloud:identity:00112233445566778899aabbccddeeff\",\"resource_lrns\":[\"lrn:cloud:api_key:ffeeddccbbaa99887766554433221100\"],\"resource_owner_lrn\":\"lrn:cloud:account:fedcba9876543210fedcba9876543210\",\"request_api_key_lrn\":null,\"additional_details\":{\"api_key_lrn\":\"lrn:cloud:api_key:ffeeddccbbaa99887766554433221100\"}}],\"page_token\":null}}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":{\"events\":[{\"service_name\":\"cloud\",\"resource_name\":\"api_key\",\"action\":\"created\",\"catalog_version\":\"2025-09-06\",\"event_id\":\"0123456789abcdef0123456789abcdef\",\"event_time\":\"2025-09-15T10:30:45.123456Z\",\"actor_lrn\":\"lrn:cloud:identity:00112233445566778899aabbccddeeff\",\"resource_lrns\":[\"lrn:cloud:api_key:ffeeddccbbaa99887766554433221100\"],\"resource_owner_lrn\":\"lrn:cloud:account:fedcba9876543210fedcba9876543210\",\"request_api_key_lrn\":null,\"additional_details\":{\"api_key_lrn\":\"lrn:cloud:api_key:ffeeddccbbaa99887766554433221100\"}}],\"page_token\":null}}");
 
-    Object result = api.getAuditEvents(null, null, null, null);
+    dev.providerapi.lambda.model.AuditEventsPage result = mock.api().getAuditEvents(null, null, null, null);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/audit-events");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"events\":[{\"service_name\":\"cloud\",\"resource_name\":\"api_key\",\"action\":\"created\",\"catalog_version\":\"2025-09-06\",\"event_id\":\"0123456789abcdef0123456789abcdef\",\"event_time\":\"2025-09-15T10:30:45.123456Z\",\"actor_lrn\":\"lrn:cloud:identity:00112233445566778899aabbccddeeff\",\"resource_lrns\":[\"lrn:cloud:api_key:ffeeddccbbaa99887766554433221100\"],\"resource_owner_lrn\":\"lrn:cloud:account:fedcba9876543210fedcba9876543210\",\"request_api_key_lrn\":null,\"additional_details\":{\"api_key_lrn\":\"lrn:cloud:api_key:ffeeddccbbaa99887766554433221100\"}}],\"page_token\":null}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"events\":[{\"service_name\":\"cloud\",\"resource_name\":\"api_key\",\"action\":\"created\",\"catalog_version\":\"2025-09-06\",\"event_id\":\"0123456789abcdef0123456789abcdef\",\"event_time\":\"2025-09-15T10:30:45.123456Z\",\"actor_lrn\":\"lrn:cloud:identity:00112233445566778899aabbccddeeff\",\"resource_lrns\":[\"lrn:cloud:api_key:ffeeddccbbaa99887766554433221100\"],\"resource_owner_lrn\":\"lrn:cloud:account:fedcba9876543210fedcba9876543210\",\"request_api_key_lrn\":null,\"additional_details\":{\"api_key_lrn\":\"lrn:cloud:api_key:ffeeddccbbaa99887766554433221100\"}}],\"page_token\":null}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void getFirewallRulesetSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{}}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":{}}");
 
-    Object result = api.getFirewallRuleset("test-id");
+    dev.providerapi.lambda.model.FirewallRuleset result = mock.api().getFirewallRuleset("test-id");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/firewall-rulesets/test-id");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
   }
 
   @Test
   void getGlobalFirewallRulesetSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{}}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":{}}");
 
-    Object result = api.getGlobalFirewallRuleset();
+    dev.providerapi.lambda.model.GlobalFirewallRuleset result = mock.api().getGlobalFirewallRuleset();
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/firewall-rulesets/global");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
   }
 
   @Test
   void getInstanceSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"id\":\"0920582c7ff041399e34823a0be62549\",\"name\":\"My Instance\",\"ip\":\"198.51.100.2\",\"private_ip\":\"10.0.2.100\",\"status\":\"booting\",\"ssh_key_names\":[\"My SSH key\"],\"file_system_names\":[\"my-filesystem\"],\"file_system_mounts\":[{\"mount_point\":\"/data/custom-mount-point\",\"file_system_id\":\"398578a2336b49079e74043f0bd2cfe8\"}],\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"},\"instance_type\":{\"name\":\"gpu_8x_h100_sxm5gdr\",\"description\":\"8x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":3592,\"specs\":{\"vcpus\":208,\"memory_gib\":1800,\"storage_gib\":24780,\"gpus\":8}},\"hostname\":\"headnode1\",\"jupyter_token\":\"03b7d30d9d3e4d8fa41657bc0d478c1b\",\"jupyter_url\":\"https://jupyter-249e1ccff1894822af39ac822637f881.lambdaspaces.com/?token=03b7d30d9d3e4d8fa41657bc0d478c1b\",\"actions\":{\"migrate\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"rebuild\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"restart\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"cold_reboot\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"terminate\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"}},\"tags\":[{\"key\":\"key1\",\"value\":\"value1\"}],\"firewall_rulesets\":[{\"id\":\"c4d291f47f9d436fa39f58493ce3b50d\"}]}}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":{\"id\":\"0920582c7ff041399e34823a0be62549\",\"name\":\"My Instance\",\"ip\":\"198.51.100.2\",\"private_ip\":\"10.0.2.100\",\"status\":\"booting\",\"ssh_key_names\":[\"My SSH key\"],\"file_system_names\":[\"my-filesystem\"],\"file_system_mounts\":[{\"mount_point\":\"/data/custom-mount-point\",\"file_system_id\":\"398578a2336b49079e74043f0bd2cfe8\"}],\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"},\"instance_type\":{\"name\":\"gpu_8x_h100_sxm5gdr\",\"description\":\"8x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":3592,\"specs\":{\"vcpus\":208,\"memory_gib\":1800,\"storage_gib\":24780,\"gpus\":8}},\"hostname\":\"headnode1\",\"jupyter_token\":\"03b7d30d9d3e4d8fa41657bc0d478c1b\",\"jupyter_url\":\"https://jupyter-249e1ccff1894822af39ac822637f881.lambdaspaces.com/?token=03b7d30d9d3e4d8fa41657bc0d478c1b\",\"actions\":{\"migrate\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"rebuild\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"restart\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"cold_reboot\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"terminate\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"}},\"tags\":[{\"key\":\"key1\",\"value\":\"value1\"}],\"firewall_rulesets\":[{\"id\":\"c4d291f47f9d436fa39f58493ce3b50d\"}]}}");
 
-    Object result = api.getInstance("test-id");
+    dev.providerapi.lambda.model.Instance result = mock.api().getInstance("test-id");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/instances/test-id");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"id\":\"0920582c7ff041399e34823a0be62549\",\"name\":\"My Instance\",\"ip\":\"198.51.100.2\",\"private_ip\":\"10.0.2.100\",\"status\":\"booting\",\"ssh_key_names\":[\"My SSH key\"],\"file_system_names\":[\"my-filesystem\"],\"file_system_mounts\":[{\"mount_point\":\"/data/custom-mount-point\",\"file_system_id\":\"398578a2336b49079e74043f0bd2cfe8\"}],\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"},\"instance_type\":{\"name\":\"gpu_8x_h100_sxm5gdr\",\"description\":\"8x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":3592,\"specs\":{\"vcpus\":208,\"memory_gib\":1800,\"storage_gib\":24780,\"gpus\":8}},\"hostname\":\"headnode1\",\"jupyter_token\":\"03b7d30d9d3e4d8fa41657bc0d478c1b\",\"jupyter_url\":\"https://jupyter-249e1ccff1894822af39ac822637f881.lambdaspaces.com/?token=03b7d30d9d3e4d8fa41657bc0d478c1b\",\"actions\":{\"migrate\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"rebuild\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"restart\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"cold_reboot\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"terminate\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"}},\"tags\":[{\"key\":\"key1\",\"value\":\"value1\"}],\"firewall_rulesets\":[{\"id\":\"c4d291f47f9d436fa39f58493ce3b50d\"}]}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"id\":\"0920582c7ff041399e34823a0be62549\",\"name\":\"My Instance\",\"ip\":\"198.51.100.2\",\"private_ip\":\"10.0.2.100\",\"status\":\"booting\",\"ssh_key_names\":[\"My SSH key\"],\"file_system_names\":[\"my-filesystem\"],\"file_system_mounts\":[{\"mount_point\":\"/data/custom-mount-point\",\"file_system_id\":\"398578a2336b49079e74043f0bd2cfe8\"}],\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"},\"instance_type\":{\"name\":\"gpu_8x_h100_sxm5gdr\",\"description\":\"8x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":3592,\"specs\":{\"vcpus\":208,\"memory_gib\":1800,\"storage_gib\":24780,\"gpus\":8}},\"hostname\":\"headnode1\",\"jupyter_token\":\"03b7d30d9d3e4d8fa41657bc0d478c1b\",\"jupyter_url\":\"https://jupyter-249e1ccff1894822af39ac822637f881.lambdaspaces.com/?token=03b7d30d9d3e4d8fa41657bc0d478c1b\",\"actions\":{\"migrate\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"rebuild\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"restart\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"cold_reboot\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"terminate\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"}},\"tags\":[{\"key\":\"key1\",\"value\":\"value1\"}],\"firewall_rulesets\":[{\"id\":\"c4d291f47f9d436fa39f58493ce3b50d\"}]}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void launchInstanceSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"instance_ids\":[\"0920582c7ff041399e34823a0be62549\"]}}")
-        .build());
-    var body = mapper.readValue("{\"region_name\":\"us-west-1\",\"instance_type_name\":\"gpu_1x_a10\",\"ssh_key_names\":[\"my-public-key\"],\"name\":\"training-node-1\",\"user_data\":\"#cloud-config\\nruncmd:\\n  - [sh, -c, \\\"echo hello from cloud-init > /home/ubuntu/hello.txt\\\"]\\n\"}", new TypeReference<dev.providerapi.lambda.model.InstanceLaunchRequest>() {});
+    mock.enqueueJson(200, "{\"data\":{\"instance_ids\":[\"0920582c7ff041399e34823a0be62549\"]}}");
+    dev.providerapi.lambda.model.InstanceLaunchRequest body = mock.read("{\"region_name\":\"us-west-1\",\"instance_type_name\":\"gpu_1x_a10\",\"ssh_key_names\":[\"my-public-key\"],\"name\":\"training-node-1\",\"user_data\":\"#cloud-config\\nruncmd:\\n  - [sh, -c, \\\"echo hello from cloud-init > /home/ubuntu/hello.txt\\\"]\\n\"}", new TypeReference<dev.providerapi.lambda.model.InstanceLaunchRequest>() {});
 
-    Object result = api.launchInstance(body);
+    dev.providerapi.lambda.model.InstanceLaunchResponse result = mock.api().launchInstance(body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/instance-operations/launch");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"region_name\":\"us-west-1\",\"instance_type_name\":\"gpu_1x_a10\",\"ssh_key_names\":[\"my-public-key\"],\"name\":\"training-node-1\",\"user_data\":\"#cloud-config\\nruncmd:\\n  - [sh, -c, \\\"echo hello from cloud-init > /home/ubuntu/hello.txt\\\"]\\n\"}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"region_name\":\"us-west-1\",\"instance_type_name\":\"gpu_1x_a10\",\"ssh_key_names\":[\"my-public-key\"],\"name\":\"training-node-1\",\"user_data\":\"#cloud-config\\nruncmd:\\n  - [sh, -c, \\\"echo hello from cloud-init > /home/ubuntu/hello.txt\\\"]\\n\"}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"instance_ids\":[\"0920582c7ff041399e34823a0be62549\"]}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"instance_ids\":[\"0920582c7ff041399e34823a0be62549\"]}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void listFilesystemsSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":[]}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":[]}");
 
-    Object result = api.listFilesystems();
+    java.util.List<dev.providerapi.lambda.model.Filesystem> result = mock.api().listFilesystems();
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/file-systems");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
   }
 
   @Test
   void listImagesSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":[{\"id\":\"15c1034f-5e2e-4b7a-9ebd-8c8847440e1c\",\"created_time\":\"2025-11-13T19:45:33.104000+00:00\",\"updated_time\":\"2025-11-13T20:00:03.693000+00:00\",\"name\":\"Lambda Stack (Legacy) 22.04\",\"description\":\"Legacy AI ready GPU image with CUDA, Docker, and ML frameworks for V100s\",\"family\":\"lambda-stack-legacy-22-04\",\"version\":\"22.4.5-1722\",\"architecture\":\"x86_64\",\"region\":{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"}},{\"id\":\"55d11912-9ff1-4079-9202-3058709784ee\",\"created_time\":\"2025-07-07T15:21:16.232000+00:00\",\"updated_time\":\"2025-08-20T00:42:17.818000+00:00\",\"name\":\"Lambda Stack 24.04\",\"description\":\"AI ready GPU image with CUDA, Docker, and ML frameworks\",\"family\":\"lambda-stack-24-04\",\"version\":\"24.4.2-1459\",\"architecture\":\"x86_64\",\"region\":{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"}},{\"id\":\"55d11912-9ff1-4079-9202-3058709784ee\",\"created_time\":\"2025-07-07T15:21:16.232000+00:00\",\"updated_time\":\"2025-08-20T00:42:17.818000+00:00\",\"name\":\"Lambda Stack 24.04\",\"description\":\"AI ready GPU image with CUDA, Docker, and ML frameworks\",\"family\":\"lambda-stack-24-04\",\"version\":\"24.4.2-1459\",\"architecture\":\"x86_64\",\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"}},{\"id\":\"6c389693-2b2d-47a3-93da-052c2331bd98\",\"created_time\":\"2025-07-07T09:33:45.478000+00:00\",\"updated_time\":\"2025-08-18T22:54:38.435000+00:00\",\"name\":\"Ubuntu 24.04.2 LTS\",\"description\":\"Ubuntu 24.04.2 LTS (Noble Numbat)\",\"family\":\"ubuntu-24-04\",\"version\":\"24.4.2-20250626\",\"architecture\":\"x86_64\",\"region\":{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"}},{\"id\":\"e57d5fc7-36e7-4f9a-953f-3429c1f7e3b7\",\"created_time\":\"2025-07-07T22:07:24.235000+00:00\",\"updated_time\":\"2025-08-20T00:49:37.318000+00:00\",\"name\":\"Lambda Stack 24.04\",\"description\":\"AI ready GPU image with CUDA, Docker, and ML frameworks\",\"family\":\"lambda-stack-24-04\",\"version\":\"24.4.2-1459\",\"architecture\":\"arm64\",\"region\":{\"name\":\"us-east-3\",\"description\":\"Washington DC, USA\"}}]}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":[{\"id\":\"15c1034f-5e2e-4b7a-9ebd-8c8847440e1c\",\"created_time\":\"2025-11-13T19:45:33.104000+00:00\",\"updated_time\":\"2025-11-13T20:00:03.693000+00:00\",\"name\":\"Lambda Stack (Legacy) 22.04\",\"description\":\"Legacy AI ready GPU image with CUDA, Docker, and ML frameworks for V100s\",\"family\":\"lambda-stack-legacy-22-04\",\"version\":\"22.4.5-1722\",\"architecture\":\"x86_64\",\"region\":{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"}},{\"id\":\"55d11912-9ff1-4079-9202-3058709784ee\",\"created_time\":\"2025-07-07T15:21:16.232000+00:00\",\"updated_time\":\"2025-08-20T00:42:17.818000+00:00\",\"name\":\"Lambda Stack 24.04\",\"description\":\"AI ready GPU image with CUDA, Docker, and ML frameworks\",\"family\":\"lambda-stack-24-04\",\"version\":\"24.4.2-1459\",\"architecture\":\"x86_64\",\"region\":{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"}},{\"id\":\"55d11912-9ff1-4079-9202-3058709784ee\",\"created_time\":\"2025-07-07T15:21:16.232000+00:00\",\"updated_time\":\"2025-08-20T00:42:17.818000+00:00\",\"name\":\"Lambda Stack 24.04\",\"description\":\"AI ready GPU image with CUDA, Docker, and ML frameworks\",\"family\":\"lambda-stack-24-04\",\"version\":\"24.4.2-1459\",\"architecture\":\"x86_64\",\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"}},{\"id\":\"6c389693-2b2d-47a3-93da-052c2331bd98\",\"created_time\":\"2025-07-07T09:33:45.478000+00:00\",\"updated_time\":\"2025-08-18T22:54:38.435000+00:00\",\"name\":\"Ubuntu 24.04.2 LTS\",\"description\":\"Ubuntu 24.04.2 LTS (Noble Numbat)\",\"family\":\"ubuntu-24-04\",\"version\":\"24.4.2-20250626\",\"architecture\":\"x86_64\",\"region\":{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"}},{\"id\":\"e57d5fc7-36e7-4f9a-953f-3429c1f7e3b7\",\"created_time\":\"2025-07-07T22:07:24.235000+00:00\",\"updated_time\":\"2025-08-20T00:49:37.318000+00:00\",\"name\":\"Lambda Stack 24.04\",\"description\":\"AI ready GPU image with CUDA, Docker, and ML frameworks\",\"family\":\"lambda-stack-24-04\",\"version\":\"24.4.2-1459\",\"architecture\":\"arm64\",\"region\":{\"name\":\"us-east-3\",\"description\":\"Washington DC, USA\"}}]}");
 
-    Object result = api.listImages();
+    java.util.List<dev.providerapi.lambda.model.Image> result = mock.api().listImages();
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/images");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "[{\"id\":\"15c1034f-5e2e-4b7a-9ebd-8c8847440e1c\",\"created_time\":\"2025-11-13T19:45:33.104000+00:00\",\"updated_time\":\"2025-11-13T20:00:03.693000+00:00\",\"name\":\"Lambda Stack (Legacy) 22.04\",\"description\":\"Legacy AI ready GPU image with CUDA, Docker, and ML frameworks for V100s\",\"family\":\"lambda-stack-legacy-22-04\",\"version\":\"22.4.5-1722\",\"architecture\":\"x86_64\",\"region\":{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"}},{\"id\":\"55d11912-9ff1-4079-9202-3058709784ee\",\"created_time\":\"2025-07-07T15:21:16.232000+00:00\",\"updated_time\":\"2025-08-20T00:42:17.818000+00:00\",\"name\":\"Lambda Stack 24.04\",\"description\":\"AI ready GPU image with CUDA, Docker, and ML frameworks\",\"family\":\"lambda-stack-24-04\",\"version\":\"24.4.2-1459\",\"architecture\":\"x86_64\",\"region\":{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"}},{\"id\":\"55d11912-9ff1-4079-9202-3058709784ee\",\"created_time\":\"2025-07-07T15:21:16.232000+00:00\",\"updated_time\":\"2025-08-20T00:42:17.818000+00:00\",\"name\":\"Lambda Stack 24.04\",\"description\":\"AI ready GPU image with CUDA, Docker, and ML frameworks\",\"family\":\"lambda-stack-24-04\",\"version\":\"24.4.2-1459\",\"architecture\":\"x86_64\",\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"}},{\"id\":\"6c389693-2b2d-47a3-93da-052c2331bd98\",\"created_time\":\"2025-07-07T09:33:45.478000+00:00\",\"updated_time\":\"2025-08-18T22:54:38.435000+00:00\",\"name\":\"Ubuntu 24.04.2 LTS\",\"description\":\"Ubuntu 24.04.2 LTS (Noble Numbat)\",\"family\":\"ubuntu-24-04\",\"version\":\"24.4.2-20250626\",\"architecture\":\"x86_64\",\"region\":{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"}},{\"id\":\"e57d5fc7-36e7-4f9a-953f-3429c1f7e3b7\",\"created_time\":\"2025-07-07T22:07:24.235000+00:00\",\"updated_time\":\"2025-08-20T00:49:37.318000+00:00\",\"name\":\"Lambda Stack 24.04\",\"description\":\"AI ready GPU image with CUDA, Docker, and ML frameworks\",\"family\":\"lambda-stack-24-04\",\"version\":\"24.4.2-1459\",\"architecture\":\"arm64\",\"region\":{\"name\":\"us-east-3\",\"description\":\"Washington DC, USA\"}}]", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "[{\"id\":\"15c1034f-5e2e-4b7a-9ebd-8c8847440e1c\",\"created_time\":\"2025-11-13T19:45:33.104000+00:00\",\"updated_time\":\"2025-11-13T20:00:03.693000+00:00\",\"name\":\"Lambda Stack (Legacy) 22.04\",\"description\":\"Legacy AI ready GPU image with CUDA, Docker, and ML frameworks for V100s\",\"family\":\"lambda-stack-legacy-22-04\",\"version\":\"22.4.5-1722\",\"architecture\":\"x86_64\",\"region\":{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"}},{\"id\":\"55d11912-9ff1-4079-9202-3058709784ee\",\"created_time\":\"2025-07-07T15:21:16.232000+00:00\",\"updated_time\":\"2025-08-20T00:42:17.818000+00:00\",\"name\":\"Lambda Stack 24.04\",\"description\":\"AI ready GPU image with CUDA, Docker, and ML frameworks\",\"family\":\"lambda-stack-24-04\",\"version\":\"24.4.2-1459\",\"architecture\":\"x86_64\",\"region\":{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"}},{\"id\":\"55d11912-9ff1-4079-9202-3058709784ee\",\"created_time\":\"2025-07-07T15:21:16.232000+00:00\",\"updated_time\":\"2025-08-20T00:42:17.818000+00:00\",\"name\":\"Lambda Stack 24.04\",\"description\":\"AI ready GPU image with CUDA, Docker, and ML frameworks\",\"family\":\"lambda-stack-24-04\",\"version\":\"24.4.2-1459\",\"architecture\":\"x86_64\",\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"}},{\"id\":\"6c389693-2b2d-47a3-93da-052c2331bd98\",\"created_time\":\"2025-07-07T09:33:45.478000+00:00\",\"updated_time\":\"2025-08-18T22:54:38.435000+00:00\",\"name\":\"Ubuntu 24.04.2 LTS\",\"description\":\"Ubuntu 24.04.2 LTS (Noble Numbat)\",\"family\":\"ubuntu-24-04\",\"version\":\"24.4.2-20250626\",\"architecture\":\"x86_64\",\"region\":{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"}},{\"id\":\"e57d5fc7-36e7-4f9a-953f-3429c1f7e3b7\",\"created_time\":\"2025-07-07T22:07:24.235000+00:00\",\"updated_time\":\"2025-08-20T00:49:37.318000+00:00\",\"name\":\"Lambda Stack 24.04\",\"description\":\"AI ready GPU image with CUDA, Docker, and ML frameworks\",\"family\":\"lambda-stack-24-04\",\"version\":\"24.4.2-1459\",\"architecture\":\"arm64\",\"region\":{\"name\":\"us-east-3\",\"description\":\"Washington DC, USA\"}}]", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void listInstanceTypesSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"gpu_1x_gh200\":{\"instance_type\":{\"name\":\"gpu_1x_gh200\",\"description\":\"1x GH200 (96 GB)\",\"gpu_description\":\"GH200 (96 GB)\",\"price_cents_per_hour\":149,\"specs\":{\"vcpus\":64,\"memory_gib\":432,\"storage_gib\":4096,\"gpus\":1}},\"regions_with_capacity_available\":[]},\"gpu_8x_b200_sxm6\":{\"instance_type\":{\"name\":\"gpu_8x_b200_sxm6\",\"description\":\"8x B200 (180 GB SXM6)\",\"gpu_description\":\"B200 (180 GB SXM6)\",\"price_cents_per_hour\":3992,\"specs\":{\"vcpus\":208,\"memory_gib\":2900,\"storage_gib\":22528,\"gpus\":8}},\"regions_with_capacity_available\":[{\"name\":\"australia-east-1\",\"description\":\"Sydney, Australia\"},{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"}]},\"gpu_8x_h100_sxm5\":{\"instance_type\":{\"name\":\"gpu_8x_h100_sxm5\",\"description\":\"8x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":2392,\"specs\":{\"vcpus\":208,\"memory_gib\":1800,\"storage_gib\":22528,\"gpus\":8}},\"regions_with_capacity_available\":[{\"name\":\"us-west-3\",\"description\":\"Utah, USA\"},{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"},{\"name\":\"us-south-3\",\"description\":\"Central Texas, USA\"}]},\"gpu_4x_h100_sxm5\":{\"instance_type\":{\"name\":\"gpu_4x_h100_sxm5\",\"description\":\"4x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":1236,\"specs\":{\"vcpus\":104,\"memory_gib\":900,\"storage_gib\":11264,\"gpus\":4}},\"regions_with_capacity_available\":[{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"},{\"name\":\"us-south-3\",\"description\":\"Central Texas, USA\"}]},\"gpu_2x_h100_sxm5\":{\"instance_type\":{\"name\":\"gpu_2x_h100_sxm5\",\"description\":\"2x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":638,\"specs\":{\"vcpus\":52,\"memory_gib\":450,\"storage_gib\":5632,\"gpus\":2}},\"regions_with_capacity_available\":[{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"},{\"name\":\"us-south-3\",\"description\":\"Central Texas, USA\"}]},\"gpu_1x_h100_sxm5\":{\"instance_type\":{\"name\":\"gpu_1x_h100_sxm5\",\"description\":\"1x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":329,\"specs\":{\"vcpus\":26,\"memory_gib\":225,\"storage_gib\":2816,\"gpus\":1}},\"regions_with_capacity_available\":[{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"},{\"name\":\"us-south-3\",\"description\":\"Central Texas, USA\"}]},\"gpu_1x_h100_pcie\":{\"instance_type\":{\"name\":\"gpu_1x_h100_pcie\",\"description\":\"1x H100 (80 GB PCIe)\",\"gpu_description\":\"H100 (80 GB PCIe)\",\"price_cents_per_hour\":249,\"specs\":{\"vcpus\":26,\"memory_gib\":200,\"storage_gib\":1024,\"gpus\":1}},\"regions_with_capacity_available\":[{\"name\":\"us-west-3\",\"description\":\"Utah, USA\"}]},\"gpu_8x_a100_80gb_sxm4\":{\"instance_type\":{\"name\":\"gpu_8x_a100_80gb_sxm4\",\"description\":\"8x A100 (80 GB SXM4)\",\"gpu_description\":\"A100 (80 GB SXM4)\",\"price_cents_per_hour\":1432,\"specs\":{\"vcpus\":240,\"memory_gib\":1800,\"storage_gib\":20480,\"gpus\":8}},\"regions_with_capacity_available\":[{\"name\":\"us-midwest-1\",\"description\":\"Illinois, USA\"},{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"},{\"name\":\"australia-east-1\",\"description\":\"Sydney, Australia\"}]},\"gpu_1x_a10\":{\"instance_type\":{\"name\":\"gpu_1x_a10\",\"description\":\"1x A10 (24 GB PCIe)\",\"gpu_description\":\"A10 (24 GB PCIe)\",\"price_cents_per_hour\":75,\"specs\":{\"vcpus\":30,\"memory_gib\":200,\"storage_gib\":1400,\"gpus\":1}},\"regions_with_capacity_available\":[{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"},{\"name\":\"us-west-1\",\"description\":\"California, USA\"}]},\"gpu_1x_rtx6000\":{\"instance_type\":{\"name\":\"gpu_1x_rtx6000\",\"description\":\"1x RTX 6000 (24 GB)\",\"gpu_description\":\"RTX 6000 (24 GB)\",\"price_cents_per_hour\":50,\"specs\":{\"vcpus\":14,\"memory_gib\":46,\"storage_gib\":512,\"gpus\":1}},\"regions_with_capacity_available\":[]},\"gpu_1x_a100\":{\"instance_type\":{\"name\":\"gpu_1x_a100\",\"description\":\"1x A100 (40 GB PCIe)\",\"gpu_description\":\"A100 (40 GB PCIe)\",\"price_cents_per_hour\":129,\"specs\":{\"vcpus\":30,\"memory_gib\":200,\"storage_gib\":512,\"gpus\":1}},\"regions_with_capacity_available\":[]},\"gpu_1x_a100_sxm4\":{\"instance_type\":{\"name\":\"gpu_1x_a100_sxm4\",\"description\":\"1x A100 (40 GB SXM4)\",\"gpu_description\":\"A100 (40 GB SXM4)\",\"price_cents_per_hour\":129,\"specs\":{\"vcpus\":30,\"memory_gib\":200,\"storage_gib\":512,\"gpus\":1}},\"regions_with_capacity_available\":[{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"},{\"name\":\"us-west-2\",\"description\":\"Arizona, USA\"},{\"name\":\"asia-south-1\",\"description\":\"India\"}]},\"gpu_2x_a100\":{\"instance_type\":{\"name\":\"gpu_2x_a100\",\"description\":\"2x A100 (40 GB PCIe)\",\"gpu_description\":\"A100 (40 GB PCIe)\",\"price_cents_per_hour\":258,\"specs\":{\"vcpus\":60,\"memory_gib\":400,\"storage_gib\":1024,\"gpus\":2}},\"regions_with_capacity_available\":[]},\"gpu_4x_a100\":{\"instance_type\":{\"name\":\"gpu_4x_a100\",\"description\":\"4x A100 (40 GB PCIe)\",\"gpu_description\":\"A100 (40 GB PCIe)\",\"price_cents_per_hour\":516,\"specs\":{\"vcpus\":120,\"memory_gib\":800,\"storage_gib\":1024,\"gpus\":4}},\"regions_with_capacity_available\":[]},\"gpu_8x_a100\":{\"instance_type\":{\"name\":\"gpu_8x_a100\",\"description\":\"8x A100 (40 GB SXM4)\",\"gpu_description\":\"A100 (40 GB SXM4)\",\"price_cents_per_hour\":1032,\"specs\":{\"vcpus\":124,\"memory_gib\":1800,\"storage_gib\":6144,\"gpus\":8}},\"regions_with_capacity_available\":[{\"name\":\"us-west-1\",\"description\":\"California, USA\"},{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"},{\"name\":\"me-west-1\",\"description\":\"Israel\"},{\"name\":\"asia-northeast-1\",\"description\":\"Osaka, Japan\"},{\"name\":\"asia-northeast-2\",\"description\":\"Tokyo, Japan\"},{\"name\":\"us-west-2\",\"description\":\"Arizona, USA\"},{\"name\":\"europe-central-1\",\"description\":\"Germany\"}]},\"gpu_1x_a6000\":{\"instance_type\":{\"name\":\"gpu_1x_a6000\",\"description\":\"1x A6000 (48 GB)\",\"gpu_description\":\"A6000 (48 GB)\",\"price_cents_per_hour\":80,\"specs\":{\"vcpus\":14,\"memory_gib\":100,\"storage_gib\":200,\"gpus\":1}},\"regions_with_capacity_available\":[]},\"gpu_2x_a6000\":{\"instance_type\":{\"name\":\"gpu_2x_a6000\",\"description\":\"2x A6000 (48 GB)\",\"gpu_description\":\"A6000 (48 GB)\",\"price_cents_per_hour\":160,\"specs\":{\"vcpus\":28,\"memory_gib\":200,\"storage_gib\":1024,\"gpus\":2}},\"regions_with_capacity_available\":[]},\"gpu_4x_a6000\":{\"instance_type\":{\"name\":\"gpu_4x_a6000\",\"description\":\"4x A6000 (48 GB)\",\"gpu_description\":\"A6000 (48 GB)\",\"price_cents_per_hour\":320,\"specs\":{\"vcpus\":56,\"memory_gib\":400,\"storage_gib\":1024,\"gpus\":4}},\"regions_with_capacity_available\":[]},\"gpu_8x_v100\":{\"instance_type\":{\"name\":\"gpu_8x_v100\",\"description\":\"8x Tesla V100 (16 GB)\",\"gpu_description\":\"Tesla V100 (16 GB)\",\"price_cents_per_hour\":440,\"specs\":{\"vcpus\":92,\"memory_gib\":448,\"storage_gib\":6041,\"gpus\":8}},\"regions_with_capacity_available\":[]},\"cpu_4x_general\":{\"instance_type\":{\"name\":\"cpu_4x_general\",\"description\":\"4x CPU General (16 GiB)\",\"gpu_description\":\"N/A\",\"price_cents_per_hour\":20,\"specs\":{\"vcpus\":4,\"memory_gib\":16,\"storage_gib\":100,\"gpus\":0}},\"regions_with_capacity_available\":[]}}}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":{\"gpu_1x_gh200\":{\"instance_type\":{\"name\":\"gpu_1x_gh200\",\"description\":\"1x GH200 (96 GB)\",\"gpu_description\":\"GH200 (96 GB)\",\"price_cents_per_hour\":149,\"specs\":{\"vcpus\":64,\"memory_gib\":432,\"storage_gib\":4096,\"gpus\":1}},\"regions_with_capacity_available\":[]},\"gpu_8x_b200_sxm6\":{\"instance_type\":{\"name\":\"gpu_8x_b200_sxm6\",\"description\":\"8x B200 (180 GB SXM6)\",\"gpu_description\":\"B200 (180 GB SXM6)\",\"price_cents_per_hour\":3992,\"specs\":{\"vcpus\":208,\"memory_gib\":2900,\"storage_gib\":22528,\"gpus\":8}},\"regions_with_capacity_available\":[{\"name\":\"australia-east-1\",\"description\":\"Sydney, Australia\"},{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"}]},\"gpu_8x_h100_sxm5\":{\"instance_type\":{\"name\":\"gpu_8x_h100_sxm5\",\"description\":\"8x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":2392,\"specs\":{\"vcpus\":208,\"memory_gib\":1800,\"storage_gib\":22528,\"gpus\":8}},\"regions_with_capacity_available\":[{\"name\":\"us-west-3\",\"description\":\"Utah, USA\"},{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"},{\"name\":\"us-south-3\",\"description\":\"Central Texas, USA\"}]},\"gpu_4x_h100_sxm5\":{\"instance_type\":{\"name\":\"gpu_4x_h100_sxm5\",\"description\":\"4x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":1236,\"specs\":{\"vcpus\":104,\"memory_gib\":900,\"storage_gib\":11264,\"gpus\":4}},\"regions_with_capacity_available\":[{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"},{\"name\":\"us-south-3\",\"description\":\"Central Texas, USA\"}]},\"gpu_2x_h100_sxm5\":{\"instance_type\":{\"name\":\"gpu_2x_h100_sxm5\",\"description\":\"2x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":638,\"specs\":{\"vcpus\":52,\"memory_gib\":450,\"storage_gib\":5632,\"gpus\":2}},\"regions_with_capacity_available\":[{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"},{\"name\":\"us-south-3\",\"description\":\"Central Texas, USA\"}]},\"gpu_1x_h100_sxm5\":{\"instance_type\":{\"name\":\"gpu_1x_h100_sxm5\",\"description\":\"1x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":329,\"specs\":{\"vcpus\":26,\"memory_gib\":225,\"storage_gib\":2816,\"gpus\":1}},\"regions_with_capacity_available\":[{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"},{\"name\":\"us-south-3\",\"description\":\"Central Texas, USA\"}]},\"gpu_1x_h100_pcie\":{\"instance_type\":{\"name\":\"gpu_1x_h100_pcie\",\"description\":\"1x H100 (80 GB PCIe)\",\"gpu_description\":\"H100 (80 GB PCIe)\",\"price_cents_per_hour\":249,\"specs\":{\"vcpus\":26,\"memory_gib\":200,\"storage_gib\":1024,\"gpus\":1}},\"regions_with_capacity_available\":[{\"name\":\"us-west-3\",\"description\":\"Utah, USA\"}]},\"gpu_8x_a100_80gb_sxm4\":{\"instance_type\":{\"name\":\"gpu_8x_a100_80gb_sxm4\",\"description\":\"8x A100 (80 GB SXM4)\",\"gpu_description\":\"A100 (80 GB SXM4)\",\"price_cents_per_hour\":1432,\"specs\":{\"vcpus\":240,\"memory_gib\":1800,\"storage_gib\":20480,\"gpus\":8}},\"regions_with_capacity_available\":[{\"name\":\"us-midwest-1\",\"description\":\"Illinois, USA\"},{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"},{\"name\":\"australia-east-1\",\"description\":\"Sydney, Australia\"}]},\"gpu_1x_a10\":{\"instance_type\":{\"name\":\"gpu_1x_a10\",\"description\":\"1x A10 (24 GB PCIe)\",\"gpu_description\":\"A10 (24 GB PCIe)\",\"price_cents_per_hour\":75,\"specs\":{\"vcpus\":30,\"memory_gib\":200,\"storage_gib\":1400,\"gpus\":1}},\"regions_with_capacity_available\":[{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"},{\"name\":\"us-west-1\",\"description\":\"California, USA\"}]},\"gpu_1x_rtx6000\":{\"instance_type\":{\"name\":\"gpu_1x_rtx6000\",\"description\":\"1x RTX 6000 (24 GB)\",\"gpu_description\":\"RTX 6000 (24 GB)\",\"price_cents_per_hour\":50,\"specs\":{\"vcpus\":14,\"memory_gib\":46,\"storage_gib\":512,\"gpus\":1}},\"regions_with_capacity_available\":[]},\"gpu_1x_a100\":{\"instance_type\":{\"name\":\"gpu_1x_a100\",\"description\":\"1x A100 (40 GB PCIe)\",\"gpu_description\":\"A100 (40 GB PCIe)\",\"price_cents_per_hour\":129,\"specs\":{\"vcpus\":30,\"memory_gib\":200,\"storage_gib\":512,\"gpus\":1}},\"regions_with_capacity_available\":[]},\"gpu_1x_a100_sxm4\":{\"instance_type\":{\"name\":\"gpu_1x_a100_sxm4\",\"description\":\"1x A100 (40 GB SXM4)\",\"gpu_description\":\"A100 (40 GB SXM4)\",\"price_cents_per_hour\":129,\"specs\":{\"vcpus\":30,\"memory_gib\":200,\"storage_gib\":512,\"gpus\":1}},\"regions_with_capacity_available\":[{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"},{\"name\":\"us-west-2\",\"description\":\"Arizona, USA\"},{\"name\":\"asia-south-1\",\"description\":\"India\"}]},\"gpu_2x_a100\":{\"instance_type\":{\"name\":\"gpu_2x_a100\",\"description\":\"2x A100 (40 GB PCIe)\",\"gpu_description\":\"A100 (40 GB PCIe)\",\"price_cents_per_hour\":258,\"specs\":{\"vcpus\":60,\"memory_gib\":400,\"storage_gib\":1024,\"gpus\":2}},\"regions_with_capacity_available\":[]},\"gpu_4x_a100\":{\"instance_type\":{\"name\":\"gpu_4x_a100\",\"description\":\"4x A100 (40 GB PCIe)\",\"gpu_description\":\"A100 (40 GB PCIe)\",\"price_cents_per_hour\":516,\"specs\":{\"vcpus\":120,\"memory_gib\":800,\"storage_gib\":1024,\"gpus\":4}},\"regions_with_capacity_available\":[]},\"gpu_8x_a100\":{\"instance_type\":{\"name\":\"gpu_8x_a100\",\"description\":\"8x A100 (40 GB SXM4)\",\"gpu_description\":\"A100 (40 GB SXM4)\",\"price_cents_per_hour\":1032,\"specs\":{\"vcpus\":124,\"memory_gib\":1800,\"storage_gib\":6144,\"gpus\":8}},\"regions_with_capacity_available\":[{\"name\":\"us-west-1\",\"description\":\"California, USA\"},{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"},{\"name\":\"me-west-1\",\"description\":\"Israel\"},{\"name\":\"asia-northeast-1\",\"description\":\"Osaka, Japan\"},{\"name\":\"asia-northeast-2\",\"description\":\"Tokyo, Japan\"},{\"name\":\"us-west-2\",\"description\":\"Arizona, USA\"},{\"name\":\"europe-central-1\",\"description\":\"Germany\"}]},\"gpu_1x_a6000\":{\"instance_type\":{\"name\":\"gpu_1x_a6000\",\"description\":\"1x A6000 (48 GB)\",\"gpu_description\":\"A6000 (48 GB)\",\"price_cents_per_hour\":80,\"specs\":{\"vcpus\":14,\"memory_gib\":100,\"storage_gib\":200,\"gpus\":1}},\"regions_with_capacity_available\":[]},\"gpu_2x_a6000\":{\"instance_type\":{\"name\":\"gpu_2x_a6000\",\"description\":\"2x A6000 (48 GB)\",\"gpu_description\":\"A6000 (48 GB)\",\"price_cents_per_hour\":160,\"specs\":{\"vcpus\":28,\"memory_gib\":200,\"storage_gib\":1024,\"gpus\":2}},\"regions_with_capacity_available\":[]},\"gpu_4x_a6000\":{\"instance_type\":{\"name\":\"gpu_4x_a6000\",\"description\":\"4x A6000 (48 GB)\",\"gpu_description\":\"A6000 (48 GB)\",\"price_cents_per_hour\":320,\"specs\":{\"vcpus\":56,\"memory_gib\":400,\"storage_gib\":1024,\"gpus\":4}},\"regions_with_capacity_available\":[]},\"gpu_8x_v100\":{\"instance_type\":{\"name\":\"gpu_8x_v100\",\"description\":\"8x Tesla V100 (16 GB)\",\"gpu_description\":\"Tesla V100 (16 GB)\",\"price_cents_per_hour\":440,\"specs\":{\"vcpus\":92,\"memory_gib\":448,\"storage_gib\":6041,\"gpus\":8}},\"regions_with_capacity_available\":[]},\"cpu_4x_general\":{\"instance_type\":{\"name\":\"cpu_4x_general\",\"description\":\"4x CPU General (16 GiB)\",\"gpu_description\":\"N/A\",\"price_cents_per_hour\":20,\"specs\":{\"vcpus\":4,\"memory_gib\":16,\"storage_gib\":100,\"gpus\":0}},\"regions_with_capacity_available\":[]}}}");
 
-    Object result = api.listInstanceTypes();
+    java.util.Map<String, dev.providerapi.lambda.model.InstanceTypesItem> result = mock.api().listInstanceTypes();
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/instance-types");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"gpu_1x_gh200\":{\"instance_type\":{\"name\":\"gpu_1x_gh200\",\"description\":\"1x GH200 (96 GB)\",\"gpu_description\":\"GH200 (96 GB)\",\"price_cents_per_hour\":149,\"specs\":{\"vcpus\":64,\"memory_gib\":432,\"storage_gib\":4096,\"gpus\":1}},\"regions_with_capacity_available\":[]},\"gpu_8x_b200_sxm6\":{\"instance_type\":{\"name\":\"gpu_8x_b200_sxm6\",\"description\":\"8x B200 (180 GB SXM6)\",\"gpu_description\":\"B200 (180 GB SXM6)\",\"price_cents_per_hour\":3992,\"specs\":{\"vcpus\":208,\"memory_gib\":2900,\"storage_gib\":22528,\"gpus\":8}},\"regions_with_capacity_available\":[{\"name\":\"australia-east-1\",\"description\":\"Sydney, Australia\"},{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"}]},\"gpu_8x_h100_sxm5\":{\"instance_type\":{\"name\":\"gpu_8x_h100_sxm5\",\"description\":\"8x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":2392,\"specs\":{\"vcpus\":208,\"memory_gib\":1800,\"storage_gib\":22528,\"gpus\":8}},\"regions_with_capacity_available\":[{\"name\":\"us-west-3\",\"description\":\"Utah, USA\"},{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"},{\"name\":\"us-south-3\",\"description\":\"Central Texas, USA\"}]},\"gpu_4x_h100_sxm5\":{\"instance_type\":{\"name\":\"gpu_4x_h100_sxm5\",\"description\":\"4x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":1236,\"specs\":{\"vcpus\":104,\"memory_gib\":900,\"storage_gib\":11264,\"gpus\":4}},\"regions_with_capacity_available\":[{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"},{\"name\":\"us-south-3\",\"description\":\"Central Texas, USA\"}]},\"gpu_2x_h100_sxm5\":{\"instance_type\":{\"name\":\"gpu_2x_h100_sxm5\",\"description\":\"2x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":638,\"specs\":{\"vcpus\":52,\"memory_gib\":450,\"storage_gib\":5632,\"gpus\":2}},\"regions_with_capacity_available\":[{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"},{\"name\":\"us-south-3\",\"description\":\"Central Texas, USA\"}]},\"gpu_1x_h100_sxm5\":{\"instance_type\":{\"name\":\"gpu_1x_h100_sxm5\",\"description\":\"1x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":329,\"specs\":{\"vcpus\":26,\"memory_gib\":225,\"storage_gib\":2816,\"gpus\":1}},\"regions_with_capacity_available\":[{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"},{\"name\":\"us-south-3\",\"description\":\"Central Texas, USA\"}]},\"gpu_1x_h100_pcie\":{\"instance_type\":{\"name\":\"gpu_1x_h100_pcie\",\"description\":\"1x H100 (80 GB PCIe)\",\"gpu_description\":\"H100 (80 GB PCIe)\",\"price_cents_per_hour\":249,\"specs\":{\"vcpus\":26,\"memory_gib\":200,\"storage_gib\":1024,\"gpus\":1}},\"regions_with_capacity_available\":[{\"name\":\"us-west-3\",\"description\":\"Utah, USA\"}]},\"gpu_8x_a100_80gb_sxm4\":{\"instance_type\":{\"name\":\"gpu_8x_a100_80gb_sxm4\",\"description\":\"8x A100 (80 GB SXM4)\",\"gpu_description\":\"A100 (80 GB SXM4)\",\"price_cents_per_hour\":1432,\"specs\":{\"vcpus\":240,\"memory_gib\":1800,\"storage_gib\":20480,\"gpus\":8}},\"regions_with_capacity_available\":[{\"name\":\"us-midwest-1\",\"description\":\"Illinois, USA\"},{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"},{\"name\":\"australia-east-1\",\"description\":\"Sydney, Australia\"}]},\"gpu_1x_a10\":{\"instance_type\":{\"name\":\"gpu_1x_a10\",\"description\":\"1x A10 (24 GB PCIe)\",\"gpu_description\":\"A10 (24 GB PCIe)\",\"price_cents_per_hour\":75,\"specs\":{\"vcpus\":30,\"memory_gib\":200,\"storage_gib\":1400,\"gpus\":1}},\"regions_with_capacity_available\":[{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"},{\"name\":\"us-west-1\",\"description\":\"California, USA\"}]},\"gpu_1x_rtx6000\":{\"instance_type\":{\"name\":\"gpu_1x_rtx6000\",\"description\":\"1x RTX 6000 (24 GB)\",\"gpu_description\":\"RTX 6000 (24 GB)\",\"price_cents_per_hour\":50,\"specs\":{\"vcpus\":14,\"memory_gib\":46,\"storage_gib\":512,\"gpus\":1}},\"regions_with_capacity_available\":[]},\"gpu_1x_a100\":{\"instance_type\":{\"name\":\"gpu_1x_a100\",\"description\":\"1x A100 (40 GB PCIe)\",\"gpu_description\":\"A100 (40 GB PCIe)\",\"price_cents_per_hour\":129,\"specs\":{\"vcpus\":30,\"memory_gib\":200,\"storage_gib\":512,\"gpus\":1}},\"regions_with_capacity_available\":[]},\"gpu_1x_a100_sxm4\":{\"instance_type\":{\"name\":\"gpu_1x_a100_sxm4\",\"description\":\"1x A100 (40 GB SXM4)\",\"gpu_description\":\"A100 (40 GB SXM4)\",\"price_cents_per_hour\":129,\"specs\":{\"vcpus\":30,\"memory_gib\":200,\"storage_gib\":512,\"gpus\":1}},\"regions_with_capacity_available\":[{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"},{\"name\":\"us-west-2\",\"description\":\"Arizona, USA\"},{\"name\":\"asia-south-1\",\"description\":\"India\"}]},\"gpu_2x_a100\":{\"instance_type\":{\"name\":\"gpu_2x_a100\",\"description\":\"2x A100 (40 GB PCIe)\",\"gpu_description\":\"A100 (40 GB PCIe)\",\"price_cents_per_hour\":258,\"specs\":{\"vcpus\":60,\"memory_gib\":400,\"storage_gib\":1024,\"gpus\":2}},\"regions_with_capacity_available\":[]},\"gpu_4x_a100\":{\"instance_type\":{\"name\":\"gpu_4x_a100\",\"description\":\"4x A100 (40 GB PCIe)\",\"gpu_description\":\"A100 (40 GB PCIe)\",\"price_cents_per_hour\":516,\"specs\":{\"vcpus\":120,\"memory_gib\":800,\"storage_gib\":1024,\"gpus\":4}},\"regions_with_capacity_available\":[]},\"gpu_8x_a100\":{\"instance_type\":{\"name\":\"gpu_8x_a100\",\"description\":\"8x A100 (40 GB SXM4)\",\"gpu_description\":\"A100 (40 GB SXM4)\",\"price_cents_per_hour\":1032,\"specs\":{\"vcpus\":124,\"memory_gib\":1800,\"storage_gib\":6144,\"gpus\":8}},\"regions_with_capacity_available\":[{\"name\":\"us-west-1\",\"description\":\"California, USA\"},{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"},{\"name\":\"me-west-1\",\"description\":\"Israel\"},{\"name\":\"asia-northeast-1\",\"description\":\"Osaka, Japan\"},{\"name\":\"asia-northeast-2\",\"description\":\"Tokyo, Japan\"},{\"name\":\"us-west-2\",\"description\":\"Arizona, USA\"},{\"name\":\"europe-central-1\",\"description\":\"Germany\"}]},\"gpu_1x_a6000\":{\"instance_type\":{\"name\":\"gpu_1x_a6000\",\"description\":\"1x A6000 (48 GB)\",\"gpu_description\":\"A6000 (48 GB)\",\"price_cents_per_hour\":80,\"specs\":{\"vcpus\":14,\"memory_gib\":100,\"storage_gib\":200,\"gpus\":1}},\"regions_with_capacity_available\":[]},\"gpu_2x_a6000\":{\"instance_type\":{\"name\":\"gpu_2x_a6000\",\"description\":\"2x A6000 (48 GB)\",\"gpu_description\":\"A6000 (48 GB)\",\"price_cents_per_hour\":160,\"specs\":{\"vcpus\":28,\"memory_gib\":200,\"storage_gib\":1024,\"gpus\":2}},\"regions_with_capacity_available\":[]},\"gpu_4x_a6000\":{\"instance_type\":{\"name\":\"gpu_4x_a6000\",\"description\":\"4x A6000 (48 GB)\",\"gpu_description\":\"A6000 (48 GB)\",\"price_cents_per_hour\":320,\"specs\":{\"vcpus\":56,\"memory_gib\":400,\"storage_gib\":1024,\"gpus\":4}},\"regions_with_capacity_available\":[]},\"gpu_8x_v100\":{\"instance_type\":{\"name\":\"gpu_8x_v100\",\"description\":\"8x Tesla V100 (16 GB)\",\"gpu_description\":\"Tesla V100 (16 GB)\",\"price_cents_per_hour\":440,\"specs\":{\"vcpus\":92,\"memory_gib\":448,\"storage_gib\":6041,\"gpus\":8}},\"regions_with_capacity_available\":[]},\"cpu_4x_general\":{\"instance_type\":{\"name\":\"cpu_4x_general\",\"description\":\"4x CPU General (16 GiB)\",\"gpu_description\":\"N/A\",\"price_cents_per_hour\":20,\"specs\":{\"vcpus\":4,\"memory_gib\":16,\"storage_gib\":100,\"gpus\":0}},\"regions_with_capacity_available\":[]}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"gpu_1x_gh200\":{\"instance_type\":{\"name\":\"gpu_1x_gh200\",\"description\":\"1x GH200 (96 GB)\",\"gpu_description\":\"GH200 (96 GB)\",\"price_cents_per_hour\":149,\"specs\":{\"vcpus\":64,\"memory_gib\":432,\"storage_gib\":4096,\"gpus\":1}},\"regions_with_capacity_available\":[]},\"gpu_8x_b200_sxm6\":{\"instance_type\":{\"name\":\"gpu_8x_b200_sxm6\",\"description\":\"8x B200 (180 GB SXM6)\",\"gpu_description\":\"B200 (180 GB SXM6)\",\"price_cents_per_hour\":3992,\"specs\":{\"vcpus\":208,\"memory_gib\":2900,\"storage_gib\":22528,\"gpus\":8}},\"regions_with_capacity_available\":[{\"name\":\"australia-east-1\",\"description\":\"Sydney, Australia\"},{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"}]},\"gpu_8x_h100_sxm5\":{\"instance_type\":{\"name\":\"gpu_8x_h100_sxm5\",\"description\":\"8x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":2392,\"specs\":{\"vcpus\":208,\"memory_gib\":1800,\"storage_gib\":22528,\"gpus\":8}},\"regions_with_capacity_available\":[{\"name\":\"us-west-3\",\"description\":\"Utah, USA\"},{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"},{\"name\":\"us-south-3\",\"description\":\"Central Texas, USA\"}]},\"gpu_4x_h100_sxm5\":{\"instance_type\":{\"name\":\"gpu_4x_h100_sxm5\",\"description\":\"4x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":1236,\"specs\":{\"vcpus\":104,\"memory_gib\":900,\"storage_gib\":11264,\"gpus\":4}},\"regions_with_capacity_available\":[{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"},{\"name\":\"us-south-3\",\"description\":\"Central Texas, USA\"}]},\"gpu_2x_h100_sxm5\":{\"instance_type\":{\"name\":\"gpu_2x_h100_sxm5\",\"description\":\"2x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":638,\"specs\":{\"vcpus\":52,\"memory_gib\":450,\"storage_gib\":5632,\"gpus\":2}},\"regions_with_capacity_available\":[{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"},{\"name\":\"us-south-3\",\"description\":\"Central Texas, USA\"}]},\"gpu_1x_h100_sxm5\":{\"instance_type\":{\"name\":\"gpu_1x_h100_sxm5\",\"description\":\"1x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":329,\"specs\":{\"vcpus\":26,\"memory_gib\":225,\"storage_gib\":2816,\"gpus\":1}},\"regions_with_capacity_available\":[{\"name\":\"us-south-2\",\"description\":\"North Texas, USA\"},{\"name\":\"us-south-3\",\"description\":\"Central Texas, USA\"}]},\"gpu_1x_h100_pcie\":{\"instance_type\":{\"name\":\"gpu_1x_h100_pcie\",\"description\":\"1x H100 (80 GB PCIe)\",\"gpu_description\":\"H100 (80 GB PCIe)\",\"price_cents_per_hour\":249,\"specs\":{\"vcpus\":26,\"memory_gib\":200,\"storage_gib\":1024,\"gpus\":1}},\"regions_with_capacity_available\":[{\"name\":\"us-west-3\",\"description\":\"Utah, USA\"}]},\"gpu_8x_a100_80gb_sxm4\":{\"instance_type\":{\"name\":\"gpu_8x_a100_80gb_sxm4\",\"description\":\"8x A100 (80 GB SXM4)\",\"gpu_description\":\"A100 (80 GB SXM4)\",\"price_cents_per_hour\":1432,\"specs\":{\"vcpus\":240,\"memory_gib\":1800,\"storage_gib\":20480,\"gpus\":8}},\"regions_with_capacity_available\":[{\"name\":\"us-midwest-1\",\"description\":\"Illinois, USA\"},{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"},{\"name\":\"australia-east-1\",\"description\":\"Sydney, Australia\"}]},\"gpu_1x_a10\":{\"instance_type\":{\"name\":\"gpu_1x_a10\",\"description\":\"1x A10 (24 GB PCIe)\",\"gpu_description\":\"A10 (24 GB PCIe)\",\"price_cents_per_hour\":75,\"specs\":{\"vcpus\":30,\"memory_gib\":200,\"storage_gib\":1400,\"gpus\":1}},\"regions_with_capacity_available\":[{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"},{\"name\":\"us-west-1\",\"description\":\"California, USA\"}]},\"gpu_1x_rtx6000\":{\"instance_type\":{\"name\":\"gpu_1x_rtx6000\",\"description\":\"1x RTX 6000 (24 GB)\",\"gpu_description\":\"RTX 6000 (24 GB)\",\"price_cents_per_hour\":50,\"specs\":{\"vcpus\":14,\"memory_gib\":46,\"storage_gib\":512,\"gpus\":1}},\"regions_with_capacity_available\":[]},\"gpu_1x_a100\":{\"instance_type\":{\"name\":\"gpu_1x_a100\",\"description\":\"1x A100 (40 GB PCIe)\",\"gpu_description\":\"A100 (40 GB PCIe)\",\"price_cents_per_hour\":129,\"specs\":{\"vcpus\":30,\"memory_gib\":200,\"storage_gib\":512,\"gpus\":1}},\"regions_with_capacity_available\":[]},\"gpu_1x_a100_sxm4\":{\"instance_type\":{\"name\":\"gpu_1x_a100_sxm4\",\"description\":\"1x A100 (40 GB SXM4)\",\"gpu_description\":\"A100 (40 GB SXM4)\",\"price_cents_per_hour\":129,\"specs\":{\"vcpus\":30,\"memory_gib\":200,\"storage_gib\":512,\"gpus\":1}},\"regions_with_capacity_available\":[{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"},{\"name\":\"us-west-2\",\"description\":\"Arizona, USA\"},{\"name\":\"asia-south-1\",\"description\":\"India\"}]},\"gpu_2x_a100\":{\"instance_type\":{\"name\":\"gpu_2x_a100\",\"description\":\"2x A100 (40 GB PCIe)\",\"gpu_description\":\"A100 (40 GB PCIe)\",\"price_cents_per_hour\":258,\"specs\":{\"vcpus\":60,\"memory_gib\":400,\"storage_gib\":1024,\"gpus\":2}},\"regions_with_capacity_available\":[]},\"gpu_4x_a100\":{\"instance_type\":{\"name\":\"gpu_4x_a100\",\"description\":\"4x A100 (40 GB PCIe)\",\"gpu_description\":\"A100 (40 GB PCIe)\",\"price_cents_per_hour\":516,\"specs\":{\"vcpus\":120,\"memory_gib\":800,\"storage_gib\":1024,\"gpus\":4}},\"regions_with_capacity_available\":[]},\"gpu_8x_a100\":{\"instance_type\":{\"name\":\"gpu_8x_a100\",\"description\":\"8x A100 (40 GB SXM4)\",\"gpu_description\":\"A100 (40 GB SXM4)\",\"price_cents_per_hour\":1032,\"specs\":{\"vcpus\":124,\"memory_gib\":1800,\"storage_gib\":6144,\"gpus\":8}},\"regions_with_capacity_available\":[{\"name\":\"us-west-1\",\"description\":\"California, USA\"},{\"name\":\"us-east-1\",\"description\":\"Virginia, USA\"},{\"name\":\"me-west-1\",\"description\":\"Israel\"},{\"name\":\"asia-northeast-1\",\"description\":\"Osaka, Japan\"},{\"name\":\"asia-northeast-2\",\"description\":\"Tokyo, Japan\"},{\"name\":\"us-west-2\",\"description\":\"Arizona, USA\"},{\"name\":\"europe-central-1\",\"description\":\"Germany\"}]},\"gpu_1x_a6000\":{\"instance_type\":{\"name\":\"gpu_1x_a6000\",\"description\":\"1x A6000 (48 GB)\",\"gpu_description\":\"A6000 (48 GB)\",\"price_cents_per_hour\":80,\"specs\":{\"vcpus\":14,\"memory_gib\":100,\"storage_gib\":200,\"gpus\":1}},\"regions_with_capacity_available\":[]},\"gpu_2x_a6000\":{\"instance_type\":{\"name\":\"gpu_2x_a6000\",\"description\":\"2x A6000 (48 GB)\",\"gpu_description\":\"A6000 (48 GB)\",\"price_cents_per_hour\":160,\"specs\":{\"vcpus\":28,\"memory_gib\":200,\"storage_gib\":1024,\"gpus\":2}},\"regions_with_capacity_available\":[]},\"gpu_4x_a6000\":{\"instance_type\":{\"name\":\"gpu_4x_a6000\",\"description\":\"4x A6000 (48 GB)\",\"gpu_description\":\"A6000 (48 GB)\",\"price_cents_per_hour\":320,\"specs\":{\"vcpus\":56,\"memory_gib\":400,\"storage_gib\":1024,\"gpus\":4}},\"regions_with_capacity_available\":[]},\"gpu_8x_v100\":{\"instance_type\":{\"name\":\"gpu_8x_v100\",\"description\":\"8x Tesla V100 (16 GB)\",\"gpu_description\":\"Tesla V100 (16 GB)\",\"price_cents_per_hour\":440,\"specs\":{\"vcpus\":92,\"memory_gib\":448,\"storage_gib\":6041,\"gpus\":8}},\"regions_with_capacity_available\":[]},\"cpu_4x_general\":{\"instance_type\":{\"name\":\"cpu_4x_general\",\"description\":\"4x CPU General (16 GiB)\",\"gpu_description\":\"N/A\",\"price_cents_per_hour\":20,\"specs\":{\"vcpus\":4,\"memory_gib\":16,\"storage_gib\":100,\"gpus\":0}},\"regions_with_capacity_available\":[]}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void listInstancesSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":[{\"id\":\"0920582c7ff041399e34823a0be62549\",\"name\":\"My Instance\",\"ip\":\"198.51.100.2\",\"private_ip\":\"10.0.2.100\",\"status\":\"booting\",\"ssh_key_names\":[\"My SSH key\"],\"file_system_names\":[\"my-filesystem\"],\"file_system_mounts\":[{\"mount_point\":\"/data/custom-mount-point\",\"file_system_id\":\"398578a2336b49079e74043f0bd2cfe8\"}],\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"},\"instance_type\":{\"name\":\"gpu_8x_h100_sxm5gdr\",\"description\":\"8x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":3592,\"specs\":{\"vcpus\":208,\"memory_gib\":1800,\"storage_gib\":24780,\"gpus\":8}},\"hostname\":\"headnode1\",\"jupyter_token\":\"03b7d30d9d3e4d8fa41657bc0d478c1b\",\"jupyter_url\":\"https://jupyter-249e1ccff1894822af39ac822637f881.lambdaspaces.com/?token=03b7d30d9d3e4d8fa41657bc0d478c1b\",\"actions\":{\"migrate\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"rebuild\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"restart\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"cold_reboot\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"terminate\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"}},\"tags\":[{\"key\":\"key1\",\"value\":\"value1\"}],\"firewall_rulesets\":[{\"id\":\"c4d291f47f9d436fa39f58493ce3b50d\"}]}]}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":[{\"id\":\"0920582c7ff041399e34823a0be62549\",\"name\":\"My Instance\",\"ip\":\"198.51.100.2\",\"private_ip\":\"10.0.2.100\",\"status\":\"booting\",\"ssh_key_names\":[\"My SSH key\"],\"file_system_names\":[\"my-filesystem\"],\"file_system_mounts\":[{\"mount_point\":\"/data/custom-mount-point\",\"file_system_id\":\"398578a2336b49079e74043f0bd2cfe8\"}],\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"},\"instance_type\":{\"name\":\"gpu_8x_h100_sxm5gdr\",\"description\":\"8x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":3592,\"specs\":{\"vcpus\":208,\"memory_gib\":1800,\"storage_gib\":24780,\"gpus\":8}},\"hostname\":\"headnode1\",\"jupyter_token\":\"03b7d30d9d3e4d8fa41657bc0d478c1b\",\"jupyter_url\":\"https://jupyter-249e1ccff1894822af39ac822637f881.lambdaspaces.com/?token=03b7d30d9d3e4d8fa41657bc0d478c1b\",\"actions\":{\"migrate\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"rebuild\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"restart\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"cold_reboot\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"terminate\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"}},\"tags\":[{\"key\":\"key1\",\"value\":\"value1\"}],\"firewall_rulesets\":[{\"id\":\"c4d291f47f9d436fa39f58493ce3b50d\"}]}]}");
 
-    Object result = api.listInstances(null);
+    java.util.List<dev.providerapi.lambda.model.Instance> result = mock.api().listInstances(null);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/instances");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "[{\"id\":\"0920582c7ff041399e34823a0be62549\",\"name\":\"My Instance\",\"ip\":\"198.51.100.2\",\"private_ip\":\"10.0.2.100\",\"status\":\"booting\",\"ssh_key_names\":[\"My SSH key\"],\"file_system_names\":[\"my-filesystem\"],\"file_system_mounts\":[{\"mount_point\":\"/data/custom-mount-point\",\"file_system_id\":\"398578a2336b49079e74043f0bd2cfe8\"}],\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"},\"instance_type\":{\"name\":\"gpu_8x_h100_sxm5gdr\",\"description\":\"8x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":3592,\"specs\":{\"vcpus\":208,\"memory_gib\":1800,\"storage_gib\":24780,\"gpus\":8}},\"hostname\":\"headnode1\",\"jupyter_token\":\"03b7d30d9d3e4d8fa41657bc0d478c1b\",\"jupyter_url\":\"https://jupyter-249e1ccff1894822af39ac822637f881.lambdaspaces.com/?token=03b7d30d9d3e4d8fa41657bc0d478c1b\",\"actions\":{\"migrate\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"rebuild\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"restart\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"cold_reboot\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"terminate\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"}},\"tags\":[{\"key\":\"key1\",\"value\":\"value1\"}],\"firewall_rulesets\":[{\"id\":\"c4d291f47f9d436fa39f58493ce3b50d\"}]}]", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "[{\"id\":\"0920582c7ff041399e34823a0be62549\",\"name\":\"My Instance\",\"ip\":\"198.51.100.2\",\"private_ip\":\"10.0.2.100\",\"status\":\"booting\",\"ssh_key_names\":[\"My SSH key\"],\"file_system_names\":[\"my-filesystem\"],\"file_system_mounts\":[{\"mount_point\":\"/data/custom-mount-point\",\"file_system_id\":\"398578a2336b49079e74043f0bd2cfe8\"}],\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"},\"instance_type\":{\"name\":\"gpu_8x_h100_sxm5gdr\",\"description\":\"8x H100 (80 GB SXM5)\",\"gpu_description\":\"H100 (80 GB SXM5)\",\"price_cents_per_hour\":3592,\"specs\":{\"vcpus\":208,\"memory_gib\":1800,\"storage_gib\":24780,\"gpus\":8}},\"hostname\":\"headnode1\",\"jupyter_token\":\"03b7d30d9d3e4d8fa41657bc0d478c1b\",\"jupyter_url\":\"https://jupyter-249e1ccff1894822af39ac822637f881.lambdaspaces.com/?token=03b7d30d9d3e4d8fa41657bc0d478c1b\",\"actions\":{\"migrate\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"rebuild\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"restart\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"cold_reboot\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"},\"terminate\":{\"available\":false,\"reason_code\":\"vm-has-not-launched\",\"reason_description\":\"string\"}},\"tags\":[{\"key\":\"key1\",\"value\":\"value1\"}],\"firewall_rulesets\":[{\"id\":\"c4d291f47f9d436fa39f58493ce3b50d\"}]}]", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void listSshKeysSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":[{\"id\":\"d02cb1eda8d4s47a927ebc5da267s9a4\",\"name\":\"yubikey\",\"public_key\":\"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAACAQCqZSE+s5yumzn1bFlzsCben313qg31l0SsSYgJtR8EyW7n1SoERg3RjppmrbcZj0NjVRi57AuygObfRhfF/QJht+zRnWk5Eg79Z7gBQGgCLjuVXQ0xZ7AwvLW/PP57S0xyculCVAOZb47dePSUb7Qt0GPpzx5SRIJQZF3JpfAbFgbNVlLwncDrOkibtLKTGSZr43gkvejAQuK4mQD77opVemFDxjZ5aKDEbQHgDSSfNKLB19GqrVDB3WpaFEErSSUEq+0g+/xrJMkREzM3HfGI5Iiww26huhcjvRpqCb+fWpNh39nv38y41Fi5+zoFaYZqYftwAuyx3fb7QBplIfhSDL1Hf5jZ9iK20RM4Gz1Jc8OxS/9q8AWN6Tb2/yZEoucwA41P4nezt0s4f0edBso9t7mPd4GWEKjYF2M4UNGwUK0++0DPGpSJxsiltUIuKnLx+sthsEbTZPTs5a6zs4bxMyjHOkx3WKbCur/NeFIS/sCZc9HDu/AAtJG3ihJ93IBQrIRsrxAHD+pUaJn+urplVUcU/fYF28B0XFNtYtH8DpwiALiKL/UH/wbHIjUvM2yvVOXpWxh6OqcapBWGpb6CSc5AmWf3XHzTygP2Sl7zxIDDhZw8jw9W8JR2PYewYpiJQE/I7ZEuToc5majQH/cOzjo8EQuWVL9i7Ci4zQ0VyQ== cardno:18 618 727\"},{\"id\":\"another-id\",\"name\":\"another-name\",\"public_key\":\"another-public-key\"}]}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":[{\"id\":\"d02cb1eda8d4s47a927ebc5da267s9a4\",\"name\":\"yubikey\",\"public_key\":\"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAACAQCqZSE+s5yumzn1bFlzsCben313qg31l0SsSYgJtR8EyW7n1SoERg3RjppmrbcZj0NjVRi57AuygObfRhfF/QJht+zRnWk5Eg79Z7gBQGgCLjuVXQ0xZ7AwvLW/PP57S0xyculCVAOZb47dePSUb7Qt0GPpzx5SRIJQZF3JpfAbFgbNVlLwncDrOkibtLKTGSZr43gkvejAQuK4mQD77opVemFDxjZ5aKDEbQHgDSSfNKLB19GqrVDB3WpaFEErSSUEq+0g+/xrJMkREzM3HfGI5Iiww26huhcjvRpqCb+fWpNh39nv38y41Fi5+zoFaYZqYftwAuyx3fb7QBplIfhSDL1Hf5jZ9iK20RM4Gz1Jc8OxS/9q8AWN6Tb2/yZEoucwA41P4nezt0s4f0edBso9t7mPd4GWEKjYF2M4UNGwUK0++0DPGpSJxsiltUIuKnLx+sthsEbTZPTs5a6zs4bxMyjHOkx3WKbCur/NeFIS/sCZc9HDu/AAtJG3ihJ93IBQrIRsrxAHD+pUaJn+urplVUcU/fYF28B0XFNtYtH8DpwiALiKL/UH/wbHIjUvM2yvVOXpWxh6OqcapBWGpb6CSc5AmWf3XHzTygP2Sl7zxIDDhZw8jw9W8JR2PYewYpiJQE/I7ZEuToc5majQH/cOzjo8EQuWVL9i7Ci4zQ0VyQ== cardno:18 618 727\"},{\"id\":\"another-id\",\"name\":\"another-name\",\"public_key\":\"another-public-key\"}]}");
 
-    Object result = api.listSshKeys();
+    java.util.List<dev.providerapi.lambda.model.SshKey> result = mock.api().listSshKeys();
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/ssh-keys");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "[{\"id\":\"d02cb1eda8d4s47a927ebc5da267s9a4\",\"name\":\"yubikey\",\"public_key\":\"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAACAQCqZSE+s5yumzn1bFlzsCben313qg31l0SsSYgJtR8EyW7n1SoERg3RjppmrbcZj0NjVRi57AuygObfRhfF/QJht+zRnWk5Eg79Z7gBQGgCLjuVXQ0xZ7AwvLW/PP57S0xyculCVAOZb47dePSUb7Qt0GPpzx5SRIJQZF3JpfAbFgbNVlLwncDrOkibtLKTGSZr43gkvejAQuK4mQD77opVemFDxjZ5aKDEbQHgDSSfNKLB19GqrVDB3WpaFEErSSUEq+0g+/xrJMkREzM3HfGI5Iiww26huhcjvRpqCb+fWpNh39nv38y41Fi5+zoFaYZqYftwAuyx3fb7QBplIfhSDL1Hf5jZ9iK20RM4Gz1Jc8OxS/9q8AWN6Tb2/yZEoucwA41P4nezt0s4f0edBso9t7mPd4GWEKjYF2M4UNGwUK0++0DPGpSJxsiltUIuKnLx+sthsEbTZPTs5a6zs4bxMyjHOkx3WKbCur/NeFIS/sCZc9HDu/AAtJG3ihJ93IBQrIRsrxAHD+pUaJn+urplVUcU/fYF28B0XFNtYtH8DpwiALiKL/UH/wbHIjUvM2yvVOXpWxh6OqcapBWGpb6CSc5AmWf3XHzTygP2Sl7zxIDDhZw8jw9W8JR2PYewYpiJQE/I7ZEuToc5majQH/cOzjo8EQuWVL9i7Ci4zQ0VyQ== cardno:18 618 727\"},{\"id\":\"another-id\",\"name\":\"another-name\",\"public_key\":\"another-public-key\"}]", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "[{\"id\":\"d02cb1eda8d4s47a927ebc5da267s9a4\",\"name\":\"yubikey\",\"public_key\":\"ssh-rsa AAAAB3NzaC1yc2EAAAADAQABAAACAQCqZSE+s5yumzn1bFlzsCben313qg31l0SsSYgJtR8EyW7n1SoERg3RjppmrbcZj0NjVRi57AuygObfRhfF/QJht+zRnWk5Eg79Z7gBQGgCLjuVXQ0xZ7AwvLW/PP57S0xyculCVAOZb47dePSUb7Qt0GPpzx5SRIJQZF3JpfAbFgbNVlLwncDrOkibtLKTGSZr43gkvejAQuK4mQD77opVemFDxjZ5aKDEbQHgDSSfNKLB19GqrVDB3WpaFEErSSUEq+0g+/xrJMkREzM3HfGI5Iiww26huhcjvRpqCb+fWpNh39nv38y41Fi5+zoFaYZqYftwAuyx3fb7QBplIfhSDL1Hf5jZ9iK20RM4Gz1Jc8OxS/9q8AWN6Tb2/yZEoucwA41P4nezt0s4f0edBso9t7mPd4GWEKjYF2M4UNGwUK0++0DPGpSJxsiltUIuKnLx+sthsEbTZPTs5a6zs4bxMyjHOkx3WKbCur/NeFIS/sCZc9HDu/AAtJG3ihJ93IBQrIRsrxAHD+pUaJn+urplVUcU/fYF28B0XFNtYtH8DpwiALiKL/UH/wbHIjUvM2yvVOXpWxh6OqcapBWGpb6CSc5AmWf3XHzTygP2Sl7zxIDDhZw8jw9W8JR2PYewYpiJQE/I7ZEuToc5majQH/cOzjo8EQuWVL9i7Ci4zQ0VyQ== cardno:18 618 727\"},{\"id\":\"another-id\",\"name\":\"another-name\",\"public_key\":\"another-public-key\"}]", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void postInstanceSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{}}")
-        .build());
-    var body = mapper.readValue("{\"name\":\"renamed-instance\"}", new TypeReference<dev.providerapi.lambda.model.InstanceModificationRequest>() {});
+    mock.enqueueJson(200, "{\"data\":{}}");
+    dev.providerapi.lambda.model.InstanceModificationRequest body = mock.read("{\"name\":\"renamed-instance\"}", new TypeReference<dev.providerapi.lambda.model.InstanceModificationRequest>() {});
 
-    Object result = api.postInstance("test-id", body);
+    dev.providerapi.lambda.model.Instance result = mock.api().postInstance("test-id", body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/instances/test-id");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"name\":\"renamed-instance\"}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"name\":\"renamed-instance\"}", request.getBody().utf8());
     assertThat(result).isNotNull();
   }
 
   @Test
   void restartInstanceSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"restarted_instances\":[{\"id\":\"0920582c7ff041399e34823a0be62549\",\"name\":\"My Instance\",\"ip\":\"198.51.100.2\",\"private_ip\":\"10.0.2.100\",\"status\":\"active\",\"ssh_key_names\":[\"My SSH key\"],\"file_system_names\":[\"my-filesystem\"],\"file_system_mounts\":[{\"mount_point\":\"/lambda/nfs/my-filesystem\",\"file_system_id\":\"a098b0c7ff041399e34823a0be62549\"}],\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"},\"instance_type\":{\"name\":\"gpu_8x_a100\",\"description\":\"8x A100 (40 GB SXM4)\",\"gpu_description\":\"A100 (40 GB SXM4)\",\"price_cents_per_hour\":1032,\"specs\":{\"vcpus\":124,\"memory_gib\":1800,\"storage_gib\":6144,\"gpus\":8}},\"hostname\":\"198.51.100.2\",\"jupyter_token\":\"03b7d30d9d3e4d8fa41657bc0d478c1b\",\"jupyter_url\":\"https://jupyter-249e1ccff1894822af39ac822637f881.lambdaspaces.com/?token=03b7d30d9d3e4d8fa41657bc0d478c1b\",\"actions\":{\"migrate\":{\"available\":true},\"rebuild\":{\"available\":true},\"restart\":{\"available\":true},\"cold_reboot\":{\"available\":true},\"terminate\":{\"available\":true}},\"tags\":[{\"key\":\"key1\",\"value\":\"value1\"},{\"key\":\"key2\",\"value\":\"value2\"}]}]}}")
-        .build());
-    var body = mapper.readValue("{\"instance_ids\":[\"0920582c7ff041399e34823a0be62549\"]}", new TypeReference<dev.providerapi.lambda.model.InstanceRestartRequest>() {});
+    mock.enqueueJson(200, "{\"data\":{\"restarted_instances\":[{\"id\":\"0920582c7ff041399e34823a0be62549\",\"name\":\"My Instance\",\"ip\":\"198.51.100.2\",\"private_ip\":\"10.0.2.100\",\"status\":\"active\",\"ssh_key_names\":[\"My SSH key\"],\"file_system_names\":[\"my-filesystem\"],\"file_system_mounts\":[{\"mount_point\":\"/lambda/nfs/my-filesystem\",\"file_system_id\":\"a098b0c7ff041399e34823a0be62549\"}],\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"},\"instance_type\":{\"name\":\"gpu_8x_a100\",\"description\":\"8x A100 (40 GB SXM4)\",\"gpu_description\":\"A100 (40 GB SXM4)\",\"price_cents_per_hour\":1032,\"specs\":{\"vcpus\":124,\"memory_gib\":1800,\"storage_gib\":6144,\"gpus\":8}},\"hostname\":\"198.51.100.2\",\"jupyter_token\":\"03b7d30d9d3e4d8fa41657bc0d478c1b\",\"jupyter_url\":\"https://jupyter-249e1ccff1894822af39ac822637f881.lambdaspaces.com/?token=03b7d30d9d3e4d8fa41657bc0d478c1b\",\"actions\":{\"migrate\":{\"available\":true},\"rebuild\":{\"available\":true},\"restart\":{\"available\":true},\"cold_reboot\":{\"available\":true},\"terminate\":{\"available\":true}},\"tags\":[{\"key\":\"key1\",\"value\":\"value1\"},{\"key\":\"key2\",\"value\":\"value2\"}]}]}}");
+    dev.providerapi.lambda.model.InstanceRestartRequest body = mock.read("{\"instance_ids\":[\"0920582c7ff041399e34823a0be62549\"]}", new TypeReference<dev.providerapi.lambda.model.InstanceRestartRequest>() {});
 
-    Object result = api.restartInstance(body);
+    dev.providerapi.lambda.model.InstanceRestartResponse result = mock.api().restartInstance(body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/instance-operations/restart");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"instance_ids\":[\"0920582c7ff041399e34823a0be62549\"]}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"instance_ids\":[\"0920582c7ff041399e34823a0be62549\"]}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"restarted_instances\":[{\"id\":\"0920582c7ff041399e34823a0be62549\",\"name\":\"My Instance\",\"ip\":\"198.51.100.2\",\"private_ip\":\"10.0.2.100\",\"status\":\"active\",\"ssh_key_names\":[\"My SSH key\"],\"file_system_names\":[\"my-filesystem\"],\"file_system_mounts\":[{\"mount_point\":\"/lambda/nfs/my-filesystem\",\"file_system_id\":\"a098b0c7ff041399e34823a0be62549\"}],\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"},\"instance_type\":{\"name\":\"gpu_8x_a100\",\"description\":\"8x A100 (40 GB SXM4)\",\"gpu_description\":\"A100 (40 GB SXM4)\",\"price_cents_per_hour\":1032,\"specs\":{\"vcpus\":124,\"memory_gib\":1800,\"storage_gib\":6144,\"gpus\":8}},\"hostname\":\"198.51.100.2\",\"jupyter_token\":\"03b7d30d9d3e4d8fa41657bc0d478c1b\",\"jupyter_url\":\"https://jupyter-249e1ccff1894822af39ac822637f881.lambdaspaces.com/?token=03b7d30d9d3e4d8fa41657bc0d478c1b\",\"actions\":{\"migrate\":{\"available\":true},\"rebuild\":{\"available\":true},\"restart\":{\"available\":true},\"cold_reboot\":{\"available\":true},\"terminate\":{\"available\":true}},\"tags\":[{\"key\":\"key1\",\"value\":\"value1\"},{\"key\":\"key2\",\"value\":\"value2\"}]}]}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"restarted_instances\":[{\"id\":\"0920582c7ff041399e34823a0be62549\",\"name\":\"My Instance\",\"ip\":\"198.51.100.2\",\"private_ip\":\"10.0.2.100\",\"status\":\"active\",\"ssh_key_names\":[\"My SSH key\"],\"file_system_names\":[\"my-filesystem\"],\"file_system_mounts\":[{\"mount_point\":\"/lambda/nfs/my-filesystem\",\"file_system_id\":\"a098b0c7ff041399e34823a0be62549\"}],\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"},\"instance_type\":{\"name\":\"gpu_8x_a100\",\"description\":\"8x A100 (40 GB SXM4)\",\"gpu_description\":\"A100 (40 GB SXM4)\",\"price_cents_per_hour\":1032,\"specs\":{\"vcpus\":124,\"memory_gib\":1800,\"storage_gib\":6144,\"gpus\":8}},\"hostname\":\"198.51.100.2\",\"jupyter_token\":\"03b7d30d9d3e4d8fa41657bc0d478c1b\",\"jupyter_url\":\"https://jupyter-249e1ccff1894822af39ac822637f881.lambdaspaces.com/?token=03b7d30d9d3e4d8fa41657bc0d478c1b\",\"actions\":{\"migrate\":{\"available\":true},\"rebuild\":{\"available\":true},\"restart\":{\"available\":true},\"cold_reboot\":{\"available\":true},\"terminate\":{\"available\":true}},\"tags\":[{\"key\":\"key1\",\"value\":\"value1\"},{\"key\":\"key2\",\"value\":\"value2\"}]}]}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void terminateInstanceSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"terminated_instances\":[{\"id\":\"0920582c7ff041399e34823a0be62549\",\"name\":\"My Instance\",\"ip\":\"198.51.100.2\",\"private_ip\":\"10.0.2.100\",\"status\":\"terminating\",\"ssh_key_names\":[\"My SSH key\"],\"file_system_names\":[\"my-filesystem\"],\"file_system_mounts\":[{\"mount_point\":\"/lambda/nfs/my-filesystem\",\"file_system_id\":\"a098b0c7ff041399e34823a0be62549\"}],\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"},\"instance_type\":{\"name\":\"gpu_8x_a100\",\"description\":\"8x A100 (40 GB SXM4)\",\"gpu_description\":\"A100 (40 GB SXM4)\",\"price_cents_per_hour\":1032,\"specs\":{\"vcpus\":124,\"memory_gib\":1800,\"storage_gib\":6144,\"gpus\":8}},\"hostname\":\"198.51.100.2\",\"jupyter_token\":\"03b7d30d9d3e4d8fa41657bc0d478c1b\",\"jupyter_url\":\"https://jupyter-249e1ccff1894822af39ac822637f881.lambdaspaces.com/?token=03b7d30d9d3e4d8fa41657bc0d478c1b\",\"actions\":{\"migrate\":{\"available\":true},\"rebuild\":{\"available\":true},\"restart\":{\"available\":true},\"cold_reboot\":{\"available\":true},\"terminate\":{\"available\":true}},\"tags\":[{\"key\":\"key1\",\"value\":\"value1\"},{\"key\":\"key2\",\"value\":\"value2\"}]}]}}")
-        .build());
-    var body = mapper.readValue("{\"instance_ids\":[\"0920582c7ff041399e34823a0be62549\"]}", new TypeReference<dev.providerapi.lambda.model.InstanceTerminateRequest>() {});
+    mock.enqueueJson(200, "{\"data\":{\"terminated_instances\":[{\"id\":\"0920582c7ff041399e34823a0be62549\",\"name\":\"My Instance\",\"ip\":\"198.51.100.2\",\"private_ip\":\"10.0.2.100\",\"status\":\"terminating\",\"ssh_key_names\":[\"My SSH key\"],\"file_system_names\":[\"my-filesystem\"],\"file_system_mounts\":[{\"mount_point\":\"/lambda/nfs/my-filesystem\",\"file_system_id\":\"a098b0c7ff041399e34823a0be62549\"}],\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"},\"instance_type\":{\"name\":\"gpu_8x_a100\",\"description\":\"8x A100 (40 GB SXM4)\",\"gpu_description\":\"A100 (40 GB SXM4)\",\"price_cents_per_hour\":1032,\"specs\":{\"vcpus\":124,\"memory_gib\":1800,\"storage_gib\":6144,\"gpus\":8}},\"hostname\":\"198.51.100.2\",\"jupyter_token\":\"03b7d30d9d3e4d8fa41657bc0d478c1b\",\"jupyter_url\":\"https://jupyter-249e1ccff1894822af39ac822637f881.lambdaspaces.com/?token=03b7d30d9d3e4d8fa41657bc0d478c1b\",\"actions\":{\"migrate\":{\"available\":true},\"rebuild\":{\"available\":true},\"restart\":{\"available\":true},\"cold_reboot\":{\"available\":true},\"terminate\":{\"available\":true}},\"tags\":[{\"key\":\"key1\",\"value\":\"value1\"},{\"key\":\"key2\",\"value\":\"value2\"}]}]}}");
+    dev.providerapi.lambda.model.InstanceTerminateRequest body = mock.read("{\"instance_ids\":[\"0920582c7ff041399e34823a0be62549\"]}", new TypeReference<dev.providerapi.lambda.model.InstanceTerminateRequest>() {});
 
-    Object result = api.terminateInstance(body);
+    dev.providerapi.lambda.model.InstanceTerminateResponse result = mock.api().terminateInstance(body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/instance-operations/terminate");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"instance_ids\":[\"0920582c7ff041399e34823a0be62549\"]}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"instance_ids\":[\"0920582c7ff041399e34823a0be62549\"]}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"terminated_instances\":[{\"id\":\"0920582c7ff041399e34823a0be62549\",\"name\":\"My Instance\",\"ip\":\"198.51.100.2\",\"private_ip\":\"10.0.2.100\",\"status\":\"terminating\",\"ssh_key_names\":[\"My SSH key\"],\"file_system_names\":[\"my-filesystem\"],\"file_system_mounts\":[{\"mount_point\":\"/lambda/nfs/my-filesystem\",\"file_system_id\":\"a098b0c7ff041399e34823a0be62549\"}],\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"},\"instance_type\":{\"name\":\"gpu_8x_a100\",\"description\":\"8x A100 (40 GB SXM4)\",\"gpu_description\":\"A100 (40 GB SXM4)\",\"price_cents_per_hour\":1032,\"specs\":{\"vcpus\":124,\"memory_gib\":1800,\"storage_gib\":6144,\"gpus\":8}},\"hostname\":\"198.51.100.2\",\"jupyter_token\":\"03b7d30d9d3e4d8fa41657bc0d478c1b\",\"jupyter_url\":\"https://jupyter-249e1ccff1894822af39ac822637f881.lambdaspaces.com/?token=03b7d30d9d3e4d8fa41657bc0d478c1b\",\"actions\":{\"migrate\":{\"available\":true},\"rebuild\":{\"available\":true},\"restart\":{\"available\":true},\"cold_reboot\":{\"available\":true},\"terminate\":{\"available\":true}},\"tags\":[{\"key\":\"key1\",\"value\":\"value1\"},{\"key\":\"key2\",\"value\":\"value2\"}]}]}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"terminated_instances\":[{\"id\":\"0920582c7ff041399e34823a0be62549\",\"name\":\"My Instance\",\"ip\":\"198.51.100.2\",\"private_ip\":\"10.0.2.100\",\"status\":\"terminating\",\"ssh_key_names\":[\"My SSH key\"],\"file_system_names\":[\"my-filesystem\"],\"file_system_mounts\":[{\"mount_point\":\"/lambda/nfs/my-filesystem\",\"file_system_id\":\"a098b0c7ff041399e34823a0be62549\"}],\"region\":{\"name\":\"us-west-1\",\"description\":\"California, USA\"},\"instance_type\":{\"name\":\"gpu_8x_a100\",\"description\":\"8x A100 (40 GB SXM4)\",\"gpu_description\":\"A100 (40 GB SXM4)\",\"price_cents_per_hour\":1032,\"specs\":{\"vcpus\":124,\"memory_gib\":1800,\"storage_gib\":6144,\"gpus\":8}},\"hostname\":\"198.51.100.2\",\"jupyter_token\":\"03b7d30d9d3e4d8fa41657bc0d478c1b\",\"jupyter_url\":\"https://jupyter-249e1ccff1894822af39ac822637f881.lambdaspaces.com/?token=03b7d30d9d3e4d8fa41657bc0d478c1b\",\"actions\":{\"migrate\":{\"available\":true},\"rebuild\":{\"available\":true},\"restart\":{\"available\":true},\"cold_reboot\":{\"available\":true},\"terminate\":{\"available\":true}},\"tags\":[{\"key\":\"key1\",\"value\":\"value1\"},{\"key\":\"key2\",\"value\":\"value2\"}]}]}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void updateFirewallRulesetSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{}}")
-        .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.lambda.model.FirewallRulesetPatchRequest>() {});
+    mock.enqueueJson(200, "{\"data\":{}}");
+    dev.providerapi.lambda.model.FirewallRulesetPatchRequest body = mock.read("{}", new TypeReference<dev.providerapi.lambda.model.FirewallRulesetPatchRequest>() {});
 
-    Object result = api.updateFirewallRuleset("test-id", body);
+    dev.providerapi.lambda.model.FirewallRuleset result = mock.api().updateFirewallRuleset("test-id", body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("PATCH");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/firewall-rulesets/test-id");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{}", request.getBody().utf8());
     assertThat(result).isNotNull();
   }
 
   @Test
   void updateGlobalFirewallRulesetSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{}}")
-        .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.lambda.model.GlobalFirewallRulesetPatchRequest>() {});
+    mock.enqueueJson(200, "{\"data\":{}}");
+    dev.providerapi.lambda.model.GlobalFirewallRulesetPatchRequest body = mock.read("{}", new TypeReference<dev.providerapi.lambda.model.GlobalFirewallRulesetPatchRequest>() {});
 
-    Object result = api.updateGlobalFirewallRuleset(body);
+    dev.providerapi.lambda.model.GlobalFirewallRuleset result = mock.api().updateGlobalFirewallRuleset(body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("PATCH");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/firewall-rulesets/global");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{}", request.getBody().utf8());
     assertThat(result).isNotNull();
   }
 
   @Test
   void http401IsAuthenticationException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(401)
         .addHeader("Content-Type", "application/json")
         .body("{\"error\":{\"code\":\"global/invalid-api-key\",\"message\":\"test message for HTTP 401\"}}")
         .build());
 
-    assertThatThrownBy(() -> api.firewallRulesList())
+    assertThatThrownBy(() -> mock.api().firewallRulesList())
         .isInstanceOfSatisfying(dev.providerapi.errors.AuthenticationException.class, e -> {
           assertThat(e.provider()).isEqualTo("lambda");
           assertThat(e.operation()).isEqualTo("firewallRulesList");
@@ -539,18 +418,18 @@ class LambdaApiClientTest {
           assertThat(e.providerCode()).contains("global/invalid-api-key");
           assertThat(e.providerMessage()).contains("test message for HTTP 401");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http404IsNotFoundException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(404)
         .addHeader("Content-Type", "application/json")
         .body("{\"error\":{\"code\":\"global/object-does-not-exist\",\"message\":\"test message for HTTP 404\"}}")
         .build());
 
-    assertThatThrownBy(() -> api.firewallRulesList())
+    assertThatThrownBy(() -> mock.api().firewallRulesList())
         .isInstanceOfSatisfying(dev.providerapi.errors.NotFoundException.class, e -> {
           assertThat(e.provider()).isEqualTo("lambda");
           assertThat(e.operation()).isEqualTo("firewallRulesList");
@@ -558,19 +437,19 @@ class LambdaApiClientTest {
           assertThat(e.providerCode()).contains("global/object-does-not-exist");
           assertThat(e.providerMessage()).contains("test message for HTTP 404");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http429IsRateLimitedException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(429)
         .addHeader("Content-Type", "application/json")
         .addHeader("Retry-After", "7")
         .body("{\"error\":{\"code\":\"test/rateLimited\",\"message\":\"test message for HTTP 429\"}}")
         .build());
 
-    assertThatThrownBy(() -> api.firewallRulesList())
+    assertThatThrownBy(() -> mock.api().firewallRulesList())
         .isInstanceOfSatisfying(dev.providerapi.errors.RateLimitedException.class, e -> {
           assertThat(e.provider()).isEqualTo("lambda");
           assertThat(e.operation()).isEqualTo("firewallRulesList");
@@ -579,18 +458,18 @@ class LambdaApiClientTest {
           assertThat(e.providerMessage()).contains("test message for HTTP 429");
           assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http500IsProviderUnavailableException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(500)
         .addHeader("Content-Type", "application/json")
         .body("{\"error\":{\"code\":\"global/internal-error\",\"message\":\"test message for HTTP 500\"}}")
         .build());
 
-    assertThatThrownBy(() -> api.firewallRulesList())
+    assertThatThrownBy(() -> mock.api().firewallRulesList())
         .isInstanceOfSatisfying(dev.providerapi.errors.ProviderUnavailableException.class, e -> {
           assertThat(e.provider()).isEqualTo("lambda");
           assertThat(e.operation()).isEqualTo("firewallRulesList");
@@ -598,16 +477,6 @@ class LambdaApiClientTest {
           assertThat(e.providerCode()).contains("global/internal-error");
           assertThat(e.providerMessage()).contains("test message for HTTP 500");
         });
-    assertAuth(takeRequest());
-  }
-
-  private RecordedRequest takeRequest() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(request).as("a request reached the server").isNotNull();
-    return request;
-  }
-
-  private static void assertAuth(RecordedRequest request) {
-    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer test-key");
+    mock.assertAuth(mock.takeRequest());
   }
 }

@@ -7,18 +7,13 @@ import static dev.providerapi.testing.GeneratedClientAssertions.assertQuery;
 import static dev.providerapi.testing.GeneratedClientAssertions.assertSameJson;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.providerapi.ProviderConfig;
-import dev.providerapi.http.ApiClient;
+import dev.providerapi.testing.MockProviderServer;
 import dev.providerapi.paperspace.PaperspaceProviderBase;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every operation of {@link PaperspaceApi} against a local MockWebServer: the request as the server sees it
@@ -26,275 +21,207 @@ import org.junit.jupiter.api.Test;
  * Examples come from the spec or from specs/paperspace/fixtures/ (a fixture wins).
  */
 class PaperspaceApiClientTest {
-  private MockWebServer server;
-  private ApiClient client;
-  private ObjectMapper mapper;
-  private PaperspaceApi api;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    ProviderConfig config = ProviderConfig.builder()
-        .apiKey("test-key")
-        .baseUrl(server.url("/").toString())
-        .rateLimited(false)
-        .maxAttempts(1)
-        .build();
-    client = ApiClient.create(PaperspaceProviderBase.DESCRIPTOR, config);
-    mapper = client.objectMapper();
-    api = new PaperspaceApiClient(client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final MockProviderServer<PaperspaceApi> mock =
+      MockProviderServer.<PaperspaceApi>of(PaperspaceProviderBase.DESCRIPTOR, PaperspaceApiClient::new)
+          .apiKey("test-key")
+          .expectHeader("Authorization", "Bearer test-key");
 
   @Test
   void createMachineSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"event\":{\"id\":\"mev1x9dk2q\",\"name\":\"create\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-30T14:02:11.501Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"provisioning\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":0,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":null,\"networkId\":\"nw3k9x1q\",\"publicIp\":null,\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:02:11.482Z\",\"dtDeleted\":null,\"reservation\":null}}")
-        .build());
-    var body = mapper.readValue("{\"name\":\"pa-4f2a9c1e7b3d5a60\",\"machineType\":\"A100-80G\",\"templateId\":\"t0nspur5\",\"diskSize\":100,\"region\":\"ny2\",\"publicIpType\":\"dynamic\",\"startupScriptId\":\"scr7hq2mz\",\"emailPassword\":false,\"startOnCreate\":true}", new TypeReference<dev.providerapi.paperspace.model.CreateMachineRequest>() {});
+    mock.enqueueJson(200, "{\"event\":{\"id\":\"mev1x9dk2q\",\"name\":\"create\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-30T14:02:11.501Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"provisioning\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":0,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":null,\"networkId\":\"nw3k9x1q\",\"publicIp\":null,\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:02:11.482Z\",\"dtDeleted\":null,\"reservation\":null}}");
+    dev.providerapi.paperspace.model.CreateMachineRequest body = mock.read("{\"name\":\"pa-4f2a9c1e7b3d5a60\",\"machineType\":\"A100-80G\",\"templateId\":\"t0nspur5\",\"diskSize\":100,\"region\":\"ny2\",\"publicIpType\":\"dynamic\",\"startupScriptId\":\"scr7hq2mz\",\"emailPassword\":false,\"startOnCreate\":true}", new TypeReference<dev.providerapi.paperspace.model.CreateMachineRequest>() {});
 
-    Object result = api.createMachine(body);
+    dev.providerapi.paperspace.model.MachineOperation result = mock.api().createMachine(body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/machines");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"name\":\"pa-4f2a9c1e7b3d5a60\",\"machineType\":\"A100-80G\",\"templateId\":\"t0nspur5\",\"diskSize\":100,\"region\":\"ny2\",\"publicIpType\":\"dynamic\",\"startupScriptId\":\"scr7hq2mz\",\"emailPassword\":false,\"startOnCreate\":true}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"name\":\"pa-4f2a9c1e7b3d5a60\",\"machineType\":\"A100-80G\",\"templateId\":\"t0nspur5\",\"diskSize\":100,\"region\":\"ny2\",\"publicIpType\":\"dynamic\",\"startupScriptId\":\"scr7hq2mz\",\"emailPassword\":false,\"startOnCreate\":true}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"event\":{\"id\":\"mev1x9dk2q\",\"name\":\"create\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-30T14:02:11.501Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"provisioning\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":0,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":null,\"networkId\":\"nw3k9x1q\",\"publicIp\":null,\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:02:11.482Z\",\"dtDeleted\":null,\"reservation\":null}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"event\":{\"id\":\"mev1x9dk2q\",\"name\":\"create\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-30T14:02:11.501Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"provisioning\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":0,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":null,\"networkId\":\"nw3k9x1q\",\"publicIp\":null,\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:02:11.482Z\",\"dtDeleted\":null,\"reservation\":null}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void createStartupScriptSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"id\":\"scr7hq2mz\",\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"description\":null,\"isEnabled\":true,\"isRunOnce\":true,\"assignedMachineIds\":[],\"dtCreated\":\"2024-07-30T14:01:58.220Z\",\"dtDeleted\":null}")
-        .build());
-    var body = mapper.readValue("{\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"script\":\"#!/bin/bash\\nnvidia-smi > /root/gpu.txt\\n\",\"isRunOnce\":true}", new TypeReference<dev.providerapi.paperspace.model.CreateStartupScriptRequest>() {});
+    mock.enqueueJson(200, "{\"id\":\"scr7hq2mz\",\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"description\":null,\"isEnabled\":true,\"isRunOnce\":true,\"assignedMachineIds\":[],\"dtCreated\":\"2024-07-30T14:01:58.220Z\",\"dtDeleted\":null}");
+    dev.providerapi.paperspace.model.CreateStartupScriptRequest body = mock.read("{\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"script\":\"#!/bin/bash\\nnvidia-smi > /root/gpu.txt\\n\",\"isRunOnce\":true}", new TypeReference<dev.providerapi.paperspace.model.CreateStartupScriptRequest>() {});
 
-    Object result = api.createStartupScript(body);
+    dev.providerapi.paperspace.model.StartupScript result = mock.api().createStartupScript(body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/startup-scripts");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"script\":\"#!/bin/bash\\nnvidia-smi > /root/gpu.txt\\n\",\"isRunOnce\":true}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"script\":\"#!/bin/bash\\nnvidia-smi > /root/gpu.txt\\n\",\"isRunOnce\":true}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"id\":\"scr7hq2mz\",\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"description\":null,\"isEnabled\":true,\"isRunOnce\":true,\"assignedMachineIds\":[],\"dtCreated\":\"2024-07-30T14:01:58.220Z\",\"dtDeleted\":null}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"id\":\"scr7hq2mz\",\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"description\":null,\"isEnabled\":true,\"isRunOnce\":true,\"assignedMachineIds\":[],\"dtCreated\":\"2024-07-30T14:01:58.220Z\",\"dtDeleted\":null}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void deleteMachineSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"event\":{\"id\":\"mevdea7h2k\",\"name\":\"deactivate\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"stopping\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}")
-        .build());
+    mock.enqueueJson(200, "{\"event\":{\"id\":\"mevdea7h2k\",\"name\":\"deactivate\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"stopping\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}");
 
-    Object result = api.deleteMachine("test-id");
+    dev.providerapi.paperspace.model.MachineOperation result = mock.api().deleteMachine("test-id");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("DELETE");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/machines/test-id");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"event\":{\"id\":\"mevdea7h2k\",\"name\":\"deactivate\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"stopping\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"event\":{\"id\":\"mevdea7h2k\",\"name\":\"deactivate\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"stopping\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void getMachineSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"ready\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}")
-        .build());
+    mock.enqueueJson(200, "{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"ready\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}");
 
-    Object result = api.getMachine("test-id");
+    dev.providerapi.paperspace.model.Machine result = mock.api().getMachine("test-id");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/machines/test-id");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"ready\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"ready\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void getMachineAvailabilitySendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"available\":true}")
-        .build());
+    mock.enqueueJson(200, "{\"available\":true}");
 
-    Object result = api.getMachineAvailability("test-machinetype", "test-region");
+    dev.providerapi.paperspace.model.MachineAvailability result = mock.api().getMachineAvailability("test-machinetype", "test-region");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/machine-availability");
     assertQuery(request, "machineType=test-machinetype", "region=test-region");
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"available\":true}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"available\":true}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void getMachineEventSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"id\":\"mev1x9dk2q\",\"name\":\"create\",\"state\":\"done\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-30T14:02:11.501Z\",\"dtStarted\":\"2024-07-30T14:02:12.004Z\",\"dtFinished\":\"2024-07-30T14:05:40.873Z\",\"error\":null}")
-        .build());
+    mock.enqueueJson(200, "{\"id\":\"mev1x9dk2q\",\"name\":\"create\",\"state\":\"done\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-30T14:02:11.501Z\",\"dtStarted\":\"2024-07-30T14:02:12.004Z\",\"dtFinished\":\"2024-07-30T14:05:40.873Z\",\"error\":null}");
 
-    Object result = api.getMachineEvent("test-id");
+    dev.providerapi.paperspace.model.MachineEvent result = mock.api().getMachineEvent("test-id");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/machine-events/test-id");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"id\":\"mev1x9dk2q\",\"name\":\"create\",\"state\":\"done\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-30T14:02:11.501Z\",\"dtStarted\":\"2024-07-30T14:02:12.004Z\",\"dtFinished\":\"2024-07-30T14:05:40.873Z\",\"error\":null}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"id\":\"mev1x9dk2q\",\"name\":\"create\",\"state\":\"done\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-30T14:02:11.501Z\",\"dtStarted\":\"2024-07-30T14:02:12.004Z\",\"dtFinished\":\"2024-07-30T14:05:40.873Z\",\"error\":null}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void listMachinesSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"hasMore\":true,\"nextPage\":\"eyJpZCI6InBzcTgxeGt6dCJ9\",\"items\":[{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"ready\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null},{\"id\":\"psq81xkzt\",\"name\":\"train-a6000\",\"state\":\"off\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A6000\",\"agentType\":\"LinuxMachine\",\"cpus\":8,\"ram\":48318382080,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A6000\",\"memory\":51539607552,\"count\":1}],\"region\":\"ams1\",\"privateIp\":\"10.66.0.19\",\"networkId\":\"nw3k9x1q\",\"publicIp\":null,\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":1.89,\"storageRate\":5,\"dtCreated\":\"2024-07-12T09:31:05.000Z\",\"dtModified\":\"2024-07-29T18:00:00.000Z\",\"dtDeleted\":null,\"reservation\":null}]}")
-        .build());
+    mock.enqueueJson(200, "{\"hasMore\":true,\"nextPage\":\"eyJpZCI6InBzcTgxeGt6dCJ9\",\"items\":[{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"ready\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null},{\"id\":\"psq81xkzt\",\"name\":\"train-a6000\",\"state\":\"off\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A6000\",\"agentType\":\"LinuxMachine\",\"cpus\":8,\"ram\":48318382080,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A6000\",\"memory\":51539607552,\"count\":1}],\"region\":\"ams1\",\"privateIp\":\"10.66.0.19\",\"networkId\":\"nw3k9x1q\",\"publicIp\":null,\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":1.89,\"storageRate\":5,\"dtCreated\":\"2024-07-12T09:31:05.000Z\",\"dtModified\":\"2024-07-29T18:00:00.000Z\",\"dtDeleted\":null,\"reservation\":null}]}");
 
-    Object result = api.listMachines(null, null, null, null, null, null, null, null);
+    dev.providerapi.paperspace.model.MachinePage result = mock.api().listMachines(null, null, null, null, null, null, null, null);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/machines");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"hasMore\":true,\"nextPage\":\"eyJpZCI6InBzcTgxeGt6dCJ9\",\"items\":[{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"ready\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null},{\"id\":\"psq81xkzt\",\"name\":\"train-a6000\",\"state\":\"off\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A6000\",\"agentType\":\"LinuxMachine\",\"cpus\":8,\"ram\":48318382080,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A6000\",\"memory\":51539607552,\"count\":1}],\"region\":\"ams1\",\"privateIp\":\"10.66.0.19\",\"networkId\":\"nw3k9x1q\",\"publicIp\":null,\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":1.89,\"storageRate\":5,\"dtCreated\":\"2024-07-12T09:31:05.000Z\",\"dtModified\":\"2024-07-29T18:00:00.000Z\",\"dtDeleted\":null,\"reservation\":null}]}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"hasMore\":true,\"nextPage\":\"eyJpZCI6InBzcTgxeGt6dCJ9\",\"items\":[{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"ready\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null},{\"id\":\"psq81xkzt\",\"name\":\"train-a6000\",\"state\":\"off\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A6000\",\"agentType\":\"LinuxMachine\",\"cpus\":8,\"ram\":48318382080,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A6000\",\"memory\":51539607552,\"count\":1}],\"region\":\"ams1\",\"privateIp\":\"10.66.0.19\",\"networkId\":\"nw3k9x1q\",\"publicIp\":null,\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":1.89,\"storageRate\":5,\"dtCreated\":\"2024-07-12T09:31:05.000Z\",\"dtModified\":\"2024-07-29T18:00:00.000Z\",\"dtDeleted\":null,\"reservation\":null}]}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void listOsTemplatesSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"hasMore\":false,\"nextPage\":null,\"items\":[{\"id\":\"t0nspur5\",\"name\":\"ML-in-a-Box\",\"agentType\":\"LinuxMachine\",\"operatingSystemLabel\":\"Ubuntu 22.04\",\"defaultSizeGb\":100,\"availableMachineTypes\":[{\"machineTypeLabel\":\"A100-80G\",\"isAvailable\":true},{\"machineTypeLabel\":\"A100-80Gx8\",\"isAvailable\":true},{\"machineTypeLabel\":\"H100\",\"isAvailable\":true},{\"machineTypeLabel\":\"H100x8\",\"isAvailable\":true},{\"machineTypeLabel\":\"A6000\",\"isAvailable\":true},{\"machineTypeLabel\":\"A4000\",\"isAvailable\":true},{\"machineTypeLabel\":\"C5\",\"isAvailable\":false}],\"dtCreated\":\"2023-11-02T16:20:00.000Z\"},{\"id\":\"tkni3aa4\",\"name\":\"Ubuntu 22.04 Server\",\"agentType\":\"LinuxMachine\",\"operatingSystemLabel\":\"Ubuntu 22.04\",\"defaultSizeGb\":50,\"availableMachineTypes\":[{\"machineTypeLabel\":\"A100-80G\",\"isAvailable\":true},{\"machineTypeLabel\":\"A6000\",\"isAvailable\":true},{\"machineTypeLabel\":\"A4000\",\"isAvailable\":true},{\"machineTypeLabel\":\"C5\",\"isAvailable\":true}],\"dtCreated\":\"2023-11-02T16:20:00.000Z\"}]}")
-        .build());
+    mock.enqueueJson(200, "{\"hasMore\":false,\"nextPage\":null,\"items\":[{\"id\":\"t0nspur5\",\"name\":\"ML-in-a-Box\",\"agentType\":\"LinuxMachine\",\"operatingSystemLabel\":\"Ubuntu 22.04\",\"defaultSizeGb\":100,\"availableMachineTypes\":[{\"machineTypeLabel\":\"A100-80G\",\"isAvailable\":true},{\"machineTypeLabel\":\"A100-80Gx8\",\"isAvailable\":true},{\"machineTypeLabel\":\"H100\",\"isAvailable\":true},{\"machineTypeLabel\":\"H100x8\",\"isAvailable\":true},{\"machineTypeLabel\":\"A6000\",\"isAvailable\":true},{\"machineTypeLabel\":\"A4000\",\"isAvailable\":true},{\"machineTypeLabel\":\"C5\",\"isAvailable\":false}],\"dtCreated\":\"2023-11-02T16:20:00.000Z\"},{\"id\":\"tkni3aa4\",\"name\":\"Ubuntu 22.04 Server\",\"agentType\":\"LinuxMachine\",\"operatingSystemLabel\":\"Ubuntu 22.04\",\"defaultSizeGb\":50,\"availableMachineTypes\":[{\"machineTypeLabel\":\"A100-80G\",\"isAvailable\":true},{\"machineTypeLabel\":\"A6000\",\"isAvailable\":true},{\"machineTypeLabel\":\"A4000\",\"isAvailable\":true},{\"machineTypeLabel\":\"C5\",\"isAvailable\":true}],\"dtCreated\":\"2023-11-02T16:20:00.000Z\"}]}");
 
-    Object result = api.listOsTemplates(null, null, null, null, null);
+    dev.providerapi.paperspace.model.OsTemplatePage result = mock.api().listOsTemplates(null, null, null, null, null);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/os-templates");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"hasMore\":false,\"nextPage\":null,\"items\":[{\"id\":\"t0nspur5\",\"name\":\"ML-in-a-Box\",\"agentType\":\"LinuxMachine\",\"operatingSystemLabel\":\"Ubuntu 22.04\",\"defaultSizeGb\":100,\"availableMachineTypes\":[{\"machineTypeLabel\":\"A100-80G\",\"isAvailable\":true},{\"machineTypeLabel\":\"A100-80Gx8\",\"isAvailable\":true},{\"machineTypeLabel\":\"H100\",\"isAvailable\":true},{\"machineTypeLabel\":\"H100x8\",\"isAvailable\":true},{\"machineTypeLabel\":\"A6000\",\"isAvailable\":true},{\"machineTypeLabel\":\"A4000\",\"isAvailable\":true},{\"machineTypeLabel\":\"C5\",\"isAvailable\":false}],\"dtCreated\":\"2023-11-02T16:20:00.000Z\"},{\"id\":\"tkni3aa4\",\"name\":\"Ubuntu 22.04 Server\",\"agentType\":\"LinuxMachine\",\"operatingSystemLabel\":\"Ubuntu 22.04\",\"defaultSizeGb\":50,\"availableMachineTypes\":[{\"machineTypeLabel\":\"A100-80G\",\"isAvailable\":true},{\"machineTypeLabel\":\"A6000\",\"isAvailable\":true},{\"machineTypeLabel\":\"A4000\",\"isAvailable\":true},{\"machineTypeLabel\":\"C5\",\"isAvailable\":true}],\"dtCreated\":\"2023-11-02T16:20:00.000Z\"}]}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"hasMore\":false,\"nextPage\":null,\"items\":[{\"id\":\"t0nspur5\",\"name\":\"ML-in-a-Box\",\"agentType\":\"LinuxMachine\",\"operatingSystemLabel\":\"Ubuntu 22.04\",\"defaultSizeGb\":100,\"availableMachineTypes\":[{\"machineTypeLabel\":\"A100-80G\",\"isAvailable\":true},{\"machineTypeLabel\":\"A100-80Gx8\",\"isAvailable\":true},{\"machineTypeLabel\":\"H100\",\"isAvailable\":true},{\"machineTypeLabel\":\"H100x8\",\"isAvailable\":true},{\"machineTypeLabel\":\"A6000\",\"isAvailable\":true},{\"machineTypeLabel\":\"A4000\",\"isAvailable\":true},{\"machineTypeLabel\":\"C5\",\"isAvailable\":false}],\"dtCreated\":\"2023-11-02T16:20:00.000Z\"},{\"id\":\"tkni3aa4\",\"name\":\"Ubuntu 22.04 Server\",\"agentType\":\"LinuxMachine\",\"operatingSystemLabel\":\"Ubuntu 22.04\",\"defaultSizeGb\":50,\"availableMachineTypes\":[{\"machineTypeLabel\":\"A100-80G\",\"isAvailable\":true},{\"machineTypeLabel\":\"A6000\",\"isAvailable\":true},{\"machineTypeLabel\":\"A4000\",\"isAvailable\":true},{\"machineTypeLabel\":\"C5\",\"isAvailable\":true}],\"dtCreated\":\"2023-11-02T16:20:00.000Z\"}]}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void listStartupScriptsSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"hasMore\":false,\"nextPage\":null,\"items\":[{\"id\":\"scr7hq2mz\",\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"description\":null,\"isEnabled\":true,\"isRunOnce\":true,\"assignedMachineIds\":[\"psv7ab2cd\"],\"dtCreated\":\"2024-07-30T14:01:58.220Z\",\"dtDeleted\":null}]}")
-        .build());
+    mock.enqueueJson(200, "{\"hasMore\":false,\"nextPage\":null,\"items\":[{\"id\":\"scr7hq2mz\",\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"description\":null,\"isEnabled\":true,\"isRunOnce\":true,\"assignedMachineIds\":[\"psv7ab2cd\"],\"dtCreated\":\"2024-07-30T14:01:58.220Z\",\"dtDeleted\":null}]}");
 
-    Object result = api.listStartupScripts(null, null, null, null, null);
+    dev.providerapi.paperspace.model.StartupScriptPage result = mock.api().listStartupScripts(null, null, null, null, null);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/startup-scripts");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"hasMore\":false,\"nextPage\":null,\"items\":[{\"id\":\"scr7hq2mz\",\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"description\":null,\"isEnabled\":true,\"isRunOnce\":true,\"assignedMachineIds\":[\"psv7ab2cd\"],\"dtCreated\":\"2024-07-30T14:01:58.220Z\",\"dtDeleted\":null}]}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"hasMore\":false,\"nextPage\":null,\"items\":[{\"id\":\"scr7hq2mz\",\"name\":\"provider-api-9b1c0e3f5d7a2b84\",\"description\":null,\"isEnabled\":true,\"isRunOnce\":true,\"assignedMachineIds\":[\"psv7ab2cd\"],\"dtCreated\":\"2024-07-30T14:01:58.220Z\",\"dtDeleted\":null}]}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void restartMachineSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"event\":{\"id\":\"mevres7h2k\",\"name\":\"restart\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"restarting\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}")
-        .build());
+    mock.enqueueJson(200, "{\"event\":{\"id\":\"mevres7h2k\",\"name\":\"restart\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"restarting\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}");
 
-    Object result = api.restartMachine("test-id");
+    dev.providerapi.paperspace.model.MachineOperation result = mock.api().restartMachine("test-id");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("PATCH");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/machines/test-id/restart");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"event\":{\"id\":\"mevres7h2k\",\"name\":\"restart\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"restarting\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"event\":{\"id\":\"mevres7h2k\",\"name\":\"restart\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"restarting\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void startMachineSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"event\":{\"id\":\"mevsta7h2k\",\"name\":\"start\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"starting\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}")
-        .build());
+    mock.enqueueJson(200, "{\"event\":{\"id\":\"mevsta7h2k\",\"name\":\"start\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"starting\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}");
 
-    Object result = api.startMachine("test-id");
+    dev.providerapi.paperspace.model.MachineOperation result = mock.api().startMachine("test-id");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("PATCH");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/machines/test-id/start");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"event\":{\"id\":\"mevsta7h2k\",\"name\":\"start\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"starting\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"event\":{\"id\":\"mevsta7h2k\",\"name\":\"start\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"starting\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void stopMachineSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"event\":{\"id\":\"mevsto7h2k\",\"name\":\"stop\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"stopping\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}")
-        .build());
+    mock.enqueueJson(200, "{\"event\":{\"id\":\"mevsto7h2k\",\"name\":\"stop\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"stopping\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}");
 
-    Object result = api.stopMachine("test-id");
+    dev.providerapi.paperspace.model.MachineOperation result = mock.api().stopMachine("test-id");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("PATCH");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/machines/test-id/stop");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"event\":{\"id\":\"mevsto7h2k\",\"name\":\"stop\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"stopping\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"event\":{\"id\":\"mevsto7h2k\",\"name\":\"stop\",\"state\":\"new\",\"machineId\":\"psv7ab2cd\",\"dtCreated\":\"2024-07-31T08:00:00.000Z\",\"dtStarted\":null,\"dtFinished\":null,\"error\":null},\"data\":{\"id\":\"psv7ab2cd\",\"name\":\"pa-4f2a9c1e7b3d5a60\",\"state\":\"stopping\",\"os\":\"Ubuntu 22.04\",\"machineType\":\"A100-80G\",\"agentType\":\"LinuxMachine\",\"cpus\":12,\"ram\":96636764160,\"storageTotal\":107374182400,\"storageUsed\":21474836480,\"accelerators\":[{\"name\":\"A100-80G\",\"memory\":85899345920,\"count\":1}],\"region\":\"ny2\",\"privateIp\":\"10.64.12.7\",\"networkId\":\"nw3k9x1q\",\"publicIp\":\"184.105.6.42\",\"publicIpType\":\"dynamic\",\"autoShutdownEnabled\":false,\"autoShutdownTimeout\":null,\"autoShutdownForce\":null,\"autoSnapshotEnabled\":false,\"autoSnapshotFrequency\":null,\"autoSnapshotSaveCount\":null,\"updatesPending\":false,\"restorePointEnabled\":false,\"restorePointFrequency\":null,\"restorePointSnapshotId\":null,\"usageRate\":3.18,\"storageRate\":7,\"dtCreated\":\"2024-07-30T14:02:11.482Z\",\"dtModified\":\"2024-07-30T14:09:47.105Z\",\"dtDeleted\":null,\"reservation\":null}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void http401IsAuthenticationException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(401)
         .addHeader("Content-Type", "application/json")
         .body("{\"code\":\"test/unauthorized\",\"message\":\"test message for HTTP 401\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getMachine("test-id"))
+    assertThatThrownBy(() -> mock.api().getMachine("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.AuthenticationException.class, e -> {
           assertThat(e.provider()).isEqualTo("paperspace");
           assertThat(e.operation()).isEqualTo("getMachine");
@@ -302,18 +229,18 @@ class PaperspaceApiClientTest {
           assertThat(e.providerCode()).contains("test/unauthorized");
           assertThat(e.providerMessage()).contains("test message for HTTP 401");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http404IsNotFoundException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(404)
         .addHeader("Content-Type", "application/json")
         .body("{\"code\":\"test/notFound\",\"message\":\"test message for HTTP 404\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getMachine("test-id"))
+    assertThatThrownBy(() -> mock.api().getMachine("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.NotFoundException.class, e -> {
           assertThat(e.provider()).isEqualTo("paperspace");
           assertThat(e.operation()).isEqualTo("getMachine");
@@ -321,19 +248,19 @@ class PaperspaceApiClientTest {
           assertThat(e.providerCode()).contains("test/notFound");
           assertThat(e.providerMessage()).contains("test message for HTTP 404");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http429IsRateLimitedException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(429)
         .addHeader("Content-Type", "application/json")
         .addHeader("Retry-After", "7")
         .body("{\"code\":\"test/rateLimited\",\"message\":\"test message for HTTP 429\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getMachine("test-id"))
+    assertThatThrownBy(() -> mock.api().getMachine("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.RateLimitedException.class, e -> {
           assertThat(e.provider()).isEqualTo("paperspace");
           assertThat(e.operation()).isEqualTo("getMachine");
@@ -342,18 +269,18 @@ class PaperspaceApiClientTest {
           assertThat(e.providerMessage()).contains("test message for HTTP 429");
           assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http500IsProviderUnavailableException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(500)
         .addHeader("Content-Type", "application/json")
         .body("{\"code\":\"test/serverError\",\"message\":\"test message for HTTP 500\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getMachine("test-id"))
+    assertThatThrownBy(() -> mock.api().getMachine("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.ProviderUnavailableException.class, e -> {
           assertThat(e.provider()).isEqualTo("paperspace");
           assertThat(e.operation()).isEqualTo("getMachine");
@@ -361,16 +288,6 @@ class PaperspaceApiClientTest {
           assertThat(e.providerCode()).contains("test/serverError");
           assertThat(e.providerMessage()).contains("test message for HTTP 500");
         });
-    assertAuth(takeRequest());
-  }
-
-  private RecordedRequest takeRequest() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(request).as("a request reached the server").isNotNull();
-    return request;
-  }
-
-  private static void assertAuth(RecordedRequest request) {
-    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer test-key");
+    mock.assertAuth(mock.takeRequest());
   }
 }

@@ -7,18 +7,13 @@ import static dev.providerapi.testing.GeneratedClientAssertions.assertQuery;
 import static dev.providerapi.testing.GeneratedClientAssertions.assertSameJson;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.providerapi.ProviderConfig;
-import dev.providerapi.http.ApiClient;
+import dev.providerapi.testing.MockProviderServer;
 import dev.providerapi.runpod.RunpodProviderBase;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every operation of {@link RunpodApi} against a local MockWebServer: the request as the server sees it
@@ -26,238 +21,182 @@ import org.junit.jupiter.api.Test;
  * Examples come from the spec or from specs/runpod/fixtures/ (a fixture wins).
  */
 class RunpodApiClientTest {
-  private MockWebServer server;
-  private ApiClient client;
-  private ObjectMapper mapper;
-  private RunpodApi api;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    ProviderConfig config = ProviderConfig.builder()
-        .apiKey("test-key")
-        .baseUrl(server.url("/").toString())
-        .rateLimited(false)
-        .maxAttempts(1)
-        .build();
-    client = ApiClient.create(RunpodProviderBase.DESCRIPTOR, config);
-    mapper = client.objectMapper();
-    api = new RunpodApiClient(client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final MockProviderServer<RunpodApi> mock =
+      MockProviderServer.<RunpodApi>of(RunpodProviderBase.DESCRIPTOR, RunpodApiClient::new)
+          .apiKey("test-key")
+          .expectHeader("Authorization", "Bearer test-key");
 
   @Test
   void gpuTypesSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"gpuTypes\":[{\"id\":\"NVIDIA GeForce RTX 3090\",\"displayName\":\"RTX 3090\",\"memoryInGb\":24,\"secureCloud\":false,\"communityCloud\":true,\"communityLowestPrice\":{\"minimumBidPrice\":0.163,\"uninterruptablePrice\":0.3}}]}}")
-        .build());
-    var body = mapper.readValue("{\"input\":{\"id\":\"NVIDIA GeForce RTX 3090\"}}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
+    mock.enqueueJson(200, "{\"data\":{\"gpuTypes\":[{\"id\":\"NVIDIA GeForce RTX 3090\",\"displayName\":\"RTX 3090\",\"memoryInGb\":24,\"secureCloud\":false,\"communityCloud\":true,\"communityLowestPrice\":{\"minimumBidPrice\":0.163,\"uninterruptablePrice\":0.3}}]}}");
+    dev.providerapi.runpod.model.GpuTypesVariables body = mock.read("{\"input\":{\"id\":\"NVIDIA GeForce RTX 3090\"}}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
 
-    Object result = api.gpuTypes(body.input());
+    java.util.List<dev.providerapi.runpod.model.GpuTypesResult> result = mock.api().gpuTypes(body.input());
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"query\":\"query GpuTypes($input: GpuTypeFilter) {\\n  gpuTypes(input: $input) {\\n    id\\n    displayName\\n    manufacturer\\n    memoryInGb\\n    maxGpuCount\\n    secureCloud\\n    communityCloud\\n    secureLowestPrice: lowestPrice(input: {gpuCount: 1, secureCloud: true}) {\\n      minimumBidPrice\\n      uninterruptablePrice\\n      stockStatus\\n      availableGpuCounts\\n    }\\n    communityLowestPrice: lowestPrice(input: {gpuCount: 1, secureCloud: false}) {\\n      minimumBidPrice\\n      uninterruptablePrice\\n      stockStatus\\n      availableGpuCounts\\n    }\\n  }\\n}\",\"operationName\":\"GpuTypes\",\"variables\":{\"input\":{\"id\":\"NVIDIA GeForce RTX 3090\"}}}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"query\":\"query GpuTypes($input: GpuTypeFilter) {\\n  gpuTypes(input: $input) {\\n    id\\n    displayName\\n    manufacturer\\n    memoryInGb\\n    maxGpuCount\\n    secureCloud\\n    communityCloud\\n    secureLowestPrice: lowestPrice(input: {gpuCount: 1, secureCloud: true}) {\\n      minimumBidPrice\\n      uninterruptablePrice\\n      stockStatus\\n      availableGpuCounts\\n    }\\n    communityLowestPrice: lowestPrice(input: {gpuCount: 1, secureCloud: false}) {\\n      minimumBidPrice\\n      uninterruptablePrice\\n      stockStatus\\n      availableGpuCounts\\n    }\\n  }\\n}\",\"operationName\":\"GpuTypes\",\"variables\":{\"input\":{\"id\":\"NVIDIA GeForce RTX 3090\"}}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "[{\"id\":\"NVIDIA GeForce RTX 3090\",\"displayName\":\"RTX 3090\",\"memoryInGb\":24,\"secureCloud\":false,\"communityCloud\":true,\"communityLowestPrice\":{\"minimumBidPrice\":0.163,\"uninterruptablePrice\":0.3}}]", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "[{\"id\":\"NVIDIA GeForce RTX 3090\",\"displayName\":\"RTX 3090\",\"memoryInGb\":24,\"secureCloud\":false,\"communityCloud\":true,\"communityLowestPrice\":{\"minimumBidPrice\":0.163,\"uninterruptablePrice\":0.3}}]", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void myPodsSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"myself\":{\"pods\":[{\"id\":\"ldl1dxirsim64n\",\"name\":\"Runpod Pytorch\",\"runtime\":{\"uptimeInSeconds\":3931,\"ports\":[{\"ip\":\"100.65.0.101\",\"isIpPublic\":false,\"privatePort\":8888,\"publicPort\":60141,\"type\":\"http\"}],\"gpus\":[{\"id\":\"GPU-e0488b7e-6932-795b-a125-4472c16ea72c\",\"gpuUtilPercent\":0,\"memoryUtilPercent\":0}],\"container\":{\"cpuPercent\":0,\"memoryPercent\":0}}}]}}}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":{\"myself\":{\"pods\":[{\"id\":\"ldl1dxirsim64n\",\"name\":\"Runpod Pytorch\",\"runtime\":{\"uptimeInSeconds\":3931,\"ports\":[{\"ip\":\"100.65.0.101\",\"isIpPublic\":false,\"privatePort\":8888,\"publicPort\":60141,\"type\":\"http\"}],\"gpus\":[{\"id\":\"GPU-e0488b7e-6932-795b-a125-4472c16ea72c\",\"gpuUtilPercent\":0,\"memoryUtilPercent\":0}],\"container\":{\"cpuPercent\":0,\"memoryPercent\":0}}}]}}}");
 
-    Object result = api.myPods();
+    dev.providerapi.runpod.model.MyPodsResult result = mock.api().myPods();
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"query\":\"query MyPods {\\n  myself {\\n    pods {\\n      id\\n      name\\n      imageName\\n      desiredStatus\\n      podType\\n      costPerHr\\n      adjustedCostPerHr\\n      gpuCount\\n      vcpuCount\\n      memoryInGb\\n      containerDiskInGb\\n      volumeInGb\\n      dockerArgs\\n      env\\n      machineId\\n      lastStatusChange\\n      runtime {\\n        uptimeInSeconds\\n        ports {\\n          ip\\n          isIpPublic\\n          privatePort\\n          publicPort\\n          type\\n        }\\n        gpus {\\n          id\\n          gpuUtilPercent\\n          memoryUtilPercent\\n        }\\n        container {\\n          cpuPercent\\n          memoryPercent\\n        }\\n      }\\n      machine {\\n        podHostId\\n        gpuDisplayName\\n        gpuTypeId\\n        dataCenterId\\n        location\\n        secureCloud\\n      }\\n    }\\n  }\\n}\",\"operationName\":\"MyPods\"}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"query\":\"query MyPods {\\n  myself {\\n    pods {\\n      id\\n      name\\n      imageName\\n      desiredStatus\\n      podType\\n      costPerHr\\n      adjustedCostPerHr\\n      gpuCount\\n      vcpuCount\\n      memoryInGb\\n      containerDiskInGb\\n      volumeInGb\\n      dockerArgs\\n      env\\n      machineId\\n      lastStatusChange\\n      runtime {\\n        uptimeInSeconds\\n        ports {\\n          ip\\n          isIpPublic\\n          privatePort\\n          publicPort\\n          type\\n        }\\n        gpus {\\n          id\\n          gpuUtilPercent\\n          memoryUtilPercent\\n        }\\n        container {\\n          cpuPercent\\n          memoryPercent\\n        }\\n      }\\n      machine {\\n        podHostId\\n        gpuDisplayName\\n        gpuTypeId\\n        dataCenterId\\n        location\\n        secureCloud\\n      }\\n    }\\n  }\\n}\",\"operationName\":\"MyPods\"}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"pods\":[{\"id\":\"ldl1dxirsim64n\",\"name\":\"Runpod Pytorch\",\"runtime\":{\"uptimeInSeconds\":3931,\"ports\":[{\"ip\":\"100.65.0.101\",\"isIpPublic\":false,\"privatePort\":8888,\"publicPort\":60141,\"type\":\"http\"}],\"gpus\":[{\"id\":\"GPU-e0488b7e-6932-795b-a125-4472c16ea72c\",\"gpuUtilPercent\":0,\"memoryUtilPercent\":0}],\"container\":{\"cpuPercent\":0,\"memoryPercent\":0}}}]}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"pods\":[{\"id\":\"ldl1dxirsim64n\",\"name\":\"Runpod Pytorch\",\"runtime\":{\"uptimeInSeconds\":3931,\"ports\":[{\"ip\":\"100.65.0.101\",\"isIpPublic\":false,\"privatePort\":8888,\"publicPort\":60141,\"type\":\"http\"}],\"gpus\":[{\"id\":\"GPU-e0488b7e-6932-795b-a125-4472c16ea72c\",\"gpuUtilPercent\":0,\"memoryUtilPercent\":0}],\"container\":{\"cpuPercent\":0,\"memoryPercent\":0}}}]}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void podSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"pod\":{\"id\":\"YOUR_POD_ID\",\"name\":\"Runpod Pytorch\",\"runtime\":{\"uptimeInSeconds\":11,\"ports\":[{\"ip\":\"100.65.0.101\",\"isIpPublic\":false,\"privatePort\":8888,\"publicPort\":60141,\"type\":\"http\"}],\"gpus\":[{\"id\":\"GPU-e0488b7e-6932-795b-a125-4472c16ea72c\",\"gpuUtilPercent\":0,\"memoryUtilPercent\":0}],\"container\":{\"cpuPercent\":0,\"memoryPercent\":0}}}}}")
-        .build());
-    var body = mapper.readValue("{\"input\":{\"podId\":\"YOUR_POD_ID\"}}", new TypeReference<dev.providerapi.runpod.model.PodVariables>() {});
+    mock.enqueueJson(200, "{\"data\":{\"pod\":{\"id\":\"YOUR_POD_ID\",\"name\":\"Runpod Pytorch\",\"runtime\":{\"uptimeInSeconds\":11,\"ports\":[{\"ip\":\"100.65.0.101\",\"isIpPublic\":false,\"privatePort\":8888,\"publicPort\":60141,\"type\":\"http\"}],\"gpus\":[{\"id\":\"GPU-e0488b7e-6932-795b-a125-4472c16ea72c\",\"gpuUtilPercent\":0,\"memoryUtilPercent\":0}],\"container\":{\"cpuPercent\":0,\"memoryPercent\":0}}}}}");
+    dev.providerapi.runpod.model.PodVariables body = mock.read("{\"input\":{\"podId\":\"YOUR_POD_ID\"}}", new TypeReference<dev.providerapi.runpod.model.PodVariables>() {});
 
-    Object result = api.pod(body.input());
+    dev.providerapi.runpod.model.PodResult result = mock.api().pod(body.input());
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"query\":\"query Pod($input: PodFilter!) {\\n  pod(input: $input) {\\n    id\\n    name\\n    imageName\\n    desiredStatus\\n    podType\\n    costPerHr\\n    adjustedCostPerHr\\n    gpuCount\\n    vcpuCount\\n    memoryInGb\\n    containerDiskInGb\\n    volumeInGb\\n    dockerArgs\\n    env\\n    machineId\\n    lastStatusChange\\n    runtime {\\n      uptimeInSeconds\\n      ports {\\n        ip\\n        isIpPublic\\n        privatePort\\n        publicPort\\n        type\\n      }\\n      gpus {\\n        id\\n        gpuUtilPercent\\n        memoryUtilPercent\\n      }\\n      container {\\n        cpuPercent\\n        memoryPercent\\n      }\\n    }\\n    machine {\\n      podHostId\\n      gpuDisplayName\\n      gpuTypeId\\n      dataCenterId\\n      location\\n      secureCloud\\n    }\\n  }\\n}\",\"operationName\":\"Pod\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\"}}}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"query\":\"query Pod($input: PodFilter!) {\\n  pod(input: $input) {\\n    id\\n    name\\n    imageName\\n    desiredStatus\\n    podType\\n    costPerHr\\n    adjustedCostPerHr\\n    gpuCount\\n    vcpuCount\\n    memoryInGb\\n    containerDiskInGb\\n    volumeInGb\\n    dockerArgs\\n    env\\n    machineId\\n    lastStatusChange\\n    runtime {\\n      uptimeInSeconds\\n      ports {\\n        ip\\n        isIpPublic\\n        privatePort\\n        publicPort\\n        type\\n      }\\n      gpus {\\n        id\\n        gpuUtilPercent\\n        memoryUtilPercent\\n      }\\n      container {\\n        cpuPercent\\n        memoryPercent\\n      }\\n    }\\n    machine {\\n      podHostId\\n      gpuDisplayName\\n      gpuTypeId\\n      dataCenterId\\n      location\\n      secureCloud\\n    }\\n  }\\n}\",\"operationName\":\"Pod\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\"}}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"id\":\"YOUR_POD_ID\",\"name\":\"Runpod Pytorch\",\"runtime\":{\"uptimeInSeconds\":11,\"ports\":[{\"ip\":\"100.65.0.101\",\"isIpPublic\":false,\"privatePort\":8888,\"publicPort\":60141,\"type\":\"http\"}],\"gpus\":[{\"id\":\"GPU-e0488b7e-6932-795b-a125-4472c16ea72c\",\"gpuUtilPercent\":0,\"memoryUtilPercent\":0}],\"container\":{\"cpuPercent\":0,\"memoryPercent\":0}}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"id\":\"YOUR_POD_ID\",\"name\":\"Runpod Pytorch\",\"runtime\":{\"uptimeInSeconds\":11,\"ports\":[{\"ip\":\"100.65.0.101\",\"isIpPublic\":false,\"privatePort\":8888,\"publicPort\":60141,\"type\":\"http\"}],\"gpus\":[{\"id\":\"GPU-e0488b7e-6932-795b-a125-4472c16ea72c\",\"gpuUtilPercent\":0,\"memoryUtilPercent\":0}],\"container\":{\"cpuPercent\":0,\"memoryPercent\":0}}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void podBidResumeSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"podBidResume\":{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"RUNNING\",\"imageName\":\"runpod/tensorflow\"}}}")
-        .build());
-    var body = mapper.readValue("{\"input\":{\"podId\":\"YOUR_POD_ID\",\"bidPerGpu\":0.2,\"gpuCount\":1}}", new TypeReference<dev.providerapi.runpod.model.PodBidResumeVariables>() {});
+    mock.enqueueJson(200, "{\"data\":{\"podBidResume\":{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"RUNNING\",\"imageName\":\"runpod/tensorflow\"}}}");
+    dev.providerapi.runpod.model.PodBidResumeVariables body = mock.read("{\"input\":{\"podId\":\"YOUR_POD_ID\",\"bidPerGpu\":0.2,\"gpuCount\":1}}", new TypeReference<dev.providerapi.runpod.model.PodBidResumeVariables>() {});
 
-    Object result = api.podBidResume(body.input());
+    dev.providerapi.runpod.model.PodResumeResult result = mock.api().podBidResume(body.input());
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"query\":\"mutation PodBidResume($input: PodBidResumeInput!) {\\n  podBidResume(input: $input) {\\n    id\\n    desiredStatus\\n    imageName\\n    costPerHr\\n  }\\n}\",\"operationName\":\"PodBidResume\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\",\"bidPerGpu\":0.2,\"gpuCount\":1}}}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"query\":\"mutation PodBidResume($input: PodBidResumeInput!) {\\n  podBidResume(input: $input) {\\n    id\\n    desiredStatus\\n    imageName\\n    costPerHr\\n  }\\n}\",\"operationName\":\"PodBidResume\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\",\"bidPerGpu\":0.2,\"gpuCount\":1}}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"RUNNING\",\"imageName\":\"runpod/tensorflow\"}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"RUNNING\",\"imageName\":\"runpod/tensorflow\"}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void podFindAndDeployOnDemandSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"podFindAndDeployOnDemand\":{\"id\":\"50qynxzilsxoey\",\"imageName\":\"runpod/tensorflow\",\"env\":[\"JUPYTER_PASSWORD=your-password\"],\"machineId\":\"hpvdausak8xb\",\"machine\":{\"podHostId\":\"50qynxzilsxoey-64410065\"}}}}")
-        .build());
-    var body = mapper.readValue("{\"input\":{\"cloudType\":\"ALL\",\"gpuCount\":1,\"volumeInGb\":40,\"containerDiskInGb\":40,\"minVcpuCount\":2,\"minMemoryInGb\":15,\"gpuTypeId\":\"NVIDIA RTX A6000\",\"name\":\"Runpod Tensorflow\",\"imageName\":\"runpod/tensorflow\",\"dockerArgs\":\"\",\"ports\":\"8888/http\",\"volumeMountPath\":\"/workspace\",\"env\":[{\"key\":\"JUPYTER_PASSWORD\",\"value\":\"your-password\"}]}}", new TypeReference<dev.providerapi.runpod.model.PodFindAndDeployOnDemandVariables>() {});
+    mock.enqueueJson(200, "{\"data\":{\"podFindAndDeployOnDemand\":{\"id\":\"50qynxzilsxoey\",\"imageName\":\"runpod/tensorflow\",\"env\":[\"JUPYTER_PASSWORD=your-password\"],\"machineId\":\"hpvdausak8xb\",\"machine\":{\"podHostId\":\"50qynxzilsxoey-64410065\"}}}}");
+    dev.providerapi.runpod.model.PodFindAndDeployOnDemandVariables body = mock.read("{\"input\":{\"cloudType\":\"ALL\",\"gpuCount\":1,\"volumeInGb\":40,\"containerDiskInGb\":40,\"minVcpuCount\":2,\"minMemoryInGb\":15,\"gpuTypeId\":\"NVIDIA RTX A6000\",\"name\":\"Runpod Tensorflow\",\"imageName\":\"runpod/tensorflow\",\"dockerArgs\":\"\",\"ports\":\"8888/http\",\"volumeMountPath\":\"/workspace\",\"env\":[{\"key\":\"JUPYTER_PASSWORD\",\"value\":\"your-password\"}]}}", new TypeReference<dev.providerapi.runpod.model.PodFindAndDeployOnDemandVariables>() {});
 
-    Object result = api.podFindAndDeployOnDemand(body.input());
+    dev.providerapi.runpod.model.PodRentInterruptableResult result = mock.api().podFindAndDeployOnDemand(body.input());
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"query\":\"mutation PodFindAndDeployOnDemand($input: PodFindAndDeployOnDemandInput!) {\\n  podFindAndDeployOnDemand(input: $input) {\\n    id\\n    name\\n    imageName\\n    desiredStatus\\n    costPerHr\\n    gpuCount\\n    env\\n    machineId\\n    machine {\\n      podHostId\\n      gpuDisplayName\\n    }\\n  }\\n}\",\"operationName\":\"PodFindAndDeployOnDemand\",\"variables\":{\"input\":{\"cloudType\":\"ALL\",\"gpuCount\":1,\"volumeInGb\":40,\"containerDiskInGb\":40,\"minVcpuCount\":2,\"minMemoryInGb\":15,\"gpuTypeId\":\"NVIDIA RTX A6000\",\"name\":\"Runpod Tensorflow\",\"imageName\":\"runpod/tensorflow\",\"dockerArgs\":\"\",\"ports\":\"8888/http\",\"volumeMountPath\":\"/workspace\",\"env\":[{\"key\":\"JUPYTER_PASSWORD\",\"value\":\"your-password\"}]}}}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"query\":\"mutation PodFindAndDeployOnDemand($input: PodFindAndDeployOnDemandInput!) {\\n  podFindAndDeployOnDemand(input: $input) {\\n    id\\n    name\\n    imageName\\n    desiredStatus\\n    costPerHr\\n    gpuCount\\n    env\\n    machineId\\n    machine {\\n      podHostId\\n      gpuDisplayName\\n    }\\n  }\\n}\",\"operationName\":\"PodFindAndDeployOnDemand\",\"variables\":{\"input\":{\"cloudType\":\"ALL\",\"gpuCount\":1,\"volumeInGb\":40,\"containerDiskInGb\":40,\"minVcpuCount\":2,\"minMemoryInGb\":15,\"gpuTypeId\":\"NVIDIA RTX A6000\",\"name\":\"Runpod Tensorflow\",\"imageName\":\"runpod/tensorflow\",\"dockerArgs\":\"\",\"ports\":\"8888/http\",\"volumeMountPath\":\"/workspace\",\"env\":[{\"key\":\"JUPYTER_PASSWORD\",\"value\":\"your-password\"}]}}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"id\":\"50qynxzilsxoey\",\"imageName\":\"runpod/tensorflow\",\"env\":[\"JUPYTER_PASSWORD=your-password\"],\"machineId\":\"hpvdausak8xb\",\"machine\":{\"podHostId\":\"50qynxzilsxoey-64410065\"}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"id\":\"50qynxzilsxoey\",\"imageName\":\"runpod/tensorflow\",\"env\":[\"JUPYTER_PASSWORD=your-password\"],\"machineId\":\"hpvdausak8xb\",\"machine\":{\"podHostId\":\"50qynxzilsxoey-64410065\"}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void podRentInterruptableSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"podRentInterruptable\":{\"id\":\"fkjbybgpwuvmhk\",\"imageName\":\"runpod/pytorch\",\"env\":[\"JUPYTER_PASSWORD=your-password\"],\"machineId\":\"hpvdausak8xb\",\"machine\":{\"podHostId\":\"fkjbybgpwuvmhk-64410065\"}}}}")
-        .build());
-    var body = mapper.readValue("{\"input\":{\"cloudType\":\"SECURE\",\"gpuCount\":1,\"volumeInGb\":40,\"containerDiskInGb\":40,\"minVcpuCount\":2,\"minMemoryInGb\":15,\"gpuTypeId\":\"NVIDIA RTX A6000\",\"name\":\"Runpod Pytorch\",\"imageName\":\"runpod/pytorch\",\"dockerArgs\":\"\",\"ports\":\"8888/http\",\"volumeMountPath\":\"/workspace\",\"env\":[{\"key\":\"JUPYTER_PASSWORD\",\"value\":\"your-password\"}],\"bidPerGpu\":0.2}}", new TypeReference<dev.providerapi.runpod.model.PodRentInterruptableVariables>() {});
+    mock.enqueueJson(200, "{\"data\":{\"podRentInterruptable\":{\"id\":\"fkjbybgpwuvmhk\",\"imageName\":\"runpod/pytorch\",\"env\":[\"JUPYTER_PASSWORD=your-password\"],\"machineId\":\"hpvdausak8xb\",\"machine\":{\"podHostId\":\"fkjbybgpwuvmhk-64410065\"}}}}");
+    dev.providerapi.runpod.model.PodRentInterruptableVariables body = mock.read("{\"input\":{\"cloudType\":\"SECURE\",\"gpuCount\":1,\"volumeInGb\":40,\"containerDiskInGb\":40,\"minVcpuCount\":2,\"minMemoryInGb\":15,\"gpuTypeId\":\"NVIDIA RTX A6000\",\"name\":\"Runpod Pytorch\",\"imageName\":\"runpod/pytorch\",\"dockerArgs\":\"\",\"ports\":\"8888/http\",\"volumeMountPath\":\"/workspace\",\"env\":[{\"key\":\"JUPYTER_PASSWORD\",\"value\":\"your-password\"}],\"bidPerGpu\":0.2}}", new TypeReference<dev.providerapi.runpod.model.PodRentInterruptableVariables>() {});
 
-    Object result = api.podRentInterruptable(body.input());
+    dev.providerapi.runpod.model.PodRentInterruptableResult result = mock.api().podRentInterruptable(body.input());
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"query\":\"mutation PodRentInterruptable($input: PodRentInterruptableInput!) {\\n  podRentInterruptable(input: $input) {\\n    id\\n    name\\n    imageName\\n    desiredStatus\\n    costPerHr\\n    gpuCount\\n    env\\n    machineId\\n    machine {\\n      podHostId\\n      gpuDisplayName\\n    }\\n  }\\n}\",\"operationName\":\"PodRentInterruptable\",\"variables\":{\"input\":{\"cloudType\":\"SECURE\",\"gpuCount\":1,\"volumeInGb\":40,\"containerDiskInGb\":40,\"minVcpuCount\":2,\"minMemoryInGb\":15,\"gpuTypeId\":\"NVIDIA RTX A6000\",\"name\":\"Runpod Pytorch\",\"imageName\":\"runpod/pytorch\",\"dockerArgs\":\"\",\"ports\":\"8888/http\",\"volumeMountPath\":\"/workspace\",\"env\":[{\"key\":\"JUPYTER_PASSWORD\",\"value\":\"your-password\"}],\"bidPerGpu\":0.2}}}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"query\":\"mutation PodRentInterruptable($input: PodRentInterruptableInput!) {\\n  podRentInterruptable(input: $input) {\\n    id\\n    name\\n    imageName\\n    desiredStatus\\n    costPerHr\\n    gpuCount\\n    env\\n    machineId\\n    machine {\\n      podHostId\\n      gpuDisplayName\\n    }\\n  }\\n}\",\"operationName\":\"PodRentInterruptable\",\"variables\":{\"input\":{\"cloudType\":\"SECURE\",\"gpuCount\":1,\"volumeInGb\":40,\"containerDiskInGb\":40,\"minVcpuCount\":2,\"minMemoryInGb\":15,\"gpuTypeId\":\"NVIDIA RTX A6000\",\"name\":\"Runpod Pytorch\",\"imageName\":\"runpod/pytorch\",\"dockerArgs\":\"\",\"ports\":\"8888/http\",\"volumeMountPath\":\"/workspace\",\"env\":[{\"key\":\"JUPYTER_PASSWORD\",\"value\":\"your-password\"}],\"bidPerGpu\":0.2}}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"id\":\"fkjbybgpwuvmhk\",\"imageName\":\"runpod/pytorch\",\"env\":[\"JUPYTER_PASSWORD=your-password\"],\"machineId\":\"hpvdausak8xb\",\"machine\":{\"podHostId\":\"fkjbybgpwuvmhk-64410065\"}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"id\":\"fkjbybgpwuvmhk\",\"imageName\":\"runpod/pytorch\",\"env\":[\"JUPYTER_PASSWORD=your-password\"],\"machineId\":\"hpvdausak8xb\",\"machine\":{\"podHostId\":\"fkjbybgpwuvmhk-64410065\"}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void podResumeSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"podResume\":{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"RUNNING\",\"imageName\":\"runpod/tensorflow\"}}}")
-        .build());
-    var body = mapper.readValue("{\"input\":{\"podId\":\"YOUR_POD_ID\",\"gpuCount\":1}}", new TypeReference<dev.providerapi.runpod.model.PodResumeVariables>() {});
+    mock.enqueueJson(200, "{\"data\":{\"podResume\":{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"RUNNING\",\"imageName\":\"runpod/tensorflow\"}}}");
+    dev.providerapi.runpod.model.PodResumeVariables body = mock.read("{\"input\":{\"podId\":\"YOUR_POD_ID\",\"gpuCount\":1}}", new TypeReference<dev.providerapi.runpod.model.PodResumeVariables>() {});
 
-    Object result = api.podResume(body.input());
+    dev.providerapi.runpod.model.PodResumeResult result = mock.api().podResume(body.input());
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"query\":\"mutation PodResume($input: PodResumeInput!) {\\n  podResume(input: $input) {\\n    id\\n    desiredStatus\\n    imageName\\n    costPerHr\\n  }\\n}\",\"operationName\":\"PodResume\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\",\"gpuCount\":1}}}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"query\":\"mutation PodResume($input: PodResumeInput!) {\\n  podResume(input: $input) {\\n    id\\n    desiredStatus\\n    imageName\\n    costPerHr\\n  }\\n}\",\"operationName\":\"PodResume\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\",\"gpuCount\":1}}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"RUNNING\",\"imageName\":\"runpod/tensorflow\"}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"RUNNING\",\"imageName\":\"runpod/tensorflow\"}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void podStopSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"podStop\":{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"EXITED\"}}}")
-        .build());
-    var body = mapper.readValue("{\"input\":{\"podId\":\"YOUR_POD_ID\"}}", new TypeReference<dev.providerapi.runpod.model.PodStopVariables>() {});
+    mock.enqueueJson(200, "{\"data\":{\"podStop\":{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"EXITED\"}}}");
+    dev.providerapi.runpod.model.PodStopVariables body = mock.read("{\"input\":{\"podId\":\"YOUR_POD_ID\"}}", new TypeReference<dev.providerapi.runpod.model.PodStopVariables>() {});
 
-    Object result = api.podStop(body.input());
+    dev.providerapi.runpod.model.PodStopResult result = mock.api().podStop(body.input());
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"query\":\"mutation PodStop($input: PodStopInput!) {\\n  podStop(input: $input) {\\n    id\\n    desiredStatus\\n  }\\n}\",\"operationName\":\"PodStop\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\"}}}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"query\":\"mutation PodStop($input: PodStopInput!) {\\n  podStop(input: $input) {\\n    id\\n    desiredStatus\\n  }\\n}\",\"operationName\":\"PodStop\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\"}}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"EXITED\"}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"id\":\"YOUR_POD_ID\",\"desiredStatus\":\"EXITED\"}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void podTerminateSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"podTerminate\":null}}")
-        .build());
-    var body = mapper.readValue("{\"input\":{\"podId\":\"YOUR_POD_ID\"}}", new TypeReference<dev.providerapi.runpod.model.PodTerminateVariables>() {});
+    mock.enqueueJson(200, "{\"data\":{\"podTerminate\":null}}");
+    dev.providerapi.runpod.model.PodTerminateVariables body = mock.read("{\"input\":{\"podId\":\"YOUR_POD_ID\"}}", new TypeReference<dev.providerapi.runpod.model.PodTerminateVariables>() {});
 
-    Object result = api.podTerminate(body.input());
+    com.fasterxml.jackson.databind.JsonNode result = mock.api().podTerminate(body.input());
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"query\":\"mutation PodTerminate($input: PodTerminateInput!) {\\n  podTerminate(input: $input)\\n}\",\"operationName\":\"PodTerminate\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\"}}}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"query\":\"mutation PodTerminate($input: PodTerminateInput!) {\\n  podTerminate(input: $input)\\n}\",\"operationName\":\"PodTerminate\",\"variables\":{\"input\":{\"podId\":\"YOUR_POD_ID\"}}}", request.getBody().utf8());
     assertThat(result).isNull();
   }
 
   @Test
   void http401IsAuthenticationException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(401)
         .addHeader("Content-Type", "application/json")
         .body("{\"errors\":[{\"extensions\":{\"code\":\"UNAUTHENTICATED\"},\"message\":\"test message for HTTP 401\"}]}")
         .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
+    dev.providerapi.runpod.model.GpuTypesVariables body = mock.read("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
 
-    assertThatThrownBy(() -> api.gpuTypes(body.input()))
+    assertThatThrownBy(() -> mock.api().gpuTypes(body.input()))
         .isInstanceOfSatisfying(dev.providerapi.errors.AuthenticationException.class, e -> {
           assertThat(e.provider()).isEqualTo("runpod");
           assertThat(e.operation()).isEqualTo("GpuTypes");
@@ -265,19 +204,19 @@ class RunpodApiClientTest {
           assertThat(e.providerCode()).contains("UNAUTHENTICATED");
           assertThat(e.providerMessage()).contains("test message for HTTP 401");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http404IsNotFoundException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(404)
         .addHeader("Content-Type", "application/json")
         .body("{\"errors\":[{\"extensions\":{\"code\":\"test/notFound\"},\"message\":\"test message for HTTP 404\"}]}")
         .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
+    dev.providerapi.runpod.model.GpuTypesVariables body = mock.read("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
 
-    assertThatThrownBy(() -> api.gpuTypes(body.input()))
+    assertThatThrownBy(() -> mock.api().gpuTypes(body.input()))
         .isInstanceOfSatisfying(dev.providerapi.errors.NotFoundException.class, e -> {
           assertThat(e.provider()).isEqualTo("runpod");
           assertThat(e.operation()).isEqualTo("GpuTypes");
@@ -285,20 +224,20 @@ class RunpodApiClientTest {
           assertThat(e.providerCode()).contains("test/notFound");
           assertThat(e.providerMessage()).contains("test message for HTTP 404");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http429IsRateLimitedException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(429)
         .addHeader("Content-Type", "application/json")
         .addHeader("Retry-After", "7")
         .body("{\"errors\":[{\"extensions\":{\"code\":\"test/rateLimited\"},\"message\":\"test message for HTTP 429\"}]}")
         .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
+    dev.providerapi.runpod.model.GpuTypesVariables body = mock.read("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
 
-    assertThatThrownBy(() -> api.gpuTypes(body.input()))
+    assertThatThrownBy(() -> mock.api().gpuTypes(body.input()))
         .isInstanceOfSatisfying(dev.providerapi.errors.RateLimitedException.class, e -> {
           assertThat(e.provider()).isEqualTo("runpod");
           assertThat(e.operation()).isEqualTo("GpuTypes");
@@ -307,19 +246,19 @@ class RunpodApiClientTest {
           assertThat(e.providerMessage()).contains("test message for HTTP 429");
           assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http500IsProviderUnavailableException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(500)
         .addHeader("Content-Type", "application/json")
         .body("{\"errors\":[{\"extensions\":{\"code\":\"test/serverError\"},\"message\":\"test message for HTTP 500\"}]}")
         .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
+    dev.providerapi.runpod.model.GpuTypesVariables body = mock.read("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
 
-    assertThatThrownBy(() -> api.gpuTypes(body.input()))
+    assertThatThrownBy(() -> mock.api().gpuTypes(body.input()))
         .isInstanceOfSatisfying(dev.providerapi.errors.ProviderUnavailableException.class, e -> {
           assertThat(e.provider()).isEqualTo("runpod");
           assertThat(e.operation()).isEqualTo("GpuTypes");
@@ -327,19 +266,19 @@ class RunpodApiClientTest {
           assertThat(e.providerCode()).contains("test/serverError");
           assertThat(e.providerMessage()).contains("test message for HTTP 500");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError1IsCapacityUnavailableException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"errors\":[{\"message\":\"Error: no longer any instances available (test)\"}]}")
         .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
+    dev.providerapi.runpod.model.GpuTypesVariables body = mock.read("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
 
-    assertThatThrownBy(() -> api.gpuTypes(body.input()))
+    assertThatThrownBy(() -> mock.api().gpuTypes(body.input()))
         .isInstanceOfSatisfying(dev.providerapi.errors.CapacityUnavailableException.class, e -> {
           assertThat(e.provider()).isEqualTo("runpod");
           assertThat(e.operation()).isEqualTo("GpuTypes");
@@ -347,19 +286,19 @@ class RunpodApiClientTest {
           assertThat(e.providerCode()).isEmpty();
           assertThat(e.providerMessage()).contains("Error: no longer any instances available (test)");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError2IsNotFoundException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"errors\":[{\"message\":\"Error: not found (test)\"}]}")
         .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
+    dev.providerapi.runpod.model.GpuTypesVariables body = mock.read("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
 
-    assertThatThrownBy(() -> api.gpuTypes(body.input()))
+    assertThatThrownBy(() -> mock.api().gpuTypes(body.input()))
         .isInstanceOfSatisfying(dev.providerapi.errors.NotFoundException.class, e -> {
           assertThat(e.provider()).isEqualTo("runpod");
           assertThat(e.operation()).isEqualTo("GpuTypes");
@@ -367,19 +306,19 @@ class RunpodApiClientTest {
           assertThat(e.providerCode()).isEmpty();
           assertThat(e.providerMessage()).contains("Error: not found (test)");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError3IsAuthenticationException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"errors\":[{\"message\":\"Error: unauthorized (test)\"}]}")
         .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
+    dev.providerapi.runpod.model.GpuTypesVariables body = mock.read("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
 
-    assertThatThrownBy(() -> api.gpuTypes(body.input()))
+    assertThatThrownBy(() -> mock.api().gpuTypes(body.input()))
         .isInstanceOfSatisfying(dev.providerapi.errors.AuthenticationException.class, e -> {
           assertThat(e.provider()).isEqualTo("runpod");
           assertThat(e.operation()).isEqualTo("GpuTypes");
@@ -387,19 +326,19 @@ class RunpodApiClientTest {
           assertThat(e.providerCode()).isEmpty();
           assertThat(e.providerMessage()).contains("Error: unauthorized (test)");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError4IsAuthenticationException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"errors\":[{\"message\":\"Error: not authorized (test)\"}]}")
         .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
+    dev.providerapi.runpod.model.GpuTypesVariables body = mock.read("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
 
-    assertThatThrownBy(() -> api.gpuTypes(body.input()))
+    assertThatThrownBy(() -> mock.api().gpuTypes(body.input()))
         .isInstanceOfSatisfying(dev.providerapi.errors.AuthenticationException.class, e -> {
           assertThat(e.provider()).isEqualTo("runpod");
           assertThat(e.operation()).isEqualTo("GpuTypes");
@@ -407,19 +346,19 @@ class RunpodApiClientTest {
           assertThat(e.providerCode()).isEmpty();
           assertThat(e.providerMessage()).contains("Error: not authorized (test)");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError5IsAuthenticationException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"errors\":[{\"extensions\":{\"code\":\"UNAUTHENTICATED\"},\"message\":\"test message\"}]}")
         .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
+    dev.providerapi.runpod.model.GpuTypesVariables body = mock.read("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
 
-    assertThatThrownBy(() -> api.gpuTypes(body.input()))
+    assertThatThrownBy(() -> mock.api().gpuTypes(body.input()))
         .isInstanceOfSatisfying(dev.providerapi.errors.AuthenticationException.class, e -> {
           assertThat(e.provider()).isEqualTo("runpod");
           assertThat(e.operation()).isEqualTo("GpuTypes");
@@ -427,19 +366,19 @@ class RunpodApiClientTest {
           assertThat(e.providerCode()).contains("UNAUTHENTICATED");
           assertThat(e.providerMessage()).contains("test message");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError6IsCapacityUnavailableException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"errors\":[{\"message\":\"Error: bid (test)\"}]}")
         .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
+    dev.providerapi.runpod.model.GpuTypesVariables body = mock.read("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
 
-    assertThatThrownBy(() -> api.gpuTypes(body.input()))
+    assertThatThrownBy(() -> mock.api().gpuTypes(body.input()))
         .isInstanceOfSatisfying(dev.providerapi.errors.CapacityUnavailableException.class, e -> {
           assertThat(e.provider()).isEqualTo("runpod");
           assertThat(e.operation()).isEqualTo("GpuTypes");
@@ -447,19 +386,19 @@ class RunpodApiClientTest {
           assertThat(e.providerCode()).isEmpty();
           assertThat(e.providerMessage()).contains("Error: bid (test)");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okErrorMatchingNoRuleIsInvalidRequestException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"errors\":[{\"message\":\"test message matching no rule\"}]}")
         .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
+    dev.providerapi.runpod.model.GpuTypesVariables body = mock.read("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
 
-    assertThatThrownBy(() -> api.gpuTypes(body.input()))
+    assertThatThrownBy(() -> mock.api().gpuTypes(body.input()))
         .isInstanceOfSatisfying(dev.providerapi.errors.InvalidRequestException.class, e -> {
           assertThat(e.provider()).isEqualTo("runpod");
           assertThat(e.operation()).isEqualTo("GpuTypes");
@@ -467,19 +406,19 @@ class RunpodApiClientTest {
           assertThat(e.providerCode()).isEmpty();
           assertThat(e.providerMessage()).contains("test message matching no rule");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okErrorWithPartialDataIsInvalidRequestException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"data\":{\"gpuTypes\":[{\"id\":\"NVIDIA GeForce RTX 3090\",\"displayName\":\"RTX 3090\",\"memoryInGb\":24,\"secureCloud\":false,\"communityCloud\":true,\"communityLowestPrice\":{\"minimumBidPrice\":0.163,\"uninterruptablePrice\":0.3}}]},\"errors\":[{\"message\":\"test message matching no rule\"}]}")
         .build());
-    var body = mapper.readValue("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
+    dev.providerapi.runpod.model.GpuTypesVariables body = mock.read("{}", new TypeReference<dev.providerapi.runpod.model.GpuTypesVariables>() {});
 
-    assertThatThrownBy(() -> api.gpuTypes(body.input()))
+    assertThatThrownBy(() -> mock.api().gpuTypes(body.input()))
         .isInstanceOfSatisfying(dev.providerapi.errors.InvalidRequestException.class, e -> {
           assertThat(e.provider()).isEqualTo("runpod");
           assertThat(e.operation()).isEqualTo("GpuTypes");
@@ -487,16 +426,6 @@ class RunpodApiClientTest {
           assertThat(e.providerCode()).isEmpty();
           assertThat(e.providerMessage()).contains("test message matching no rule");
         });
-    assertAuth(takeRequest());
-  }
-
-  private RecordedRequest takeRequest() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(request).as("a request reached the server").isNotNull();
-    return request;
-  }
-
-  private static void assertAuth(RecordedRequest request) {
-    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer test-key");
+    mock.assertAuth(mock.takeRequest());
   }
 }

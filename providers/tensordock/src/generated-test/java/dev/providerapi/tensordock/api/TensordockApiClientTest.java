@@ -7,18 +7,13 @@ import static dev.providerapi.testing.GeneratedClientAssertions.assertQuery;
 import static dev.providerapi.testing.GeneratedClientAssertions.assertSameJson;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.providerapi.ProviderConfig;
-import dev.providerapi.http.ApiClient;
+import dev.providerapi.testing.MockProviderServer;
 import dev.providerapi.tensordock.TensordockProviderBase;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every operation of {@link TensordockApi} against a local MockWebServer: the request as the server sees it
@@ -26,196 +21,144 @@ import org.junit.jupiter.api.Test;
  * Examples come from the spec or from specs/tensordock/fixtures/ (a fixture wins).
  */
 class TensordockApiClientTest {
-  private MockWebServer server;
-  private ApiClient client;
-  private ObjectMapper mapper;
-  private TensordockApi api;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    ProviderConfig config = ProviderConfig.builder()
-        .apiKey("test-key")
-        .baseUrl(server.url("/").toString())
-        .rateLimited(false)
-        .maxAttempts(1)
-        .build();
-    client = ApiClient.create(TensordockProviderBase.DESCRIPTOR, config);
-    mapper = client.objectMapper();
-    api = new TensordockApiClient(client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final MockProviderServer<TensordockApi> mock =
+      MockProviderServer.<TensordockApi>of(TensordockProviderBase.DESCRIPTOR, TensordockApiClient::new)
+          .apiKey("test-key")
+          .expectHeader("Authorization", "Bearer test-key");
 
   @Test
   void createInstanceSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"type\":\"virtualmachine\",\"id\":\"instance-uuid\",\"name\":\"my-ubuntu-instance\",\"status\":\"running\"}}")
-        .build());
-    var body = mapper.readValue("{\"data\":{\"type\":\"virtualmachine\",\"attributes\":{\"name\":\"my-port-forward-instance\",\"type\":\"virtualmachine\",\"image\":\"ubuntu2404\",\"hostnode_id\":\"hn-uuid-12345\",\"resources\":{\"vcpu_count\":2,\"ram_gb\":4,\"storage_gb\":300,\"gpus\":{\"geforcertx4090-pcie-24gb\":{\"count\":1}}},\"port_forwards\":[{\"internal_port\":22,\"external_port\":20000},{\"internal_port\":80,\"external_port\":20001}],\"ssh_key_id\":\"sshkey-uuid-12345\",\"cloud_init\":{\"runcmd\":[\"echo 'Hello World'\",\"apt-get install -y nginx\"],\"packages\":[\"curl\",\"git\"],\"package_update\":true,\"package_upgrade\":false}}}}", new TypeReference<dev.providerapi.tensordock.model.CreateInstanceRequest>() {});
+    mock.enqueueJson(200, "{\"data\":{\"type\":\"virtualmachine\",\"id\":\"instance-uuid\",\"name\":\"my-ubuntu-instance\",\"status\":\"running\"}}");
+    dev.providerapi.tensordock.model.CreateInstanceRequest body = mock.read("{\"data\":{\"type\":\"virtualmachine\",\"attributes\":{\"name\":\"my-port-forward-instance\",\"type\":\"virtualmachine\",\"image\":\"ubuntu2404\",\"hostnode_id\":\"hn-uuid-12345\",\"resources\":{\"vcpu_count\":2,\"ram_gb\":4,\"storage_gb\":300,\"gpus\":{\"geforcertx4090-pcie-24gb\":{\"count\":1}}},\"port_forwards\":[{\"internal_port\":22,\"external_port\":20000},{\"internal_port\":80,\"external_port\":20001}],\"ssh_key_id\":\"sshkey-uuid-12345\",\"cloud_init\":{\"runcmd\":[\"echo 'Hello World'\",\"apt-get install -y nginx\"],\"packages\":[\"curl\",\"git\"],\"package_update\":true,\"package_upgrade\":false}}}}", new TypeReference<dev.providerapi.tensordock.model.CreateInstanceRequest>() {});
 
-    Object result = api.createInstance(body);
+    dev.providerapi.tensordock.model.CreateInstanceResponse result = mock.api().createInstance(body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/instances");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"data\":{\"type\":\"virtualmachine\",\"attributes\":{\"name\":\"my-port-forward-instance\",\"type\":\"virtualmachine\",\"image\":\"ubuntu2404\",\"hostnode_id\":\"hn-uuid-12345\",\"resources\":{\"vcpu_count\":2,\"ram_gb\":4,\"storage_gb\":300,\"gpus\":{\"geforcertx4090-pcie-24gb\":{\"count\":1}}},\"port_forwards\":[{\"internal_port\":22,\"external_port\":20000},{\"internal_port\":80,\"external_port\":20001}],\"ssh_key_id\":\"sshkey-uuid-12345\",\"cloud_init\":{\"runcmd\":[\"echo 'Hello World'\",\"apt-get install -y nginx\"],\"packages\":[\"curl\",\"git\"],\"package_update\":true,\"package_upgrade\":false}}}}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"data\":{\"type\":\"virtualmachine\",\"attributes\":{\"name\":\"my-port-forward-instance\",\"type\":\"virtualmachine\",\"image\":\"ubuntu2404\",\"hostnode_id\":\"hn-uuid-12345\",\"resources\":{\"vcpu_count\":2,\"ram_gb\":4,\"storage_gb\":300,\"gpus\":{\"geforcertx4090-pcie-24gb\":{\"count\":1}}},\"port_forwards\":[{\"internal_port\":22,\"external_port\":20000},{\"internal_port\":80,\"external_port\":20001}],\"ssh_key_id\":\"sshkey-uuid-12345\",\"cloud_init\":{\"runcmd\":[\"echo 'Hello World'\",\"apt-get install -y nginx\"],\"packages\":[\"curl\",\"git\"],\"package_update\":true,\"package_upgrade\":false}}}}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"data\":{\"type\":\"virtualmachine\",\"id\":\"instance-uuid\",\"name\":\"my-ubuntu-instance\",\"status\":\"running\"}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"data\":{\"type\":\"virtualmachine\",\"id\":\"instance-uuid\",\"name\":\"my-ubuntu-instance\",\"status\":\"running\"}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void deleteInstanceSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"type\":\"success\",\"attributes\":{\"message\":\"Instance deleted successfully\"}}}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":{\"type\":\"success\",\"attributes\":{\"message\":\"Instance deleted successfully\"}}}");
 
-    Object result = api.deleteInstance("test-id");
+    dev.providerapi.tensordock.model.DeleteInstanceResponse result = mock.api().deleteInstance("test-id");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("DELETE");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/instances/test-id");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"data\":{\"type\":\"success\",\"attributes\":{\"message\":\"Instance deleted successfully\"}}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"data\":{\"type\":\"success\",\"attributes\":{\"message\":\"Instance deleted successfully\"}}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void getInstanceSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"type\":\"virtualmachine\",\"id\":\"550e8400-e29b-41d4-a716-446655440000\",\"name\":\"pa-0123456789abcdef\",\"status\":\"running\",\"ipAddress\":\"203.0.113.10\",\"portForwards\":[{\"internal_port\":22,\"external_port\":20022}],\"resources\":{\"vcpu_count\":8,\"ram_gb\":32,\"storage_gb\":200,\"gpus\":{\"geforcertx4090-pcie-24gb\":{\"count\":2,\"v0Name\":\"geforcertx4090-pcie-24gb\"}}},\"rateHourly\":0.744}")
-        .build());
+    mock.enqueueJson(200, "{\"type\":\"virtualmachine\",\"id\":\"550e8400-e29b-41d4-a716-446655440000\",\"name\":\"pa-0123456789abcdef\",\"status\":\"running\",\"ipAddress\":\"203.0.113.10\",\"portForwards\":[{\"internal_port\":22,\"external_port\":20022}],\"resources\":{\"vcpu_count\":8,\"ram_gb\":32,\"storage_gb\":200,\"gpus\":{\"geforcertx4090-pcie-24gb\":{\"count\":2,\"v0Name\":\"geforcertx4090-pcie-24gb\"}}},\"rateHourly\":0.744}");
 
-    Object result = api.getInstance("test-id");
+    dev.providerapi.tensordock.model.GetInstanceResponse result = mock.api().getInstance("test-id");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/instances/test-id");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"type\":\"virtualmachine\",\"id\":\"550e8400-e29b-41d4-a716-446655440000\",\"name\":\"pa-0123456789abcdef\",\"status\":\"running\",\"ipAddress\":\"203.0.113.10\",\"portForwards\":[{\"internal_port\":22,\"external_port\":20022}],\"resources\":{\"vcpu_count\":8,\"ram_gb\":32,\"storage_gb\":200,\"gpus\":{\"geforcertx4090-pcie-24gb\":{\"count\":2,\"v0Name\":\"geforcertx4090-pcie-24gb\"}}},\"rateHourly\":0.744}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"type\":\"virtualmachine\",\"id\":\"550e8400-e29b-41d4-a716-446655440000\",\"name\":\"pa-0123456789abcdef\",\"status\":\"running\",\"ipAddress\":\"203.0.113.10\",\"portForwards\":[{\"internal_port\":22,\"external_port\":20022}],\"resources\":{\"vcpu_count\":8,\"ram_gb\":32,\"storage_gb\":200,\"gpus\":{\"geforcertx4090-pcie-24gb\":{\"count\":2,\"v0Name\":\"geforcertx4090-pcie-24gb\"}}},\"rateHourly\":0.744}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void listHostnodesSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"hostnodes\":[{\"id\":\"hn-uuid-12345\",\"location_id\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"engine\":\"kvm\",\"uptime_percentage\":99.9,\"available_resources\":{\"gpus\":[{\"v0Name\":\"geforcertx4090-pcie-24gb\",\"availableCount\":2,\"price_per_hr\":0.35}],\"vcpu_count\":48,\"ram_gb\":192,\"storage_gb\":3000,\"max_vcpus_per_gpu\":16,\"max_ram_per_gpu\":64,\"max_vcpus\":32,\"max_ram_gb\":128,\"max_storage_gb\":2000,\"available_ports\":[20000,20001,20002],\"has_public_ip_available\":true},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"location\":{\"uuid\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"city\":\"Chubbuck\",\"stateprovince\":\"Idaho\",\"country\":\"United States\",\"has_network_storage\":false,\"network_speed_gbps\":10,\"network_speed_upload_gbps\":10,\"organization\":\"org-uuid-1\",\"organizationName\":\"Example Host\",\"tier\":3}}]}}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":{\"hostnodes\":[{\"id\":\"hn-uuid-12345\",\"location_id\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"engine\":\"kvm\",\"uptime_percentage\":99.9,\"available_resources\":{\"gpus\":[{\"v0Name\":\"geforcertx4090-pcie-24gb\",\"availableCount\":2,\"price_per_hr\":0.35}],\"vcpu_count\":48,\"ram_gb\":192,\"storage_gb\":3000,\"max_vcpus_per_gpu\":16,\"max_ram_per_gpu\":64,\"max_vcpus\":32,\"max_ram_gb\":128,\"max_storage_gb\":2000,\"available_ports\":[20000,20001,20002],\"has_public_ip_available\":true},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"location\":{\"uuid\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"city\":\"Chubbuck\",\"stateprovince\":\"Idaho\",\"country\":\"United States\",\"has_network_storage\":false,\"network_speed_gbps\":10,\"network_speed_upload_gbps\":10,\"organization\":\"org-uuid-1\",\"organizationName\":\"Example Host\",\"tier\":3}}]}}");
 
-    Object result = api.listHostnodes();
+    dev.providerapi.tensordock.model.HostnodesResponse result = mock.api().listHostnodes();
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/hostnodes");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"data\":{\"hostnodes\":[{\"id\":\"hn-uuid-12345\",\"location_id\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"engine\":\"kvm\",\"uptime_percentage\":99.9,\"available_resources\":{\"gpus\":[{\"v0Name\":\"geforcertx4090-pcie-24gb\",\"availableCount\":2,\"price_per_hr\":0.35}],\"vcpu_count\":48,\"ram_gb\":192,\"storage_gb\":3000,\"max_vcpus_per_gpu\":16,\"max_ram_per_gpu\":64,\"max_vcpus\":32,\"max_ram_gb\":128,\"max_storage_gb\":2000,\"available_ports\":[20000,20001,20002],\"has_public_ip_available\":true},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"location\":{\"uuid\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"city\":\"Chubbuck\",\"stateprovince\":\"Idaho\",\"country\":\"United States\",\"has_network_storage\":false,\"network_speed_gbps\":10,\"network_speed_upload_gbps\":10,\"organization\":\"org-uuid-1\",\"organizationName\":\"Example Host\",\"tier\":3}}]}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"data\":{\"hostnodes\":[{\"id\":\"hn-uuid-12345\",\"location_id\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"engine\":\"kvm\",\"uptime_percentage\":99.9,\"available_resources\":{\"gpus\":[{\"v0Name\":\"geforcertx4090-pcie-24gb\",\"availableCount\":2,\"price_per_hr\":0.35}],\"vcpu_count\":48,\"ram_gb\":192,\"storage_gb\":3000,\"max_vcpus_per_gpu\":16,\"max_ram_per_gpu\":64,\"max_vcpus\":32,\"max_ram_gb\":128,\"max_storage_gb\":2000,\"available_ports\":[20000,20001,20002],\"has_public_ip_available\":true},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"location\":{\"uuid\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"city\":\"Chubbuck\",\"stateprovince\":\"Idaho\",\"country\":\"United States\",\"has_network_storage\":false,\"network_speed_gbps\":10,\"network_speed_upload_gbps\":10,\"organization\":\"org-uuid-1\",\"organizationName\":\"Example Host\",\"tier\":3}}]}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void listInstancesSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"instances\":[{\"type\":\"VM\",\"id\":\"550e8400-e29b-41d4-a716-446655440000\",\"attributes\":{\"name\":\"My Instance\",\"status\":\"running\"}}]}}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":{\"instances\":[{\"type\":\"VM\",\"id\":\"550e8400-e29b-41d4-a716-446655440000\",\"attributes\":{\"name\":\"My Instance\",\"status\":\"running\"}}]}}");
 
-    Object result = api.listInstances();
+    dev.providerapi.tensordock.model.InstanceListResponse result = mock.api().listInstances();
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/instances");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"data\":{\"instances\":[{\"type\":\"VM\",\"id\":\"550e8400-e29b-41d4-a716-446655440000\",\"attributes\":{\"name\":\"My Instance\",\"status\":\"running\"}}]}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"data\":{\"instances\":[{\"type\":\"VM\",\"id\":\"550e8400-e29b-41d4-a716-446655440000\",\"attributes\":{\"name\":\"My Instance\",\"status\":\"running\"}}]}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void listLocationsSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"locations\":[{\"id\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"city\":\"Chubbuck\",\"stateprovince\":\"Idaho\",\"country\":\"United States\",\"tier\":3,\"gpus\":[{\"v0Name\":\"geforcertx4090-pcie-24gb\",\"displayName\":\"NVIDIA GeForce RTX 4090 PCIe 24GB\",\"max_count\":4,\"price_per_hr\":0.35,\"resources\":{\"max_vcpus\":64,\"max_ram_gb\":256,\"max_storage_gb\":4000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":true,\"port_forwarding_available\":true,\"network_storage_available\":false}},{\"v0Name\":\"h100-sxm5-80gb\",\"displayName\":\"NVIDIA H100 SXM5 80GB\",\"max_count\":8,\"price_per_hr\":2.25,\"resources\":{\"max_vcpus\":192,\"max_ram_gb\":1024,\"max_storage_gb\":16000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":true,\"port_forwarding_available\":false,\"network_storage_available\":true}}]},{\"id\":\"7a0b3c5d-1e2f-4a6b-8c9d-0e1f2a3b4c5d\",\"city\":\"Orlando\",\"stateprovince\":\"Florida\",\"country\":\"United States\",\"tier\":2,\"gpus\":[{\"v0Name\":\"rtxa6000-pcie-48gb\",\"displayName\":\"NVIDIA RTX A6000 PCIe 48GB\",\"max_count\":2,\"price_per_hr\":0.45,\"resources\":{\"max_vcpus\":32,\"max_ram_gb\":128,\"max_storage_gb\":2000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":false,\"port_forwarding_available\":true,\"network_storage_available\":false}}]}]}}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":{\"locations\":[{\"id\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"city\":\"Chubbuck\",\"stateprovince\":\"Idaho\",\"country\":\"United States\",\"tier\":3,\"gpus\":[{\"v0Name\":\"geforcertx4090-pcie-24gb\",\"displayName\":\"NVIDIA GeForce RTX 4090 PCIe 24GB\",\"max_count\":4,\"price_per_hr\":0.35,\"resources\":{\"max_vcpus\":64,\"max_ram_gb\":256,\"max_storage_gb\":4000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":true,\"port_forwarding_available\":true,\"network_storage_available\":false}},{\"v0Name\":\"h100-sxm5-80gb\",\"displayName\":\"NVIDIA H100 SXM5 80GB\",\"max_count\":8,\"price_per_hr\":2.25,\"resources\":{\"max_vcpus\":192,\"max_ram_gb\":1024,\"max_storage_gb\":16000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":true,\"port_forwarding_available\":false,\"network_storage_available\":true}}]},{\"id\":\"7a0b3c5d-1e2f-4a6b-8c9d-0e1f2a3b4c5d\",\"city\":\"Orlando\",\"stateprovince\":\"Florida\",\"country\":\"United States\",\"tier\":2,\"gpus\":[{\"v0Name\":\"rtxa6000-pcie-48gb\",\"displayName\":\"NVIDIA RTX A6000 PCIe 48GB\",\"max_count\":2,\"price_per_hr\":0.45,\"resources\":{\"max_vcpus\":32,\"max_ram_gb\":128,\"max_storage_gb\":2000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":false,\"port_forwarding_available\":true,\"network_storage_available\":false}}]}]}}");
 
-    Object result = api.listLocations();
+    dev.providerapi.tensordock.model.LocationsResponse result = mock.api().listLocations();
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/locations");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"data\":{\"locations\":[{\"id\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"city\":\"Chubbuck\",\"stateprovince\":\"Idaho\",\"country\":\"United States\",\"tier\":3,\"gpus\":[{\"v0Name\":\"geforcertx4090-pcie-24gb\",\"displayName\":\"NVIDIA GeForce RTX 4090 PCIe 24GB\",\"max_count\":4,\"price_per_hr\":0.35,\"resources\":{\"max_vcpus\":64,\"max_ram_gb\":256,\"max_storage_gb\":4000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":true,\"port_forwarding_available\":true,\"network_storage_available\":false}},{\"v0Name\":\"h100-sxm5-80gb\",\"displayName\":\"NVIDIA H100 SXM5 80GB\",\"max_count\":8,\"price_per_hr\":2.25,\"resources\":{\"max_vcpus\":192,\"max_ram_gb\":1024,\"max_storage_gb\":16000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":true,\"port_forwarding_available\":false,\"network_storage_available\":true}}]},{\"id\":\"7a0b3c5d-1e2f-4a6b-8c9d-0e1f2a3b4c5d\",\"city\":\"Orlando\",\"stateprovince\":\"Florida\",\"country\":\"United States\",\"tier\":2,\"gpus\":[{\"v0Name\":\"rtxa6000-pcie-48gb\",\"displayName\":\"NVIDIA RTX A6000 PCIe 48GB\",\"max_count\":2,\"price_per_hr\":0.45,\"resources\":{\"max_vcpus\":32,\"max_ram_gb\":128,\"max_storage_gb\":2000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":false,\"port_forwarding_available\":true,\"network_storage_available\":false}}]}]}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"data\":{\"locations\":[{\"id\":\"1f4c2a9e-5b7d-4e21-9a8c-3d6e0f1b2c4d\",\"city\":\"Chubbuck\",\"stateprovince\":\"Idaho\",\"country\":\"United States\",\"tier\":3,\"gpus\":[{\"v0Name\":\"geforcertx4090-pcie-24gb\",\"displayName\":\"NVIDIA GeForce RTX 4090 PCIe 24GB\",\"max_count\":4,\"price_per_hr\":0.35,\"resources\":{\"max_vcpus\":64,\"max_ram_gb\":256,\"max_storage_gb\":4000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":true,\"port_forwarding_available\":true,\"network_storage_available\":false}},{\"v0Name\":\"h100-sxm5-80gb\",\"displayName\":\"NVIDIA H100 SXM5 80GB\",\"max_count\":8,\"price_per_hr\":2.25,\"resources\":{\"max_vcpus\":192,\"max_ram_gb\":1024,\"max_storage_gb\":16000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":true,\"port_forwarding_available\":false,\"network_storage_available\":true}}]},{\"id\":\"7a0b3c5d-1e2f-4a6b-8c9d-0e1f2a3b4c5d\",\"city\":\"Orlando\",\"stateprovince\":\"Florida\",\"country\":\"United States\",\"tier\":2,\"gpus\":[{\"v0Name\":\"rtxa6000-pcie-48gb\",\"displayName\":\"NVIDIA RTX A6000 PCIe 48GB\",\"max_count\":2,\"price_per_hr\":0.45,\"resources\":{\"max_vcpus\":32,\"max_ram_gb\":128,\"max_storage_gb\":2000},\"pricing\":{\"per_vcpu_hr\":0.003,\"per_gb_ram_hr\":0.002,\"per_gb_storage_hr\":5.0E-5},\"network_features\":{\"dedicated_ip_available\":false,\"port_forwarding_available\":true,\"network_storage_available\":false}}]}]}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void startInstanceSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"type\":\"instance\",\"id\":\"string\",\"attributes\":{\"status\":\"starting\"}}}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":{\"type\":\"instance\",\"id\":\"string\",\"attributes\":{\"status\":\"starting\"}}}");
 
-    Object result = api.startInstance("test-id");
+    dev.providerapi.tensordock.model.InstanceActionResponse result = mock.api().startInstance("test-id");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/instances/test-id/start");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"data\":{\"type\":\"instance\",\"id\":\"string\",\"attributes\":{\"status\":\"starting\"}}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"data\":{\"type\":\"instance\",\"id\":\"string\",\"attributes\":{\"status\":\"starting\"}}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void stopInstanceSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"data\":{\"type\":\"instance\",\"id\":\"string\",\"attributes\":{\"status\":\"stopping\"}}}")
-        .build());
+    mock.enqueueJson(200, "{\"data\":{\"type\":\"instance\",\"id\":\"string\",\"attributes\":{\"status\":\"stopping\"}}}");
 
-    Object result = api.stopInstance("test-id");
+    dev.providerapi.tensordock.model.InstanceActionResponse result = mock.api().stopInstance("test-id");
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/instances/test-id/stop");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"data\":{\"type\":\"instance\",\"id\":\"string\",\"attributes\":{\"status\":\"stopping\"}}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"data\":{\"type\":\"instance\",\"id\":\"string\",\"attributes\":{\"status\":\"stopping\"}}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void http401IsAuthenticationException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(401)
         .addHeader("Content-Type", "application/json")
         .body("{\"status\":\"401\",\"error\":\"test message for HTTP 401\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.AuthenticationException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -223,18 +166,18 @@ class TensordockApiClientTest {
           assertThat(e.providerCode()).contains("401");
           assertThat(e.providerMessage()).contains("test message for HTTP 401");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http404IsNotFoundException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(404)
         .addHeader("Content-Type", "application/json")
         .body("{\"status\":\"404\",\"error\":\"test message for HTTP 404\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.NotFoundException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -242,19 +185,19 @@ class TensordockApiClientTest {
           assertThat(e.providerCode()).contains("404");
           assertThat(e.providerMessage()).contains("test message for HTTP 404");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http429IsRateLimitedException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(429)
         .addHeader("Content-Type", "application/json")
         .addHeader("Retry-After", "7")
         .body("{\"status\":\"429\",\"error\":\"test message for HTTP 429\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.RateLimitedException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -263,18 +206,18 @@ class TensordockApiClientTest {
           assertThat(e.providerMessage()).contains("test message for HTTP 429");
           assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http500IsProviderUnavailableException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(500)
         .addHeader("Content-Type", "application/json")
         .body("{\"status\":\"test/serverError\",\"error\":\"test message for HTTP 500\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.ProviderUnavailableException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -282,18 +225,18 @@ class TensordockApiClientTest {
           assertThat(e.providerCode()).contains("test/serverError");
           assertThat(e.providerMessage()).contains("test message for HTTP 500");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError1IsQuotaExceededException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"error\":\"Error: balance (test)\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.QuotaExceededException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -301,18 +244,18 @@ class TensordockApiClientTest {
           assertThat(e.providerCode()).isEmpty();
           assertThat(e.providerMessage()).contains("Error: balance (test)");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError2IsQuotaExceededException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"error\":\"Error: insufficient funds (test)\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.QuotaExceededException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -320,18 +263,18 @@ class TensordockApiClientTest {
           assertThat(e.providerCode()).isEmpty();
           assertThat(e.providerMessage()).contains("Error: insufficient funds (test)");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError3IsCapacityUnavailableException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"error\":\"Error: no available (test)\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.CapacityUnavailableException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -339,18 +282,18 @@ class TensordockApiClientTest {
           assertThat(e.providerCode()).isEmpty();
           assertThat(e.providerMessage()).contains("Error: no available (test)");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError4IsCapacityUnavailableException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"error\":\"Error: not enough (test)\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.CapacityUnavailableException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -358,18 +301,18 @@ class TensordockApiClientTest {
           assertThat(e.providerCode()).isEmpty();
           assertThat(e.providerMessage()).contains("Error: not enough (test)");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError5IsCapacityUnavailableException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"error\":\"Error: out of stock (test)\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.CapacityUnavailableException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -377,18 +320,18 @@ class TensordockApiClientTest {
           assertThat(e.providerCode()).isEmpty();
           assertThat(e.providerMessage()).contains("Error: out of stock (test)");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError6IsAuthenticationException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"status\":\"401\",\"error\":\"test message\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.AuthenticationException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -396,18 +339,18 @@ class TensordockApiClientTest {
           assertThat(e.providerCode()).contains("401");
           assertThat(e.providerMessage()).contains("test message");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError7IsAuthenticationException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"status\":\"403\",\"error\":\"test message\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.AuthenticationException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -415,18 +358,18 @@ class TensordockApiClientTest {
           assertThat(e.providerCode()).contains("403");
           assertThat(e.providerMessage()).contains("test message");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError8IsNotFoundException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"status\":\"404\",\"error\":\"test message\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.NotFoundException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -434,18 +377,18 @@ class TensordockApiClientTest {
           assertThat(e.providerCode()).contains("404");
           assertThat(e.providerMessage()).contains("test message");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError9IsConflictException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"status\":\"409\",\"error\":\"test message\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.ConflictException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -453,18 +396,18 @@ class TensordockApiClientTest {
           assertThat(e.providerCode()).contains("409");
           assertThat(e.providerMessage()).contains("test message");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError10IsRateLimitedException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"status\":\"429\",\"error\":\"test message\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.RateLimitedException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -472,18 +415,18 @@ class TensordockApiClientTest {
           assertThat(e.providerCode()).contains("429");
           assertThat(e.providerMessage()).contains("test message");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okError11IsInvalidRequestException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"status\":\"400\",\"error\":\"test message\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.InvalidRequestException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -491,18 +434,18 @@ class TensordockApiClientTest {
           assertThat(e.providerCode()).contains("400");
           assertThat(e.providerMessage()).contains("test message");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okErrorMatchingNoRuleIsInvalidRequestException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"error\":\"test message matching no rule\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.InvalidRequestException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -510,18 +453,18 @@ class TensordockApiClientTest {
           assertThat(e.providerCode()).isEmpty();
           assertThat(e.providerMessage()).contains("test message matching no rule");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void okErrorWithPartialDataIsInvalidRequestException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(200)
         .addHeader("Content-Type", "application/json")
         .body("{\"type\":\"virtualmachine\",\"id\":\"550e8400-e29b-41d4-a716-446655440000\",\"name\":\"pa-0123456789abcdef\",\"status\":\"running\",\"ipAddress\":\"203.0.113.10\",\"portForwards\":[{\"internal_port\":22,\"external_port\":20022}],\"resources\":{\"vcpu_count\":8,\"ram_gb\":32,\"storage_gb\":200,\"gpus\":{\"geforcertx4090-pcie-24gb\":{\"count\":2,\"v0Name\":\"geforcertx4090-pcie-24gb\"}}},\"rateHourly\":0.744,\"error\":\"test message matching no rule\"}")
         .build());
 
-    assertThatThrownBy(() -> api.getInstance("test-id"))
+    assertThatThrownBy(() -> mock.api().getInstance("test-id"))
         .isInstanceOfSatisfying(dev.providerapi.errors.InvalidRequestException.class, e -> {
           assertThat(e.provider()).isEqualTo("tensordock");
           assertThat(e.operation()).isEqualTo("getInstance");
@@ -529,16 +472,6 @@ class TensordockApiClientTest {
           assertThat(e.providerCode()).contains("running");
           assertThat(e.providerMessage()).contains("test message matching no rule");
         });
-    assertAuth(takeRequest());
-  }
-
-  private RecordedRequest takeRequest() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(request).as("a request reached the server").isNotNull();
-    return request;
-  }
-
-  private static void assertAuth(RecordedRequest request) {
-    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer test-key");
+    mock.assertAuth(mock.takeRequest());
   }
 }

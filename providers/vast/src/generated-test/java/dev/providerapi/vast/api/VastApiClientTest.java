@@ -7,18 +7,13 @@ import static dev.providerapi.testing.GeneratedClientAssertions.assertQuery;
 import static dev.providerapi.testing.GeneratedClientAssertions.assertSameJson;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.providerapi.ProviderConfig;
-import dev.providerapi.http.ApiClient;
+import dev.providerapi.testing.MockProviderServer;
 import dev.providerapi.vast.VastProviderBase;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import mockwebserver3.MockResponse;
-import mockwebserver3.MockWebServer;
 import mockwebserver3.RecordedRequest;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Every operation of {@link VastApi} against a local MockWebServer: the request as the server sees it
@@ -26,183 +21,135 @@ import org.junit.jupiter.api.Test;
  * Examples come from the spec or from specs/vast/fixtures/ (a fixture wins).
  */
 class VastApiClientTest {
-  private MockWebServer server;
-  private ApiClient client;
-  private ObjectMapper mapper;
-  private VastApi api;
-
-  @BeforeEach
-  void start() throws Exception {
-    server = new MockWebServer();
-    server.start();
-    ProviderConfig config = ProviderConfig.builder()
-        .apiKey("test-key")
-        .baseUrl(server.url("/").toString())
-        .rateLimited(false)
-        .maxAttempts(1)
-        .build();
-    client = ApiClient.create(VastProviderBase.DESCRIPTOR, config);
-    mapper = client.objectMapper();
-    api = new VastApiClient(client);
-  }
-
-  @AfterEach
-  void stop() {
-    client.close();
-    server.close();
-  }
+  @RegisterExtension
+  final MockProviderServer<VastApi> mock =
+      MockProviderServer.<VastApi>of(VastProviderBase.DESCRIPTOR, VastApiClient::new)
+          .apiKey("test-key")
+          .expectHeader("Authorization", "Bearer test-key");
 
   @Test
   void createInstanceSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"success\":true,\"new_contract\":7835610}")
-        .build());
-    var body = mapper.readValue("{\"image\":\"pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime\",\"disk\":40,\"label\":\"pa-0123456789abcdef\",\"onstart\":\"#!/bin/bash\\necho hello\",\"env\":\"-e HF_HOME=/workspace/hf\",\"runtype\":\"ssh\"}", new TypeReference<dev.providerapi.vast.model.CreateInstanceRequest>() {});
+    mock.enqueueJson(200, "{\"success\":true,\"new_contract\":7835610}");
+    dev.providerapi.vast.model.CreateInstanceRequest body = mock.read("{\"image\":\"pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime\",\"disk\":40,\"label\":\"pa-0123456789abcdef\",\"onstart\":\"#!/bin/bash\\necho hello\",\"env\":\"-e HF_HOME=/workspace/hf\",\"runtype\":\"ssh\"}", new TypeReference<dev.providerapi.vast.model.CreateInstanceRequest>() {});
 
-    Object result = api.createInstance(7L, body);
+    dev.providerapi.vast.model.CreateInstanceResult result = mock.api().createInstance(7L, body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("PUT");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v0/asks/7/");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"image\":\"pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime\",\"disk\":40,\"label\":\"pa-0123456789abcdef\",\"onstart\":\"#!/bin/bash\\necho hello\",\"env\":\"-e HF_HOME=/workspace/hf\",\"runtype\":\"ssh\"}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"image\":\"pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime\",\"disk\":40,\"label\":\"pa-0123456789abcdef\",\"onstart\":\"#!/bin/bash\\necho hello\",\"env\":\"-e HF_HOME=/workspace/hf\",\"runtype\":\"ssh\"}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"success\":true,\"new_contract\":7835610}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"success\":true,\"new_contract\":7835610}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void destroyInstanceSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"success\":true,\"msg\":\"Instance destroyed successfully\"}")
-        .build());
+    mock.enqueueJson(200, "{\"success\":true,\"msg\":\"Instance destroyed successfully\"}");
 
-    Object result = api.destroyInstance(7L);
+    dev.providerapi.vast.model.Success result = mock.api().destroyInstance(7L);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("DELETE");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v0/instances/7/");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"success\":true,\"msg\":\"Instance destroyed successfully\"}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"success\":true,\"msg\":\"Instance destroyed successfully\"}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void manageInstanceSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"success\":true}")
-        .build());
-    var body = mapper.readValue("{\"state\":\"stopped\"}", new TypeReference<dev.providerapi.vast.model.ManageInstanceRequest>() {});
+    mock.enqueueJson(200, "{\"success\":true}");
+    dev.providerapi.vast.model.ManageInstanceRequest body = mock.read("{\"state\":\"stopped\"}", new TypeReference<dev.providerapi.vast.model.ManageInstanceRequest>() {});
 
-    Object result = api.manageInstance(7L, body);
+    dev.providerapi.vast.model.Success result = mock.api().manageInstance(7L, body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("PUT");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v0/instances/7/");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"state\":\"stopped\"}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"state\":\"stopped\"}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"success\":true}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"success\":true}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void searchOffersSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"offers\":[{\"id\":13684241,\"ask_contract_id\":13684241,\"machine_id\":28714,\"host_id\":61032,\"gpu_name\":\"RTX 4090\",\"num_gpus\":1,\"gpu_ram\":24564,\"gpu_total_ram\":24564,\"gpu_frac\":1.0,\"dph_total\":0.3511,\"dph_base\":0.34,\"min_bid\":0.1867,\"storage_cost\":0.15,\"inet_up\":812.4,\"inet_down\":904.1,\"inet_up_cost\":0.002,\"inet_down_cost\":0.002,\"reliability2\":0.9973,\"geolocation\":\"California, US\",\"cpu_name\":\"AMD Ryzen 9 7950X 16-Core Processor\",\"cpu_cores\":32,\"cpu_cores_effective\":8.0,\"cpu_ram\":32092,\"disk_space\":212.3,\"cuda_max_good\":12.4,\"driver_version\":\"550.90.07\",\"verification\":\"verified\",\"rentable\":true,\"rented\":false,\"static_ip\":true,\"direct_port_count\":99,\"total_flops\":82.6,\"dlperf\":72.31,\"duration\":2591871.5},{\"id\":20113578,\"ask_contract_id\":20113578,\"machine_id\":40417,\"host_id\":77301,\"gpu_name\":\"H100 SXM\",\"num_gpus\":8,\"gpu_ram\":81559,\"gpu_total_ram\":652472,\"gpu_frac\":1.0,\"dph_total\":17.0744,\"dph_base\":16.8,\"min_bid\":10.4,\"storage_cost\":0.3,\"inet_up\":8541.2,\"inet_down\":9102.9,\"inet_up_cost\":0.0,\"inet_down_cost\":0.0,\"reliability2\":0.9991,\"geolocation\":\"Bavaria, DE\",\"cpu_name\":\"Intel Xeon Platinum 8480+\",\"cpu_cores\":224,\"cpu_cores_effective\":224.0,\"cpu_ram\":2063892,\"disk_space\":6144.0,\"cuda_max_good\":12.6,\"driver_version\":\"560.35.03\",\"verification\":\"verified\",\"rentable\":true,\"rented\":false,\"static_ip\":true,\"direct_port_count\":500,\"total_flops\":1581.2,\"dlperf\":1922.7,\"duration\":7776000.0},{\"id\":18820457,\"ask_contract_id\":18820457,\"machine_id\":33108,\"host_id\":52214,\"gpu_name\":\"A100 SXM4\",\"num_gpus\":2,\"gpu_ram\":81920,\"gpu_total_ram\":163840,\"gpu_frac\":0.25,\"dph_total\":2.2513,\"dph_base\":2.2,\"min_bid\":1.1,\"storage_cost\":0.2,\"inet_up\":2311.0,\"inet_down\":2876.5,\"inet_up_cost\":0.001,\"inet_down_cost\":0.001,\"reliability2\":0.9952,\"geolocation\":\"Quebec, CA\",\"cpu_name\":\"AMD EPYC 7763 64-Core Processor\",\"cpu_cores\":256,\"cpu_cores_effective\":64.0,\"cpu_ram\":516037,\"disk_space\":1500.0,\"cuda_max_good\":12.2,\"driver_version\":\"535.183.01\",\"verification\":\"verified\",\"rentable\":true,\"rented\":false,\"static_ip\":false,\"direct_port_count\":120,\"total_flops\":39.1,\"dlperf\":61.8,\"duration\":1209600.0}]}")
-        .build());
-    var body = mapper.readValue("{\"verified\":{\"eq\":true},\"external\":{\"eq\":false},\"rentable\":{\"eq\":true},\"rented\":{\"eq\":false},\"gpu_name\":{\"in\":[\"RTX 4090\"]},\"num_gpus\":{\"eq\":1},\"dph_total\":{\"lte\":2.0},\"order\":[[\"dph_total\",\"asc\"]],\"type\":\"ondemand\",\"limit\":100}", new TypeReference<dev.providerapi.vast.model.OfferSearch>() {});
+    mock.enqueueJson(200, "{\"offers\":[{\"id\":13684241,\"ask_contract_id\":13684241,\"machine_id\":28714,\"host_id\":61032,\"gpu_name\":\"RTX 4090\",\"num_gpus\":1,\"gpu_ram\":24564,\"gpu_total_ram\":24564,\"gpu_frac\":1.0,\"dph_total\":0.3511,\"dph_base\":0.34,\"min_bid\":0.1867,\"storage_cost\":0.15,\"inet_up\":812.4,\"inet_down\":904.1,\"inet_up_cost\":0.002,\"inet_down_cost\":0.002,\"reliability2\":0.9973,\"geolocation\":\"California, US\",\"cpu_name\":\"AMD Ryzen 9 7950X 16-Core Processor\",\"cpu_cores\":32,\"cpu_cores_effective\":8.0,\"cpu_ram\":32092,\"disk_space\":212.3,\"cuda_max_good\":12.4,\"driver_version\":\"550.90.07\",\"verification\":\"verified\",\"rentable\":true,\"rented\":false,\"static_ip\":true,\"direct_port_count\":99,\"total_flops\":82.6,\"dlperf\":72.31,\"duration\":2591871.5},{\"id\":20113578,\"ask_contract_id\":20113578,\"machine_id\":40417,\"host_id\":77301,\"gpu_name\":\"H100 SXM\",\"num_gpus\":8,\"gpu_ram\":81559,\"gpu_total_ram\":652472,\"gpu_frac\":1.0,\"dph_total\":17.0744,\"dph_base\":16.8,\"min_bid\":10.4,\"storage_cost\":0.3,\"inet_up\":8541.2,\"inet_down\":9102.9,\"inet_up_cost\":0.0,\"inet_down_cost\":0.0,\"reliability2\":0.9991,\"geolocation\":\"Bavaria, DE\",\"cpu_name\":\"Intel Xeon Platinum 8480+\",\"cpu_cores\":224,\"cpu_cores_effective\":224.0,\"cpu_ram\":2063892,\"disk_space\":6144.0,\"cuda_max_good\":12.6,\"driver_version\":\"560.35.03\",\"verification\":\"verified\",\"rentable\":true,\"rented\":false,\"static_ip\":true,\"direct_port_count\":500,\"total_flops\":1581.2,\"dlperf\":1922.7,\"duration\":7776000.0},{\"id\":18820457,\"ask_contract_id\":18820457,\"machine_id\":33108,\"host_id\":52214,\"gpu_name\":\"A100 SXM4\",\"num_gpus\":2,\"gpu_ram\":81920,\"gpu_total_ram\":163840,\"gpu_frac\":0.25,\"dph_total\":2.2513,\"dph_base\":2.2,\"min_bid\":1.1,\"storage_cost\":0.2,\"inet_up\":2311.0,\"inet_down\":2876.5,\"inet_up_cost\":0.001,\"inet_down_cost\":0.001,\"reliability2\":0.9952,\"geolocation\":\"Quebec, CA\",\"cpu_name\":\"AMD EPYC 7763 64-Core Processor\",\"cpu_cores\":256,\"cpu_cores_effective\":64.0,\"cpu_ram\":516037,\"disk_space\":1500.0,\"cuda_max_good\":12.2,\"driver_version\":\"535.183.01\",\"verification\":\"verified\",\"rentable\":true,\"rented\":false,\"static_ip\":false,\"direct_port_count\":120,\"total_flops\":39.1,\"dlperf\":61.8,\"duration\":1209600.0}]}");
+    dev.providerapi.vast.model.OfferSearch body = mock.read("{\"verified\":{\"eq\":true},\"external\":{\"eq\":false},\"rentable\":{\"eq\":true},\"rented\":{\"eq\":false},\"gpu_name\":{\"in\":[\"RTX 4090\"]},\"num_gpus\":{\"eq\":1},\"dph_total\":{\"lte\":2.0},\"order\":[[\"dph_total\",\"asc\"]],\"type\":\"ondemand\",\"limit\":100}", new TypeReference<dev.providerapi.vast.model.OfferSearch>() {});
 
-    Object result = api.searchOffers(body);
+    dev.providerapi.vast.model.OfferList result = mock.api().searchOffers(body);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("POST");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v0/bundles/");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(request.getHeaders().get("Content-Type")).startsWith("application/json");
-    assertSameJson(mapper, "{\"verified\":{\"eq\":true},\"external\":{\"eq\":false},\"rentable\":{\"eq\":true},\"rented\":{\"eq\":false},\"gpu_name\":{\"in\":[\"RTX 4090\"]},\"num_gpus\":{\"eq\":1},\"dph_total\":{\"lte\":2.0},\"order\":[[\"dph_total\",\"asc\"]],\"type\":\"ondemand\",\"limit\":100}", request.getBody().utf8());
+    assertSameJson(mock.mapper(), "{\"verified\":{\"eq\":true},\"external\":{\"eq\":false},\"rentable\":{\"eq\":true},\"rented\":{\"eq\":false},\"gpu_name\":{\"in\":[\"RTX 4090\"]},\"num_gpus\":{\"eq\":1},\"dph_total\":{\"lte\":2.0},\"order\":[[\"dph_total\",\"asc\"]],\"type\":\"ondemand\",\"limit\":100}", request.getBody().utf8());
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"offers\":[{\"id\":13684241,\"ask_contract_id\":13684241,\"machine_id\":28714,\"host_id\":61032,\"gpu_name\":\"RTX 4090\",\"num_gpus\":1,\"gpu_ram\":24564,\"gpu_total_ram\":24564,\"gpu_frac\":1.0,\"dph_total\":0.3511,\"dph_base\":0.34,\"min_bid\":0.1867,\"storage_cost\":0.15,\"inet_up\":812.4,\"inet_down\":904.1,\"inet_up_cost\":0.002,\"inet_down_cost\":0.002,\"reliability2\":0.9973,\"geolocation\":\"California, US\",\"cpu_name\":\"AMD Ryzen 9 7950X 16-Core Processor\",\"cpu_cores\":32,\"cpu_cores_effective\":8.0,\"cpu_ram\":32092,\"disk_space\":212.3,\"cuda_max_good\":12.4,\"driver_version\":\"550.90.07\",\"verification\":\"verified\",\"rentable\":true,\"rented\":false,\"static_ip\":true,\"direct_port_count\":99,\"total_flops\":82.6,\"dlperf\":72.31,\"duration\":2591871.5},{\"id\":20113578,\"ask_contract_id\":20113578,\"machine_id\":40417,\"host_id\":77301,\"gpu_name\":\"H100 SXM\",\"num_gpus\":8,\"gpu_ram\":81559,\"gpu_total_ram\":652472,\"gpu_frac\":1.0,\"dph_total\":17.0744,\"dph_base\":16.8,\"min_bid\":10.4,\"storage_cost\":0.3,\"inet_up\":8541.2,\"inet_down\":9102.9,\"inet_up_cost\":0.0,\"inet_down_cost\":0.0,\"reliability2\":0.9991,\"geolocation\":\"Bavaria, DE\",\"cpu_name\":\"Intel Xeon Platinum 8480+\",\"cpu_cores\":224,\"cpu_cores_effective\":224.0,\"cpu_ram\":2063892,\"disk_space\":6144.0,\"cuda_max_good\":12.6,\"driver_version\":\"560.35.03\",\"verification\":\"verified\",\"rentable\":true,\"rented\":false,\"static_ip\":true,\"direct_port_count\":500,\"total_flops\":1581.2,\"dlperf\":1922.7,\"duration\":7776000.0},{\"id\":18820457,\"ask_contract_id\":18820457,\"machine_id\":33108,\"host_id\":52214,\"gpu_name\":\"A100 SXM4\",\"num_gpus\":2,\"gpu_ram\":81920,\"gpu_total_ram\":163840,\"gpu_frac\":0.25,\"dph_total\":2.2513,\"dph_base\":2.2,\"min_bid\":1.1,\"storage_cost\":0.2,\"inet_up\":2311.0,\"inet_down\":2876.5,\"inet_up_cost\":0.001,\"inet_down_cost\":0.001,\"reliability2\":0.9952,\"geolocation\":\"Quebec, CA\",\"cpu_name\":\"AMD EPYC 7763 64-Core Processor\",\"cpu_cores\":256,\"cpu_cores_effective\":64.0,\"cpu_ram\":516037,\"disk_space\":1500.0,\"cuda_max_good\":12.2,\"driver_version\":\"535.183.01\",\"verification\":\"verified\",\"rentable\":true,\"rented\":false,\"static_ip\":false,\"direct_port_count\":120,\"total_flops\":39.1,\"dlperf\":61.8,\"duration\":1209600.0}]}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"offers\":[{\"id\":13684241,\"ask_contract_id\":13684241,\"machine_id\":28714,\"host_id\":61032,\"gpu_name\":\"RTX 4090\",\"num_gpus\":1,\"gpu_ram\":24564,\"gpu_total_ram\":24564,\"gpu_frac\":1.0,\"dph_total\":0.3511,\"dph_base\":0.34,\"min_bid\":0.1867,\"storage_cost\":0.15,\"inet_up\":812.4,\"inet_down\":904.1,\"inet_up_cost\":0.002,\"inet_down_cost\":0.002,\"reliability2\":0.9973,\"geolocation\":\"California, US\",\"cpu_name\":\"AMD Ryzen 9 7950X 16-Core Processor\",\"cpu_cores\":32,\"cpu_cores_effective\":8.0,\"cpu_ram\":32092,\"disk_space\":212.3,\"cuda_max_good\":12.4,\"driver_version\":\"550.90.07\",\"verification\":\"verified\",\"rentable\":true,\"rented\":false,\"static_ip\":true,\"direct_port_count\":99,\"total_flops\":82.6,\"dlperf\":72.31,\"duration\":2591871.5},{\"id\":20113578,\"ask_contract_id\":20113578,\"machine_id\":40417,\"host_id\":77301,\"gpu_name\":\"H100 SXM\",\"num_gpus\":8,\"gpu_ram\":81559,\"gpu_total_ram\":652472,\"gpu_frac\":1.0,\"dph_total\":17.0744,\"dph_base\":16.8,\"min_bid\":10.4,\"storage_cost\":0.3,\"inet_up\":8541.2,\"inet_down\":9102.9,\"inet_up_cost\":0.0,\"inet_down_cost\":0.0,\"reliability2\":0.9991,\"geolocation\":\"Bavaria, DE\",\"cpu_name\":\"Intel Xeon Platinum 8480+\",\"cpu_cores\":224,\"cpu_cores_effective\":224.0,\"cpu_ram\":2063892,\"disk_space\":6144.0,\"cuda_max_good\":12.6,\"driver_version\":\"560.35.03\",\"verification\":\"verified\",\"rentable\":true,\"rented\":false,\"static_ip\":true,\"direct_port_count\":500,\"total_flops\":1581.2,\"dlperf\":1922.7,\"duration\":7776000.0},{\"id\":18820457,\"ask_contract_id\":18820457,\"machine_id\":33108,\"host_id\":52214,\"gpu_name\":\"A100 SXM4\",\"num_gpus\":2,\"gpu_ram\":81920,\"gpu_total_ram\":163840,\"gpu_frac\":0.25,\"dph_total\":2.2513,\"dph_base\":2.2,\"min_bid\":1.1,\"storage_cost\":0.2,\"inet_up\":2311.0,\"inet_down\":2876.5,\"inet_up_cost\":0.001,\"inet_down_cost\":0.001,\"reliability2\":0.9952,\"geolocation\":\"Quebec, CA\",\"cpu_name\":\"AMD EPYC 7763 64-Core Processor\",\"cpu_cores\":256,\"cpu_cores_effective\":64.0,\"cpu_ram\":516037,\"disk_space\":1500.0,\"cuda_max_good\":12.2,\"driver_version\":\"535.183.01\",\"verification\":\"verified\",\"rentable\":true,\"rented\":false,\"static_ip\":false,\"direct_port_count\":120,\"total_flops\":39.1,\"dlperf\":61.8,\"duration\":1209600.0}]}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void showChargesSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"success\":true,\"count\":2,\"total\":2,\"next_token\":null,\"results\":[{\"start\":1763894400,\"end\":1763980800,\"type\":\"instance\",\"source\":\"instance-7835610\",\"description\":\"Instance 7835610 Charges - 1 days\",\"amount\":8.431,\"metadata\":{\"label\":\"pa-0123456789abcdef\"},\"items\":[{\"start\":1763894400,\"end\":1763980800,\"type\":\"gpu\",\"description\":\"24.000 hours at $0.340/hour\",\"amount\":8.16},{\"start\":1763894400,\"end\":1763980800,\"type\":\"disk\",\"description\":\"40 GB for 24.000 hours\",\"amount\":0.2},{\"start\":1763894400,\"end\":1763980800,\"type\":\"bwd\",\"description\":\"35.5 GB downloaded\",\"amount\":0.071}]},{\"start\":1763808000,\"end\":1763894400,\"type\":\"instance\",\"source\":\"instance-7799001\",\"description\":\"Instance 7799001 Charges - 1 days\",\"amount\":2.118,\"metadata\":{\"label\":\"other-job\",\"template_id\":101},\"items\":[{\"start\":1763808000,\"end\":1763894400,\"type\":\"gpu\",\"description\":\"6.000 hours at $0.350/hour\",\"amount\":2.1},{\"start\":1763808000,\"end\":1763894400,\"type\":\"disk\",\"description\":\"10 GB for 6.000 hours\",\"amount\":0.018}]}]}")
-        .build());
+    mock.enqueueJson(200, "{\"success\":true,\"count\":2,\"total\":2,\"next_token\":null,\"results\":[{\"start\":1763894400,\"end\":1763980800,\"type\":\"instance\",\"source\":\"instance-7835610\",\"description\":\"Instance 7835610 Charges - 1 days\",\"amount\":8.431,\"metadata\":{\"label\":\"pa-0123456789abcdef\"},\"items\":[{\"start\":1763894400,\"end\":1763980800,\"type\":\"gpu\",\"description\":\"24.000 hours at $0.340/hour\",\"amount\":8.16},{\"start\":1763894400,\"end\":1763980800,\"type\":\"disk\",\"description\":\"40 GB for 24.000 hours\",\"amount\":0.2},{\"start\":1763894400,\"end\":1763980800,\"type\":\"bwd\",\"description\":\"35.5 GB downloaded\",\"amount\":0.071}]},{\"start\":1763808000,\"end\":1763894400,\"type\":\"instance\",\"source\":\"instance-7799001\",\"description\":\"Instance 7799001 Charges - 1 days\",\"amount\":2.118,\"metadata\":{\"label\":\"other-job\",\"template_id\":101},\"items\":[{\"start\":1763808000,\"end\":1763894400,\"type\":\"gpu\",\"description\":\"6.000 hours at $0.350/hour\",\"amount\":2.1},{\"start\":1763808000,\"end\":1763894400,\"type\":\"disk\",\"description\":\"10 GB for 6.000 hours\",\"amount\":0.018}]}]}");
 
-    Object result = api.showCharges("test-select-filters", null, null, null, null);
+    dev.providerapi.vast.model.ChargePage result = mock.api().showCharges("test-select-filters", null, null, null, null);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v0/charges/");
     assertQuery(request, "select_filters=test-select-filters");
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"success\":true,\"count\":2,\"total\":2,\"next_token\":null,\"results\":[{\"start\":1763894400,\"end\":1763980800,\"type\":\"instance\",\"source\":\"instance-7835610\",\"description\":\"Instance 7835610 Charges - 1 days\",\"amount\":8.431,\"metadata\":{\"label\":\"pa-0123456789abcdef\"},\"items\":[{\"start\":1763894400,\"end\":1763980800,\"type\":\"gpu\",\"description\":\"24.000 hours at $0.340/hour\",\"amount\":8.16},{\"start\":1763894400,\"end\":1763980800,\"type\":\"disk\",\"description\":\"40 GB for 24.000 hours\",\"amount\":0.2},{\"start\":1763894400,\"end\":1763980800,\"type\":\"bwd\",\"description\":\"35.5 GB downloaded\",\"amount\":0.071}]},{\"start\":1763808000,\"end\":1763894400,\"type\":\"instance\",\"source\":\"instance-7799001\",\"description\":\"Instance 7799001 Charges - 1 days\",\"amount\":2.118,\"metadata\":{\"label\":\"other-job\",\"template_id\":101},\"items\":[{\"start\":1763808000,\"end\":1763894400,\"type\":\"gpu\",\"description\":\"6.000 hours at $0.350/hour\",\"amount\":2.1},{\"start\":1763808000,\"end\":1763894400,\"type\":\"disk\",\"description\":\"10 GB for 6.000 hours\",\"amount\":0.018}]}]}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"success\":true,\"count\":2,\"total\":2,\"next_token\":null,\"results\":[{\"start\":1763894400,\"end\":1763980800,\"type\":\"instance\",\"source\":\"instance-7835610\",\"description\":\"Instance 7835610 Charges - 1 days\",\"amount\":8.431,\"metadata\":{\"label\":\"pa-0123456789abcdef\"},\"items\":[{\"start\":1763894400,\"end\":1763980800,\"type\":\"gpu\",\"description\":\"24.000 hours at $0.340/hour\",\"amount\":8.16},{\"start\":1763894400,\"end\":1763980800,\"type\":\"disk\",\"description\":\"40 GB for 24.000 hours\",\"amount\":0.2},{\"start\":1763894400,\"end\":1763980800,\"type\":\"bwd\",\"description\":\"35.5 GB downloaded\",\"amount\":0.071}]},{\"start\":1763808000,\"end\":1763894400,\"type\":\"instance\",\"source\":\"instance-7799001\",\"description\":\"Instance 7799001 Charges - 1 days\",\"amount\":2.118,\"metadata\":{\"label\":\"other-job\",\"template_id\":101},\"items\":[{\"start\":1763808000,\"end\":1763894400,\"type\":\"gpu\",\"description\":\"6.000 hours at $0.350/hour\",\"amount\":2.1},{\"start\":1763808000,\"end\":1763894400,\"type\":\"disk\",\"description\":\"10 GB for 6.000 hours\",\"amount\":0.018}]}]}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void showInstanceSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"instances\":{\"id\":7835610,\"label\":\"pa-0123456789abcdef\",\"actual_status\":\"running\",\"intended_status\":\"running\",\"cur_state\":\"running\",\"next_state\":\"running\",\"status_msg\":\"success, running pytorch/pytorch_2.4.0-cuda12.4-cudnn9-runtime/ssh\",\"image_uuid\":\"pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime\",\"image_runtype\":\"ssh\",\"onstart\":\"#!/bin/bash\\necho hello\",\"jupyter_token\":\"53fc448d6644aa7535c6fa5498cdbedc782753e88d81b44090e54dcf1332ed30\",\"public_ipaddr\":\"203.0.113.42\",\"ssh_host\":\"ssh5.vast.ai\",\"ssh_port\":35610,\"machine_id\":28714,\"host_id\":61032,\"start_date\":1.76389440025E9,\"end_date\":1.7664864E9,\"gpu_name\":\"RTX 4090\",\"num_gpus\":1,\"gpu_ram\":24564,\"cpu_cores_effective\":8.0,\"cpu_ram\":32092,\"disk_space\":40.0,\"geolocation\":\"California, US\",\"is_bid\":false,\"min_bid\":0.1867,\"dph_base\":0.34,\"dph_total\":0.3511,\"storage_cost\":0.15,\"reliability2\":0.9973}}")
-        .build());
+    mock.enqueueJson(200, "{\"instances\":{\"id\":7835610,\"label\":\"pa-0123456789abcdef\",\"actual_status\":\"running\",\"intended_status\":\"running\",\"cur_state\":\"running\",\"next_state\":\"running\",\"status_msg\":\"success, running pytorch/pytorch_2.4.0-cuda12.4-cudnn9-runtime/ssh\",\"image_uuid\":\"pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime\",\"image_runtype\":\"ssh\",\"onstart\":\"#!/bin/bash\\necho hello\",\"jupyter_token\":\"53fc448d6644aa7535c6fa5498cdbedc782753e88d81b44090e54dcf1332ed30\",\"public_ipaddr\":\"203.0.113.42\",\"ssh_host\":\"ssh5.vast.ai\",\"ssh_port\":35610,\"machine_id\":28714,\"host_id\":61032,\"start_date\":1.76389440025E9,\"end_date\":1.7664864E9,\"gpu_name\":\"RTX 4090\",\"num_gpus\":1,\"gpu_ram\":24564,\"cpu_cores_effective\":8.0,\"cpu_ram\":32092,\"disk_space\":40.0,\"geolocation\":\"California, US\",\"is_bid\":false,\"min_bid\":0.1867,\"dph_base\":0.34,\"dph_total\":0.3511,\"storage_cost\":0.15,\"reliability2\":0.9973}}");
 
-    Object result = api.showInstance(7L);
+    dev.providerapi.vast.model.InstanceEnvelope result = mock.api().showInstance(7L);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v0/instances/7/");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"instances\":{\"id\":7835610,\"label\":\"pa-0123456789abcdef\",\"actual_status\":\"running\",\"intended_status\":\"running\",\"cur_state\":\"running\",\"next_state\":\"running\",\"status_msg\":\"success, running pytorch/pytorch_2.4.0-cuda12.4-cudnn9-runtime/ssh\",\"image_uuid\":\"pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime\",\"image_runtype\":\"ssh\",\"onstart\":\"#!/bin/bash\\necho hello\",\"jupyter_token\":\"53fc448d6644aa7535c6fa5498cdbedc782753e88d81b44090e54dcf1332ed30\",\"public_ipaddr\":\"203.0.113.42\",\"ssh_host\":\"ssh5.vast.ai\",\"ssh_port\":35610,\"machine_id\":28714,\"host_id\":61032,\"start_date\":1.76389440025E9,\"end_date\":1.7664864E9,\"gpu_name\":\"RTX 4090\",\"num_gpus\":1,\"gpu_ram\":24564,\"cpu_cores_effective\":8.0,\"cpu_ram\":32092,\"disk_space\":40.0,\"geolocation\":\"California, US\",\"is_bid\":false,\"min_bid\":0.1867,\"dph_base\":0.34,\"dph_total\":0.3511,\"storage_cost\":0.15,\"reliability2\":0.9973}}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"instances\":{\"id\":7835610,\"label\":\"pa-0123456789abcdef\",\"actual_status\":\"running\",\"intended_status\":\"running\",\"cur_state\":\"running\",\"next_state\":\"running\",\"status_msg\":\"success, running pytorch/pytorch_2.4.0-cuda12.4-cudnn9-runtime/ssh\",\"image_uuid\":\"pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime\",\"image_runtype\":\"ssh\",\"onstart\":\"#!/bin/bash\\necho hello\",\"jupyter_token\":\"53fc448d6644aa7535c6fa5498cdbedc782753e88d81b44090e54dcf1332ed30\",\"public_ipaddr\":\"203.0.113.42\",\"ssh_host\":\"ssh5.vast.ai\",\"ssh_port\":35610,\"machine_id\":28714,\"host_id\":61032,\"start_date\":1.76389440025E9,\"end_date\":1.7664864E9,\"gpu_name\":\"RTX 4090\",\"num_gpus\":1,\"gpu_ram\":24564,\"cpu_cores_effective\":8.0,\"cpu_ram\":32092,\"disk_space\":40.0,\"geolocation\":\"California, US\",\"is_bid\":false,\"min_bid\":0.1867,\"dph_base\":0.34,\"dph_total\":0.3511,\"storage_cost\":0.15,\"reliability2\":0.9973}}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void showInstancesSendsTheRequestAndDecodesTheResponse() throws Exception {
-    server.enqueue(new MockResponse.Builder()
-        .code(200)
-        .addHeader("Content-Type", "application/json")
-        .body("{\"success\":true,\"instances_found\":1,\"total_instances\":1,\"next_token\":null,\"instances\":[{\"id\":7835610,\"label\":\"pa-0123456789abcdef\",\"actual_status\":\"running\",\"intended_status\":\"running\",\"cur_state\":\"running\",\"next_state\":\"running\",\"status_msg\":\"success, running pytorch/pytorch_2.4.0-cuda12.4-cudnn9-runtime/ssh\",\"image_uuid\":\"pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime\",\"image_runtype\":\"ssh\",\"onstart\":\"#!/bin/bash\\necho hello\",\"jupyter_token\":\"53fc448d6644aa7535c6fa5498cdbedc782753e88d81b44090e54dcf1332ed30\",\"public_ipaddr\":\"203.0.113.42\",\"ssh_host\":\"ssh5.vast.ai\",\"ssh_port\":35610,\"machine_id\":28714,\"host_id\":61032,\"start_date\":1.76389440025E9,\"end_date\":1.7664864E9,\"gpu_name\":\"RTX 4090\",\"num_gpus\":1,\"gpu_ram\":24564,\"cpu_cores_effective\":8.0,\"cpu_ram\":32092,\"disk_space\":40.0,\"geolocation\":\"California, US\",\"is_bid\":false,\"min_bid\":0.1867,\"dph_base\":0.34,\"dph_total\":0.3511,\"storage_cost\":0.15,\"reliability2\":0.9973}]}")
-        .build());
+    mock.enqueueJson(200, "{\"success\":true,\"instances_found\":1,\"total_instances\":1,\"next_token\":null,\"instances\":[{\"id\":7835610,\"label\":\"pa-0123456789abcdef\",\"actual_status\":\"running\",\"intended_status\":\"running\",\"cur_state\":\"running\",\"next_state\":\"running\",\"status_msg\":\"success, running pytorch/pytorch_2.4.0-cuda12.4-cudnn9-runtime/ssh\",\"image_uuid\":\"pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime\",\"image_runtype\":\"ssh\",\"onstart\":\"#!/bin/bash\\necho hello\",\"jupyter_token\":\"53fc448d6644aa7535c6fa5498cdbedc782753e88d81b44090e54dcf1332ed30\",\"public_ipaddr\":\"203.0.113.42\",\"ssh_host\":\"ssh5.vast.ai\",\"ssh_port\":35610,\"machine_id\":28714,\"host_id\":61032,\"start_date\":1.76389440025E9,\"end_date\":1.7664864E9,\"gpu_name\":\"RTX 4090\",\"num_gpus\":1,\"gpu_ram\":24564,\"cpu_cores_effective\":8.0,\"cpu_ram\":32092,\"disk_space\":40.0,\"geolocation\":\"California, US\",\"is_bid\":false,\"min_bid\":0.1867,\"dph_base\":0.34,\"dph_total\":0.3511,\"storage_cost\":0.15,\"reliability2\":0.9973}]}");
 
-    Object result = api.showInstances(null, null, null, null);
+    dev.providerapi.vast.model.InstancePage result = mock.api().showInstances(null, null, null, null);
 
-    RecordedRequest request = takeRequest();
+    RecordedRequest request = mock.takeRequest();
     assertThat(request.getMethod()).isEqualTo("GET");
     assertThat(request.getUrl().encodedPath()).isEqualTo("/api/v1/instances/");
     assertQuery(request);
-    assertAuth(request);
+    mock.assertAuth(request);
     assertThat(result).isNotNull();
-    assertSameJson(mapper, "{\"success\":true,\"instances_found\":1,\"total_instances\":1,\"next_token\":null,\"instances\":[{\"id\":7835610,\"label\":\"pa-0123456789abcdef\",\"actual_status\":\"running\",\"intended_status\":\"running\",\"cur_state\":\"running\",\"next_state\":\"running\",\"status_msg\":\"success, running pytorch/pytorch_2.4.0-cuda12.4-cudnn9-runtime/ssh\",\"image_uuid\":\"pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime\",\"image_runtype\":\"ssh\",\"onstart\":\"#!/bin/bash\\necho hello\",\"jupyter_token\":\"53fc448d6644aa7535c6fa5498cdbedc782753e88d81b44090e54dcf1332ed30\",\"public_ipaddr\":\"203.0.113.42\",\"ssh_host\":\"ssh5.vast.ai\",\"ssh_port\":35610,\"machine_id\":28714,\"host_id\":61032,\"start_date\":1.76389440025E9,\"end_date\":1.7664864E9,\"gpu_name\":\"RTX 4090\",\"num_gpus\":1,\"gpu_ram\":24564,\"cpu_cores_effective\":8.0,\"cpu_ram\":32092,\"disk_space\":40.0,\"geolocation\":\"California, US\",\"is_bid\":false,\"min_bid\":0.1867,\"dph_base\":0.34,\"dph_total\":0.3511,\"storage_cost\":0.15,\"reliability2\":0.9973}]}", mapper.writeValueAsString(result));
+    assertSameJson(mock.mapper(), "{\"success\":true,\"instances_found\":1,\"total_instances\":1,\"next_token\":null,\"instances\":[{\"id\":7835610,\"label\":\"pa-0123456789abcdef\",\"actual_status\":\"running\",\"intended_status\":\"running\",\"cur_state\":\"running\",\"next_state\":\"running\",\"status_msg\":\"success, running pytorch/pytorch_2.4.0-cuda12.4-cudnn9-runtime/ssh\",\"image_uuid\":\"pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime\",\"image_runtype\":\"ssh\",\"onstart\":\"#!/bin/bash\\necho hello\",\"jupyter_token\":\"53fc448d6644aa7535c6fa5498cdbedc782753e88d81b44090e54dcf1332ed30\",\"public_ipaddr\":\"203.0.113.42\",\"ssh_host\":\"ssh5.vast.ai\",\"ssh_port\":35610,\"machine_id\":28714,\"host_id\":61032,\"start_date\":1.76389440025E9,\"end_date\":1.7664864E9,\"gpu_name\":\"RTX 4090\",\"num_gpus\":1,\"gpu_ram\":24564,\"cpu_cores_effective\":8.0,\"cpu_ram\":32092,\"disk_space\":40.0,\"geolocation\":\"California, US\",\"is_bid\":false,\"min_bid\":0.1867,\"dph_base\":0.34,\"dph_total\":0.3511,\"storage_cost\":0.15,\"reliability2\":0.9973}]}", mock.mapper().writeValueAsString(result));
   }
 
   @Test
   void http401IsAuthenticationException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(401)
         .addHeader("Content-Type", "application/json")
         .body("{\"error\":\"auth_error\",\"msg\":\"test message for HTTP 401\"}")
         .build());
 
-    assertThatThrownBy(() -> api.showCharges("test-select-filters", null, null, null, null))
+    assertThatThrownBy(() -> mock.api().showCharges("test-select-filters", null, null, null, null))
         .isInstanceOfSatisfying(dev.providerapi.errors.AuthenticationException.class, e -> {
           assertThat(e.provider()).isEqualTo("vast");
           assertThat(e.operation()).isEqualTo("showCharges");
@@ -210,18 +157,18 @@ class VastApiClientTest {
           assertThat(e.providerCode()).contains("auth_error");
           assertThat(e.providerMessage()).contains("test message for HTTP 401");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http404IsNotFoundException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(404)
         .addHeader("Content-Type", "application/json")
         .body("{\"error\":\"not_found\",\"msg\":\"test message for HTTP 404\"}")
         .build());
 
-    assertThatThrownBy(() -> api.showCharges("test-select-filters", null, null, null, null))
+    assertThatThrownBy(() -> mock.api().showCharges("test-select-filters", null, null, null, null))
         .isInstanceOfSatisfying(dev.providerapi.errors.NotFoundException.class, e -> {
           assertThat(e.provider()).isEqualTo("vast");
           assertThat(e.operation()).isEqualTo("showCharges");
@@ -229,19 +176,19 @@ class VastApiClientTest {
           assertThat(e.providerCode()).contains("not_found");
           assertThat(e.providerMessage()).contains("test message for HTTP 404");
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http429IsRateLimitedException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(429)
         .addHeader("Content-Type", "application/json")
         .addHeader("Retry-After", "7")
         .body("{\"error\":\"rate_limit_exceeded\",\"msg\":\"test message for HTTP 429\"}")
         .build());
 
-    assertThatThrownBy(() -> api.showCharges("test-select-filters", null, null, null, null))
+    assertThatThrownBy(() -> mock.api().showCharges("test-select-filters", null, null, null, null))
         .isInstanceOfSatisfying(dev.providerapi.errors.RateLimitedException.class, e -> {
           assertThat(e.provider()).isEqualTo("vast");
           assertThat(e.operation()).isEqualTo("showCharges");
@@ -250,18 +197,18 @@ class VastApiClientTest {
           assertThat(e.providerMessage()).contains("test message for HTTP 429");
           assertThat(e.retryAfter()).contains(Duration.ofSeconds(7));
         });
-    assertAuth(takeRequest());
+    mock.assertAuth(mock.takeRequest());
   }
 
   @Test
   void http500IsProviderUnavailableException() throws Exception {
-    server.enqueue(new MockResponse.Builder()
+    mock.enqueue(new MockResponse.Builder()
         .code(500)
         .addHeader("Content-Type", "application/json")
         .body("{\"error\":\"test/serverError\",\"msg\":\"test message for HTTP 500\"}")
         .build());
 
-    assertThatThrownBy(() -> api.showCharges("test-select-filters", null, null, null, null))
+    assertThatThrownBy(() -> mock.api().showCharges("test-select-filters", null, null, null, null))
         .isInstanceOfSatisfying(dev.providerapi.errors.ProviderUnavailableException.class, e -> {
           assertThat(e.provider()).isEqualTo("vast");
           assertThat(e.operation()).isEqualTo("showCharges");
@@ -269,16 +216,6 @@ class VastApiClientTest {
           assertThat(e.providerCode()).contains("test/serverError");
           assertThat(e.providerMessage()).contains("test message for HTTP 500");
         });
-    assertAuth(takeRequest());
-  }
-
-  private RecordedRequest takeRequest() throws InterruptedException {
-    RecordedRequest request = server.takeRequest(5, TimeUnit.SECONDS);
-    assertThat(request).as("a request reached the server").isNotNull();
-    return request;
-  }
-
-  private static void assertAuth(RecordedRequest request) {
-    assertThat(request.getHeaders().get("Authorization")).isEqualTo("Bearer test-key");
+    mock.assertAuth(mock.takeRequest());
   }
 }
