@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Reads every page of a list, so {@code list()} returns all instances or a typed error, never a silent first
- * page. A cursor served twice, or more than {@link #MAX_PAGES} pages, is a provider bug that would loop
+ * page. A cursor served twice, a numbered page equal to the one before it, or more than {@link #MAX_PAGES}
+ * pages, is a provider bug that would loop
  * forever: it is an {@link dev.providerapi.errors.UnexpectedResponseException}, not a truncated answer.
  */
 public final class Paginator {
@@ -58,12 +59,20 @@ public final class Paginator {
    */
   public <T> List<T> byNumber(int first, int step, int pageSize, IntFunction<List<T>> fetch) {
     List<T> all = new ArrayList<>();
+    List<T> previous = null;
     int n = first;
     for (int page = 0; page < MAX_PAGES; page++) {
       List<T> items = fetch.apply(n);
       if (items == null || items.isEmpty()) {
         return all;
       }
+      if (items.equals(previous)) {
+        // A provider that ignores the page parameter serves full page 1 forever: it would loop to MAX_PAGES.
+        throw Failures.unexpected(provider, operation, "pagination served the same " + items.size() + " item(s) for"
+            + " page " + n + " as for the page before; the provider ignores the page parameter, so the listing"
+            + " would never end and is not trusted");
+      }
+      previous = items;
       all.addAll(items);
       if (items.size() < pageSize) {
         return all;

@@ -57,4 +57,16 @@ class PaginatorTest {
     assertThat(all).containsExactly("i0", "i1", "i2", "i3");
     assertThat(asked).containsExactly(0, 2, 4);
   }
+
+  @Test
+  void aProviderThatIgnoresThePageNumberIsATypedErrorNotTenThousandPages() {
+    List<Integer> asked = new ArrayList<>();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> paginator.byNumber(1, 1, 2, n -> {
+      asked.add(n);
+      return List.of("a", "b"); // page 1, whatever was asked
+    })).isInstanceOf(dev.providerapi.errors.UnexpectedResponseException.class)
+        .hasMessageContaining("pagination served the same 2 item(s) for page 2 as for the page before; the provider"
+            + " ignores the page parameter");
+    assertThat(asked).containsExactly(1, 2);
+  }
 }
