@@ -66,7 +66,7 @@ public abstract class PaperspaceProviderBase extends AbstractProvider {
       .region(new Region("ca1", "us-west", "West Coast (CA1)"))
       .region(new Region("ams1", "eu-west", "Europe (AMS1), Amsterdam"))
       .gpuNamePattern("^(?<name>.+?)(?:x(?<count>\\d+))?$")
-      .specSource("https://api.paperspace.com/v1 (official Paperspace OpenAPI, copy of 2024-08-02)")
+      .specSource("https://raw.githubusercontent.com/PierreBeucher/cloudypad/main/src/providers/paperspace/client/openapi/openapi.json")
       .specVersion("1")
       .offerCatalog(new OfferCatalog(LocalDate.parse("2024-08-01"), "paperspace.com/pricing (about mid-2024; unverified)", "machine price per hour; storage and the monthly access fee are billed separately", List.of(
           new OfferCatalog.Entry("H100", List.of(1, 8), List.of("ny2", "ca1", "ams1"), new BigDecimal("5.95")),

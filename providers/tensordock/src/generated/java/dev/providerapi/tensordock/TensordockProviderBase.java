@@ -75,8 +75,8 @@ public abstract class TensordockProviderBase extends AbstractProvider {
       .capability(Capability.STOP_START)
       .billingGranularity(new BillingGranularity(Duration.ofSeconds(1), Duration.ZERO))
       .offersCacheTtl(Duration.ofSeconds(30))
-      .specSource("https://dashboard.tensordock.com/api/docs")
-      .specVersion("2")
+      .specSource("https://raw.githubusercontent.com/api-evangelist/tensordock/main/openapi/tensordock-instances-api-openapi.yml")
+      .specVersion("2.0")
       .build();
 
   private static final ErrorMatch GET_NOT_FOUND = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
