@@ -101,6 +101,25 @@ class DeadlineTest {
   }
 
   @Test
+  void callsThatRunOutOfTheirOwnDeadlineDoNotOpenTheBreakerForTheAccount() {
+    for (int i = 0; i < 3; i++) {
+      server.enqueue(json(200, "{\"id\":\"slow\"}").newBuilder().headersDelay(1, TimeUnit.SECONDS).build());
+    }
+    server.enqueue(json(200, "{\"id\":\"t-1\",\"note\":\"ok\"}"));
+    ProviderDescriptor d = ProviderDescriptor.builder("acme").baseUrl("https://api.acme.invalid").auth(AuthSpec.none())
+        .build();
+    ApiClient c = ApiClient.builder(d, config().maxAttempts(1).callTimeout(Duration.ofMillis(200)).build())
+        .circuitBreaker(2, Duration.ofSeconds(30)).build();
+    for (int i = 0; i < 3; i++) {
+      assertThat(catchThrowableOfType(DeadlineExceededException.class, () -> c.execute(GET, id("t-1"), Thing.class))
+          .sent()).isTrue();
+    }
+    // Three tight budgets ran out, threshold 2: the provider did not fail, so the next call is still sent.
+    assertThat(c.execute(GET, id("t-1"), Thing.class).note()).isEqualTo("ok");
+    assertThat(server.getRequestCount()).isEqualTo(4);
+  }
+
+  @Test
   void anEnclosingDeadlineBoundsEveryCallInside() {
     server.enqueue(json(200, "{\"id\":\"a\"}"));
     server.enqueue(json(200, "{\"id\":\"" + "x".repeat(64) + "\"}").newBuilder()

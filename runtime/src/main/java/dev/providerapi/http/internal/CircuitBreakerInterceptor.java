@@ -6,6 +6,7 @@ import dev.failsafe.Failsafe;
 import dev.failsafe.FailsafeException;
 import dev.providerapi.ProviderEvent;
 import dev.providerapi.ProviderListener;
+import dev.providerapi.errors.DeadlineExceededException;
 import dev.providerapi.errors.ErrorDetails;
 import dev.providerapi.errors.ProviderUnavailableException;
 import java.io.IOException;
@@ -45,10 +46,16 @@ public final class CircuitBreakerInterceptor implements Interceptor {
     this.reporter = new Reporter(provider, listener);
   }
 
-  /** Opens after {@code threshold} consecutive 5xx / network failures, for {@code delay}; one success closes it. */
+  /**
+   * Opens after {@code threshold} consecutive 5xx / network failures, for {@code delay}; one success closes it. A
+   * call that ran out of its caller's deadline ({@link DeadlineExceededException}) is not the provider's failure
+   * and does not count: a tight budget under load would otherwise open the breaker for every caller of the
+   * account (a provider that hangs still counts through {@code requestTimeout}).
+   */
   public static CircuitBreaker<HttpResult> newBreaker(int threshold, Duration delay) {
     return CircuitBreaker.<HttpResult>builder()
-        .handleIf((result, failure) -> failure instanceof ProviderUnavailableException)
+        .handleIf((result, failure) -> failure instanceof ProviderUnavailableException
+            && !(failure instanceof DeadlineExceededException))
         .withFailureThreshold(threshold)
         .withDelay(delay)
         .withSuccessThreshold(1)
