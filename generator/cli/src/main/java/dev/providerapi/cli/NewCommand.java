@@ -375,7 +375,7 @@ final class NewCommand implements Callable<Integer> {
     if (guessed.containsKey("restart")) {
       caps.add(Capability.RESTART);
     }
-    AuthSpec auth = SpecAuth.infer(file, name);
+    AuthSpec auth = SpecAuth.of(model.auth(), name);
     List<String> todos = new ArrayList<>();
     for (String ours : OperationGuesser.OURS) {
       if (!guessed.containsKey(ours) && !List.of("stop", "start", "restart").contains(ours)) {

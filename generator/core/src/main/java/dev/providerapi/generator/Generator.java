@@ -180,11 +180,6 @@ public final class Generator {
     }
 
     @Override
-    public dev.providerapi.descriptor.AuthSpec auth(Path spec, String providerName) {
-      return standard.auth(spec, providerName);
-    }
-
-    @Override
     public String nameSource(ApiModel m) {
       return standard.nameSource(m);
     }
@@ -354,7 +349,7 @@ public final class Generator {
     } else {
       server = baseUrl(file, name, model, options.specUrl(), warnings);
     }
-    dev.providerapi.descriptor.AuthSpec auth = reader.auth(file, name);
+    dev.providerapi.descriptor.AuthSpec auth = SpecAuth.of(model.auth(), name);
     model = model.withWarnings(warnings);
     ProviderDescriptor.Builder d = ProviderDescriptor.builder(name).displayName(model.title()).baseUrl(server)
         .auth(auth);
@@ -509,7 +504,8 @@ public final class Generator {
     // Headers name the spec as the repository knows it, never by this checkout's absolute path: the output
     // must be byte for byte the same in every clone.
     ApiModel located = new ApiModel(model.title(), model.version(), model.description(), model.servers(),
-        model.types(), model.operations(), specName, model.serverTemplate(), model.warnings(), model.derived());
+        model.types(), model.operations(), specName, model.serverTemplate(), model.warnings(), model.derived(),
+        model.auth());
     Path specFile = manifest.spec().file();
     List<JavaFile> emitted = emitting(specFile, "the client", () -> emitter.emit(located, manifest));
     for (JavaFile f : emitted) {

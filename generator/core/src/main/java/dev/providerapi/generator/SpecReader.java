@@ -1,6 +1,5 @@
 package dev.providerapi.generator;
 
-import dev.providerapi.descriptor.AuthSpec;
 import dev.providerapi.generator.crd.CrdSpecReader;
 import dev.providerapi.generator.graphql.GraphQlSpecReader;
 import dev.providerapi.generator.model.ApiModel;
@@ -28,6 +27,9 @@ public interface SpecReader {
   boolean accepts(Path file);
 
   /**
+   * The model carries everything the generator needs of the spec (its {@link ApiModel#auth() auth} too): the spec
+   * is parsed once.
+   *
    * @param responseEnvelope from provider.yaml, or null (readers of kinds without envelopes ignore it)
    * @throws SpecException naming the file, the location in it and what is wrong
    */
@@ -47,9 +49,6 @@ public interface SpecReader {
   default @Nullable String unnamedBaseUrl(String providerName) {
     return null;
   }
-
-  /** The auth of a spec of this kind generated without a provider.yaml; the key is read from {@code <NAME>_API_KEY}. */
-  AuthSpec auth(Path spec, String providerName);
 
   /** The words a provider name is derived from when none is given: the model's title. */
   default String nameSource(ApiModel model) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.providerapi.generator.SpecException;
 import dev.providerapi.generator.model.ApiModel;
+import dev.providerapi.generator.model.AuthDef;
 import dev.providerapi.generator.model.BodyDef;
 import dev.providerapi.generator.model.FieldDef;
 import dev.providerapi.generator.model.OperationDef;
@@ -29,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * the resource and its list as records (spec and status typed from the {@code openAPIV3Schema}, metadata as the
  * usual ObjectMeta subset), and the REST verbs of the resource as plain HTTP operations on the API server
  * (create, get, list with {@code limit}/{@code continue}, delete). The generated client then goes through the
- * same runtime chain as every other provider.
+ * same runtime chain as every other provider. Its {@link ApiModel#auth()} is the kubeconfig's.
  *
  * <p>Calls the CRD itself cannot describe (another API group's subresources, such as KubeVirt's
  * {@code start}/{@code stop}) are declared in the CRD's own metadata, in the annotation {@value #ACTIONS}: a
@@ -118,7 +119,7 @@ public final class CrdReader {
     ops.sort(java.util.Comparator.comparing(OperationDef::id));
     String title = kind + " (" + group + "/" + versionName + ")";
     return new ApiModel(title, versionName, crd.path("metadata").path("name").asText(null), List.of(),
-        types.types(), ops, spec.toString(), null, List.of(), types.derived());
+        types.types(), ops, spec.toString(), null, List.of(), types.derived(), AuthDef.kubeconfig());
   }
 
   private static JsonNode crd(Path spec) {

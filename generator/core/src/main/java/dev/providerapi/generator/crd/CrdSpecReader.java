@@ -1,6 +1,5 @@
 package dev.providerapi.generator.crd;
 
-import dev.providerapi.descriptor.AuthSpec;
 import dev.providerapi.generator.SpecReader;
 import dev.providerapi.generator.inputs.ReferencedFiles;
 import dev.providerapi.generator.model.ApiModel;
@@ -48,11 +47,6 @@ public final class CrdSpecReader implements SpecReader {
   @Override
   public String unnamedBaseUrl(String providerName) {
     return "https://kubernetes.invalid";
-  }
-
-  @Override
-  public AuthSpec auth(Path spec, String providerName) {
-    return AuthSpec.kubeconfig();
   }
 
   /** The kind without its group and version, split into words: {@code VirtualServer (x.io/v1)} -> {@code Virtual Server}. */

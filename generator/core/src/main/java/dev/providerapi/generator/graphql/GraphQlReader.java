@@ -2,6 +2,7 @@ package dev.providerapi.generator.graphql;
 
 import dev.providerapi.generator.SpecException;
 import dev.providerapi.generator.model.ApiModel;
+import dev.providerapi.generator.model.AuthDef;
 import dev.providerapi.generator.model.OperationDef;
 import graphql.language.Document;
 import graphql.language.SourceLocation;
@@ -27,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Reads a GraphQL schema (SDL) and the operation documents we send ({@code operations/*.graphql} next to it)
  * into the {@link ApiModel}, the way Apollo's operation-based codegen does: every document is validated against
- * the schema, and becomes one typed operation whose result record holds exactly the fields it selects.
+ * the schema, and becomes one typed operation whose result record holds exactly the fields it selects. A schema
+ * declares no auth: its {@link ApiModel#auth()} is a bearer token, what GraphQL APIs take.
  */
 public final class GraphQlReader {
   /** The folder, next to the schema, that holds one operation per {@code .graphql} file. */
@@ -79,7 +81,7 @@ public final class GraphQlReader {
     }
     operations.sort(java.util.Comparator.comparing(OperationDef::id));
     return new ApiModel("", "", null, List.of(), mapper.types(), operations, schemaFile.toString(),
-        null, found, mapper.derived());
+        null, found, mapper.derived(), AuthDef.bearer());
   }
 
   /**

@@ -1,11 +1,9 @@
 package dev.providerapi.generator.graphql;
 
-import dev.providerapi.descriptor.AuthSpec;
 import dev.providerapi.generator.SpecReader;
 import dev.providerapi.generator.model.ApiModel;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
-import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
@@ -41,11 +39,5 @@ public final class GraphQlSpecReader implements SpecReader {
   @Override
   public String unnamedBaseUrl(String providerName) {
     return "https://" + providerName + ".invalid/graphql";
-  }
-
-  /** A schema declares no auth; a GraphQL API takes a bearer token. */
-  @Override
-  public AuthSpec auth(Path spec, String providerName) {
-    return AuthSpec.bearer(providerName.toUpperCase(Locale.ROOT).replace('-', '_') + "_API_KEY");
   }
 }

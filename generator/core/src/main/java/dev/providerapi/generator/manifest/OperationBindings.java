@@ -69,7 +69,7 @@ public final class OperationBindings {
           o.examples()));
     }
     return new ApiModel(model.title(), model.version(), model.description(), model.servers(), model.types(), ops,
-        model.source(), model.serverTemplate(), model.warnings());
+        model.source(), model.serverTemplate(), model.warnings(), java.util.Map.of(), model.auth());
   }
 
   /**

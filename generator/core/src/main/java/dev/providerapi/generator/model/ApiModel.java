@@ -18,6 +18,7 @@ import org.jspecify.annotations.Nullable;
  *     CRD property path) rather than took from the spec, each with the spec-side name it stems from (the GraphQL
  *     type selected, the CRD property; empty when there is none): a structurally identical type may replace
  *     them, and a merged type may take that name ({@code dev.providerapi.generator.naming.TypeCollapse})
+ * @param auth how the API authenticates, read in the same parse as the rest
  */
 public record ApiModel(
     String title,
@@ -29,14 +30,24 @@ public record ApiModel(
     String source,
     @Nullable ServerTemplate serverTemplate,
     List<String> warnings,
-    java.util.Map<String, String> derived) {
+    java.util.Map<String, String> derived,
+    AuthDef auth) {
 
   public ApiModel {
+    java.util.Objects.requireNonNull(auth, "auth");
     servers = List.copyOf(servers);
     types = List.copyOf(types);
     operations = List.copyOf(operations);
     warnings = List.copyOf(warnings);
     derived = java.util.Map.copyOf(derived);
+  }
+
+  /** A model of an API without auth. */
+  public ApiModel(String title, String version, @Nullable String description, List<String> servers,
+      List<TypeDef> types, List<OperationDef> operations, String source, @Nullable ServerTemplate serverTemplate,
+      List<String> warnings, java.util.Map<String, String> derived) {
+    this(title, version, description, servers, types, operations, source, serverTemplate, warnings, derived,
+        AuthDef.none());
   }
 
   /** A model whose every type name comes from the spec. */
@@ -57,7 +68,7 @@ public record ApiModel(
     List<String> all = new java.util.ArrayList<>(warnings);
     all.addAll(more);
     return new ApiModel(title, version, description, servers, types, operations, source, serverTemplate, all,
-        derived);
+        derived, auth);
   }
 
   /**

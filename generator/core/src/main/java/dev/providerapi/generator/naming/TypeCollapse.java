@@ -110,7 +110,8 @@ public final class TypeCollapse {
       }
     });
     return new ApiModel(model.title(), model.version(), model.description(), model.servers(),
-        List.copyOf(named.values()), operations, model.source(), model.serverTemplate(), model.warnings(), derived);
+        List.copyOf(named.values()), operations, model.source(), model.serverTemplate(), model.warnings(), derived,
+        model.auth());
   }
 
   /** Kept name -> the family name it takes: every member of one family, the only merge of it, name free. */

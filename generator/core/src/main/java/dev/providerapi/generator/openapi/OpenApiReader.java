@@ -68,7 +68,7 @@ public final class OpenApiReader {
     String version = api.getInfo() == null || api.getInfo().getVersion() == null ? "" : api.getInfo().getVersion();
     String description = api.getInfo() == null ? null : api.getInfo().getDescription();
     return new ApiModel(title, version, description, servers, schemas.types(), operations, spec.toString(),
-        template, warnings, schemas.derived());
+        template, warnings, schemas.derived(), parsed.auth());
   }
 
   /**

@@ -1,7 +1,5 @@
 package dev.providerapi.generator.openapi;
 
-import dev.providerapi.descriptor.AuthSpec;
-import dev.providerapi.generator.SpecAuth;
 import dev.providerapi.generator.SpecReader;
 import dev.providerapi.generator.inputs.ReferencedFiles;
 import dev.providerapi.generator.model.ApiModel;
@@ -31,10 +29,5 @@ public final class OpenApiSpecReader implements SpecReader {
   @Override
   public Set<Path> inputs(Path spec) {
     return ReferencedFiles.ofSpec(spec);
-  }
-
-  @Override
-  public AuthSpec auth(Path spec, String providerName) {
-    return SpecAuth.infer(spec, providerName);
   }
 }

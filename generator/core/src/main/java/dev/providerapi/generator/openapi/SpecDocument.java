@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.providerapi.generator.SpecException;
 import dev.providerapi.generator.inputs.SpecTrees;
+import dev.providerapi.generator.model.AuthDef;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.converter.SwaggerConverter;
@@ -51,13 +52,14 @@ final class SpecDocument {
     DeserializationUtils.getOptions().setMaxYamlCodePoints(Integer.MAX_VALUE);
   }
 
-  /** The parsed document and what was accepted with a warning. */
-  record Parsed(OpenAPI api, List<String> warnings) {}
+  /** The parsed document, its auth (from the same tree) and what was accepted with a warning. */
+  record Parsed(OpenAPI api, AuthDef auth, List<String> warnings) {}
 
   private final Path spec;
   private final Path root;
   private final List<String> warnings = new ArrayList<>();
   private final Map<Path, JsonNode> trees = new HashMap<>();
+  private AuthDef auth = AuthDef.none();
 
   private SpecDocument(Path spec) {
     this.spec = spec;
@@ -76,6 +78,8 @@ final class SpecDocument {
               + ", not a mapping with 'openapi', 'info' and 'paths'");
     }
     trees.put(root, tree);
+    // From the tree as written, before anything below rewrites it: securityDefinitions survive only here.
+    auth = SecuritySchemes.of(tree);
     ObjectNode doc = (ObjectNode) tree;
     JsonNode swagger = doc.get("swagger");
     JsonNode openapi = doc.get("openapi");
@@ -120,7 +124,7 @@ final class SpecDocument {
       // The parser makes up a server '/' for a document without one; the base URL must come from elsewhere.
       api.setServers(new ArrayList<>());
     }
-    return new Parsed(api, warnings);
+    return new Parsed(api, auth, warnings);
   }
 
   private Parsed convertSwagger2() {
@@ -136,7 +140,7 @@ final class SpecDocument {
           + (messages.isEmpty() ? "" : ": " + listed(messages)));
     }
     warnings.add(spec + ": Swagger 2.0, converted to OpenAPI 3.0 with swagger-parser's v2 converter");
-    return new Parsed(check(result), warnings);
+    return new Parsed(check(result), auth, warnings);
   }
 
   private static ParseOptions options() {
