@@ -5,16 +5,12 @@ import dev.providerapi.descriptor.ProviderDescriptor;
 import dev.providerapi.generator.emit.EmitException;
 import dev.providerapi.generator.emit.JavaEmitters;
 import dev.providerapi.generator.inputs.GeneratorVersion;
-import dev.providerapi.generator.inputs.ReferencedFiles;
 import dev.providerapi.generator.manifest.ManifestReader;
 import dev.providerapi.generator.manifest.OperationBindings;
 import dev.providerapi.generator.manifest.ProviderManifest;
 import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.OperationDef;
 import dev.providerapi.generator.naming.TypeCollapse;
-import dev.providerapi.generator.crd.CrdReader;
-import dev.providerapi.generator.graphql.GraphQlReader;
-import dev.providerapi.generator.openapi.OpenApiReader;
 import dev.providerapi.generator.template.Fixture;
 import dev.providerapi.generator.template.GeneratedHeader;
 import dev.providerapi.generator.template.SkeletonModelBuilder;
@@ -56,9 +52,9 @@ public final class Generator {
 
   public enum Mode { WRITE, CHECK }
 
-  /** Reads one spec file into the IR (OpenAPI, GraphQL, a Kubernetes CRD). */
+  /** Reads one spec file into the IR: a stand-in for a {@link SpecReader}'s parsing (tests). */
   @FunctionalInterface
-  public interface SpecReader {
+  public interface ModelReader {
     ApiModel read(Path spec, @Nullable String responseEnvelope);
   }
 
@@ -109,25 +105,89 @@ public final class Generator {
   private static final String GENERATED_JAVA = "src/generated/java/";
   private static final String GENERATED_TEST_JAVA = "src/generated-test/java/";
 
+  /** Spec kind -> reader, in the order they are asked to accept a spec file. */
   private final Map<String, SpecReader> readers;
   private final Emitter emitter;
   private final GeneratedWriter writer;
 
-  /** The real OpenAPI reader and JavaPoet emitters. */
+  /** The readers of {@link SpecReader#standard} and the JavaPoet emitters. */
   public Generator() {
-    this(Map.of("openapi", new OpenApiReader()::read, "graphql", new GraphQlReader()::read, "crd",
-        new CrdReader()::read), JavaEmitters::emit);
+    this(SpecReader.standard(), JavaEmitters::emit);
   }
 
-  /** @param readers spec kind ({@code openapi}, {@code graphql}, {@code crd}) -> reader */
-  public Generator(Map<String, SpecReader> readers, Emitter emitter) {
+  /** @param readers the spec kinds this generator reads, in the order they are asked to accept a spec file */
+  public Generator(List<SpecReader> readers, Emitter emitter) {
     this(readers, emitter, new GeneratedWriter());
   }
 
-  Generator(Map<String, SpecReader> readers, Emitter emitter, GeneratedWriter writer) {
-    this.readers = Map.copyOf(readers);
+  /**
+   * The standard readers of the kinds in {@code models} only, each parsing with its stand-in.
+   *
+   * @param models spec kind ({@code openapi}, {@code graphql}, {@code crd}) -> what reads a spec of that kind
+   */
+  public Generator(Map<String, ModelReader> models, Emitter emitter) {
+    this(standIns(models), emitter);
+  }
+
+  Generator(List<SpecReader> readers, Emitter emitter, GeneratedWriter writer) {
+    Map<String, SpecReader> byKind = new LinkedHashMap<>();
+    for (SpecReader r : readers) {
+      if (byKind.put(r.kind(), r) != null) {
+        throw new IllegalArgumentException("two readers of spec kind '" + r.kind() + "'");
+      }
+    }
+    this.readers = java.util.Collections.unmodifiableMap(byKind);
     this.emitter = emitter;
     this.writer = writer;
+  }
+
+  private static List<SpecReader> standIns(Map<String, ModelReader> models) {
+    List<SpecReader> standard = SpecReader.standard();
+    for (String kind : models.keySet()) {
+      if (standard.stream().noneMatch(r -> r.kind().equals(kind))) {
+        throw new IllegalArgumentException("unknown spec kind '" + kind + "'");
+      }
+    }
+    return standard.stream().filter(r -> models.containsKey(r.kind()))
+        .map(r -> (SpecReader) new StandIn(r, models.get(r.kind()))).toList();
+  }
+
+  /** A reader whose parsing is {@code model}'s; everything else is {@code standard}'s. */
+  private record StandIn(SpecReader standard, ModelReader model) implements SpecReader {
+    @Override
+    public String kind() {
+      return standard.kind();
+    }
+
+    @Override
+    public boolean accepts(Path file) {
+      return standard.accepts(file);
+    }
+
+    @Override
+    public ApiModel read(Path spec, @Nullable String responseEnvelope) {
+      return model.read(spec, responseEnvelope);
+    }
+
+    @Override
+    public Set<Path> inputs(Path spec) {
+      return standard.inputs(spec);
+    }
+
+    @Override
+    public @Nullable String unnamedBaseUrl(String providerName) {
+      return standard.unnamedBaseUrl(providerName);
+    }
+
+    @Override
+    public dev.providerapi.descriptor.AuthSpec auth(Path spec, String providerName) {
+      return standard.auth(spec, providerName);
+    }
+
+    @Override
+    public String nameSource(ApiModel m) {
+      return standard.nameSource(m);
+    }
   }
 
   /** Providers with a {@code specs/<p>/provider.yaml}, sorted. */
@@ -183,8 +243,8 @@ public final class Generator {
       throw new SpecException(yaml, "name", "name '" + manifest.name() + "' differs from its folder "
           + layout.name(specDir) + "; they must match so that ./provider-api " + provider + " finds it");
     }
-    ApiModel model = TypeCollapse.collapse(
-        reader(manifest.spec().kind(), yaml).read(manifest.spec().file(), manifest.responseEnvelope()));
+    SpecReader reader = reader(manifest.spec().kind(), yaml);
+    ApiModel model = TypeCollapse.collapse(reader.read(manifest.spec().file(), manifest.responseEnvelope()));
     OperationBindings.check(manifest, model);
     model = OperationBindings.applyIdempotency(manifest, model);
 
@@ -192,7 +252,7 @@ public final class Generator {
     inputs.put(layout.name(yaml), read(yaml));
     // Files the spec pulls in ($ref'd files, GraphQL operation documents) are inputs too: a change there must
     // regenerate.
-    for (Path p : specFiles(manifest.spec())) {
+    for (Path p : reader.inputs(manifest.spec().file())) {
       inputs.put(layout.name(p), read(p));
     }
     Path fixturesDir = layout.fixturesDir();
@@ -276,28 +336,25 @@ public final class Generator {
       throw new SpecException(file, null, "invalid provider name '" + options.name() + "'; allowed: lower case "
           + "letters, digits and '-', starting with a letter (e.g. --name acme-cloud)");
     }
-    String kind = specKind(file);
-    ApiModel model = TypeCollapse.collapse(reader(kind, file).read(file, null));
-    String name = options.name() != null ? options.name() : derivedName(file, kind, model);
+    SpecReader reader = accepting(file);
+    ApiModel model = TypeCollapse.collapse(reader.read(file, null));
+    String name = options.name() != null ? options.name() : derivedName(file, reader, model);
     String javaPackage = options.javaPackage() != null ? options.javaPackage() : defaultPackage(name);
     if (!javax.lang.model.SourceVersion.isName(javaPackage)) {
       throw new SpecException(file, null, "invalid Java package '" + javaPackage + "'; allowed: dot-separated Java "
           + "identifiers that are not keywords (pass --package)");
     }
     String server;
-    dev.providerapi.descriptor.AuthSpec auth;
+    String unnamed = reader.unnamedBaseUrl(name);
     List<String> warnings = new ArrayList<>();
     if (options.baseUrl() != null) {
       server = absoluteUrl(file, "--base-url", options.baseUrl());
-      auth = kind.equals("openapi") ? SpecAuth.infer(file, name) : nonOpenApiAuth(kind, name);
-    } else if (!kind.equals("openapi") && model.servers().isEmpty()) {
-      // A CRD or a GraphQL schema names no endpoint: the kubeconfig (CRD) or ProviderConfig.baseUrl supplies it.
-      server = kind.equals("crd") ? "https://kubernetes.invalid" : "https://" + name + ".invalid/graphql";
-      auth = nonOpenApiAuth(kind, name);
+    } else if (unnamed != null && model.servers().isEmpty()) {
+      server = unnamed;
     } else {
       server = baseUrl(file, name, model, options.specUrl(), warnings);
-      auth = SpecAuth.infer(file, name);
     }
+    dev.providerapi.descriptor.AuthSpec auth = reader.auth(file, name);
     model = model.withWarnings(warnings);
     ProviderDescriptor.Builder d = ProviderDescriptor.builder(name).displayName(model.title()).baseUrl(server)
         .auth(auth);
@@ -305,17 +362,12 @@ public final class Generator {
       d.specVersion(model.version());
     }
     ProviderManifest manifest = new ProviderManifest(file, d.build(), javaPackage, classPrefix(name),
-        new ProviderManifest.SpecRef(kind, file, null, model.version()), null, Map.of());
+        new ProviderManifest.SpecRef(reader.kind(), file, null, model.version()), null, Map.of());
     Placement target = options.placement() != null ? options.placement() : Placement.standard(outDir);
     String specName = file.getFileName().toString();
     return new NamedPlan(name,
-        plan(manifest, model, specName, Map.of(), new TemplateRenderer(null), specInputs(kind, file), target),
+        plan(manifest, model, specName, Map.of(), new TemplateRenderer(null), specInputs(reader, file), target),
         model.warnings());
-  }
-
-  private static dev.providerapi.descriptor.AuthSpec nonOpenApiAuth(String kind, String name) {
-    return kind.equals("crd") ? dev.providerapi.descriptor.AuthSpec.kubeconfig()
-        : dev.providerapi.descriptor.AuthSpec.bearer(name.toUpperCase(Locale.ROOT).replace('-', '_') + "_API_KEY");
   }
 
   /**
@@ -398,15 +450,8 @@ public final class Generator {
    * {@code virtual-server}) or the OpenAPI title without its generic words ({@code Lambda Cloud API} ->
    * {@code lambda-cloud}, {@code Paperspace REST API} -> {@code paperspace}), else from the file name.
    */
-  static String derivedName(Path file, String kind, ApiModel model) {
-    String source = model.title();
-    if (kind.equals("crd")) {
-      int paren = source.indexOf(" (");
-      source = paren > 0 ? source.substring(0, paren) : source;
-      // A kind is one camel-case word: VirtualServer -> Virtual Server.
-      source = source.replaceAll("([a-z0-9])([A-Z])", "$1 $2").replaceAll("([A-Z]+)([A-Z][a-z])", "$1 $2");
-    }
-    String fromTitle = nameFromTitle(source);
+  static String derivedName(Path file, SpecReader reader, ApiModel model) {
+    String fromTitle = nameFromTitle(reader.nameSource(model));
     return fromTitle != null ? fromTitle : nameFromFile(file);
   }
 
@@ -432,16 +477,23 @@ public final class Generator {
   }
 
   /**
-   * The kind of a spec given without a provider.yaml: GraphQL SDL by its extension or content, a Kubernetes
-   * CustomResourceDefinition by its {@code kind}, otherwise OpenAPI.
+   * The kind of a spec given without a provider.yaml, by the first of {@link SpecReader#standard} that accepts it:
+   * GraphQL SDL by its extension or content, a Kubernetes CustomResourceDefinition by its {@code kind}, otherwise
+   * OpenAPI.
    */
   static String specKind(Path file) {
-    if (GraphQlReader.isSdl(file)) {
-      return "graphql";
+    return SpecReader.standard().stream().filter(r -> r.accepts(file)).findFirst().orElseThrow().kind();
+  }
+
+  /** The first of this generator's readers that accepts {@code file}, a spec given without a provider.yaml. */
+  private SpecReader accepting(Path file) {
+    for (SpecReader r : readers.values()) {
+      if (r.accepts(file)) {
+        return r;
+      }
     }
-    String text = new String(read(file), StandardCharsets.UTF_8);
-    return java.util.regex.Pattern.compile("(?m)^\\s*\"?kind\"?\\s*:\\s*\"?CustomResourceDefinition\"?")
-        .matcher(text).find() ? "crd" : "openapi";
+    throw new SpecException(file, null, "no reader of this build (" + String.join(", ", readers.keySet())
+        + ") accepts this file as its spec kind");
   }
 
   private Result run(String provider, GenerationPlan plan, Mode mode, List<String> warnings) {
@@ -504,28 +556,11 @@ public final class Generator {
     }
   }
 
-  /** The spec file and what it {@code $ref}s; only JSON/YAML specs can reference files. */
-  private static Set<Path> specFiles(ProviderManifest.SpecRef spec) {
-    if (spec.kind().equals("graphql")) {
-      Set<Path> files = new java.util.LinkedHashSet<>();
-      files.add(spec.file());
-      files.addAll(GraphQlReader.operationFiles(spec.file()));
-      return files;
-    }
-    String name = spec.file().getFileName().toString();
-    return name.matches(".*\\.(json|ya?ml)") ? ReferencedFiles.of(spec.file()) : Set.of(spec.file());
-  }
-
-  /** The files a spec of {@code kind} reads: a GraphQL schema and its operation documents, or a spec's $refs. */
-  private static Set<Path> specFiles(String kind, Path file) {
-    return specFiles(new ProviderManifest.SpecRef(kind, file, null, null));
-  }
-
   /** Inputs of {@link #generateSpec}: named relative to the spec's folder (the output must not name a checkout). */
-  private static Map<String, byte[]> specInputs(String kind, Path spec) {
+  private static Map<String, byte[]> specInputs(SpecReader reader, Path spec) {
     Map<String, byte[]> inputs = new TreeMap<>();
     Path dir = spec.getParent();
-    for (Path p : specFiles(kind, spec)) {
+    for (Path p : reader.inputs(spec)) {
       inputs.put(dir.relativize(p).toString().replace('\\', '/'), read(p));
     }
     return inputs;

@@ -239,10 +239,12 @@ class GeneratorTest {
     assertThat(Generator.nameFromTitle("")).isNull();
     ApiModel crd = new ApiModel("VirtualServer (virtualservers.coreweave.com/v1alpha1)", "v1alpha1", null,
         List.of(), List.of(), List.of(), "virtualservers.virtualservers.coreweave.com.crd.yaml");
-    assertThat(Generator.derivedName(Path.of("virtualservers.virtualservers.coreweave.com.crd.yaml"), "crd", crd))
+    assertThat(Generator.derivedName(Path.of("virtualservers.virtualservers.coreweave.com.crd.yaml"),
+        new dev.providerapi.generator.crd.CrdSpecReader(), crd))
         .isEqualTo("virtual-server");
     ApiModel untitled = new ApiModel("", "", null, List.of(), List.of(), List.of(), "acme.graphql");
-    assertThat(Generator.derivedName(Path.of("acme.graphql"), "graphql", untitled)).isEqualTo("acme");
+    assertThat(Generator.derivedName(Path.of("acme.graphql"),
+        new dev.providerapi.generator.graphql.GraphQlSpecReader(), untitled)).isEqualTo("acme");
   }
 
   @Test

@@ -37,6 +37,14 @@ public final class ReferencedFiles {
     return seen;
   }
 
+  /**
+   * The files a spec reads: for JSON or YAML, {@link #of} (only these can reference files); for any other file,
+   * the file itself.
+   */
+  public static Set<Path> ofSpec(Path spec) {
+    return spec.getFileName().toString().matches(".*\\.(json|ya?ml)") ? of(spec) : Set.of(spec);
+  }
+
   private static void collect(JsonNode node, Path file, Deque<Path> todo) {
     if (node.isObject()) {
       for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
