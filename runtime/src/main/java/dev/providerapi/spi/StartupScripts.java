@@ -80,4 +80,24 @@ public final class StartupScripts {
         + "runcmd:\n"
         + "  - [" + path + "]\n";
   }
+
+  /**
+   * The script with {@code env} folded in (see {@link #withEnv}), as an executable file's content (a
+   * {@code #!/bin/bash} line added when it has none), for providers that take cloud-init as structured keys and
+   * run the script from a written file; null when there is nothing to run.
+   *
+   * @throws IllegalArgumentException for a {@code #cloud-config} document (such providers take keys, not a
+   *     document) or an invalid variable name
+   */
+  public static @Nullable String executable(@Nullable String script, Map<String, String> env) {
+    if (script != null && script.stripLeading().startsWith("#cloud-config")) {
+      throw new IllegalArgumentException("this provider takes cloud-init as structured keys, not a #cloud-config"
+          + " document; pass a shell script as the startup script instead");
+    }
+    String full = withEnv(script, env);
+    if (full == null || full.isBlank()) {
+      return null;
+    }
+    return full.startsWith("#!") ? full : "#!/bin/bash\n" + full;
+  }
 }
