@@ -2,6 +2,8 @@ package dev.providerapi.lifecycle;
 
 import dev.providerapi.errors.CapacityUnavailableException;
 import dev.providerapi.errors.ErrorDetails;
+import dev.providerapi.errors.ErrorKind;
+import dev.providerapi.errors.ProviderException;
 import dev.providerapi.errors.NotFoundException;
 import dev.providerapi.errors.UnexpectedResponseException;
 import org.jspecify.annotations.Nullable;
@@ -32,5 +34,39 @@ public final class Failures {
   public static NotFoundException gone(String provider, String operation, String instanceId) {
     return new NotFoundException(new ErrorDetails(provider, operation, 404, null,
         "instance " + instanceId + " not found after " + operation, null, false, null), null);
+  }
+
+  /**
+   * A failure of {@code kind} that the provider reported inside a success answer (an asynchronous event that
+   * ended in error, say): HTTP 200, the provider's own code and message.
+   */
+  public static ProviderException reported(ErrorKind kind, String provider, String operation,
+      @Nullable String providerCode, String message) {
+    return ProviderException.of(kind, new ErrorDetails(provider, operation, 200, providerCode, message, null, false,
+        null), null);
+  }
+
+  /**
+   * Waits {@code delay} between polls of an operation; an interrupt is kept on the thread and becomes a
+   * PROVIDER_UNAVAILABLE failure (the outcome of what was being polled is unknown, so a launch resolves it by
+   * its client token).
+   */
+  public static void pause(dev.providerapi.http.Sleeper sleeper, java.time.Duration delay, String provider,
+      String operation) {
+    try {
+      sleeper.sleep(delay);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw ProviderException.of(ErrorKind.PROVIDER_UNAVAILABLE, new ErrorDetails(provider, operation, 0, null,
+          "interrupted while polling " + operation, null, false, null), e);
+    }
+  }
+
+  /** The answer of a call that must have a body; an empty one is an {@link UnexpectedResponseException}. */
+  public static <T> T requireBody(@Nullable T answer, String provider, String operation) {
+    if (answer == null) {
+      throw unexpected(provider, operation, "the answer had no body");
+    }
+    return answer;
   }
 }

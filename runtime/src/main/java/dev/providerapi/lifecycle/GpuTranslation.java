@@ -93,6 +93,22 @@ public final class GpuTranslation {
     return catalog().providerName(provider, canonicalGpu);
   }
 
+  /**
+   * The provider's names for every catalog GPU a filter term stands for ({@code H100} -> H100 SXM, H100 PCIE, ...),
+   * for providers that filter by GPU name server-side; empty when the term is blank or names nothing the provider
+   * is known to call by a name.
+   */
+  public List<String> providerNames(@org.jspecify.annotations.Nullable String term) {
+    if (term == null || term.isBlank()) {
+      return List.of();
+    }
+    java.util.Set<String> names = new java.util.LinkedHashSet<>();
+    for (GpuType gpu : catalog().find(term)) {
+      providerName(gpu.canonicalName()).ifPresent(names::add);
+    }
+    return List.copyOf(names);
+  }
+
   /** The catalog's GPUs of this provider plus the aliased ones, by canonical name. */
   public List<GpuType> all() {
     Map<String, GpuType> gpus = new LinkedHashMap<>();

@@ -54,9 +54,17 @@ public final class OfferSource {
    * instance type and its region (provider or canonical), priced in the request's market.
    */
   public Optional<Offer> cheapest(LaunchRequest request) {
+    return cheapest(request, false);
+  }
+
+  /**
+   * {@link #cheapest(LaunchRequest)}; with {@code exactCount} the GPU count is matched even when an instance type is
+   * named, for providers whose types come at several counts (TensorDock sells a GPU model by the unit).
+   */
+  public Optional<Offer> cheapest(LaunchRequest request, boolean exactCount) {
     OfferFilter filter = OfferFilter.builder()
         .gpu(request.gpu())
-        .gpuCount(request.instanceType() == null ? request.gpuCount() : null)
+        .gpuCount(exactCount || request.instanceType() == null ? request.gpuCount() : null)
         .region(request.region())
         .market(request.market())
         .build();
@@ -68,7 +76,12 @@ public final class OfferSource {
 
   /** {@link #cheapest}, or CapacityUnavailableException naming what was asked for. */
   public Offer requireCheapest(LaunchRequest request) {
-    return cheapest(request).orElseThrow(() -> Failures.noCapacity(provider, "launch", "no offer with capacity"
+    return requireCheapest(request, false);
+  }
+
+  /** {@link #cheapest(LaunchRequest, boolean)}, or CapacityUnavailableException naming what was asked for. */
+  public Offer requireCheapest(LaunchRequest request, boolean exactCount) {
+    return cheapest(request, exactCount).orElseThrow(() -> Failures.noCapacity(provider, "launch", "no offer with capacity"
         + " fits instanceType=" + request.instanceType() + ", gpu=" + request.gpu() + " x" + request.gpuCount()
         + ", region=" + request.region() + ", market=" + request.market(), null));
   }

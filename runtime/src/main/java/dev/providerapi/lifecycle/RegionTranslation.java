@@ -33,6 +33,22 @@ public final class RegionTranslation {
         .map(Region::providerName).toList();
   }
 
+  /**
+   * The provider region names a filter's region stands for: a canonical region's, or the provider's own name as
+   * the provider spells it; empty when blank or unknown.
+   */
+  public List<String> providerNamesFor(@Nullable String region) {
+    if (region == null || region.isBlank()) {
+      return List.of();
+    }
+    List<String> names = providerRegions(region.strip());
+    if (!names.isEmpty()) {
+      return names;
+    }
+    Region own = byProviderName.get(region.strip().toLowerCase(Locale.ROOT));
+    return own == null ? List.of() : List.of(own.providerName());
+  }
+
   /** True when {@code region} is one of the provider's own region names (any case). */
   public boolean isProviderRegion(@Nullable String region) {
     return region != null && byProviderName.containsKey(region.toLowerCase(Locale.ROOT));

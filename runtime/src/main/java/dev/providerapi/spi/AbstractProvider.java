@@ -15,6 +15,7 @@ import dev.providerapi.http.Sleeper;
 import dev.providerapi.http.internal.AuthInterceptor;
 import dev.providerapi.http.internal.CallScope;
 import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.OfferIds;
 import dev.providerapi.lifecycle.GpuTranslation;
 import dev.providerapi.lifecycle.OfferSource;
 import dev.providerapi.lifecycle.RegionTranslation;
@@ -246,15 +247,47 @@ public abstract class AbstractProvider implements Provider {
    * {@code PENDING}, the request's name, token, type, region and market).
    */
   protected Instance launched(String instanceId, LaunchRequest request, @Nullable String rawStatus) {
-    return readBackAfterChange(instanceId).orElseGet(() -> Instance.builder(name(), instanceId)
-        .name(request.effectiveName())
-        .status(rawStatus == null ? InstanceStatus.PENDING : mapStatus(rawStatus))
-        .rawStatus(rawStatus)
-        .instanceType(request.instanceType())
-        .region(request.region())
-        .market(request.market())
-        .clientToken(request.clientToken())
-        .build());
+    return launched(instanceId, request, rawStatus, null);
+  }
+
+  /**
+   * {@link #launched(String, LaunchRequest, String)}, with what the chosen offer says (instance type, GPU, count,
+   * region) when the read back fails.
+   */
+  protected Instance launched(String instanceId, LaunchRequest request, @Nullable String rawStatus,
+      @Nullable Offer chosen) {
+    return readBackAfterChange(instanceId).orElseGet(() -> {
+      Instance.Builder b = Instance.builder(name(), instanceId)
+          .name(request.effectiveName())
+          .status(rawStatus == null ? InstanceStatus.PENDING : mapStatus(rawStatus))
+          .rawStatus(rawStatus)
+          .instanceType(request.instanceType())
+          .region(request.region())
+          .market(request.market())
+          .clientToken(request.clientToken());
+      if (chosen != null) {
+        b.instanceType(chosen.instanceType()).gpu(chosen.gpu()).gpuCount(chosen.gpuCount()).region(chosen.region());
+      }
+      return b.build();
+    });
+  }
+
+  /**
+   * Where a launch goes for providers whose offer ids read {@code <instance type>@<region>}: the offer id; else the
+   * instance type in a region given in the provider's own name; else the cheapest offer that fits (or
+   * CapacityUnavailableException).
+   *
+   * @param example an offer id of this provider, shown when the one given is malformed
+   */
+  protected OfferIds.TypeAtRegion typeAtRegion(LaunchRequest request, String example) {
+    if (request.offerId() != null) {
+      return OfferIds.typeAtRegion(name(), request.offerId(), example);
+    }
+    if (request.instanceType() != null && request.region() != null && !regions.isCanonicalOnly(request.region())) {
+      return new OfferIds.TypeAtRegion(request.instanceType(), request.region());
+    }
+    Offer cheapest = offerSource.requireCheapest(request);
+    return new OfferIds.TypeAtRegion(cheapest.instanceType(), cheapest.region());
   }
 
   @Override
@@ -335,6 +368,25 @@ public abstract class AbstractProvider implements Provider {
     Instance i = instance.get();
     return BillingStatus.manual(name(), instanceId, rate(i), i.status() != InstanceStatus.TERMINATED,
         descriptor.consoleUrl());
+  }
+
+  /**
+   * A billing status read from the provider's billing API: {@code accrued} summed from {@code rows} charge rows of
+   * {@code source} (as the API names the instance's charges), with whether the instance still exists and, while
+   * it runs, the rate it keeps accruing at.
+   */
+  protected BillingStatus verifiedBilling(String instanceId, Optional<Instance> instance, BigDecimal accrued,
+      int rows, String source) {
+    boolean exists = instance.isPresent() && instance.get().status() != InstanceStatus.TERMINATED;
+    InstanceStatus status = instance.map(Instance::status).orElse(InstanceStatus.TERMINATED);
+    BigDecimal rate = exists && status != InstanceStatus.STOPPED ? rate(instance.get()) : null;
+    String message = (rows == 0 ? "no charges recorded yet for " + source
+        : "charges for " + source + " read from the " + descriptor.displayName() + " billing API")
+        + (exists ? "; the instance exists (" + status + ") and keeps accruing" + (rate == null
+            ? " storage charges" : " at " + rate.toPlainString() + " USD/h")
+            : "; the instance is gone and no longer accrues");
+    return new BillingStatus(name(), instanceId, BillingStatus.Verification.VERIFIED_BY_API, exists, rate, accrued,
+        clock().instant(), message, descriptor.consoleUrl());
   }
 
   /** The instance's hourly rate in its market, else its cheapest. */

@@ -55,4 +55,49 @@ public final class StartupScripts {
   static String shellQuote(String value) {
     return "'" + value.replace("'", "'\"'\"'") + "'";
   }
+
+  /**
+   * A {@code #cloud-config} document that writes the script (with {@code env} folded in by {@link #withEnv}) to
+   * {@code path}, base64-encoded so no YAML quoting can break it, and runs it once at first boot; for providers
+   * whose only hook is cloud-config. A script that already is a {@code #cloud-config} document is passed through
+   * (with no env); null when there is nothing to run.
+   */
+  public static @Nullable String asCloudConfig(@Nullable String script, Map<String, String> env, String path) {
+    String full = withEnv(script, env);
+    if (full == null || full.isBlank()) {
+      return null;
+    }
+    if (full.startsWith("#cloud-config")) {
+      return full;
+    }
+    String b64 = java.util.Base64.getEncoder().encodeToString(full.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return "#cloud-config\n"
+        + "write_files:\n"
+        + "  - path: " + path + "\n"
+        + "    permissions: '0755'\n"
+        + "    encoding: b64\n"
+        + "    content: " + b64 + "\n"
+        + "runcmd:\n"
+        + "  - [" + path + "]\n";
+  }
+
+  /**
+   * The script with {@code env} folded in (see {@link #withEnv}), as an executable file's content (a
+   * {@code #!/bin/bash} line added when it has none), for providers that take cloud-init as structured keys and
+   * run the script from a written file; null when there is nothing to run.
+   *
+   * @throws IllegalArgumentException for a {@code #cloud-config} document (such providers take keys, not a
+   *     document) or an invalid variable name
+   */
+  public static @Nullable String executable(@Nullable String script, Map<String, String> env) {
+    if (script != null && script.stripLeading().startsWith("#cloud-config")) {
+      throw new IllegalArgumentException("this provider takes cloud-init as structured keys, not a #cloud-config"
+          + " document; pass a shell script as the startup script instead");
+    }
+    String full = withEnv(script, env);
+    if (full == null || full.isBlank()) {
+      return null;
+    }
+    return full.startsWith("#!") ? full : "#!/bin/bash\n" + full;
+  }
 }

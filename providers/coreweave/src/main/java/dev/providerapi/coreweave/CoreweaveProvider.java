@@ -20,24 +20,19 @@ import dev.providerapi.coreweave.model.VirtualServerSpecStorageRootSourcePvc;
 import dev.providerapi.coreweave.model.VirtualServerSpecUsersItem;
 import dev.providerapi.coreweave.model.VirtualServerStatusConditionsItem;
 import dev.providerapi.errors.MissingCredentialsException;
-import dev.providerapi.descriptor.OfferCatalog;
 import dev.providerapi.errors.ConflictException;
 import dev.providerapi.errors.ErrorDetails;
 import dev.providerapi.errors.NotFoundException;
 import dev.providerapi.http.ApiClient;
 import dev.providerapi.model.Instance;
-import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.model.LaunchRequest;
 import dev.providerapi.model.Offer;
 import dev.providerapi.model.OfferFilter;
 import dev.providerapi.model.PriceSource;
-import dev.providerapi.model.Pricing;
+import dev.providerapi.lifecycle.CatalogPrices;
+import dev.providerapi.lifecycle.KubernetesNames;
+import dev.providerapi.lifecycle.OfferIds;
 import dev.providerapi.spi.StartupScripts;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -72,6 +67,7 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
   static final int DEFAULT_DISK_GB = 40;
   private static final int PAGE_SIZE = 100;
 
+  private final CatalogPrices prices = CatalogPrices.of(DESCRIPTOR.offerCatalog());
   private final @Nullable KubeconfigSource kubeconfig;
   /** Read once: fabric8 parses files and may run an exec plugin to load it. */
   private volatile io.fabric8.kubernetes.client.@Nullable Config loaded;
@@ -151,29 +147,7 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
 
   @Override
   protected List<Offer> fetchOffers(OfferFilter filter) {
-    OfferCatalog catalog = descriptor.offerCatalog();
-    List<Offer> offers = new ArrayList<>();
-    if (catalog == null) {
-      return offers;
-    }
-    for (OfferCatalog.Entry e : catalog.entries()) {
-      for (int count : e.counts()) {
-        for (String region : e.regions()) {
-          offers.add(Offer.builder(name(), e.gpu() + "/" + count + "/" + region)
-              .instanceType(e.gpu())
-              .gpu(gpuType(e.gpu()))
-              .gpuCount(count)
-              .region(region)
-              .pricing(Pricing.onDemand(e.perGpuHour().multiply(BigDecimal.valueOf(count)), count))
-              .priceSource(PriceSource.CATALOG)
-              .priceAsOf(catalog.asOf().atStartOfDay(ZoneOffset.UTC).toInstant())
-              .detail("priceNote", catalog.note())
-              .detail("priceSource", catalog.source())
-              .build());
-        }
-      }
-    }
-    return offers;
+    return prices.offers(name(), this::gpuType);
   }
 
   // ---- launch ----
@@ -187,7 +161,7 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
           + IMAGE_NAMESPACE + ", e.g. ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1");
     }
     Placement placement = placement(request);
-    String name = resourceName(request.clientToken());
+    String name = KubernetesNames.fromToken(request.clientToken(), "vs-");
     VirtualServer body = virtualServer(name, request, placement);
     String ns = namespaceArgument();
     try {
@@ -218,12 +192,8 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
 
   private Placement placement(LaunchRequest request) {
     if (request.offerId() != null) {
-      String[] parts = request.offerId().split("/");
-      if (parts.length != 3 || !parts[1].matches("[1-9][0-9]*")) {
-        throw new IllegalArgumentException("coreweave offer ids read <gpu class>/<count>/<region>, e.g. "
-            + "A40/1/ORD1; got '" + request.offerId() + "'");
-      }
-      return new Placement(parts[0], Integer.parseInt(parts[1]), parts[2]);
+      OfferIds.Counted id = OfferIds.counted(name(), request.offerId(), "A40/1/ORD1");
+      return new Placement(id.head(), id.count(), id.tail());
     }
     if (request.gpu() == null || request.region() == null) {
       throw new IllegalArgumentException("coreweave launches need an offerId, or a gpu and a region");
@@ -257,7 +227,7 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
         .users(users.isEmpty() ? null : users)
         .network(VirtualServerSpecNetwork.builder().public_(true)
             .tcp(VirtualServerSpecNetworkTcp.builder().ports(List.of(22)).build()).build())
-        .cloudInit(cloudInit(request))
+        .cloudInit(StartupScripts.asCloudConfig(request.startupScript(), request.env(), STARTUP_PATH))
         .build();
     return VirtualServer.builder()
         .apiVersion("virtualservers.coreweave.com/v1alpha1")
@@ -267,48 +237,12 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
         .build();
   }
 
-  /** cloud-init that writes the script (base64, so no YAML quoting) and runs it once at first boot. */
-  static @Nullable String cloudInit(LaunchRequest request) {
-    String script = StartupScripts.withEnv(request.startupScript(), request.env());
-    if (script == null) {
-      return null;
-    }
-    if (script.startsWith("#cloud-config")) {
-      return script;
-    }
-    String b64 = Base64.getEncoder().encodeToString(script.getBytes(StandardCharsets.UTF_8));
-    return "#cloud-config\n"
-        + "write_files:\n"
-        + "  - path: " + STARTUP_PATH + "\n"
-        + "    permissions: '0755'\n"
-        + "    encoding: b64\n"
-        + "    content: " + b64 + "\n"
-        + "runcmd:\n"
-        + "  - [" + STARTUP_PATH + "]\n";
-  }
-
-  /**
-   * A Kubernetes object name (RFC 1123 label: lower case alphanumerics and '-', at most 63, alphanumeric at both
-   * ends) from the client token; the same token always gives the same name.
-   */
-  static String resourceName(String clientToken) {
-    String s = clientToken.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("-{2,}", "-")
-        .replaceAll("^-+|-+$", "");
-    if (s.isEmpty() || !Character.isLetter(s.charAt(0))) {
-      s = "vs-" + s;
-    }
-    if (s.length() > 63) {
-      s = s.substring(0, 63).replaceAll("-+$", "");
-    }
-    return s;
-  }
-
   // ---- get, list, terminate, stop, start: CoreweaveProviderBase, from provider.yaml ----
 
   /** The name is derived from the token, so a lookup is one GET rather than a listing. */
   @Override
   protected String instanceIdForClientToken(String clientToken) {
-    return resourceName(clientToken);
+    return KubernetesNames.fromToken(clientToken, "vs-");
   }
 
   // ---- mapping ----
@@ -330,7 +264,7 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
         VirtualServerSpecResourcesGpu gpu = spec.resources().gpu();
         int count = gpu.count() == null ? 1 : gpu.count();
         b.instanceType(gpu.type()).gpu(gpuType(gpu.type())).gpuCount(count);
-        catalogPrice(gpu.type(), count).ifPresent(b::pricing);
+        prices.pricing(gpu.type(), count).ifPresent(b::pricing);
       }
     }
     if (vs.status() != null && vs.status().network() != null) {
@@ -365,14 +299,5 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
   private static @Nullable VirtualServerStatusConditionsItem condition(List<VirtualServerStatusConditionsItem> all,
       String type) {
     return all.stream().filter(c -> type.equals(c.type())).findFirst().orElse(null);
-  }
-
-  private Optional<Pricing> catalogPrice(String gpuClass, int count) {
-    OfferCatalog catalog = descriptor.offerCatalog();
-    if (catalog == null) {
-      return Optional.empty();
-    }
-    return catalog.entries().stream().filter(e -> e.gpu().equalsIgnoreCase(gpuClass)).findFirst()
-        .map(e -> Pricing.onDemand(e.perGpuHour().multiply(BigDecimal.valueOf(count)), count));
   }
 }

@@ -12,6 +12,7 @@ import dev.providerapi.errors.AuthenticationException;
 import dev.providerapi.errors.InvalidRequestException;
 import dev.providerapi.errors.QuotaExceededException;
 import dev.providerapi.errors.UnsupportedCapabilityException;
+import dev.providerapi.lifecycle.KubernetesNames;
 import dev.providerapi.model.BillingStatus;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
@@ -337,10 +338,10 @@ class CoreweaveProviderTest {
 
   @Test
   void clientTokensBecomeKubernetesNames() {
-    assertThat(CoreweaveProvider.resourceName("Job_42")).isEqualTo("job-42");
-    assertThat(CoreweaveProvider.resourceName("7f3c-uuid")).isEqualTo("vs-7f3c-uuid");
-    assertThat(CoreweaveProvider.resourceName("x".repeat(80))).hasSize(63);
-    assertThat(CoreweaveProvider.resourceName("--A..B--")).isEqualTo("a-b");
+    assertThat(KubernetesNames.fromToken("Job_42", "vs-")).isEqualTo("job-42");
+    assertThat(KubernetesNames.fromToken("7f3c-uuid", "vs-")).isEqualTo("vs-7f3c-uuid");
+    assertThat(KubernetesNames.fromToken("x".repeat(80), "vs-")).hasSize(63);
+    assertThat(KubernetesNames.fromToken("--A..B--", "vs-")).isEqualTo("a-b");
   }
 
   @Test

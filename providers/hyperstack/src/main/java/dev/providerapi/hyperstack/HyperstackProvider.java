@@ -4,8 +4,6 @@ package dev.providerapi.hyperstack;
 import com.google.auto.service.AutoService;
 import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
-import dev.providerapi.errors.ErrorDetails;
-import dev.providerapi.errors.InvalidRequestException;
 import dev.providerapi.hyperstack.model.CreateEnvironment;
 import dev.providerapi.hyperstack.model.CreateInstancesPayload;
 import dev.providerapi.hyperstack.model.EnvironmentFields;
@@ -18,7 +16,10 @@ import dev.providerapi.hyperstack.model.KeypairFields;
 import dev.providerapi.hyperstack.model.Keypairs;
 import dev.providerapi.hyperstack.model.PricebookModel;
 import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.OfferIds;
 import dev.providerapi.lifecycle.Paginator;
+import dev.providerapi.lifecycle.SshKeys;
+import dev.providerapi.lifecycle.Values;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.LaunchRequest;
 import dev.providerapi.model.Market;
@@ -27,18 +28,12 @@ import dev.providerapi.model.OfferFilter;
 import dev.providerapi.model.Pricing;
 import dev.providerapi.spi.StartupScripts;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.IntFunction;
-import java.util.regex.Pattern;
-import org.jspecify.annotations.Nullable;
 
 /**
  * Hyperstack (NexGen Cloud Infrahub API v1) behind the common interface. Hand-written: only what provider.yaml
@@ -61,8 +56,6 @@ public final class HyperstackProvider extends HyperstackProviderBase {
   static final String TOKEN_LABEL = CLIENT_TOKEN_KEY + "=";
   static final int PAGE_SIZE = 50;
 
-  private static final Pattern PUBLIC_KEY = Pattern.compile("^(ssh-|ecdsa-|sk-)\\S+ \\S+.*");
-
   public HyperstackProvider() {
     this(ProviderConfig.fromEnvironment());
   }
@@ -79,14 +72,14 @@ public final class HyperstackProvider extends HyperstackProviderBase {
   @Override
   protected List<Offer> fetchOffers(OfferFilter filter) {
     Map<String, BigDecimal> perGpuHour = new HashMap<>();
-    for (PricebookModel p : orEmpty(api().getPricebook())) {
+    for (PricebookModel p : Values.orEmpty(api().getPricebook())) {
       if (p.name() != null && p.value() != null) {
         perGpuHour.put(p.name(), p.value());
       }
     }
     List<Offer> offers = new ArrayList<>();
-    for (FlavorItemGetResponse group : orEmpty(api().listFlavors(null).data())) {
-      for (FlavorFields f : orEmpty(group.flavors())) {
+    for (FlavorItemGetResponse group : Values.orEmpty(api().listFlavors(null).data())) {
+      for (FlavorFields f : Values.orEmpty(group.flavors())) {
         int gpus = f.gpuCount() == null ? 0 : f.gpuCount();
         String region = f.regionName() != null ? f.regionName() : group.regionName();
         BigDecimal price = f.gpu() == null ? null : perGpuHour.get(f.gpu());
@@ -111,20 +104,16 @@ public final class HyperstackProvider extends HyperstackProviderBase {
 
   @Override
   protected CreateInstancesPayload launchBody(LaunchRequest request) {
-    String[] placement = placement(request);
-    String userData;
-    try {
-      userData = StartupScripts.withEnv(request.startupScript(), request.env());
-    } catch (IllegalArgumentException e) {
-      throw invalid("Create_VMs", "hyperstack launch: " + e.getMessage());
-    }
-    String environment = environmentIn(placement[1]);
+    String key = SshKeys.exactlyOne(name(), request.sshKeys(), "a key pair name or a public key");
+    OfferIds.TypeAtRegion placement = typeAtRegion(request, "n3-H100x1@CANADA-1");
+    String userData = StartupScripts.withEnv(request.startupScript(), request.env());
+    String environment = environmentIn(placement.region());
     return CreateInstancesPayload.builder()
-        .name(truncate(request.effectiveName(), 50))
+        .name(Values.truncate(request.effectiveName(), 50))
         .environmentName(environment)
-        .flavorName(placement[0])
+        .flavorName(placement.instanceType())
         .imageName(request.image())
-        .keyName(keyName(request.sshKeys(), environment))
+        .keyName(keyName(key, environment))
         .count(1)
         .userData(userData)
         .assignFloatingIp(true)
@@ -153,7 +142,7 @@ public final class HyperstackProvider extends HyperstackProviderBase {
         .publicIp(ip)
         .sshPort(ip == null ? null : 22)
         .market(Market.ON_DEMAND)
-        .clientToken(orEmpty(vm.labels()).stream().filter(l -> l.startsWith(TOKEN_LABEL))
+        .clientToken(Values.orEmpty(vm.labels()).stream().filter(l -> l.startsWith(TOKEN_LABEL))
             .map(l -> l.substring(TOKEN_LABEL.length())).findFirst().orElse(null))
         .createdAt(vm.createdAt() == null ? null : vm.createdAt().toInstant())
         .detail("environment", vm.environment() == null ? null : vm.environment().name())
@@ -162,28 +151,12 @@ public final class HyperstackProvider extends HyperstackProviderBase {
         .build();
   }
 
-  /** [flavor, region]: from the offer id ({@code flavor@region}), else the cheapest offer in stock. */
-  private String[] placement(LaunchRequest request) {
-    if (request.offerId() != null) {
-      int at = request.offerId().lastIndexOf('@');
-      if (at <= 0 || at == request.offerId().length() - 1) {
-        throw invalid("Create_VMs", "hyperstack offer ids look like 'n3-H100x1@CANADA-1', got '"
-            + request.offerId() + "'");
-      }
-      return new String[] {request.offerId().substring(0, at), request.offerId().substring(at + 1)};
-    }
-    Offer offer = cheapestOfferFor(request).orElseThrow(() -> Failures.noCapacity(name(), "Create_VMs",
-        "no flavor in stock for instanceType=" + request.instanceType() + ", gpu=" + request.gpu() + " x"
-            + request.gpuCount() + ", region=" + request.region(), null));
-    return new String[] {offer.instanceType(), offer.region()};
-  }
-
   /** Our environment in the region ({@code provider-api-<region>}), or any there; created when there is none. */
   private String environmentIn(String region) {
     String ours = "provider-api-" + region;
     List<EnvironmentFields> all = pages("List_environments", page -> {
       Environments answer = api().listEnvironments(String.valueOf(page), String.valueOf(PAGE_SIZE), null);
-      return answer == null ? List.of() : orEmpty(answer.environments());
+      return Values.orEmpty(Failures.requireBody(answer, name(), "List_environments").environments());
     });
     Optional<EnvironmentFields> found = all.stream().filter(e -> ours.equals(e.name())).findFirst()
         .or(() -> all.stream().filter(e -> region.equals(e.region()) && e.name() != null).findFirst());
@@ -195,27 +168,21 @@ public final class HyperstackProvider extends HyperstackProviderBase {
   }
 
   /** One key pair name in the environment: a name as given, a public key imported once (named by fingerprint). */
-  private String keyName(List<String> sshKeys, String environment) {
-    if (sshKeys.size() != 1) {
-      throw invalid("Create_VMs", "hyperstack launches take exactly one SSH key (a key pair name or a public key), "
-          + "got " + sshKeys.size());
-    }
-    String key = sshKeys.get(0).strip();
-    if (!PUBLIC_KEY.matcher(key).matches()) {
+  private String keyName(String key, String environment) {
+    if (!SshKeys.isPublicKey(key)) {
       return key;
     }
-    String material = String.join(" ", List.of(key.split("\\s+")).subList(0, 2));
     List<KeypairFields> pairs = pages("List_key_pairs", page -> {
       Keypairs answer = api().listKeyPairs(String.valueOf(page), String.valueOf(PAGE_SIZE), null);
-      return answer == null ? List.of() : orEmpty(answer.keypairs());
+      return Values.orEmpty(Failures.requireBody(answer, name(), "List_key_pairs").keypairs());
     });
     for (KeypairFields k : pairs) {
-      if (k.publicKey() != null && k.publicKey().startsWith(material) && k.environment() != null
+      if (k.publicKey() != null && SshKeys.sameKey(k.publicKey(), key) && k.environment() != null
           && environment.equals(k.environment().name())) {
         return k.name();
       }
     }
-    String name = "provider-api-" + sha256(material).substring(0, 16);
+    String name = SshKeys.registeredName(key);
     api().importKeyPair(new ImportKeypairPayload(environment, name, key));
     return name;
   }
@@ -223,25 +190,5 @@ public final class HyperstackProvider extends HyperstackProviderBase {
   /** Every item of a page-numbered listing (environments, key pairs), read like the base reads List_VMs. */
   private <T> List<T> pages(String operation, IntFunction<List<T>> fetch) {
     return new Paginator(name(), operation).byNumber(1, 1, PAGE_SIZE, fetch);
-  }
-
-  private InvalidRequestException invalid(String operation, String message) {
-    return new InvalidRequestException(new ErrorDetails(name(), operation, 0, null, message, null, false, null), null);
-  }
-
-  private static <T> List<T> orEmpty(@Nullable List<T> list) {
-    return list == null ? List.of() : list;
-  }
-
-  private static String truncate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max);
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
   }
 }

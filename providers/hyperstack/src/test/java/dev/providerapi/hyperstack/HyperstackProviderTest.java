@@ -11,7 +11,6 @@ import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.Providers;
 import dev.providerapi.errors.CapacityUnavailableException;
-import dev.providerapi.errors.InvalidRequestException;
 import dev.providerapi.errors.ProviderUnavailableException;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
@@ -165,7 +164,7 @@ class HyperstackProviderTest {
     assertThatThrownBy(() -> hyperstack.launch(LaunchRequest.builder().gpu("B200-SXM-180GB").sshKey("laptop")
         .clientToken("t-2").build()))
         .isInstanceOf(CapacityUnavailableException.class)
-        .hasMessageContaining("no flavor in stock for instanceType=null, gpu=B200-SXM-180GB");
+        .hasMessageContaining("no offer with capacity fits instanceType=null, gpu=B200-SXM-180GB x1");
 
     enqueue(200, fixture("List_environments.response.json"));
     enqueue(400, fixture("errors/out-of-stock.json"));
@@ -179,8 +178,12 @@ class HyperstackProviderTest {
   void aBadOfferIdOrTwoKeysAreRefusedBeforeAnythingIsSent() {
     assertThatThrownBy(() -> hyperstack.launch(LaunchRequest.builder().offerId("n3-H100x1").sshKey("laptop")
         .clientToken("t").build()))
-        .isInstanceOf(InvalidRequestException.class)
+        .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("hyperstack offer ids look like 'n3-H100x1@CANADA-1', got 'n3-H100x1'");
+    assertThatThrownBy(() -> hyperstack.launch(LaunchRequest.builder().offerId("n3-H100x1@CANADA-1")
+        .sshKey("laptop").sshKey("desk").clientToken("t").build()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("hyperstack launches take exactly one SSH key (a key pair name or a public key), got 2");
     assertThat(server.getRequestCount()).isZero();
   }
 

@@ -21,17 +21,13 @@ import dev.providerapi.model.Offer;
 import dev.providerapi.model.OfferFilter;
 import dev.providerapi.model.Pricing;
 import dev.providerapi.lifecycle.OfferIds;
+import dev.providerapi.lifecycle.SshKeys;
+import dev.providerapi.lifecycle.Values;
 import dev.providerapi.spi.StartupScripts;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -49,8 +45,6 @@ import org.jspecify.annotations.Nullable;
 @AutoService(Provider.class)
 public final class LambdaProvider extends LambdaProviderBase {
 
-  private static final Pattern PUBLIC_KEY = Pattern.compile("^(ssh-|ecdsa-|sk-)\\S+ \\S+.*");
-  private static final BigDecimal CENTS = BigDecimal.valueOf(100);
 
   public LambdaProvider() {
     this(ProviderConfig.fromEnvironment());
@@ -83,10 +77,10 @@ public final class LambdaProvider extends LambdaProviderBase {
                 .gpu(gpuType(type.name()))
                 .gpuCount(gpus)
                 .region(region.name())
-                .pricing(Pricing.onDemand(usd(type.priceCentsPerHour()), gpus))
+                .pricing(Pricing.onDemand(Values.usdFromCents(type.priceCentsPerHour()), gpus))
                 .vcpus(type.specs() == null ? null : type.specs().vcpus())
-                .memoryGib(type.specs() == null ? null : decimal(type.specs().memoryGib()))
-                .diskGib(type.specs() == null ? null : decimal(type.specs().storageGib()))
+                .memoryGib(type.specs() == null ? null : Values.decimal(type.specs().memoryGib()))
+                .diskGib(type.specs() == null ? null : Values.decimal(type.specs().storageGib()))
                 .detail("description", type.description())
                 .detail("gpuDescription", type.gpuDescription())
                 .detail("regionDescription", region.description())
@@ -98,12 +92,12 @@ public final class LambdaProvider extends LambdaProviderBase {
 
   @Override
   protected InstanceLaunchRequest launchBody(LaunchRequest request) {
-    OfferIds.TypeAtRegion placement = placement(request);
+    OfferIds.TypeAtRegion placement = typeAtRegion(request, "gpu_1x_h100_sxm5@us-east-1");
     return InstanceLaunchRequest.builder()
         .regionName(placement.region())
         .instanceTypeName(placement.instanceType())
         .sshKeyNames(List.of(sshKeyName(request.sshKeys())))
-        .name(truncate(request.effectiveName(), 64))
+        .name(Values.truncate(request.effectiveName(), 64))
         .image(image(request.image()))
         .userData(StartupScripts.withEnv(request.startupScript(), request.env()))
         .tags(List.of(new RequestedTagEntry(CLIENT_TOKEN_KEY, request.clientToken())))
@@ -128,53 +122,30 @@ public final class LambdaProvider extends LambdaProviderBase {
         .publicIp(i.ip())
         .sshPort(i.ip() == null ? null : 22)
         .pricing(type == null || type.priceCentsPerHour() == null ? null
-            : Pricing.onDemand(usd(type.priceCentsPerHour()), Math.max(gpus, 1)))
+            : Pricing.onDemand(Values.usdFromCents(type.priceCentsPerHour()), Math.max(gpus, 1)))
         .market(Market.ON_DEMAND)
         .clientToken(clientTokenOf(i.tags()))
         .detail("hostname", i.hostname())
         .detail("privateIp", i.privateIp())
-        .detail("jupyterUrl", withoutQuery(i.jupyterUrl()))
+        .detail("jupyterUrl", Values.withoutQuery(i.jupyterUrl()))
         .build();
   }
 
 
-  /** Where to launch: the offer id ({@code type@region}), the type and a Lambda region, or the cheapest offer. */
-  private OfferIds.TypeAtRegion placement(LaunchRequest request) {
-    if (request.offerId() != null) {
-      return OfferIds.typeAtRegion(name(), request.offerId(), "gpu_1x_h100_sxm5@us-east-1");
-    }
-    if (request.instanceType() != null && request.region() != null && !regions.isCanonicalOnly(request.region())) {
-      return new OfferIds.TypeAtRegion(request.instanceType(), request.region());
-    }
-    Offer cheapest = offerSource.requireCheapest(request);
-    return new OfferIds.TypeAtRegion(cheapest.instanceType(), cheapest.region());
-  }
-
   /** Lambda takes exactly one SSH key, by its registered name; a public key is registered (once) first. */
   private String sshKeyName(List<String> sshKeys) {
-    if (sshKeys.size() != 1) {
-      throw new IllegalArgumentException("lambda launches take exactly one SSH key (a registered key name or a"
-          + " public key), got " + sshKeys.size());
-    }
-    String key = sshKeys.get(0).strip();
-    if (!PUBLIC_KEY.matcher(key).matches()) {
+    String key = SshKeys.exactlyOne(name(), sshKeys, "a registered key name or a public key");
+    if (!SshKeys.isPublicKey(key)) {
       return key;
     }
-    String material = keyMaterial(key);
     for (SshKey existing : api().listSshKeys()) {
-      if (existing.publicKey() != null && keyMaterial(existing.publicKey()).equals(material)) {
+      if (existing.publicKey() != null && SshKeys.sameKey(existing.publicKey(), key)) {
         return existing.name();
       }
     }
-    String name = "provider-api-" + sha256(material).substring(0, 16);
+    String name = SshKeys.registeredName(key);
     AddSshKeyResponse added = api().addSshKey(new AddSshKeyRequest(name, key));
     return added instanceof SshKey registered ? registered.name() : name;
-  }
-
-  /** The key type and base64 body, without the comment. */
-  private static String keyMaterial(String publicKey) {
-    String[] parts = publicKey.strip().split("\\s+");
-    return parts.length >= 2 ? parts[0] + " " + parts[1] : publicKey.strip();
   }
 
   /** {@code id:<image id>} or {@code family:<name>}; a bare value is a family (e.g. {@code lambda-stack-22-04}). */
@@ -202,32 +173,4 @@ public final class LambdaProvider extends LambdaProviderBase {
     return tags.stream().filter(t -> CLIENT_TOKEN_KEY.equals(t.key())).map(TagEntry::value).findFirst().orElse(null);
   }
 
-  /** Lambda's Jupyter URL carries the Jupyter token in its query; the token is a secret. */
-  private static @Nullable String withoutQuery(@Nullable String url) {
-    if (url == null) {
-      return null;
-    }
-    int q = url.indexOf('?');
-    return q < 0 ? url : url.substring(0, q);
-  }
-
-  private static BigDecimal usd(Integer cents) {
-    return BigDecimal.valueOf(cents).divide(CENTS).setScale(2, java.math.RoundingMode.UNNECESSARY);
-  }
-
-  private static @Nullable BigDecimal decimal(@Nullable Integer value) {
-    return value == null ? null : BigDecimal.valueOf(value);
-  }
-
-  private static String truncate(String s, int max) {
-    return s.length() <= max ? s : s.substring(0, max);
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
-  }
 }

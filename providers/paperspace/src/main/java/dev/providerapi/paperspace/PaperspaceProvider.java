@@ -7,11 +7,11 @@ import dev.providerapi.errors.ErrorDetails;
 import dev.providerapi.errors.ErrorKind;
 import dev.providerapi.errors.ProviderException;
 import dev.providerapi.gpu.GpuType;
+import dev.providerapi.lifecycle.CatalogPrices;
 import dev.providerapi.lifecycle.Failures;
 import dev.providerapi.lifecycle.OfferIds;
 import dev.providerapi.lifecycle.Paginator;
 import dev.providerapi.model.Instance;
-import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.model.LaunchRequest;
 import dev.providerapi.model.Market;
 import dev.providerapi.model.Offer;
@@ -30,7 +30,6 @@ import dev.providerapi.paperspace.model.OsTemplate;
 import dev.providerapi.paperspace.model.OsTemplatePage;
 import dev.providerapi.paperspace.model.PublicIpType;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -73,27 +72,20 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
 
   private static final Pattern TOKEN_SUFFIX = Pattern.compile("^(?<name>.*) \\[(?<token>[^\\[\\]]+)]$");
 
-  private final PriceList prices;
-  private final StartupScriptResources scripts;
+  private final CatalogPrices prices = CatalogPrices.of(DESCRIPTOR.offerCatalog());
+  private final StartupScriptResources scripts = new StartupScriptResources(this::api);
 
   public PaperspaceProvider() {
     this(ProviderConfig.fromEnvironment());
   }
 
   public PaperspaceProvider(ProviderConfig config) {
-    this(config, PriceList.of(java.util.Objects.requireNonNull(DESCRIPTOR.offerCatalog(),
-        "specs/paperspace/provider.yaml declares the offerCatalog")));
-  }
-
-  PaperspaceProvider(ProviderConfig config, PriceList prices) {
     super(config);
-    this.prices = prices;
-    this.scripts = new StartupScriptResources(this::api);
   }
 
   @Override
   public PaperspaceProvider configure(ProviderConfig config) {
-    return new PaperspaceProvider(config, prices);
+    return new PaperspaceProvider(config);
   }
 
   // ---- offers ----
@@ -102,7 +94,7 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
   protected List<Offer> fetchOffers(OfferFilter filter) {
     List<Offer> offers = new ArrayList<>();
     for (String type : creatableMachineTypes()) {
-      Optional<BigDecimal> price = prices.perHour(type);
+      Optional<BigDecimal> price = prices.perHourOfType(type);
       if (price.isEmpty()) {
         LOG.debug("paperspace: machine type {} has no price in the price list; not offered", type);
         continue;
@@ -158,7 +150,7 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
 
   @Override
   protected Instance launchInstance(LaunchRequest request) {
-    OfferIds.TypeAtRegion placement = placement(request);
+    OfferIds.TypeAtRegion placement = typeAtRegion(request, "A100-80G@ny2");
     OsTemplate template = request.image() == null ? defaultTemplate(placement.instanceType()) : null;
     String templateId = template != null ? template.id() : request.image();
     int disk = request.diskGb() != null ? request.diskGb()
@@ -198,18 +190,12 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
             null, "create event " + event.id() + " named no machine after " + polls + " polls"
                 + " (state " + event.state() + ")", null, false, null), null);
       }
-      pause(config.launchLookupDelay());
+      Failures.pause(sleeper(), config.launchLookupDelay(), name(), "getMachineEvent");
       event = api().getMachineEvent(event.id());
       polls++;
     }
     failIfEventFailed(event);
-    String id = event.machineId();
-    return readBackAfterChange(id).orElseGet(() -> Instance.builder(name(), id)
-        .name(machineName(request))
-        .status(InstanceStatus.PROVISIONING)
-        .clientToken(request.clientToken())
-        .market(Market.ON_DEMAND)
-        .build());
+    return launched(event.machineId(), request, null);
   }
 
   private void failIfEventFailed(MachineEvent event) {
@@ -220,20 +206,10 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
     String why = event.error() == null ? "create " + event.state() : event.error();
     ErrorKind kind = why.toLowerCase(Locale.ROOT).contains("capacity")
         ? ErrorKind.CAPACITY_UNAVAILABLE : ErrorKind.INVALID_REQUEST;
-    throw ProviderException.of(kind, new ErrorDetails(name(), "createMachine", 200, String.valueOf(event.state()),
-        why + (event.machineId() == null ? "" : " (machine " + event.machineId() + ")"), null, false, null), null);
+    throw Failures.reported(kind, name(), "createMachine", String.valueOf(event.state()),
+        why + (event.machineId() == null ? "" : " (machine " + event.machineId() + ")"));
   }
 
-
-  private void pause(Duration delay) {
-    try {
-      sleeper().sleep(delay);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw ProviderException.of(ErrorKind.PROVIDER_UNAVAILABLE, new ErrorDetails(name(), "getMachineEvent", 0,
-          null, "interrupted while following the create event", null, false, null), e);
-    }
-  }
 
   /** The client token is the name; a caller's own name goes in front: {@code train [pa-1234]}. */
   static String machineName(LaunchRequest request) {
@@ -257,21 +233,8 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
             .anyMatch(a -> machineType.equals(a.machineTypeLabel()) && Boolean.TRUE.equals(a.isAvailable())))
         .min(Comparator.comparing((OsTemplate t) -> !t.name().contains(PREFERRED_TEMPLATE))
             .thenComparing(OsTemplate::name))
-        .orElseThrow(() -> ProviderException.of(ErrorKind.INVALID_REQUEST, new ErrorDetails(name(), "listOsTemplates",
-            200, null, "no public OS template runs machine type '" + machineType + "'; pass a template id as the image",
-            null, false, null), null));
-  }
-
-  /** Where to launch: the offer id ({@code type@region}), the type and a Paperspace region, or the cheapest offer. */
-  private OfferIds.TypeAtRegion placement(LaunchRequest request) {
-    if (request.offerId() != null) {
-      return OfferIds.typeAtRegion(name(), request.offerId(), "A100-80G@ny2");
-    }
-    if (request.instanceType() != null && request.region() != null && !regions.isCanonicalOnly(request.region())) {
-      return new OfferIds.TypeAtRegion(request.instanceType(), request.region());
-    }
-    Offer cheapest = offerSource.requireCheapest(request);
-    return new OfferIds.TypeAtRegion(cheapest.instanceType(), cheapest.region());
+        .orElseThrow(() -> Failures.reported(ErrorKind.INVALID_REQUEST, name(), "listOsTemplates", null,
+            "no public OS template runs machine type '" + machineType + "'; pass a template id as the image"));
   }
 
   // ---- get, list, lookup by name, terminate, start, stop, restart: PaperspaceProviderBase, from provider.yaml ----

@@ -3,8 +3,9 @@ package dev.providerapi.runpod;
 import com.google.auto.service.AutoService;
 import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
-import dev.providerapi.errors.NotFoundException;
 import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.OfferIds;
+import dev.providerapi.lifecycle.Values;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.model.LaunchRequest;
@@ -16,16 +17,12 @@ import dev.providerapi.model.Pricing;
 import dev.providerapi.runpod.model.CloudTypeEnum;
 import dev.providerapi.runpod.model.EnvironmentVariableInput;
 import dev.providerapi.runpod.model.GpuTypesResult;
-import dev.providerapi.runpod.model.MyPodsResult;
 import dev.providerapi.runpod.model.PodBidResumeInput;
-import dev.providerapi.runpod.model.PodFilter;
 import dev.providerapi.runpod.model.PodFindAndDeployOnDemandInput;
 import dev.providerapi.runpod.model.PodRentInterruptableInput;
 import dev.providerapi.runpod.model.PodResult;
 import dev.providerapi.runpod.model.PodRuntimePorts;
 import dev.providerapi.runpod.model.PodResumeInput;
-import dev.providerapi.runpod.model.PodStopInput;
-import dev.providerapi.runpod.model.PodTerminateInput;
 import dev.providerapi.runpod.model.PodType;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -33,7 +30,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -126,13 +122,13 @@ public final class RunpodProvider extends RunpodProviderBase {
 
   private static @Nullable LowestPrice secure(GpuTypesResult t) {
     var p = t.secureLowestPrice();
-    return p == null ? null : new LowestPrice(money(p.uninterruptablePrice()), money(p.minimumBidPrice()),
+    return p == null ? null : new LowestPrice(Values.decimal(p.uninterruptablePrice()), Values.decimal(p.minimumBidPrice()),
         p.stockStatus(), p.availableGpuCounts());
   }
 
   private static @Nullable LowestPrice community(GpuTypesResult t) {
     var p = t.communityLowestPrice();
-    return p == null ? null : new LowestPrice(money(p.uninterruptablePrice()), money(p.minimumBidPrice()),
+    return p == null ? null : new LowestPrice(Values.decimal(p.uninterruptablePrice()), Values.decimal(p.minimumBidPrice()),
         p.stockStatus(), p.availableGpuCounts());
   }
 
@@ -175,15 +171,7 @@ public final class RunpodProvider extends RunpodProviderBase {
           .env(env)
           .build()), request);
     }
-    return readBackAfterChange(id).orElseGet(() -> Instance.builder(name(), id)
-        .name(request.effectiveName())
-        .status(InstanceStatus.PENDING)
-        .instanceType(placement.gpuTypeId())
-        .gpu(gpuType(placement.gpuTypeId()))
-        .gpuCount(placement.gpuCount())
-        .market(request.market())
-        .clientToken(request.clientToken())
-        .build());
+    return launched(id, request, null);
   }
 
   private static String idOf(@Nullable Object launched, LaunchRequest request) {
@@ -199,16 +187,16 @@ public final class RunpodProvider extends RunpodProviderBase {
   /** The offer id, or the GPU (canonical or RunPod's name) and count in any cloud. */
   private Placement placement(LaunchRequest request) {
     if (request.offerId() != null) {
-      String[] parts = request.offerId().split("/", 3);
-      if (parts.length != 3 || !CLOUDS.contains(parts[0]) || !parts[1].matches("[1-9]\\d*")) {
-        throw new IllegalArgumentException("runpod offer ids look like 'SECURE/1/NVIDIA H100 80GB HBM3', got '"
-            + request.offerId() + "'");
+      OfferIds.Counted id = OfferIds.counted(name(), request.offerId(), "SECURE/1/NVIDIA H100 80GB HBM3");
+      if (!CLOUDS.contains(id.head())) {
+        throw new IllegalArgumentException("runpod offer ids look like 'SECURE/1/NVIDIA H100 80GB HBM3' (cloud "
+            + String.join(" or ", CLOUDS) + "), got '" + request.offerId() + "'");
       }
       BigDecimal minBid = request.market() != Market.SPOT || request.spotBidPerHour() != null ? null
           : offers(OfferFilter.any()).stream()
           .filter(o -> o.id().equals(request.offerId()))
           .map(o -> o.pricing().spotPerGpuHour().orElse(null)).findFirst().orElse(null);
-      return new Placement(parts[2], CloudTypeEnum.of(parts[0]), Integer.parseInt(parts[1]), minBid);
+      return new Placement(id.tail(), CloudTypeEnum.of(id.head()), id.count(), minBid);
     }
     String gpu = request.instanceType() != null ? request.instanceType()
         : providerGpuName(request.gpu()).orElse(request.gpu());
@@ -316,7 +304,7 @@ public final class RunpodProvider extends RunpodProviderBase {
     int gpus = pod.gpuCount() == null ? 0 : pod.gpuCount();
     String gpuName = pod.machine() == null ? null
         : pod.machine().gpuTypeId() != null ? pod.machine().gpuTypeId() : pod.machine().gpuDisplayName();
-    BigDecimal cost = money(pod.costPerHr());
+    BigDecimal cost = Values.decimal(pod.costPerHr());
     PodRuntimePorts ssh = sshPort(pod);
     return Instance.builder(name(), pod.id())
         .name(pod.name())
@@ -332,7 +320,7 @@ public final class RunpodProvider extends RunpodProviderBase {
         .pricing(cost == null ? null : spot ? new Pricing(null, cost, Math.max(gpus, 1))
             : Pricing.onDemand(cost, Math.max(gpus, 1)))
         .market(spot ? Market.SPOT : Market.ON_DEMAND)
-        .clientToken(envValue(pod.env(), CLIENT_TOKEN_ENV))
+        .clientToken(Values.keyValue(pod.env(), CLIENT_TOKEN_ENV))
         .detail("image", pod.imageName())
         .detail("podType", pod.podType() == null ? null : pod.podType().value())
         .detail("machineId", pod.machineId())
@@ -348,22 +336,5 @@ public final class RunpodProvider extends RunpodProviderBase {
     return pod.runtime().ports().stream()
         .filter(p -> p != null && Integer.valueOf(22).equals(p.privatePort()) && Boolean.TRUE.equals(p.isIpPublic()))
         .findFirst().orElse(null);
-  }
-
-  /** Env in responses is a list of {@code KEY=value} strings. */
-  static @Nullable String envValue(@Nullable List<String> env, String key) {
-    if (env == null) {
-      return null;
-    }
-    for (String entry : env) {
-      if (entry != null && entry.startsWith(key + "=")) {
-        return entry.substring(key.length() + 1);
-      }
-    }
-    return null;
-  }
-
-  private static @Nullable BigDecimal money(@Nullable Double value) {
-    return value == null ? null : BigDecimal.valueOf(value);
   }
 }

@@ -24,16 +24,9 @@ final class CloudInitScript {
   record Result(@Nullable CloudInit cloudInit) {}
 
   static Result of(@Nullable String script, Map<String, String> env) {
-    String full = StartupScripts.withEnv(script, env);
-    if (full == null || full.isBlank()) {
+    String full = StartupScripts.executable(script, env);
+    if (full == null) {
       return new Result(null);
-    }
-    if (full.stripLeading().startsWith("#cloud-config")) {
-      throw new IllegalArgumentException("TensorDock takes cloud-init as structured keys, not a #cloud-config"
-          + " document; pass a shell script as the startup script instead");
-    }
-    if (!full.startsWith("#!")) {
-      full = "#!/bin/bash\n" + full;
     }
     CloudInitFile file = CloudInitFile.builder().path(PATH).content(full).permissions("0700").owner("root:root")
         .build();

@@ -5,6 +5,8 @@ import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.errors.ProviderException;
 import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.SshKeys;
+import dev.providerapi.lifecycle.Values;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.LaunchRequest;
 import dev.providerapi.model.Market;
@@ -26,11 +28,9 @@ import dev.providerapi.tensordock.model.Location;
 import dev.providerapi.tensordock.model.LocationsResponse;
 import dev.providerapi.tensordock.model.PortForward;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,8 +55,6 @@ public final class TensordockProvider extends TensordockProviderBase {
   static final String DEFAULT_IMAGE = "ubuntu2404";
 
   private static final Logger LOG = LoggerFactory.getLogger(TensordockProvider.class);
-
-  private static final Pattern PUBLIC_KEY = Pattern.compile("^(ssh-|ecdsa-|sk-)\\S+ \\S+.*");
 
   public TensordockProvider() {
     this(ProviderConfig.fromEnvironment());
@@ -94,14 +92,14 @@ public final class TensordockProvider extends TensordockProviderBase {
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException("tensordock launch: " + e.getMessage(), e);
     }
-    String key = sshKey(request.sshKeys());
-    boolean publicKey = PUBLIC_KEY.matcher(key).matches();
+    String key = SshKeys.exactlyOne(name(), request.sshKeys(), "public key text or the id of a stored SSHKEY secret");
+    boolean publicKey = SshKeys.isPublicKey(key);
     LocationOffers.OfferId explicit = request.offerId() != null ? LocationOffers.OfferId.parse(request.offerId()) : null;
     Placement placement = placement(request, explicit);
     CreateInstanceAttributes attributes = CreateInstanceAttributes.builder()
         .name(instanceName(request))
         .type(CreateInstanceType.VIRTUALMACHINE)
-        .image(request.image() == null || request.image().isBlank() ? DEFAULT_IMAGE : request.image())
+        .image(Values.isBlank(request.image()) ? DEFAULT_IMAGE : request.image())
         .resources(CreateResources.builder()
             .vcpuCount(placement.resources().vcpus())
             .ramGb(placement.resources().ramGb())
@@ -215,18 +213,7 @@ public final class TensordockProvider extends TensordockProviderBase {
     if (request.instanceType() != null && request.region() != null) {
       return placementFor(new LocationOffers.OfferId(request.instanceType(), request.gpuCount(), request.region()));
     }
-    OfferFilter filter = OfferFilter.builder()
-        .gpu(request.gpu())
-        .gpuCount(request.gpuCount())
-        .region(request.region())
-        .build();
-    return offers(filter).stream()
-        .filter(o -> request.instanceType() == null || request.instanceType().equals(o.instanceType()))
-        .min(Comparator.comparing(o -> o.pricing().cheapestPerHour()))
-        .map(o -> placementFor(LocationOffers.OfferId.parse(o.id())))
-        .orElseThrow(() -> Failures.noCapacity(name(), "launch", "no location offers "
-            + (request.instanceType() != null ? request.instanceType() : request.gpu()) + " x" + request.gpuCount()
-            + (request.region() == null ? "" : " in " + request.region()), null));
+    return placementFor(LocationOffers.OfferId.parse(offerSource.requireCheapest(request, true).id()));
   }
 
   /**
@@ -248,15 +235,6 @@ public final class TensordockProvider extends TensordockProviderBase {
         .orElseGet(() -> LocationOffers.defaultResources(id.count(), null, null));
     boolean dedicatedIp = listed.map(o -> !"false".equals(o.details().get("dedicatedIpAvailable"))).orElse(true);
     return new Placement(id.locationId(), id.gpu(), id.count(), resources, dedicatedIp);
-  }
-
-  /** TensorDock takes exactly one key: public key text, or the id of a stored SSHKEY secret. */
-  private static String sshKey(List<String> keys) {
-    if (keys.size() != 1) {
-      throw new IllegalArgumentException("tensordock launches need exactly one SSH key (public key text or the id"
-          + " of a stored SSHKEY secret), got " + keys.size());
-    }
-    return keys.get(0).strip();
   }
 
   /** The client token is the name; a caller's own name keeps the token as a suffix so lookups still work. */

@@ -1,15 +1,11 @@
 package dev.providerapi.vast;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.google.auto.service.AutoService;
 import dev.providerapi.Capability;
 import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
-import dev.providerapi.errors.ErrorDetails;
 import dev.providerapi.errors.ProviderException;
-import dev.providerapi.errors.UnexpectedResponseException;
 import dev.providerapi.errors.UnsupportedCapabilityException;
-import dev.providerapi.gpu.GpuType;
 import dev.providerapi.model.BillingStatus;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
@@ -18,9 +14,13 @@ import dev.providerapi.model.Market;
 import dev.providerapi.model.Offer;
 import dev.providerapi.model.OfferFilter;
 import dev.providerapi.model.Pricing;
+import dev.providerapi.lifecycle.FailedCreates;
 import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.OfferIds;
+import dev.providerapi.lifecycle.Values;
 import dev.providerapi.lifecycle.InstanceIds;
 import dev.providerapi.lifecycle.Paginator;
+import dev.providerapi.spi.DockerEnv;
 import dev.providerapi.spi.StartupScripts;
 import dev.providerapi.vast.model.Charge;
 import dev.providerapi.vast.model.ChargePage;
@@ -29,22 +29,14 @@ import dev.providerapi.vast.model.CreateInstanceRequestRuntype;
 import dev.providerapi.vast.model.CreateInstanceResult;
 import dev.providerapi.vast.model.OfferList;
 import dev.providerapi.vast.model.ShowChargesFormat;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Vast.ai behind the common interface. Hand-written: only what provider.yaml cannot say.
@@ -63,7 +55,6 @@ import org.slf4j.LoggerFactory;
  */
 @AutoService(Provider.class)
 public final class VastProvider extends VastProviderBase {
-  private static final Logger LOG = LoggerFactory.getLogger(VastProvider.class);
 
   /** Vast's own default image, used when the caller names none. */
   static final String DEFAULT_IMAGE = "vastai/base-image:@vastai-automatic-tag";
@@ -95,9 +86,9 @@ public final class VastProvider extends VastProviderBase {
   @Override
   protected OfferFilter serverSideFilter(OfferFilter filter) {
     return OfferFilter.builder()
-        .gpu(vastGpuNames(filter.gpu()).isEmpty() ? null : filter.gpu())
+        .gpu(gpus.providerNames(filter.gpu()).isEmpty() ? null : filter.gpu())
         .gpuCount(filter.gpuCount())
-        .region(countryCodes(filter.region()).isEmpty() ? null : filter.region())
+        .region(regions.providerNamesFor(filter.region()).isEmpty() ? null : filter.region())
         .market(filter.market())
         .maxPricePerHour(filter.market() == null ? null : filter.maxPricePerHour())
         .build();
@@ -106,7 +97,7 @@ public final class VastProvider extends VastProviderBase {
   @Override
   protected List<Offer> fetchOffers(OfferFilter filter) {
     OfferList found = api().searchOffers(
-        OfferSearches.body(filter, vastGpuNames(filter.gpu()), countryCodes(filter.region())));
+        OfferSearches.body(filter, gpus.providerNames(filter.gpu()), regions.providerNamesFor(filter.region())));
     if (found == null || found.offers() == null) {
       return List.of();
     }
@@ -159,34 +150,6 @@ public final class VastProvider extends VastProviderBase {
         .build();
   }
 
-  /**
-   * Vast's names for every catalog GPU the filter term stands for ({@code H100} -> H100 SXM, H100 PCIE, ...);
-   * empty when the term is blank or names nothing Vast is known to call by a name.
-   */
-  private List<String> vastGpuNames(@Nullable String term) {
-    if (term == null || term.isBlank()) {
-      return List.of();
-    }
-    Set<String> names = new LinkedHashSet<>();
-    for (GpuType gpu : gpuCatalog().find(term)) {
-      providerGpuName(gpu.canonicalName()).ifPresent(names::add);
-    }
-    return List.copyOf(names);
-  }
-
-  /** The country codes a region stands for: a canonical region's, or the code itself. */
-  private List<String> countryCodes(@Nullable String region) {
-    if (region == null || region.isBlank()) {
-      return List.of();
-    }
-    List<String> codes = providerRegions(region);
-    if (!codes.isEmpty()) {
-      return codes;
-    }
-    String upper = region.strip().toUpperCase(Locale.ROOT);
-    return descriptor.regions().stream().anyMatch(r -> r.providerName().equals(upper)) ? List.of(upper) : List.of();
-  }
-
   // ---- launch ----
 
   @Override
@@ -200,13 +163,14 @@ public final class VastProvider extends VastProviderBase {
 
   @Override
   protected Instance launchInstance(LaunchRequest request) {
-    Placement placement = placement(request);
-    CreateInstanceRequest body = createBody(request, placement);
+    // The offer to rent: the one named, or the cheapest that fits the request in its market.
+    Offer chosen = request.offerId() == null ? offerSource.requireCheapest(request) : null;
+    long askId = OfferIds.number(name(), chosen == null ? request.offerId() : chosen.id());
     CreateInstanceResult created;
     try {
-      created = api().createInstance(placement.askId(), body);
+      created = api().createInstance(askId, createBody(request, askId, chosen));
     } catch (ProviderException e) {
-      throw destroyReportedContract(e);
+      throw FailedCreates.destroyReported(e, "/new_contract", apiClient().objectMapper(), this::terminate);
     } finally {
       invalidateOffers(); // the offer is rented now, or it failed because it was gone: either way stale
     }
@@ -214,19 +178,10 @@ public final class VastProvider extends VastProviderBase {
       // Vast said yes without an id: the instance may exist, so the launch guard must look the token up.
       throw Failures.unexpected(name(), "createInstance", "success without new_contract");
     }
-    String id = String.valueOf(created.newContract());
-    return readBackAfterChange(id).orElseGet(() -> Instance.builder(name(), id)
-        .name(request.clientToken())
-        .status(InstanceStatus.PENDING)
-        .gpu(placement.gpu())
-        .gpuCount(placement.gpuCount())
-        .region(placement.region())
-        .market(request.market())
-        .clientToken(request.clientToken())
-        .build());
+    return launched(String.valueOf(created.newContract()), request, null, chosen);
   }
 
-  private CreateInstanceRequest createBody(LaunchRequest request, Placement placement) {
+  private CreateInstanceRequest createBody(LaunchRequest request, long askId, @Nullable Offer chosen) {
     DockerEnv.Split env;
     String onstart;
     try {
@@ -237,14 +192,15 @@ public final class VastProvider extends VastProviderBase {
     }
     BigDecimal bid = null;
     if (request.market() == Market.SPOT) {
-      bid = request.spotBidPerHour() != null ? request.spotBidPerHour() : placement.minBid();
+      bid = request.spotBidPerHour() != null ? request.spotBidPerHour()
+          : chosen == null ? null : chosen.pricing().spotPerHour();
       if (bid == null) {
-        throw new IllegalArgumentException("vast launch: a SPOT launch of offer " + placement.askId()
+        throw new IllegalArgumentException("vast launch: a SPOT launch of offer " + askId
             + " needs spotBidPerHour (Vast rents interruptibly only at a bid)");
       }
     }
     return CreateInstanceRequest.builder()
-        .image(request.image() == null || request.image().isBlank() ? DEFAULT_IMAGE : request.image())
+        .image(Values.isBlank(request.image()) ? DEFAULT_IMAGE : request.image())
         .disk(request.diskGb() == null ? null : BigDecimal.valueOf(request.diskGb()))
         .label(request.clientToken())
         .onstart(onstart)
@@ -253,78 +209,6 @@ public final class VastProvider extends VastProviderBase {
         .price(bid)
         .build();
   }
-
-  /**
-   * A failed create whose body still names a {@code new_contract}: that instance exists and bills, though the
-   * caller is told the launch failed. Destroy it and rethrow the create's error. If the destroy fails too, the
-   * error says so with the instance id, and is no longer a CapacityUnavailableException (that would tell a
-   * failover broker nothing was created): an UnexpectedResponseException naming what to destroy by hand.
-   */
-  private ProviderException destroyReportedContract(ProviderException failure) {
-    Long contract = failure.responseBody().map(this::newContractIn).orElse(null);
-    if (contract == null) {
-      return failure;
-    }
-    LOG.warn("vast createInstance failed ({}) but reported new_contract {}; destroying it", failure.getMessage(),
-        contract);
-    try {
-      terminate(String.valueOf(contract));
-      return failure;
-    } catch (RuntimeException e) {
-      LOG.error("vast: could not destroy instance {} left by a failed create: {}; destroy it by hand",
-          contract, e.getMessage());
-      ErrorDetails d = failure.details();
-      UnexpectedResponseException left = new UnexpectedResponseException(new ErrorDetails(d.provider(), d.operation(),
-          d.httpStatus(), d.providerCode(), d.providerMessage() + "; Vast still created instance " + contract
-              + " and destroying it failed (" + e.getMessage() + "): destroy instance " + contract + " by hand",
-          d.requestId(), false, null, d.responseBody()), failure);
-      left.addSuppressed(e);
-      return left;
-    }
-  }
-
-  private @Nullable Long newContractIn(String body) {
-    try {
-      JsonNode node = apiClient().objectMapper().readTree(body).path("new_contract");
-      return node.canConvertToLong() && node.asLong() > 0 ? node.asLong() : null;
-    } catch (IOException e) {
-      return null;
-    }
-  }
-
-  private record Placement(long askId, @Nullable GpuType gpu, int gpuCount, @Nullable String region,
-      @Nullable BigDecimal minBid) {}
-
-  /** The offer to rent: the one named, or the cheapest matching the request in its market. */
-  private Placement placement(LaunchRequest request) {
-    if (request.offerId() != null) {
-      return new Placement(askId(request.offerId()), request.gpu() == null ? null : gpuType(request.gpu()),
-          request.gpuCount(), request.region(), null);
-    }
-    String gpu = request.gpu() != null ? request.gpu() : request.instanceType();
-    OfferFilter filter = OfferFilter.builder()
-        .gpu(gpu)
-        .gpuCount(request.gpuCount())
-        .region(request.region())
-        .market(request.market())
-        .build();
-    Offer cheapest = offers(filter).stream()
-        .min(Comparator.comparing(o -> o.pricing().perHour(request.market()).orElse(o.pricing().cheapestPerHour())))
-        .orElseThrow(() -> Failures.noCapacity(name(), "launch", "no offer for gpu=" + gpu + " x"
-            + request.gpuCount() + ", region=" + request.region() + ", market=" + request.market(), null));
-    return new Placement(askId(cheapest.id()), cheapest.gpu(), cheapest.gpuCount(), cheapest.region(),
-        cheapest.pricing().spotPerHour());
-  }
-
-  private static long askId(String offerId) {
-    try {
-      return Long.parseLong(offerId.strip());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("vast offer ids are numbers (the id of a search result), got '"
-          + offerId + "'", e);
-    }
-  }
-
 
   // ---- get, list, lookup, terminate, stop, start: VastProviderBase, from provider.yaml ----
 
@@ -349,7 +233,7 @@ public final class VastProvider extends VastProviderBase {
             : Pricing.onDemand(rate, Math.max(gpus, 1)))
         .market(bid ? Market.SPOT : Market.ON_DEMAND)
         .clientToken(i.label())
-        .createdAt(i.startDate() == null ? null : epochSeconds(i.startDate()))
+        .createdAt(Values.epochSeconds(i.startDate()))
         .detail("sshHost", i.sshHost())
         .detail("intendedStatus", i.intendedStatus())
         .detail("statusMsg", i.statusMsg())
@@ -388,40 +272,23 @@ public final class VastProvider extends VastProviderBase {
     Instant now = clock().instant();
     Instant from = instance.map(Instance::createdAt).orElse(null);
     from = (from == null ? now.minus(CHARGES_LOOKBACK) : from).minus(Duration.ofDays(1));
-    String filter = apiClient().objectMapper().createObjectNode()
-        .<com.fasterxml.jackson.databind.node.ObjectNode>set("day", apiClient().objectMapper().createObjectNode()
-            .put("gte", from.getEpochSecond()).put("lte", now.getEpochSecond()))
-        .set("type", apiClient().objectMapper().createObjectNode()
-            .set("in", apiClient().objectMapper().createArrayNode().add("instance")))
-        .toString();
+    String filter = "{\"day\":{\"gte\":" + from.getEpochSecond() + ",\"lte\":" + now.getEpochSecond()
+        + "},\"type\":{\"in\":[\"instance\"]}}";
     String source = "instance-" + id;
-    BigDecimal[] accrued = {BigDecimal.ZERO};
-    int[] rows = {0};
+    BigDecimal accrued = BigDecimal.ZERO;
+    int rows = 0;
     for (Charge c : new Paginator(name(), "showCharges").<Charge>byCursor(after -> {
       ChargePage page = api().showCharges(filter, ShowChargesFormat.TABLE, null, CHARGES_PAGE, after);
-      return page == null ? new Paginator.Page<>(List.of(), null) : new Paginator.Page<>(page.results(), page.nextToken());
+      if (page == null) {
+        throw Failures.unexpected(name(), "showCharges", "a page of charges answered no body");
+      }
+      return new Paginator.Page<>(Values.orEmpty(page.results()), page.nextToken());
     })) {
       if (c != null && source.equals(c.source()) && c.amount() != null) {
-        accrued[0] = accrued[0].add(c.amount());
-        rows[0]++;
+        accrued = accrued.add(c.amount());
+        rows++;
       }
     }
-
-    boolean exists = instance.isPresent() && instance.get().status() != InstanceStatus.TERMINATED;
-    InstanceStatus status = instance.map(Instance::status).orElse(InstanceStatus.TERMINATED);
-    BigDecimal rate = exists && status != InstanceStatus.STOPPED ? rate(instance.get()) : null;
-    String message = (rows[0] == 0 ? "no charges recorded yet for " + source
-        : "charges for " + source + " read from the Vast charges API")
-        + (exists ? "; the instance exists (" + status + ") and keeps accruing" + (rate == null
-            ? " storage charges" : " at " + rate.toPlainString() + " USD/h")
-            : "; the instance is gone and no longer accrues");
-    return new BillingStatus(name(), instanceId, BillingStatus.Verification.VERIFIED_BY_API, exists, rate,
-        accrued[0], now, message, descriptor.consoleUrl());
+    return verifiedBilling(instanceId, instance, accrued, rows, source);
   }
-
-  private static Instant epochSeconds(BigDecimal seconds) {
-    BigDecimal millis = seconds.multiply(BigDecimal.valueOf(1000)).setScale(0, RoundingMode.HALF_UP);
-    return Instant.ofEpochMilli(millis.longValueExact());
-  }
-
 }

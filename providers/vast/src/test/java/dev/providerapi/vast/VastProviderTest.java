@@ -331,7 +331,7 @@ class VastProviderTest {
 
     assertThatThrownBy(() -> vast.launch(LaunchRequest.builder().offerId("13684241").clientToken(TOKEN).build()))
         .isInstanceOf(dev.providerapi.errors.UnexpectedResponseException.class)
-        .hasMessageStartingWith("vast createInstance: HTTP 410 [no_such_ask] gone; Vast still created instance 7835614"
+        .hasMessageStartingWith("vast createInstance: HTTP 410 [no_such_ask] gone; vast still created instance 7835614"
             + " and destroying it failed (")
         .hasMessageEndingWith("): destroy instance 7835614 by hand")
         .satisfies(e -> {

@@ -60,6 +60,8 @@ final class SpecDocument {
   private final List<String> warnings = new ArrayList<>();
   private final Map<Path, JsonNode> trees = new HashMap<>();
   private AuthDef auth = AuthDef.none();
+  /** The root document as handed to swagger-parser, to find which $ref a parser message is about. */
+  private @Nullable JsonNode handedToParser;
 
   private SpecDocument(Path spec) {
     this.spec = spec;
@@ -113,6 +115,7 @@ final class SpecDocument {
       throw new IllegalStateException(e);
     }
     SwaggerParseResult result;
+    handedToParser = doc;
     try {
       result = new OpenAPIV3Parser().readContents(json, null, options(), root.toString());
     } catch (RuntimeException e) {
@@ -160,6 +163,17 @@ final class SpecDocument {
           + (messages.isEmpty() ? "" : ": " + listed(messages)));
     }
     List<String> fatal = messages.stream().filter(SpecDocument::isFatal).distinct().toList();
+    Matcher unloadable = fatal.isEmpty() ? null : UNLOADABLE.matcher(fatal.get(0));
+    if (unloadable != null && unloadable.find()) {
+      // "Unable to load RELATIVE ref: ./x.yaml path: /dir": say which $ref, where, and what is wrong with the file.
+      Path file = Path.of(unloadable.group(2)).resolve(unloadable.group(1)).normalize();
+      String[] referrer = referrer(handedToParser, unloadable.group(1), "");
+      String what = "$ref '" + (referrer == null ? unloadable.group(1) : referrer[1]) + "' names " + file
+          + (java.nio.file.Files.isRegularFile(file) ? ", which cannot be read as JSON or YAML" : ", which does not exist");
+      List<String> said = new ArrayList<>(List.of(what));
+      said.addAll(fatal.subList(1, fatal.size()));
+      throw new SpecException(spec, referrer == null ? OpenApiReader.location(fatal) : referrer[0], listed(said));
+    }
     if (!fatal.isEmpty()) {
       Matcher first = DANGLING.matcher(fatal.get(0));
       String location = first.matches() ? first.group(1) : OpenApiReader.location(fatal);
@@ -173,6 +187,51 @@ final class SpecDocument {
       throw new SpecException(spec, location, "invalid OpenAPI document: " + listed(said));
     }
     return api;
+  }
+
+  private static final Pattern UNLOADABLE = Pattern.compile("Unable to load (?:[A-Z]+ )?ref: (\\S+) path: (\\S+)");
+
+  /**
+   * The first {@code $ref} under {@code node} whose file part is {@code file} (with or without a leading
+   * {@code ./}): {location, the $ref as written}, or null.
+   */
+  private static String @Nullable [] referrer(@Nullable JsonNode node, String file, String at) {
+    if (node == null) {
+      return null;
+    }
+    if (node.isObject()) {
+      JsonNode ref = node.get("$ref");
+      if (ref != null && ref.isTextual()) {
+        String part = ref.asText().contains("#") ? ref.asText().substring(0, ref.asText().indexOf('#')) : ref.asText();
+        if (strip(part).equals(strip(file))) {
+          return new String[] {at.isEmpty() ? "(root)" : at, ref.asText()};
+        }
+      }
+      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+        Map.Entry<String, JsonNode> e = it.next();
+        String key = e.getKey().matches("[A-Za-z0-9_-]+") ? e.getKey() : "'" + e.getKey() + "'";
+        boolean method = at.matches("paths\\.'[^']*'") && HTTP_METHODS.contains(e.getKey());
+        String[] found = referrer(e.getValue(), file, at.isEmpty() ? key : method ? at + "(" + key + ")" : at + "." + key);
+        if (found != null) {
+          return found;
+        }
+      }
+    } else if (node.isArray()) {
+      for (int i = 0; i < node.size(); i++) {
+        String[] found = referrer(node.get(i), file, at + "[" + i + "]");
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
+  }
+
+  private static final java.util.Set<String> HTTP_METHODS =
+      java.util.Set.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
+
+  private static String strip(String path) {
+    return path.startsWith("./") ? path.substring(2) : path;
   }
 
   private static final Pattern DANGLING = Pattern.compile("attribute (.+)\\.(#/\\S+) is missing");

@@ -103,6 +103,19 @@ class OpenApiReaderTest {
   }
 
   @Test
+  void aRefToAMissingFileNamesTheReferrerAndTheFile(@TempDir Path dir) throws Exception {
+    Path spec = dir.resolve("openapi.yaml");
+    Files.writeString(spec, "openapi: 3.0.3\ninfo: {title: t, version: '1'}\npaths:\n  /things:\n    get:\n"
+        + "      operationId: listThings\n      responses:\n        '200':\n          description: ok\n"
+        + "          content:\n            application/json:\n"
+        + "              schema: {$ref: 'schemas/missing.yaml#/Thing'}\n");
+    assertThatThrownBy(() -> reader.read(spec, null))
+        .isInstanceOf(SpecException.class)
+        .hasMessage(spec + " at paths.'/things'(get).responses.200.content.'application/json'.schema: $ref"
+            + " 'schemas/missing.yaml#/Thing' names " + dir.resolve("schemas/missing.yaml") + ", which does not exist");
+  }
+
+  @Test
   void unparsableYamlNamesFileAndParserMessage(@TempDir Path dir) throws Exception {
     Path spec = dir.resolve("bad.yaml");
     Files.writeString(spec, "openapi: 3.0.3\ninfo: {title: x\npaths: [\n");

@@ -1,0 +1,62 @@
+package dev.providerapi.lifecycle;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * The SSH key rules providers share: a launch's key is either public key text ({@code ssh-ed25519 AAAA... me@host})
+ * or the name of a key already registered with the provider; a public key is registered once under a name derived
+ * from its material, so the next launch with the same key finds it instead of registering it again.
+ */
+public final class SshKeys {
+  private static final Pattern PUBLIC_KEY = Pattern.compile("^(ssh-|ecdsa-|sk-)\\S+ \\S+.*", Pattern.DOTALL);
+
+  private SshKeys() {}
+
+  /** True for public key text (type and base64 body, comment optional), false for a registered key's name or id. */
+  public static boolean isPublicKey(String key) {
+    return PUBLIC_KEY.matcher(key.strip()).matches();
+  }
+
+  /**
+   * The one key of a launch, stripped, for providers that take exactly one.
+   *
+   * @param what what the provider accepts, for the message: {@code "a registered key name or a public key"}
+   * @throws IllegalArgumentException when there are none or several (the caller's input, refused before any call)
+   */
+  public static String exactlyOne(String provider, List<String> keys, String what) {
+    if (keys.size() != 1) {
+      throw new IllegalArgumentException(provider + " launches take exactly one SSH key (" + what + "), got "
+          + keys.size());
+    }
+    return keys.get(0).strip();
+  }
+
+  /** The key type and base64 body of public key text, without the comment: what identifies the key. */
+  public static String material(String publicKey) {
+    String[] parts = publicKey.strip().split("\\s+");
+    return parts.length >= 2 ? parts[0] + " " + parts[1] : publicKey.strip();
+  }
+
+  /** True when two public keys have the same material (comments may differ). */
+  public static boolean sameKey(String a, String b) {
+    return material(a).equals(material(b));
+  }
+
+  /**
+   * The name a public key is registered under: {@code provider-api-} and the first 16 hex digits of the SHA-256
+   * of its material, the same for every launch with that key.
+   */
+  public static String registeredName(String publicKey) {
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(material(publicKey).getBytes(StandardCharsets.UTF_8));
+      return "provider-api-" + HexFormat.of().formatHex(digest).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}
