@@ -21,7 +21,12 @@ import mockwebserver3.RecordedRequest;
 public final class GeneratedClientAssertions {
   private GeneratedClientAssertions() {}
 
-  /** The query, as name=value pairs in any order, is exactly {@code expected} (auth parameters included). */
+  /**
+   * The query, as name=value pairs in any order, is exactly {@code expected} (auth parameters included).
+   *
+   * @param request the request the client sent
+   * @param expected every query parameter as {@code name=value}, decoded; none means the URL has no query
+   */
   public static void assertQuery(RecordedRequest request, String... expected) {
     List<String> actual = new ArrayList<>();
     for (int i = 0; i < request.getUrl().querySize(); i++) {
@@ -33,6 +38,11 @@ public final class GeneratedClientAssertions {
   /**
    * Equal as data: numbers by value, date-times by instant ({@code ...104Z} is {@code ...104000+00:00}), and a
    * member that is null on one side may be absent on the other (the client leaves nulls out).
+   *
+   * @param mapper the mapper both texts are read with
+   * @param expected the JSON the test expects
+   * @param actual the JSON the client sent or produced
+   * @throws JsonProcessingException when either text is not JSON
    */
   public static void assertSameJson(ObjectMapper mapper, String expected, String actual)
       throws JsonProcessingException {

@@ -58,20 +58,35 @@ public final class MockProviderServer<A> implements BeforeEachCallback, AfterEac
   }
 
   /**
+   * A server for one provider's generated client.
+   *
    * @param descriptor the provider's descriptor (the generated {@code <Prefix>ProviderBase.DESCRIPTOR})
    * @param apiFactory the generated client's constructor ({@code <Prefix>ApiClient::new})
+   * @param <A> the generated API interface
+   * @return an extension with no API key, no secrets and no expected headers; it starts a server before each test
    */
   public static <A> MockProviderServer<A> of(ProviderDescriptor descriptor, Function<ApiClient, ? extends A> apiFactory) {
     return new MockProviderServer<>(descriptor, apiFactory);
   }
 
-  /** The API key the client sends. */
+  /**
+   * The API key the client sends.
+   *
+   * @param key the key, sent the way the provider's descriptor says
+   * @return this extension
+   */
   public MockProviderServer<A> apiKey(String key) {
     this.apiKey = key;
     return this;
   }
 
-  /** A named secret of the config (query-parameter auth reads its values from these). */
+  /**
+   * A named secret of the config (query-parameter auth reads its values from these).
+   *
+   * @param name the secret's name, as the provider's descriptor names it
+   * @param value the secret's value; a second call with the same name replaces it
+   * @return this extension
+   */
   public MockProviderServer<A> secret(String name, String value) {
     secrets.put(name, value);
     return this;
@@ -80,6 +95,10 @@ public final class MockProviderServer<A> implements BeforeEachCallback, AfterEac
   /**
    * A header {@link #assertAuth} expects on every request, with exactly this value. Without any,
    * {@link #assertAuth} expects no {@code Authorization} header.
+   *
+   * @param name the header's name
+   * @param value the header's exact value; a second call with the same name replaces it
+   * @return this extension
    */
   public MockProviderServer<A> expectHeader(String name, String value) {
     expectedHeaders.put(name, value);
@@ -120,53 +139,104 @@ public final class MockProviderServer<A> implements BeforeEachCallback, AfterEac
     }
   }
 
-  /** The generated client, talking to {@link #server()}. */
+  /**
+   * The generated client, talking to {@link #server()}.
+   *
+   * @return the client of the running test
+   * @throws IllegalStateException outside a test (the extension has not started)
+   */
   public A api() {
     return started(api);
   }
 
-  /** The runtime client under {@link #api()}. */
+  /**
+   * The runtime client under {@link #api()}.
+   *
+   * @return the runtime client of the running test
+   * @throws IllegalStateException outside a test (the extension has not started)
+   */
   public ApiClient client() {
     return started(client);
   }
 
-  /** The client's own ObjectMapper: example bodies are read with the same settings the client decodes with. */
+  /**
+   * The client's own ObjectMapper: example bodies are read with the same settings the client decodes with.
+   *
+   * @return the mapper of the running test's client
+   * @throws IllegalStateException outside a test (the extension has not started)
+   */
   public ObjectMapper mapper() {
     return client().objectMapper();
   }
 
+  /**
+   * The local server the client talks to, started before each test and closed after it.
+   *
+   * @return the server of the running test
+   * @throws IllegalStateException outside a test (the extension has not started)
+   */
   public MockWebServer server() {
     return started(server);
   }
 
-  /** Queues the next answer. */
+  /**
+   * Queues the next answer.
+   *
+   * @param response the answer the server gives to the next request not yet answered
+   */
   public void enqueue(MockResponse response) {
     server().enqueue(response);
   }
 
-  /** Queues a JSON answer with status {@code code}. */
+  /**
+   * Queues a JSON answer with status {@code code}.
+   *
+   * @param code the HTTP status
+   * @param json the body, sent as is with {@code Content-Type: application/json}
+   */
   public void enqueueJson(int code, String json) {
     enqueue(new MockResponse.Builder().code(code).addHeader("Content-Type", "application/json").body(json).build());
   }
 
-  /** Queues an answer with status {@code code} and no body (a 204). */
+  /**
+   * Queues an answer with status {@code code} and no body (a 204).
+   *
+   * @param code the HTTP status
+   */
   public void enqueueEmpty(int code) {
     enqueue(new MockResponse.Builder().code(code).build());
   }
 
-  /** {@code json} read as {@code type} with the client's mapper (a request body example). */
+  /**
+   * {@code json} read as {@code type} with the client's mapper (a request body example).
+   *
+   * @param json the JSON text
+   * @param type the type to read it as
+   * @param <T> the type read
+   * @return the value the client's mapper decodes
+   * @throws JsonProcessingException when the text is not JSON or does not fit {@code type}
+   */
   public <T> T read(String json, TypeReference<T> type) throws JsonProcessingException {
     return mapper().readValue(json, type);
   }
 
-  /** The request the last call sent; fails when none reached the server within 5 seconds. */
+  /**
+   * The request the last call sent; fails when none reached the server within 5 seconds.
+   *
+   * @return the oldest request not yet taken
+   * @throws InterruptedException when the test thread is interrupted while waiting
+   */
   public RecordedRequest takeRequest() throws InterruptedException {
     RecordedRequest request = server().takeRequest(TAKE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
     assertThat(request).as("a request reached the server within %d s", TAKE_TIMEOUT_SECONDS).isNotNull();
     return request;
   }
 
-  /** The request carries every {@link #expectHeader} header, or, when none is declared, no Authorization. */
+  /**
+   * The request carries every {@link #expectHeader} header, or, when none is declared, no Authorization.
+   *
+   * @param request the request to check, usually from {@link #takeRequest()}
+   */
   public void assertAuth(RecordedRequest request) {
     if (expectedHeaders.isEmpty()) {
       assertThat(request.getHeaders().get("Authorization")).as("Authorization header").isNull();
