@@ -37,14 +37,24 @@ public final class PostgresRateLimitBuckets implements RateLimitBuckets {
   private final ProxyManager<String> proxies;
   private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-  /** Tables {@code provider_api_rate_limit_buckets} and {@code provider_api_rate_limit_windows}. */
+  /**
+   * Tables {@code provider_api_rate_limit_buckets} and {@code provider_api_rate_limit_windows}.
+   *
+   * @param dataSource the database, pooled: every token taken opens a connection
+   * @return a store whose tables exist
+   * @throws IllegalStateException when the tables cannot be created (the database's message included)
+   */
   public static PostgresRateLimitBuckets create(DataSource dataSource) {
     return create(dataSource, "provider_api_rate_limit");
   }
 
   /**
+   * Tables {@code <tablePrefix>_buckets} and {@code <tablePrefix>_windows}.
+   *
+   * @param dataSource the database, pooled: every token taken opens a connection
    * @param tablePrefix lower-case letters, digits and underscores (it is part of SQL)
    * @throws IllegalArgumentException for a prefix that is not a plain identifier
+   * @return a store whose tables exist
    * @throws IllegalStateException when the tables cannot be created (the database's message included)
    */
   public static PostgresRateLimitBuckets create(DataSource dataSource, String tablePrefix) {
@@ -80,6 +90,14 @@ public final class PostgresRateLimitBuckets implements RateLimitBuckets {
         .build();
   }
 
+  /**
+   * The bucket stored in the row {@code key}, created with {@code configuration} when there is none yet.
+   *
+   * @param key the bucket's key, the row's id
+   * @param configuration the limits of a bucket created now; a row that exists keeps its state
+   * @param clock ignored: Bucket4j takes the time from this process's clock
+   * @return a proxy that reads and updates the row under a row lock for every token taken
+   */
   @Override
   public Bucket bucket(String key, BucketConfiguration configuration, Clock clock) {
     return buckets.computeIfAbsent(key, k -> proxies.getProxy(k, () -> configuration));

@@ -37,7 +37,12 @@ public final class RedisRateLimitBuckets implements RateLimitBuckets, AutoClosea
   private final ProxyManager<String> proxies;
   private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
 
-  /** On a connection of its own to {@code client}'s server. */
+  /**
+   * On a connection of its own to {@code client}'s server.
+   *
+   * @param client the Redis client; this store opens one connection with it and {@link #close()} closes it
+   * @return a store on a new connection
+   */
   public static RedisRateLimitBuckets create(RedisClient client) {
     Objects.requireNonNull(client, "client");
     return new RedisRateLimitBuckets(client.connect(ByteArrayCodec.INSTANCE));
@@ -53,6 +58,14 @@ public final class RedisRateLimitBuckets implements RateLimitBuckets, AutoClosea
     this.proxies = raw.withMapper((String k) -> k.getBytes(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The bucket stored under the Redis key {@code key}, created with {@code configuration} when there is none yet.
+   *
+   * @param key the bucket's key, used as the Redis key
+   * @param configuration the limits of a bucket created now; a key that exists keeps its state
+   * @param clock ignored: Bucket4j takes the time from this process's clock
+   * @return a proxy that updates the key by compare-and-swap for every token taken
+   */
   @Override
   public Bucket bucket(String key, BucketConfiguration configuration, Clock clock) {
     return buckets.computeIfAbsent(key, k -> proxies.getProxy(k, () -> configuration));
