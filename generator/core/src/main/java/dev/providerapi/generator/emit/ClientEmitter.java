@@ -107,6 +107,8 @@ final class ClientEmitter {
     type.addFields(typeRefs);
     type.addField(FieldSpec.builder(ApiClient.class, "client", Modifier.PRIVATE, Modifier.FINAL).build());
     type.addMethod(MethodSpec.constructorBuilder()
+        .addJavadoc("$L\n", "A client whose every call goes through {@code client}.\n\n@param client the runtime"
+            + " client: base URL, authentication, retries, rate limits and error mapping")
         .addModifiers(Modifier.PUBLIC)
         .addParameter(ApiClient.class, "client")
         .addStatement("this.client = client")
@@ -132,7 +134,7 @@ final class ClientEmitter {
       doc.add(description);
     }
     if (doc.isEmpty()) {
-      doc.add("{@code " + httpLine(op) + "}.");
+      doc.add(Naming.code(httpLine(op)) + ".");
     }
     List<String> tags = new ArrayList<>();
     for (Arg a : op.transport() instanceof OperationDef.GraphQl ? variables(model, op) : args(op)) {
@@ -142,8 +144,8 @@ final class ClientEmitter {
       }
       m.addParameter(p.build());
       tags.add("@param " + a.javaName() + " " + (a.doc().isEmpty() ? a.param() == null ? a.variable() != null
-          ? "the {@code $" + Naming.javadoc(a.variable()) + "} variable" : "the request body"
-          : "the {@code " + Naming.javadoc(a.param().name()) + "} " + a.param().location().name().toLowerCase(
+          ? "the " + Naming.code("$" + a.variable()) + " variable" : "the request body"
+          : "the " + Naming.code(a.param().name()) + " " + a.param().location().name().toLowerCase(
               java.util.Locale.ROOT) + " parameter" : a.doc()) + (a.required() ? "" : " (optional)"));
     }
     if (op.response() != null) {
@@ -166,7 +168,7 @@ final class ClientEmitter {
       return graphQl.kind().name().toLowerCase(java.util.Locale.ROOT) + " " + graphQl.operationName();
     }
     OperationDef.Http http = (OperationDef.Http) op.transport();
-    return http.method() + " " + Naming.javadoc(http.path());
+    return http.method() + " " + http.path();
   }
 
   /**

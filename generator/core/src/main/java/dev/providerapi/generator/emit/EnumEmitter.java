@@ -36,10 +36,15 @@ final class EnumEmitter {
 
     TypeSpec.Builder type = TypeSpec.recordBuilder(self).addModifiers(Modifier.PUBLIC);
     String doc = Naming.javadoc(def.description());
-    type.addJavadoc("$L", doc.isEmpty() ? "" : doc + "\n\n");
+    if (doc.isEmpty()) {
+      doc = "The values of " + Naming.code(def.name()) + " in the spec, at " + Naming.code(def.origin()) + ".";
+    }
+    type.addJavadoc("$L\n\n", doc);
     type.addJavadoc("<p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw"
-        + " value.\n");
+        + " value.\n\n@param value the value as it is in JSON\n");
     type.recordConstructor(MethodSpec.constructorBuilder()
+        .addJavadoc("$L\n", "An instance that keeps {@code value}; {@link #of} returns the constant for a known one."
+            + "\n\n@param value the value as it is in JSON, not {@code null}")
         .addModifiers(Modifier.PUBLIC)
         .addParameter(ParameterSpec.builder(valueType, "value").build())
         .addStatement("this.value = $T.requireNonNull(value, $S)", Objects.class, "value")
@@ -49,17 +54,22 @@ final class EnumEmitter {
         .addJavadoc("The known values, for {@code switch}; {@code UNKNOWN} is any other.\n");
     CodeBlock.Builder kindSwitch = CodeBlock.builder().add("return switch ($L) {\n", subject(text)).indent();
     for (EnumDef.EnumValue v : def.values()) {
-      kindEnum.addEnumConstant(v.constant());
+      String valueDoc = valueDoc(v, text);
+      kindEnum.addEnumConstant(v.constant(), TypeSpec.anonymousClassBuilder("")
+          .addJavadoc("$L\n", valueDoc).build());
       type.addField(FieldSpec.builder(self, v.constant(), Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
+          .addJavadoc("$L\n", valueDoc)
           .initializer("new $T($L)", self, literal(v.wire(), text))
           .build());
       kindSwitch.add("case $L -> $T.$N;\n", label(v.wire(), text), kind, v.constant());
     }
-    kindEnum.addEnumConstant("UNKNOWN");
+    kindEnum.addEnumConstant("UNKNOWN", TypeSpec.anonymousClassBuilder("")
+        .addJavadoc("$L\n", "A value this client was generated without.").build());
     kindSwitch.add("default -> $T.UNKNOWN;\n", kind).unindent().add("};\n");
 
     type.addMethod(MethodSpec.methodBuilder("of")
-        .addJavadoc("The constant for a known value, otherwise a new instance that keeps {@code value}.\n")
+        .addJavadoc("$L\n", "The constant for a known value, otherwise a new instance that keeps {@code value}."
+            + "\n\n@param value the value as it is in JSON\n@return the constant or the new instance")
         .addAnnotation(AnnotationSpec.builder(JsonCreator.class)
             .addMember("mode", "$T.DELEGATING", JsonCreator.Mode.class).build())
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -68,6 +78,7 @@ final class EnumEmitter {
         .addCode(ofBody(def, self, text))
         .build());
     type.addMethod(MethodSpec.methodBuilder("value")
+        .addJavadoc("$L\n", "The value as it is in JSON, known or not.\n\n@return the value")
         .addAnnotation(Override.class)
         .addAnnotation(JsonValue.class)
         .addModifiers(Modifier.PUBLIC)
@@ -75,11 +86,15 @@ final class EnumEmitter {
         .addStatement("return value")
         .build());
     type.addMethod(MethodSpec.methodBuilder("kind")
+        .addJavadoc("$L\n", "Which known value this is, for {@code switch}.\n\n@return the value's kind, or"
+            + " {@link Kind#UNKNOWN} for a value this client was generated without")
         .addModifiers(Modifier.PUBLIC)
         .returns(kind)
         .addCode(kindSwitch.build())
         .build());
     type.addMethod(MethodSpec.methodBuilder("isKnown")
+        .addJavadoc("$L\n", "Whether the spec knew this value when this was generated.\n\n@return {@code true}"
+            + " unless {@link #kind()} is {@link Kind#UNKNOWN}")
         .addModifiers(Modifier.PUBLIC)
         .returns(boolean.class)
         .addStatement("return kind() != $T.UNKNOWN", kind)
@@ -92,6 +107,17 @@ final class EnumEmitter {
         .build());
     type.addType(kindEnum.build());
     return type.build();
+  }
+
+  /** The spec's description of the value, or the value itself. */
+  private static String valueDoc(EnumDef.EnumValue v, TypeRef.PrimitiveKind kind) {
+    String doc = Naming.javadoc(v.description());
+    if (!doc.isEmpty()) {
+      return doc;
+    }
+    boolean number = kind == TypeRef.PrimitiveKind.INT32 || kind == TypeRef.PrimitiveKind.INT64;
+    String wire = number ? v.wire() : "\"" + v.wire() + "\"";
+    return "The value " + Naming.code(wire) + ".";
   }
 
   private static CodeBlock ofBody(EnumDef def, ClassName self, TypeRef.PrimitiveKind text) {

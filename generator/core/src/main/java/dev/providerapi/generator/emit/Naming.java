@@ -39,4 +39,27 @@ final class Naming {
         .replace(">", "&gt;")
         .replace("\\u", "\\\\u");
   }
+
+  /**
+   * {@code text} (a wire name, a path, a JSON pointer) as code in a Javadoc comment: {@code {@code text}} when
+   * that shows it verbatim (no comment end, no backslash, balanced braces, one line), otherwise
+   * {@code <code>} around the {@link #javadoc escaped} text.
+   */
+  static String code(String text) {
+    int depth = 0;
+    boolean verbatim = !text.isEmpty() && !text.contains("*/") && !text.contains("\\") && !text.contains("@")
+        && text.equals(text.strip()) && text.chars().noneMatch(c -> c == '\n' || c == '\r');
+    for (int i = 0; verbatim && i < text.length(); i++) {
+      char c = text.charAt(i);
+      depth += c == '{' ? 1 : c == '}' ? -1 : 0;
+      verbatim = depth >= 0;
+    }
+    return verbatim && depth == 0 ? "{@code " + text + "}" : "<code>" + javadoc(text) + "</code>";
+  }
+
+  /** {@code text} as a sentence: stripped, with a full stop added when it ends without one. */
+  static String sentence(String text) {
+    String s = text.strip();
+    return s.isEmpty() || s.endsWith(".") || s.endsWith("!") || s.endsWith("?") ? s : s + ".";
+  }
 }

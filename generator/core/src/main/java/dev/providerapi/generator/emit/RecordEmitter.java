@@ -32,6 +32,9 @@ final class RecordEmitter {
       .addMember("value", "$T.NON_NULL", JsonInclude.Include.class).build();
 
   private static final ClassName REQUIRED = ClassName.get("dev.providerapi.json", "Required");
+  /** The extra-members component's Javadoc. */
+  private static final String EXTRA_DOC = "the members the spec does not declare, by name, kept as decoded so a"
+      + " read-modify-write round trip loses none (may be {@code null})";
 
   private final TypeMapper types;
 
@@ -57,6 +60,9 @@ final class RecordEmitter {
           .addMember("using", "$T.None.class", com.fasterxml.jackson.databind.JsonDeserializer.class).build());
     }
     String doc = Naming.javadoc(def.description());
+    if (doc.isEmpty()) {
+      doc = "The " + Naming.code(def.name()) + " object of the spec, at " + Naming.code(def.origin()) + ".";
+    }
     List<String> paramDocs = new ArrayList<>();
     if (def.deprecated()) {
       type.addAnnotation(Deprecated.class);
@@ -77,12 +83,11 @@ final class RecordEmitter {
       if (f.deprecated()) {
         component.addAnnotation(Deprecated.class);
       }
-      String fieldDoc = Naming.javadoc(f.description());
-      if (!fieldDoc.isEmpty()) {
-        paramDocs.add("@param " + f.javaName() + " " + fieldDoc);
-      }
+      String fieldDoc = memberDoc(f);
+      paramDocs.add("@param " + f.javaName() + " " + fieldDoc);
       ctor.addParameter(component.build());
-      addBuilderMember(builder, builderName, javaType, f.javaName(), f.deprecated());
+      addBuilderMember(builder, builderName, javaType, f.javaName(), f.deprecated(),
+          "Sets the " + Naming.code(f.jsonName()) + " member.", fieldDoc);
       args.add(f.javaName());
     }
     String extraName = null;
@@ -97,20 +102,18 @@ final class RecordEmitter {
           .addAnnotation(JsonAnyGetter.class)
           .addAnnotation(Naming.NULLABLE_ANNOTATION)
           .build());
-      addBuilderMember(builder, builderName, mapType, extraName, false);
+      paramDocs.add("@param " + extraName + " " + EXTRA_DOC);
+      addBuilderMember(builder, builderName, mapType, extraName, false,
+          "Sets the members the spec does not declare.", EXTRA_DOC);
       args.add(extraName);
     }
     // Javadoc is prose, assembled as text and passed as one $L argument, never parsed as a JavaPoet format.
     List<String> docParts = new ArrayList<>();
-    if (!doc.isEmpty()) {
-      docParts.add(doc);
-    }
+    docParts.add(doc);
     if (!paramDocs.isEmpty()) {
       docParts.add(String.join("\n", paramDocs));
     }
-    if (!docParts.isEmpty()) {
-      type.addJavadoc("$L\n", String.join("\n\n", docParts));
-    }
+    type.addJavadoc("$L\n", String.join("\n\n", docParts));
     type.recordConstructor(ctor.build());
     if (def.fields().stream().anyMatch(FieldDef::sensitive)) {
       type.addMethod(maskingToString(def, extraName));
@@ -118,13 +121,22 @@ final class RecordEmitter {
     MethodSpec.Builder build = MethodSpec.methodBuilder("build")
         .addModifiers(Modifier.PUBLIC)
         .returns(self);
+    List<String> required = new ArrayList<>();
     for (FieldDef f : def.fields()) {
       if (f.required() && !f.nullable()) {
         build.addStatement("$T.check($N, $S, $S)", REQUIRED, f.javaName(), def.name(), f.jsonName());
+        required.add(Naming.code(f.jsonName()));
       }
     }
+    build.addJavadoc("$L\n", "The record of the members set so far.\n\n@return a new "
+        + "{@link " + self.simpleName() + "}" + (required.isEmpty() ? ""
+        : "\n@throws IllegalStateException when a member the spec requires (" + String.join(", ", required)
+            + ") is not set"));
+    builder.addJavadoc("$L\n", "A builder of {@link " + self.simpleName() + "}, member by member"
+        + (required.isEmpty() ? "." : "; {@link #build()} checks that the members the spec requires are set."));
     builder.addMethod(build.addStatement("return new $T($L)", self, String.join(", ", args)).build());
     type.addMethod(MethodSpec.methodBuilder("builder")
+        .addJavadoc("$L\n", "A builder with no member set.\n\n@return a new builder")
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
         .returns(builderName)
         .addStatement("return new $T()", builderName)
@@ -158,8 +170,21 @@ final class RecordEmitter {
         .build();
   }
 
+  /** The spec's description of the member, or which member it is and when it is null. */
+  static String memberDoc(FieldDef f) {
+    String doc = Naming.javadoc(f.description());
+    if (!doc.isEmpty()) {
+      return doc;
+    }
+    String member = "The " + Naming.code(f.jsonName()) + " member";
+    if (!f.required()) {
+      return member + ", or {@code null} when absent.";
+    }
+    return f.nullable() ? member + ", which may be {@code null}." : member + ".";
+  }
+
   private static void addBuilderMember(TypeSpec.Builder builder, ClassName builderName, TypeName javaType,
-      String name, boolean deprecated) {
+      String name, boolean deprecated, String summary, String paramDoc) {
     builder.addField(FieldSpec.builder(javaType, name, Modifier.PRIVATE)
         .addAnnotation(Naming.NULLABLE_ANNOTATION).build());
     MethodSpec.Builder setter = MethodSpec.methodBuilder(name)
@@ -167,7 +192,8 @@ final class RecordEmitter {
         .returns(builderName)
         .addParameter(ParameterSpec.builder(javaType, name).addAnnotation(Naming.NULLABLE_ANNOTATION).build())
         .addStatement("this.$N = $N", name, name)
-        .addStatement("return this");
+        .addStatement("return this")
+        .addJavadoc("$L\n", summary + "\n\n@param " + name + " " + paramDoc + "\n@return this builder");
     if (deprecated) {
       setter.addAnnotation(Deprecated.class);
     }

@@ -43,9 +43,9 @@ final class ServerEmitter {
       names.add(name);
     }
     TypeSpec.Builder t = TypeSpec.classBuilder(type).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
-        .addJavadoc("The spec's server URL {@code $L} and its variables. Pick values, then configure the client"
+        .addJavadoc("The spec's server URL $L and its variables. Pick values, then configure the client"
             + " with\n{@code ProviderConfig.builder().baseUrl($T.defaults()...url())}; the generated default base URL"
-            + " is\n{@link #defaults()}.\n", Naming.javadoc(template.url()), type);
+            + " is\n{@link #defaults()}.\n", Naming.code(template.url()), type);
     t.addField(FieldSpec.builder(String.class, "TEMPLATE", Modifier.PUBLIC, Modifier.STATIC, Modifier.FINAL)
         .addJavadoc("As the spec declares it.\n")
         .initializer("$S", template.url()).build());
@@ -54,7 +54,7 @@ final class ServerEmitter {
       ApiModel.ServerVariable v = variables.get(i);
       t.addField(FieldSpec.builder(stringList, JavaNames.upperSnake(names.get(i)) + "_VALUES", Modifier.PUBLIC,
               Modifier.STATIC, Modifier.FINAL)
-          .addJavadoc("The values the spec allows for {@code $L}; empty when any value goes.\n", v.name())
+          .addJavadoc("The values the spec allows for $L; empty when any value goes.\n", Naming.code(v.name()))
           .initializer(listOf(v.allowed())).build());
     }
     for (String name : names) {
@@ -72,7 +72,7 @@ final class ServerEmitter {
       substituted = substituted.replace("{" + v.name() + "}", v.defaultValue());
     }
     t.addMethod(MethodSpec.methodBuilder("defaults").addModifiers(Modifier.PUBLIC, Modifier.STATIC).returns(type)
-        .addJavadoc("Every variable at the spec's default: {@code $L}.\n", Naming.javadoc(substituted))
+        .addJavadoc("Every variable at the spec's default: $L.\n\n@return the defaults\n", Naming.code(substituted))
         .addStatement("return new $T($L)", type, defaults).build());
     for (int i = 0; i < variables.size(); i++) {
       ApiModel.ServerVariable v = variables.get(i);
@@ -81,10 +81,12 @@ final class ServerEmitter {
       CodeBlock args = CodeBlock.join(names.stream().map(n -> CodeBlock.of("$N", n)).toList(), ", ");
       MethodSpec.Builder with = MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(type)
           .addParameter(String.class, name)
-          .addJavadoc("$L{@code $L} (default {@code $L})$L.\n",
+          .addJavadoc("$L$L (default $L)$L.\n\n@param $L the value of $L\n@return a copy with that value$L\n",
               v.description() == null || v.description().isBlank() ? "" : Naming.javadoc(v.description()) + "\n\n<p>",
-              v.name(), Naming.javadoc(v.defaultValue()),
-              v.allowed().isEmpty() ? "" : "; one of {@link #" + values + "}")
+              Naming.code(v.name()), Naming.code(v.defaultValue()),
+              v.allowed().isEmpty() ? "" : "; one of {@link #" + values + "}", name, Naming.code(v.name()),
+              v.allowed().isEmpty() ? "" : "\n@throws IllegalArgumentException when the value is not one of {@link #"
+                  + values + "}")
           .addStatement("$T.requireNonNull($N, $S)", Objects.class, name, v.name());
       if (!v.allowed().isEmpty()) {
         with.beginControlFlow("if (!$N.contains($N))", values, name)
@@ -94,7 +96,7 @@ final class ServerEmitter {
       }
       t.addMethod(with.addStatement("return new $T($L)", type, args).build());
       t.addMethod(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(String.class)
-          .addJavadoc("The value of {@code $L}.\n", v.name())
+          .addJavadoc("The value of $L.\n\n@return the value\n", Naming.code(v.name()))
           .addStatement("return $N", name).build());
     }
     CodeBlock.Builder url = CodeBlock.builder().add("return $T.create(TEMPLATE", URI.class);
@@ -102,7 +104,8 @@ final class ServerEmitter {
       url.add(".replace($S, $N)", "{" + variables.get(i).name() + "}", names.get(i));
     }
     t.addMethod(MethodSpec.methodBuilder("url").addModifiers(Modifier.PUBLIC).returns(URI.class)
-        .addJavadoc("The base URL with these values, for {@code ProviderConfig.Builder.baseUrl}.\n")
+        .addJavadoc("The base URL with these values, for {@code ProviderConfig.Builder.baseUrl}.\n\n"
+            + "@return the URL\n")
         .addStatement(url.add(")").build()).build());
     return t.build();
   }

@@ -43,7 +43,11 @@ final class UnionEmitter {
     TypeSpec.Builder type = TypeSpec.interfaceBuilder(self)
         .addModifiers(Modifier.PUBLIC, Modifier.SEALED);
     String doc = Naming.javadoc(def.description());
-    type.addJavadoc("$L", doc.isEmpty() ? "" : doc + "\n\n");
+    if (doc.isEmpty()) {
+      doc = "One of the variants of " + Naming.code(def.name()) + " in the spec, at " + Naming.code(def.origin())
+          + ".";
+    }
+    type.addJavadoc("$L\n\n", doc);
     if (def.discriminator() == null) {
       type.addJavadoc("<p>Decoded by the members present; a shape matching no variant decodes to {@link Unknown}.\n");
     } else {
@@ -90,12 +94,15 @@ final class UnionEmitter {
         ClassName.get(Object.class));
     type.addType(TypeSpec.recordBuilder(unknown)
         .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
-        .addJavadoc("A variant this client does not know, with every member as decoded.\n")
+        .addJavadoc("$L\n", "A variant this client does not know, with every member as decoded.\n\n"
+            + "@param properties every member, by name, as decoded")
         .addSuperinterface(self)
         .recordConstructor(MethodSpec.constructorBuilder()
             .addParameter(ParameterSpec.builder(properties, "properties").addAnnotation(JsonValue.class).build())
             .build())
         .addMethod(MethodSpec.methodBuilder("of")
+            .addJavadoc("$L\n", "The unknown variant of these members (Jackson's creator).\n\n"
+                + "@param properties every member, by name, as decoded\n@return the unknown variant")
             .addAnnotation(AnnotationSpec.builder(JsonCreator.class)
                 .addMember("mode", "$T.DELEGATING", JsonCreator.Mode.class).build())
             .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
@@ -128,6 +135,7 @@ final class UnionEmitter {
             Modifier.PRIVATE, Modifier.STATIC, Modifier.FINAL).initializer("1L").build())
         .addMethod(MethodSpec.constructorBuilder()
             .addModifiers(Modifier.PUBLIC)
+            .addJavadoc("$L\n", "The deserializer of every variant, for {@code @JsonDeserialize}.")
             .addStatement("super($T.class, $T.of($>$L$<), $T::of)", self, List.class, variants.build(), unknown)
             .build())
         .build();

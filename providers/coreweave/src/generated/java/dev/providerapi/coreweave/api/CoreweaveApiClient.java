@@ -27,6 +27,11 @@ public final class CoreweaveApiClient implements CoreweaveApi {
 
   private final ApiClient client;
 
+  /**
+   * A client whose every call goes through {@code client}.
+   *
+   * @param client the runtime client: base URL, authentication, retries, rate limits and error mapping
+   */
   public CoreweaveApiClient(ApiClient client) {
     this.client = client;
   }

@@ -12,6 +12,14 @@ import org.jspecify.annotations.Nullable;
  * Kubernetes object metadata (the members clients use).
  *
  * @param name Unique within the namespace.
+ * @param namespace The {@code namespace} member, or {@code null} when absent.
+ * @param labels The {@code labels} member, or {@code null} when absent.
+ * @param annotations The {@code annotations} member, or {@code null} when absent.
+ * @param uid The {@code uid} member, or {@code null} when absent.
+ * @param resourceVersion The {@code resourceVersion} member, or {@code null} when absent.
+ * @param generation The {@code generation} member, or {@code null} when absent.
+ * @param creationTimestamp The {@code creationTimestamp} member, or {@code null} when absent.
+ * @param deletionTimestamp The {@code deletionTimestamp} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -26,10 +34,18 @@ public record ObjectMeta(@JsonProperty("name") @Nullable String name,
     @JsonProperty("generation") @Nullable Long generation,
     @JsonProperty("creationTimestamp") @Nullable OffsetDateTime creationTimestamp,
     @JsonProperty("deletionTimestamp") @Nullable OffsetDateTime deletionTimestamp) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ObjectMeta}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -61,51 +77,110 @@ public record ObjectMeta(@JsonProperty("name") @Nullable String name,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name Unique within the namespace.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code namespace} member.
+     *
+     * @param namespace The {@code namespace} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder namespace(@Nullable String namespace) {
       this.namespace = namespace;
       return this;
     }
 
+    /**
+     * Sets the {@code labels} member.
+     *
+     * @param labels The {@code labels} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder labels(@Nullable Map<String, String> labels) {
       this.labels = labels;
       return this;
     }
 
+    /**
+     * Sets the {@code annotations} member.
+     *
+     * @param annotations The {@code annotations} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder annotations(@Nullable Map<String, String> annotations) {
       this.annotations = annotations;
       return this;
     }
 
+    /**
+     * Sets the {@code uid} member.
+     *
+     * @param uid The {@code uid} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder uid(@Nullable String uid) {
       this.uid = uid;
       return this;
     }
 
+    /**
+     * Sets the {@code resourceVersion} member.
+     *
+     * @param resourceVersion The {@code resourceVersion} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder resourceVersion(@Nullable String resourceVersion) {
       this.resourceVersion = resourceVersion;
       return this;
     }
 
+    /**
+     * Sets the {@code generation} member.
+     *
+     * @param generation The {@code generation} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder generation(@Nullable Long generation) {
       this.generation = generation;
       return this;
     }
 
+    /**
+     * Sets the {@code creationTimestamp} member.
+     *
+     * @param creationTimestamp The {@code creationTimestamp} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder creationTimestamp(@Nullable OffsetDateTime creationTimestamp) {
       this.creationTimestamp = creationTimestamp;
       return this;
     }
 
+    /**
+     * Sets the {@code deletionTimestamp} member.
+     *
+     * @param deletionTimestamp The {@code deletionTimestamp} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder deletionTimestamp(@Nullable OffsetDateTime deletionTimestamp) {
       this.deletionTimestamp = deletionTimestamp;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ObjectMeta}
+     */
     public ObjectMeta build() {
       return new ObjectMeta(name, namespace, labels, annotations, uid, resourceVersion, generation, creationTimestamp, deletionTimestamp);
     }

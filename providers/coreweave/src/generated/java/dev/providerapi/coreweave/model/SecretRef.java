@@ -16,10 +16,18 @@ import org.jspecify.annotations.Nullable;
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SecretRef(@JsonProperty("name") @Nullable String name) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link SecretRef}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -27,11 +35,22 @@ public record SecretRef(@JsonProperty("name") @Nullable String name) {
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names TODO: Add other useful fields. apiVersion, ...
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link SecretRef}
+     */
     public SecretRef build() {
       return new SecretRef(name);
     }

@@ -24,10 +24,18 @@ public record VirtualServer(@JsonProperty("apiVersion") @Nullable String apiVers
     @JsonProperty("metadata") @Nullable ObjectMeta metadata,
     @JsonProperty("spec") @Nullable VirtualServerSpec spec,
     @JsonProperty("status") @Nullable VirtualServerStatus status) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServer}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String apiVersion;
@@ -47,31 +55,66 @@ public record VirtualServer(@JsonProperty("apiVersion") @Nullable String apiVers
     private Builder() {
     }
 
+    /**
+     * Sets the {@code apiVersion} member.
+     *
+     * @param apiVersion APIVersion: virtualservers.coreweave.com/v1alpha1.
+     * @return this builder
+     */
     public Builder apiVersion(@Nullable String apiVersion) {
       this.apiVersion = apiVersion;
       return this;
     }
 
+    /**
+     * Sets the {@code kind} member.
+     *
+     * @param kind Kind: VirtualServer.
+     * @return this builder
+     */
     public Builder kind(@Nullable String kind) {
       this.kind = kind;
       return this;
     }
 
+    /**
+     * Sets the {@code metadata} member.
+     *
+     * @param metadata Standard object metadata.
+     * @return this builder
+     */
     public Builder metadata(@Nullable ObjectMeta metadata) {
       this.metadata = metadata;
       return this;
     }
 
+    /**
+     * Sets the {@code spec} member.
+     *
+     * @param spec VirtualServerSpec defines the desired state of VirtualServer
+     * @return this builder
+     */
     public Builder spec(@Nullable VirtualServerSpec spec) {
       this.spec = spec;
       return this;
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status VirtualServerStatus defines the observed state of VirtualServer
+     * @return this builder
+     */
     public Builder status(@Nullable VirtualServerStatus status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServer}
+     */
     public VirtualServer build() {
       return new VirtualServer(apiVersion, kind, metadata, spec, status);
     }

@@ -13,11 +13,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * VirtualServerSpec defines the desired state of VirtualServer
  *
+ * @param cloudInit The {@code cloudInit} member, or {@code null} when absent.
+ * @param initializeRunning The {@code initializeRunning} member, or {@code null} when absent.
  * @param network VirtualServerNetwork defines the network configuration of the VirtualServer
  * @param os VirtualServerOS defines the Operating System of the VirtualServer
+ * @param region The {@code region} member, or {@code null} when absent.
  * @param resources VirtualServerResources defines the resources requested for the VirtualServer
  * @param runStrategy VirtualMachineRunStrategy is a label for the requested VirtualMachineInstance Running State at the current time.
  * @param storage VirtualServerStorage describes the Storage request for the VirtualServer
+ * @param terminationGracePeriodSeconds The {@code terminationGracePeriodSeconds} member, or {@code null} when absent.
+ * @param users The {@code users} member, or {@code null} when absent.
  * @param affinity Kubernetes Affinity (nodeAffinity, podAffinity, podAntiAffinity), as for a Pod.
  */
 @JsonIgnoreProperties(
@@ -34,10 +39,18 @@ public record VirtualServerSpec(@JsonProperty("cloudInit") @Nullable String clou
     @JsonProperty("terminationGracePeriodSeconds") @Nullable Long terminationGracePeriodSeconds,
     @JsonProperty("users") @Nullable List<VirtualServerSpecUsersItem> users,
     @JsonProperty("affinity") @Nullable Map<String, JsonNode> affinity) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpec}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String cloudInit;
@@ -75,61 +88,133 @@ public record VirtualServerSpec(@JsonProperty("cloudInit") @Nullable String clou
     private Builder() {
     }
 
+    /**
+     * Sets the {@code cloudInit} member.
+     *
+     * @param cloudInit The {@code cloudInit} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder cloudInit(@Nullable String cloudInit) {
       this.cloudInit = cloudInit;
       return this;
     }
 
+    /**
+     * Sets the {@code initializeRunning} member.
+     *
+     * @param initializeRunning The {@code initializeRunning} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder initializeRunning(@Nullable Boolean initializeRunning) {
       this.initializeRunning = initializeRunning;
       return this;
     }
 
+    /**
+     * Sets the {@code network} member.
+     *
+     * @param network VirtualServerNetwork defines the network configuration of the VirtualServer
+     * @return this builder
+     */
     public Builder network(@Nullable VirtualServerSpecNetwork network) {
       this.network = network;
       return this;
     }
 
+    /**
+     * Sets the {@code os} member.
+     *
+     * @param os VirtualServerOS defines the Operating System of the VirtualServer
+     * @return this builder
+     */
     public Builder os(@Nullable VirtualServerSpecOs os) {
       this.os = os;
       return this;
     }
 
+    /**
+     * Sets the {@code region} member.
+     *
+     * @param region The {@code region} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder region(@Nullable String region) {
       this.region = region;
       return this;
     }
 
+    /**
+     * Sets the {@code resources} member.
+     *
+     * @param resources VirtualServerResources defines the resources requested for the VirtualServer
+     * @return this builder
+     */
     public Builder resources(@Nullable VirtualServerSpecResources resources) {
       this.resources = resources;
       return this;
     }
 
+    /**
+     * Sets the {@code runStrategy} member.
+     *
+     * @param runStrategy VirtualMachineRunStrategy is a label for the requested VirtualMachineInstance Running State at the current time.
+     * @return this builder
+     */
     public Builder runStrategy(@Nullable VirtualServerSpecRunStrategy runStrategy) {
       this.runStrategy = runStrategy;
       return this;
     }
 
+    /**
+     * Sets the {@code storage} member.
+     *
+     * @param storage VirtualServerStorage describes the Storage request for the VirtualServer
+     * @return this builder
+     */
     public Builder storage(@Nullable VirtualServerSpecStorage storage) {
       this.storage = storage;
       return this;
     }
 
+    /**
+     * Sets the {@code terminationGracePeriodSeconds} member.
+     *
+     * @param terminationGracePeriodSeconds The {@code terminationGracePeriodSeconds} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder terminationGracePeriodSeconds(@Nullable Long terminationGracePeriodSeconds) {
       this.terminationGracePeriodSeconds = terminationGracePeriodSeconds;
       return this;
     }
 
+    /**
+     * Sets the {@code users} member.
+     *
+     * @param users The {@code users} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder users(@Nullable List<VirtualServerSpecUsersItem> users) {
       this.users = users;
       return this;
     }
 
+    /**
+     * Sets the {@code affinity} member.
+     *
+     * @param affinity Kubernetes Affinity (nodeAffinity, podAffinity, podAntiAffinity), as for a Pod.
+     * @return this builder
+     */
     public Builder affinity(@Nullable Map<String, JsonNode> affinity) {
       this.affinity = affinity;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpec}
+     * @throws IllegalStateException when a member the spec requires ({@code os}, {@code resources}, {@code storage}) is not set
+     */
     public VirtualServerSpec build() {
       Required.check(os, "VirtualServerSpec", "os");
       Required.check(resources, "VirtualServerSpec", "resources");

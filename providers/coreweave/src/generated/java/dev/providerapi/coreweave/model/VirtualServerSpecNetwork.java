@@ -32,10 +32,18 @@ public record VirtualServerSpecNetwork(
     @JsonProperty("public") @Nullable Boolean public_,
     @JsonProperty("tcp") @Nullable VirtualServerSpecNetworkTcp tcp,
     @JsonProperty("udp") @Nullable VirtualServerSpecNetworkUdp udp) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecNetwork}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Boolean directAttachLoadBalancerIp;
@@ -64,47 +72,100 @@ public record VirtualServerSpecNetwork(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code directAttachLoadBalancerIP} member.
+     *
+     * @param directAttachLoadBalancerIp If enabled, a Service will be dynamically created, and its IP directly attached to the VirtualServer DirectAttachLoadBalancerIP may not be set if UDP or TCP ...
+     * @return this builder
+     */
     public Builder directAttachLoadBalancerIp(@Nullable Boolean directAttachLoadBalancerIp) {
       this.directAttachLoadBalancerIp = directAttachLoadBalancerIp;
       return this;
     }
 
+    /**
+     * Sets the {@code disableK8sNetworking} member.
+     *
+     * @param disableK8sNetworking Disable kubernetes pod network within the Virtual Server Useful for isolating a Virtual Server in VPC networks
+     * @return this builder
+     */
     public Builder disableK8sNetworking(@Nullable Boolean disableK8sNetworking) {
       this.disableK8sNetworking = disableK8sNetworking;
       return this;
     }
 
+    /**
+     * Sets the {@code floatingIPs} member.
+     *
+     * @param floatingIPs FloatingIPs is an array of LoadBalancer Services The Services LoadBalancer IPs will be used for the floating IPs of the VirtualServer
+     * @return this builder
+     */
     public Builder floatingIPs(
         @Nullable List<VirtualServerSpecNetworkFloatingIPsItem> floatingIPs) {
       this.floatingIPs = floatingIPs;
       return this;
     }
 
+    /**
+     * Sets the {@code headless} member.
+     *
+     * @param headless When DirectAttachLoadBalancerIP is false or no ports are specified, create a headless service. Defaults to false.
+     * @return this builder
+     */
     public Builder headless(@Nullable Boolean headless) {
       this.headless = headless;
       return this;
     }
 
+    /**
+     * Sets the {@code macAddress} member.
+     *
+     * @param macAddress Set MAC address for the VMI. It must be a local unicast type.
+     * @return this builder
+     */
     public Builder macAddress(@Nullable String macAddress) {
       this.macAddress = macAddress;
       return this;
     }
 
+    /**
+     * Sets the {@code public} member.
+     *
+     * @param public_ If Public is true a public IP will be assigned to the created Services Defaults to true
+     * @return this builder
+     */
     public Builder public_(@Nullable Boolean public_) {
       this.public_ = public_;
       return this;
     }
 
+    /**
+     * Sets the {@code tcp} member.
+     *
+     * @param tcp TCP describes a list of tcp ports that are exposed by the VirtualServer A Service will be dynamically created and linked to the VirtualServer A maximum of ...
+     * @return this builder
+     */
     public Builder tcp(@Nullable VirtualServerSpecNetworkTcp tcp) {
       this.tcp = tcp;
       return this;
     }
 
+    /**
+     * Sets the {@code udp} member.
+     *
+     * @param udp UDP describes a list of udp ports that are exposed by the VirtualServer A Service will be dynamically created and linked to the VirtualServer A maximum of ...
+     * @return this builder
+     */
     public Builder udp(@Nullable VirtualServerSpecNetworkUdp udp) {
       this.udp = udp;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecNetwork}
+     */
     public VirtualServerSpecNetwork build() {
       return new VirtualServerSpecNetwork(directAttachLoadBalancerIp, disableK8sNetworking, floatingIPs, headless, macAddress, public_, tcp, udp);
     }

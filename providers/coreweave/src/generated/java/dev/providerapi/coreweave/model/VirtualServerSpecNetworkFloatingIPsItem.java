@@ -18,10 +18,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VirtualServerSpecNetworkFloatingIPsItem(
     @JsonProperty("serviceName") String serviceName) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecNetworkFloatingIPsItem}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String serviceName;
@@ -29,11 +37,23 @@ public record VirtualServerSpecNetworkFloatingIPsItem(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code serviceName} member.
+     *
+     * @param serviceName The name of an existing LoadBalancer Service to use as the Floating IP source
+     * @return this builder
+     */
     public Builder serviceName(@Nullable String serviceName) {
       this.serviceName = serviceName;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecNetworkFloatingIPsItem}
+     * @throws IllegalStateException when a member the spec requires ({@code serviceName}) is not set
+     */
     public VirtualServerSpecNetworkFloatingIPsItem build() {
       Required.check(serviceName, "VirtualServerSpecNetworkFloatingIPsItem", "serviceName");
       return new VirtualServerSpecNetworkFloatingIPsItem(serviceName);

@@ -17,10 +17,18 @@ import org.jspecify.annotations.Nullable;
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VirtualServerSpecNetworkTcp(@JsonProperty("ports") @Nullable List<Integer> ports) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecNetworkTcp}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private List<Integer> ports;
@@ -28,11 +36,22 @@ public record VirtualServerSpecNetworkTcp(@JsonProperty("ports") @Nullable List<
     private Builder() {
     }
 
+    /**
+     * Sets the {@code ports} member.
+     *
+     * @param ports A list of ports. The list is constrained to a maximum of 10 ports
+     * @return this builder
+     */
     public Builder ports(@Nullable List<Integer> ports) {
       this.ports = ports;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecNetworkTcp}
+     */
     public VirtualServerSpecNetworkTcp build() {
       return new VirtualServerSpecNetworkTcp(ports);
     }

@@ -21,10 +21,18 @@ import org.jspecify.annotations.Nullable;
 public record VirtualServerSpecOs(@JsonProperty("definition") @Nullable String definition,
     @JsonProperty("enableUEFIBoot") @Nullable Boolean enableUefiBoot,
     @JsonProperty("type") VirtualServerSpecOsType type) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecOs}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String definition;
@@ -38,21 +46,45 @@ public record VirtualServerSpecOs(@JsonProperty("definition") @Nullable String d
     private Builder() {
     }
 
+    /**
+     * Sets the {@code definition} member.
+     *
+     * @param definition The operating system configuration definition for internal use See https://docs.coreweave.com/virtual-desktop for details on which definition value best ...
+     * @return this builder
+     */
     public Builder definition(@Nullable String definition) {
       this.definition = definition;
       return this;
     }
 
+    /**
+     * Sets the {@code enableUEFIBoot} member.
+     *
+     * @param enableUefiBoot Configure the Virtual Server use a UEFI bootloader
+     * @return this builder
+     */
     public Builder enableUefiBoot(@Nullable Boolean enableUefiBoot) {
       this.enableUefiBoot = enableUefiBoot;
       return this;
     }
 
+    /**
+     * Sets the {@code type} member.
+     *
+     * @param type The Operating System run in the Virtual Server VirtualServerOSType may be "windows" or "linux"
+     * @return this builder
+     */
     public Builder type(@Nullable VirtualServerSpecOsType type) {
       this.type = type;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecOs}
+     * @throws IllegalStateException when a member the spec requires ({@code type}) is not set
+     */
     public VirtualServerSpecOs build() {
       Required.check(type, "VirtualServerSpecOs", "type");
       return new VirtualServerSpecOs(definition, enableUefiBoot, type);

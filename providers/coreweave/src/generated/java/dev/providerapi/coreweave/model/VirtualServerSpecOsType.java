@@ -9,18 +9,34 @@ import java.util.Objects;
  * The Operating System run in the Virtual Server VirtualServerOSType may be "windows" or "linux"
  *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record VirtualServerSpecOsType(String value) {
+  /**
+   * The value {@code "windows"}.
+   */
   public static final VirtualServerSpecOsType WINDOWS = new VirtualServerSpecOsType("windows");
 
+  /**
+   * The value {@code "linux"}.
+   */
   public static final VirtualServerSpecOsType LINUX = new VirtualServerSpecOsType("linux");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public VirtualServerSpecOsType(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -33,12 +49,22 @@ public record VirtualServerSpecOsType(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "windows" -> Kind.WINDOWS;
@@ -47,6 +73,11 @@ public record VirtualServerSpecOsType(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -60,10 +91,19 @@ public record VirtualServerSpecOsType(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "windows"}.
+     */
     WINDOWS,
 
+    /**
+     * The value {@code "linux"}.
+     */
     LINUX,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

@@ -24,10 +24,18 @@ public record VirtualServerSpecResources(
     @JsonProperty("definition") @Nullable String definition,
     @JsonProperty("gpu") @Nullable VirtualServerSpecResourcesGpu gpu,
     @JsonProperty("memory") @Nullable JsonNode memory) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecResources}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private VirtualServerSpecResourcesCpu cpu;
@@ -44,26 +52,55 @@ public record VirtualServerSpecResources(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code cpu} member.
+     *
+     * @param cpu CPU describes the CPU resource request
+     * @return this builder
+     */
     public Builder cpu(@Nullable VirtualServerSpecResourcesCpu cpu) {
       this.cpu = cpu;
       return this;
     }
 
+    /**
+     * Sets the {@code definition} member.
+     *
+     * @param definition The resource configuration definition for internal use See https://docs.coreweave.com/virtual-desktop for details on which definition value best suits your ...
+     * @return this builder
+     */
     public Builder definition(@Nullable String definition) {
       this.definition = definition;
       return this;
     }
 
+    /**
+     * Sets the {@code gpu} member.
+     *
+     * @param gpu GPU describes the GPU resource request
+     * @return this builder
+     */
     public Builder gpu(@Nullable VirtualServerSpecResourcesGpu gpu) {
       this.gpu = gpu;
       return this;
     }
 
+    /**
+     * Sets the {@code memory} member.
+     *
+     * @param memory Memory describes the memory resource request
+     * @return this builder
+     */
     public Builder memory(@Nullable JsonNode memory) {
       this.memory = memory;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecResources}
+     */
     public VirtualServerSpecResources build() {
       return new VirtualServerSpecResources(cpu, definition, gpu, memory);
     }

@@ -18,10 +18,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VirtualServerSpecResourcesGpu(@JsonProperty("count") @Nullable Integer count,
     @JsonProperty("type") @Nullable String type) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecResourcesGpu}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer count;
@@ -32,16 +40,33 @@ public record VirtualServerSpecResourcesGpu(@JsonProperty("count") @Nullable Int
     private Builder() {
     }
 
+    /**
+     * Sets the {@code count} member.
+     *
+     * @param count The number of GPUs to request.
+     * @return this builder
+     */
     public Builder count(@Nullable Integer count) {
       this.count = count;
       return this;
     }
 
+    /**
+     * Sets the {@code type} member.
+     *
+     * @param type Type is the GPU type to request See Coreweave Metadata API for available GPU types
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecResourcesGpu}
+     */
     public VirtualServerSpecResourcesGpu build() {
       return new VirtualServerSpecResourcesGpu(count, type);
     }

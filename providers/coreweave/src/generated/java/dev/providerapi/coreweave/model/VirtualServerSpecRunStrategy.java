@@ -9,22 +9,44 @@ import java.util.Objects;
  * VirtualMachineRunStrategy is a label for the requested VirtualMachineInstance Running State at the current time.
  *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record VirtualServerSpecRunStrategy(String value) {
+  /**
+   * The value {@code "Always"}.
+   */
   public static final VirtualServerSpecRunStrategy ALWAYS = new VirtualServerSpecRunStrategy("Always");
 
+  /**
+   * The value {@code "RerunOnFailure"}.
+   */
   public static final VirtualServerSpecRunStrategy RERUN_ON_FAILURE = new VirtualServerSpecRunStrategy("RerunOnFailure");
 
+  /**
+   * The value {@code "Manual"}.
+   */
   public static final VirtualServerSpecRunStrategy MANUAL = new VirtualServerSpecRunStrategy("Manual");
 
+  /**
+   * The value {@code "Halted"}.
+   */
   public static final VirtualServerSpecRunStrategy HALTED = new VirtualServerSpecRunStrategy("Halted");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public VirtualServerSpecRunStrategy(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -39,12 +61,22 @@ public record VirtualServerSpecRunStrategy(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "Always" -> Kind.ALWAYS;
@@ -55,6 +87,11 @@ public record VirtualServerSpecRunStrategy(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -68,14 +105,29 @@ public record VirtualServerSpecRunStrategy(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "Always"}.
+     */
     ALWAYS,
 
+    /**
+     * The value {@code "RerunOnFailure"}.
+     */
     RERUN_ON_FAILURE,
 
+    /**
+     * The value {@code "Manual"}.
+     */
     MANUAL,
 
+    /**
+     * The value {@code "Halted"}.
+     */
     HALTED,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

@@ -24,10 +24,18 @@ public record VirtualServerSpecStorage(
     @JsonProperty("additionalDisks") @Nullable List<VirtualServerSpecStorageAdditionalDisksItem> additionalDisks,
     @JsonProperty("root") VirtualServerSpecStorageRoot root,
     @JsonProperty("swap") @Nullable JsonNode swap) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorage}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private List<VirtualServerSpecStorageAdditionalDisksItem> additionalDisks;
@@ -41,22 +49,46 @@ public record VirtualServerSpecStorage(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code additionalDisks} member.
+     *
+     * @param additionalDisks AdditionalDisks is an array of disks devices added to the VirtualServer
+     * @return this builder
+     */
     public Builder additionalDisks(
         @Nullable List<VirtualServerSpecStorageAdditionalDisksItem> additionalDisks) {
       this.additionalDisks = additionalDisks;
       return this;
     }
 
+    /**
+     * Sets the {@code root} member.
+     *
+     * @param root Root describes the root filesystem of the VirtualServer
+     * @return this builder
+     */
     public Builder root(@Nullable VirtualServerSpecStorageRoot root) {
       this.root = root;
       return this;
     }
 
+    /**
+     * Sets the {@code swap} member.
+     *
+     * @param swap Swap describes a swap volume of the specified size added to the VirtualServer An emptyDisk is created of the specified size to be used as the swap disk
+     * @return this builder
+     */
     public Builder swap(@Nullable JsonNode swap) {
       this.swap = swap;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorage}
+     * @throws IllegalStateException when a member the spec requires ({@code root}) is not set
+     */
     public VirtualServerSpecStorage build() {
       Required.check(root, "VirtualServerSpecStorage", "root");
       return new VirtualServerSpecStorage(additionalDisks, root, swap);

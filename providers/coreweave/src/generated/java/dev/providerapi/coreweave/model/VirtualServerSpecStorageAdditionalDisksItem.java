@@ -8,6 +8,9 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code VirtualServerSpecStorageAdditionalDisksItem} object of the spec, at {@code /spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/storage/properties/additionalDisks/items}.
+ *
+ * @param name The {@code name} member.
  * @param readOnly ReadOnly
  * @param serial Disk serial number
  * @param spec Represents the source of a volume to mount. Only one of its members may be specified.
@@ -20,10 +23,18 @@ public record VirtualServerSpecStorageAdditionalDisksItem(@JsonProperty("name") 
     @JsonProperty("readOnly") @Nullable Boolean readOnly,
     @JsonProperty("serial") @Nullable String serial,
     @JsonProperty("spec") VirtualServerSpecStorageAdditionalDisksItemSpec spec) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItem}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -40,26 +51,56 @@ public record VirtualServerSpecStorageAdditionalDisksItem(@JsonProperty("name") 
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code readOnly} member.
+     *
+     * @param readOnly ReadOnly
+     * @return this builder
+     */
     public Builder readOnly(@Nullable Boolean readOnly) {
       this.readOnly = readOnly;
       return this;
     }
 
+    /**
+     * Sets the {@code serial} member.
+     *
+     * @param serial Disk serial number
+     * @return this builder
+     */
     public Builder serial(@Nullable String serial) {
       this.serial = serial;
       return this;
     }
 
+    /**
+     * Sets the {@code spec} member.
+     *
+     * @param spec Represents the source of a volume to mount. Only one of its members may be specified.
+     * @return this builder
+     */
     public Builder spec(@Nullable VirtualServerSpecStorageAdditionalDisksItemSpec spec) {
       this.spec = spec;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItem}
+     * @throws IllegalStateException when a member the spec requires ({@code name}, {@code spec}) is not set
+     */
     public VirtualServerSpecStorageAdditionalDisksItem build() {
       Required.check(name, "VirtualServerSpecStorageAdditionalDisksItem", "name");
       Required.check(spec, "VirtualServerSpecStorageAdditionalDisksItem", "spec");

@@ -45,10 +45,18 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpec(
     @JsonProperty("secret") @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecSecret secret,
     @JsonProperty("serviceAccount") @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecServiceAccount serviceAccount,
     @JsonProperty("sysprep") @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecSysprep sysprep) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpec}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitConfigDrive cloudInitConfigDrive;
@@ -95,88 +103,177 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpec(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code cloudInitConfigDrive} member.
+     *
+     * @param cloudInitConfigDrive CloudInitConfigDrive represents a cloud-init Config Drive user-data source. The Config Drive data will be added as a disk to the vmi. A proper cloud-init ...
+     * @return this builder
+     */
     public Builder cloudInitConfigDrive(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitConfigDrive cloudInitConfigDrive) {
       this.cloudInitConfigDrive = cloudInitConfigDrive;
       return this;
     }
 
+    /**
+     * Sets the {@code cloudInitNoCloud} member.
+     *
+     * @param cloudInitNoCloud CloudInitNoCloud represents a cloud-init NoCloud user-data source. The NoCloud data will be added as a disk to the vmi. A proper cloud-init installation is ...
+     * @return this builder
+     */
     public Builder cloudInitNoCloud(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitNoCloud cloudInitNoCloud) {
       this.cloudInitNoCloud = cloudInitNoCloud;
       return this;
     }
 
+    /**
+     * Sets the {@code configMap} member.
+     *
+     * @param configMap ConfigMapSource represents a reference to a ConfigMap in the same namespace. More info: ...
+     * @return this builder
+     */
     public Builder configMap(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecConfigMap configMap) {
       this.configMap = configMap;
       return this;
     }
 
+    /**
+     * Sets the {@code containerDisk} member.
+     *
+     * @param containerDisk ContainerDisk references a docker image, embedding a qcow or raw disk. More info: https://kubevirt.gitbooks.io/user-guide/registry-disk.html
+     * @return this builder
+     */
     public Builder containerDisk(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecContainerDisk containerDisk) {
       this.containerDisk = containerDisk;
       return this;
     }
 
+    /**
+     * Sets the {@code dataVolume} member.
+     *
+     * @param dataVolume DataVolume represents the dynamic creation a PVC for this volume as well as the process of populating that PVC with a disk image.
+     * @return this builder
+     */
     public Builder dataVolume(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecDataVolume dataVolume) {
       this.dataVolume = dataVolume;
       return this;
     }
 
+    /**
+     * Sets the {@code downwardAPI} member.
+     *
+     * @param downwardApi DownwardAPI represents downward API about the pod that should populate this volume
+     * @return this builder
+     */
     public Builder downwardApi(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApi downwardApi) {
       this.downwardApi = downwardApi;
       return this;
     }
 
+    /**
+     * Sets the {@code downwardMetrics} member.
+     *
+     * @param downwardMetrics DownwardMetrics adds a very small disk to VMIs which contains a limited view of host and guest metrics. The disk content is compatible with vhostmd ...
+     * @return this builder
+     */
     public Builder downwardMetrics(@Nullable Map<String, JsonNode> downwardMetrics) {
       this.downwardMetrics = downwardMetrics;
       return this;
     }
 
+    /**
+     * Sets the {@code emptyDisk} member.
+     *
+     * @param emptyDisk EmptyDisk represents a temporary disk which shares the vmis lifecycle. More info: https://kubevirt.gitbooks.io/user-guide/disks-and-volumes.html
+     * @return this builder
+     */
     public Builder emptyDisk(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecEmptyDisk emptyDisk) {
       this.emptyDisk = emptyDisk;
       return this;
     }
 
+    /**
+     * Sets the {@code ephemeral} member.
+     *
+     * @param ephemeral Ephemeral is a special volume source that "wraps" specified source and provides copy-on-write image on top of it.
+     * @return this builder
+     */
     public Builder ephemeral(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecEphemeral ephemeral) {
       this.ephemeral = ephemeral;
       return this;
     }
 
+    /**
+     * Sets the {@code hostDisk} member.
+     *
+     * @param hostDisk HostDisk represents a disk created on the cluster level
+     * @return this builder
+     */
     public Builder hostDisk(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecHostDisk hostDisk) {
       this.hostDisk = hostDisk;
       return this;
     }
 
+    /**
+     * Sets the {@code persistentVolumeClaim} member.
+     *
+     * @param persistentVolumeClaim PersistentVolumeClaimVolumeSource represents a reference to a PersistentVolumeClaim in the same namespace. Directly attached to the vmi via qemu. More info: ...
+     * @return this builder
+     */
     public Builder persistentVolumeClaim(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecPersistentVolumeClaim persistentVolumeClaim) {
       this.persistentVolumeClaim = persistentVolumeClaim;
       return this;
     }
 
+    /**
+     * Sets the {@code secret} member.
+     *
+     * @param secret SecretVolumeSource represents a reference to a secret data in the same namespace. More info: https://kubernetes.io/docs/concepts/configuration/secret/
+     * @return this builder
+     */
     public Builder secret(@Nullable VirtualServerSpecStorageAdditionalDisksItemSpecSecret secret) {
       this.secret = secret;
       return this;
     }
 
+    /**
+     * Sets the {@code serviceAccount} member.
+     *
+     * @param serviceAccount ServiceAccountVolumeSource represents a reference to a service account. There can only be one volume of this type! More info: ...
+     * @return this builder
+     */
     public Builder serviceAccount(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecServiceAccount serviceAccount) {
       this.serviceAccount = serviceAccount;
       return this;
     }
 
+    /**
+     * Sets the {@code sysprep} member.
+     *
+     * @param sysprep Represents a Sysprep volume source.
+     * @return this builder
+     */
     public Builder sysprep(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecSysprep sysprep) {
       this.sysprep = sysprep;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpec}
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpec build() {
       return new VirtualServerSpecStorageAdditionalDisksItemSpec(cloudInitConfigDrive, cloudInitNoCloud, configMap, containerDisk, dataVolume, downwardApi, downwardMetrics, emptyDisk, ephemeral, hostDisk, persistentVolumeClaim, secret, serviceAccount, sysprep);
     }

@@ -27,10 +27,18 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitConfigDriv
     @JsonProperty("secretRef") @Nullable SecretRef secretRef,
     @JsonProperty("userData") @Nullable String userData,
     @JsonProperty("userDataBase64") @Nullable String userDataBase64) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitConfigDrive}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String networkData;
@@ -53,36 +61,77 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitConfigDriv
     private Builder() {
     }
 
+    /**
+     * Sets the {@code networkData} member.
+     *
+     * @param networkData NetworkData contains config drive inline cloud-init networkdata.
+     * @return this builder
+     */
     public Builder networkData(@Nullable String networkData) {
       this.networkData = networkData;
       return this;
     }
 
+    /**
+     * Sets the {@code networkDataBase64} member.
+     *
+     * @param networkDataBase64 NetworkDataBase64 contains config drive cloud-init networkdata as a base64 encoded string.
+     * @return this builder
+     */
     public Builder networkDataBase64(@Nullable String networkDataBase64) {
       this.networkDataBase64 = networkDataBase64;
       return this;
     }
 
+    /**
+     * Sets the {@code networkDataSecretRef} member.
+     *
+     * @param networkDataSecretRef NetworkDataSecretRef references a k8s secret that contains config drive networkdata.
+     * @return this builder
+     */
     public Builder networkDataSecretRef(@Nullable NetworkDataSecretRef networkDataSecretRef) {
       this.networkDataSecretRef = networkDataSecretRef;
       return this;
     }
 
+    /**
+     * Sets the {@code secretRef} member.
+     *
+     * @param secretRef UserDataSecretRef references a k8s secret that contains config drive userdata.
+     * @return this builder
+     */
     public Builder secretRef(@Nullable SecretRef secretRef) {
       this.secretRef = secretRef;
       return this;
     }
 
+    /**
+     * Sets the {@code userData} member.
+     *
+     * @param userData UserData contains config drive inline cloud-init userdata.
+     * @return this builder
+     */
     public Builder userData(@Nullable String userData) {
       this.userData = userData;
       return this;
     }
 
+    /**
+     * Sets the {@code userDataBase64} member.
+     *
+     * @param userDataBase64 UserDataBase64 contains config drive cloud-init userdata as a base64 encoded string.
+     * @return this builder
+     */
     public Builder userDataBase64(@Nullable String userDataBase64) {
       this.userDataBase64 = userDataBase64;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitConfigDrive}
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitConfigDrive build() {
       return new VirtualServerSpecStorageAdditionalDisksItemSpecCloudInitConfigDrive(networkData, networkDataBase64, networkDataSecretRef, secretRef, userData, userDataBase64);
     }

@@ -21,10 +21,18 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecConfigMap(
     @JsonProperty("name") @Nullable String name,
     @JsonProperty("optional") @Nullable Boolean optional,
     @JsonProperty("volumeLabel") @Nullable String volumeLabel) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpecConfigMap}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -38,21 +46,44 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecConfigMap(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name Name of the referent. More info: https://kubernetes.io/docs/concepts/overview/working-with-objects/names/#names TODO: Add other useful fields. apiVersion, ...
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code optional} member.
+     *
+     * @param optional Specify whether the ConfigMap or it's keys must be defined
+     * @return this builder
+     */
     public Builder optional(@Nullable Boolean optional) {
       this.optional = optional;
       return this;
     }
 
+    /**
+     * Sets the {@code volumeLabel} member.
+     *
+     * @param volumeLabel The volume label of the resulting disk inside the VMI. Different bootstrapping mechanisms require different values. Typical values are "cidata" ...
+     * @return this builder
+     */
     public Builder volumeLabel(@Nullable String volumeLabel) {
       this.volumeLabel = volumeLabel;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpecConfigMap}
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpecConfigMap build() {
       return new VirtualServerSpecStorageAdditionalDisksItemSpecConfigMap(name, optional, volumeLabel);
     }

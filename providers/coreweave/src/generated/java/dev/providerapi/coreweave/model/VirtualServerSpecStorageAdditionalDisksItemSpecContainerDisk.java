@@ -34,10 +34,18 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecContainerDisk(
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpecContainerDisk}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String image;
@@ -54,26 +62,56 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecContainerDisk(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code image} member.
+     *
+     * @param image Image is the name of the image with the embedded disk.
+     * @return this builder
+     */
     public Builder image(@Nullable String image) {
       this.image = image;
       return this;
     }
 
+    /**
+     * Sets the {@code imagePullPolicy} member.
+     *
+     * @param imagePullPolicy Image pull policy. One of Always, Never, IfNotPresent. Defaults to Always if :latest tag is specified, or IfNotPresent otherwise. Cannot be updated. More ...
+     * @return this builder
+     */
     public Builder imagePullPolicy(@Nullable String imagePullPolicy) {
       this.imagePullPolicy = imagePullPolicy;
       return this;
     }
 
+    /**
+     * Sets the {@code imagePullSecret} member.
+     *
+     * @param imagePullSecret ImagePullSecret is the name of the Docker registry secret required to pull the image. The secret must already exist.
+     * @return this builder
+     */
     public Builder imagePullSecret(@Nullable String imagePullSecret) {
       this.imagePullSecret = imagePullSecret;
       return this;
     }
 
+    /**
+     * Sets the {@code path} member.
+     *
+     * @param path Path defines the path to disk file in the container
+     * @return this builder
+     */
     public Builder path(@Nullable String path) {
       this.path = path;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpecContainerDisk}
+     * @throws IllegalStateException when a member the spec requires ({@code image}) is not set
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpecContainerDisk build() {
       Required.check(image, "VirtualServerSpecStorageAdditionalDisksItemSpecContainerDisk", "image");
       return new VirtualServerSpecStorageAdditionalDisksItemSpecContainerDisk(image, imagePullPolicy, imagePullSecret, path);

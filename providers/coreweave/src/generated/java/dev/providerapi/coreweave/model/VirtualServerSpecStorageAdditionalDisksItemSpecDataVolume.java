@@ -20,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 public record VirtualServerSpecStorageAdditionalDisksItemSpecDataVolume(
     @JsonProperty("hotpluggable") @Nullable Boolean hotpluggable,
     @JsonProperty("name") String name) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpecDataVolume}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private Boolean hotpluggable;
@@ -34,16 +42,34 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecDataVolume(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code hotpluggable} member.
+     *
+     * @param hotpluggable Hotpluggable indicates whether the volume can be hotplugged and hotunplugged.
+     * @return this builder
+     */
     public Builder hotpluggable(@Nullable Boolean hotpluggable) {
       this.hotpluggable = hotpluggable;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name Name represents the name of the DataVolume in the same namespace
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpecDataVolume}
+     * @throws IllegalStateException when a member the spec requires ({@code name}) is not set
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpecDataVolume build() {
       Required.check(name, "VirtualServerSpecStorageAdditionalDisksItemSpecDataVolume", "name");
       return new VirtualServerSpecStorageAdditionalDisksItemSpecDataVolume(hotpluggable, name);

@@ -20,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 public record VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApi(
     @JsonProperty("fields") @Nullable List<VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItem> fields,
     @JsonProperty("volumeLabel") @Nullable String volumeLabel) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApi}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private List<VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItem> fields;
@@ -34,17 +42,34 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApi(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code fields} member.
+     *
+     * @param fields Fields is a list of downward API volume file
+     * @return this builder
+     */
     public Builder fields(
         @Nullable List<VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItem> fields) {
       this.fields = fields;
       return this;
     }
 
+    /**
+     * Sets the {@code volumeLabel} member.
+     *
+     * @param volumeLabel The volume label of the resulting disk inside the VMI. Different bootstrapping mechanisms require different values. Typical values are "cidata" ...
+     * @return this builder
+     */
     public Builder volumeLabel(@Nullable String volumeLabel) {
       this.volumeLabel = volumeLabel;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApi}
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApi build() {
       return new VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApi(fields, volumeLabel);
     }

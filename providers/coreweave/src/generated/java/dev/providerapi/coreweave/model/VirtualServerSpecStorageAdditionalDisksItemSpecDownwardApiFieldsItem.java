@@ -23,10 +23,18 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsIt
     @JsonProperty("fieldRef") @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemFieldRef fieldRef,
     @JsonProperty("mode") @Nullable Integer mode, @JsonProperty("path") String path,
     @JsonProperty("resourceFieldRef") @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemResourceFieldRef resourceFieldRef) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItem}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemFieldRef fieldRef;
@@ -43,28 +51,58 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsIt
     private Builder() {
     }
 
+    /**
+     * Sets the {@code fieldRef} member.
+     *
+     * @param fieldRef Required: Selects a field of the pod: only annotations, labels, name and namespace are supported.
+     * @return this builder
+     */
     public Builder fieldRef(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemFieldRef fieldRef) {
       this.fieldRef = fieldRef;
       return this;
     }
 
+    /**
+     * Sets the {@code mode} member.
+     *
+     * @param mode Optional: mode bits used to set permissions on this file, must be an octal value between 0000 and 0777 or a decimal value between 0 and 511. YAML accepts ...
+     * @return this builder
+     */
     public Builder mode(@Nullable Integer mode) {
       this.mode = mode;
       return this;
     }
 
+    /**
+     * Sets the {@code path} member.
+     *
+     * @param path Required: Path is the relative path name of the file to be created. Must not be absolute or contain the '..' path. Must be utf-8 encoded. The first item of ...
+     * @return this builder
+     */
     public Builder path(@Nullable String path) {
       this.path = path;
       return this;
     }
 
+    /**
+     * Sets the {@code resourceFieldRef} member.
+     *
+     * @param resourceFieldRef Selects a resource of the container: only resources limits and requests (limits.cpu, limits.memory, requests.cpu and requests.memory) are currently supported.
+     * @return this builder
+     */
     public Builder resourceFieldRef(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemResourceFieldRef resourceFieldRef) {
       this.resourceFieldRef = resourceFieldRef;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItem}
+     * @throws IllegalStateException when a member the spec requires ({@code path}) is not set
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItem build() {
       Required.check(path, "VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItem", "path");
       return new VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItem(fieldRef, mode, path, resourceFieldRef);

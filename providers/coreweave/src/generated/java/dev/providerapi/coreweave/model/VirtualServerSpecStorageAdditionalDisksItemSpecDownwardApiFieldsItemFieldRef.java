@@ -20,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 public record VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemFieldRef(
     @JsonProperty("apiVersion") @Nullable String apiVersion,
     @JsonProperty("fieldPath") String fieldPath) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemFieldRef}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String apiVersion;
@@ -34,16 +42,34 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsIt
     private Builder() {
     }
 
+    /**
+     * Sets the {@code apiVersion} member.
+     *
+     * @param apiVersion Version of the schema the FieldPath is written in terms of, defaults to "v1".
+     * @return this builder
+     */
     public Builder apiVersion(@Nullable String apiVersion) {
       this.apiVersion = apiVersion;
       return this;
     }
 
+    /**
+     * Sets the {@code fieldPath} member.
+     *
+     * @param fieldPath Path of the field to select in the specified API version.
+     * @return this builder
+     */
     public Builder fieldPath(@Nullable String fieldPath) {
       this.fieldPath = fieldPath;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemFieldRef}
+     * @throws IllegalStateException when a member the spec requires ({@code fieldPath}) is not set
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemFieldRef build() {
       Required.check(fieldPath, "VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemFieldRef", "fieldPath");
       return new VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemFieldRef(apiVersion, fieldPath);

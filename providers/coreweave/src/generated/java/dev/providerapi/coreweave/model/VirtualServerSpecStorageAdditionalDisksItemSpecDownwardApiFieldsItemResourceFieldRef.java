@@ -23,10 +23,18 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsIt
     @JsonProperty("containerName") @Nullable String containerName,
     @JsonProperty("divisor") @Nullable JsonNode divisor,
     @JsonProperty("resource") String resource) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemResourceFieldRef}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String containerName;
@@ -40,21 +48,45 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsIt
     private Builder() {
     }
 
+    /**
+     * Sets the {@code containerName} member.
+     *
+     * @param containerName Container name: required for volumes, optional for env vars
+     * @return this builder
+     */
     public Builder containerName(@Nullable String containerName) {
       this.containerName = containerName;
       return this;
     }
 
+    /**
+     * Sets the {@code divisor} member.
+     *
+     * @param divisor Specifies the output format of the exposed resources, defaults to "1"
+     * @return this builder
+     */
     public Builder divisor(@Nullable JsonNode divisor) {
       this.divisor = divisor;
       return this;
     }
 
+    /**
+     * Sets the {@code resource} member.
+     *
+     * @param resource Required: resource to select
+     * @return this builder
+     */
     public Builder resource(@Nullable String resource) {
       this.resource = resource;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemResourceFieldRef}
+     * @throws IllegalStateException when a member the spec requires ({@code resource}) is not set
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemResourceFieldRef build(
         ) {
       Required.check(resource, "VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemResourceFieldRef", "resource");

@@ -19,10 +19,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VirtualServerSpecStorageAdditionalDisksItemSpecEmptyDisk(
     @JsonProperty("capacity") JsonNode capacity) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpecEmptyDisk}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private JsonNode capacity;
@@ -30,11 +38,23 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecEmptyDisk(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code capacity} member.
+     *
+     * @param capacity Capacity of the sparse disk.
+     * @return this builder
+     */
     public Builder capacity(@Nullable JsonNode capacity) {
       this.capacity = capacity;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpecEmptyDisk}
+     * @throws IllegalStateException when a member the spec requires ({@code capacity}) is not set
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpecEmptyDisk build() {
       Required.check(capacity, "VirtualServerSpecStorageAdditionalDisksItemSpecEmptyDisk", "capacity");
       return new VirtualServerSpecStorageAdditionalDisksItemSpecEmptyDisk(capacity);

@@ -17,10 +17,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VirtualServerSpecStorageAdditionalDisksItemSpecEphemeral(
     @JsonProperty("persistentVolumeClaim") @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecEphemeralPersistentVolumeClaim persistentVolumeClaim) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpecEphemeral}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private VirtualServerSpecStorageAdditionalDisksItemSpecEphemeralPersistentVolumeClaim persistentVolumeClaim;
@@ -28,12 +36,23 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecEphemeral(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code persistentVolumeClaim} member.
+     *
+     * @param persistentVolumeClaim PersistentVolumeClaimVolumeSource represents a reference to a PersistentVolumeClaim in the same namespace. Directly attached to the vmi via qemu. More info: ...
+     * @return this builder
+     */
     public Builder persistentVolumeClaim(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecEphemeralPersistentVolumeClaim persistentVolumeClaim) {
       this.persistentVolumeClaim = persistentVolumeClaim;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpecEphemeral}
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpecEphemeral build() {
       return new VirtualServerSpecStorageAdditionalDisksItemSpecEphemeral(persistentVolumeClaim);
     }

@@ -20,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 public record VirtualServerSpecStorageAdditionalDisksItemSpecEphemeralPersistentVolumeClaim(
     @JsonProperty("claimName") String claimName,
     @JsonProperty("readOnly") @Nullable Boolean readOnly) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpecEphemeralPersistentVolumeClaim}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String claimName;
@@ -34,16 +42,34 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecEphemeralPersistent
     private Builder() {
     }
 
+    /**
+     * Sets the {@code claimName} member.
+     *
+     * @param claimName ClaimName is the name of a PersistentVolumeClaim in the same namespace as the pod using this volume. More info: ...
+     * @return this builder
+     */
     public Builder claimName(@Nullable String claimName) {
       this.claimName = claimName;
       return this;
     }
 
+    /**
+     * Sets the {@code readOnly} member.
+     *
+     * @param readOnly Will force the ReadOnly setting in VolumeMounts. Default false.
+     * @return this builder
+     */
     public Builder readOnly(@Nullable Boolean readOnly) {
       this.readOnly = readOnly;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpecEphemeralPersistentVolumeClaim}
+     * @throws IllegalStateException when a member the spec requires ({@code claimName}) is not set
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpecEphemeralPersistentVolumeClaim build() {
       Required.check(claimName, "VirtualServerSpecStorageAdditionalDisksItemSpecEphemeralPersistentVolumeClaim", "claimName");
       return new VirtualServerSpecStorageAdditionalDisksItemSpecEphemeralPersistentVolumeClaim(claimName, readOnly);

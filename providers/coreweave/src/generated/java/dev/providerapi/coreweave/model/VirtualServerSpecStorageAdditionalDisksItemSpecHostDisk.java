@@ -23,10 +23,18 @@ import org.jspecify.annotations.Nullable;
 public record VirtualServerSpecStorageAdditionalDisksItemSpecHostDisk(
     @JsonProperty("capacity") @Nullable JsonNode capacity, @JsonProperty("path") String path,
     @JsonProperty("shared") @Nullable Boolean shared, @JsonProperty("type") String type) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpecHostDisk}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private JsonNode capacity;
@@ -43,26 +51,56 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecHostDisk(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code capacity} member.
+     *
+     * @param capacity Capacity of the sparse disk
+     * @return this builder
+     */
     public Builder capacity(@Nullable JsonNode capacity) {
       this.capacity = capacity;
       return this;
     }
 
+    /**
+     * Sets the {@code path} member.
+     *
+     * @param path The path to HostDisk image located on the cluster
+     * @return this builder
+     */
     public Builder path(@Nullable String path) {
       this.path = path;
       return this;
     }
 
+    /**
+     * Sets the {@code shared} member.
+     *
+     * @param shared Shared indicate whether the path is shared between nodes
+     * @return this builder
+     */
     public Builder shared(@Nullable Boolean shared) {
       this.shared = shared;
       return this;
     }
 
+    /**
+     * Sets the {@code type} member.
+     *
+     * @param type Contains information if disk.img exists or should be created allowed options are 'Disk' and 'DiskOrCreate'
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpecHostDisk}
+     * @throws IllegalStateException when a member the spec requires ({@code path}, {@code type}) is not set
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpecHostDisk build() {
       Required.check(path, "VirtualServerSpecStorageAdditionalDisksItemSpecHostDisk", "path");
       Required.check(type, "VirtualServerSpecStorageAdditionalDisksItemSpecHostDisk", "type");

@@ -22,10 +22,18 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecPersistentVolumeCla
     @JsonProperty("claimName") String claimName,
     @JsonProperty("hotpluggable") @Nullable Boolean hotpluggable,
     @JsonProperty("readOnly") @Nullable Boolean readOnly) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpecPersistentVolumeClaim}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String claimName;
@@ -39,21 +47,45 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecPersistentVolumeCla
     private Builder() {
     }
 
+    /**
+     * Sets the {@code claimName} member.
+     *
+     * @param claimName ClaimName is the name of a PersistentVolumeClaim in the same namespace as the pod using this volume. More info: ...
+     * @return this builder
+     */
     public Builder claimName(@Nullable String claimName) {
       this.claimName = claimName;
       return this;
     }
 
+    /**
+     * Sets the {@code hotpluggable} member.
+     *
+     * @param hotpluggable Hotpluggable indicates whether the volume can be hotplugged and hotunplugged.
+     * @return this builder
+     */
     public Builder hotpluggable(@Nullable Boolean hotpluggable) {
       this.hotpluggable = hotpluggable;
       return this;
     }
 
+    /**
+     * Sets the {@code readOnly} member.
+     *
+     * @param readOnly Will force the ReadOnly setting in VolumeMounts. Default false.
+     * @return this builder
+     */
     public Builder readOnly(@Nullable Boolean readOnly) {
       this.readOnly = readOnly;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpecPersistentVolumeClaim}
+     * @throws IllegalStateException when a member the spec requires ({@code claimName}) is not set
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpecPersistentVolumeClaim build() {
       Required.check(claimName, "VirtualServerSpecStorageAdditionalDisksItemSpecPersistentVolumeClaim", "claimName");
       return new VirtualServerSpecStorageAdditionalDisksItemSpecPersistentVolumeClaim(claimName, hotpluggable, readOnly);

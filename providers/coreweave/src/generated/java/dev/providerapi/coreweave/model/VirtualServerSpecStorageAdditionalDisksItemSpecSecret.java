@@ -30,10 +30,18 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecSecret(
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpecSecret}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Boolean optional;
@@ -47,21 +55,44 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecSecret(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code optional} member.
+     *
+     * @param optional Specify whether the Secret or it's keys must be defined
+     * @return this builder
+     */
     public Builder optional(@Nullable Boolean optional) {
       this.optional = optional;
       return this;
     }
 
+    /**
+     * Sets the {@code secretName} member.
+     *
+     * @param secretName Name of the secret in the pod's namespace to use. More info: https://kubernetes.io/docs/concepts/storage/volumes#secret
+     * @return this builder
+     */
     public Builder secretName(@Nullable String secretName) {
       this.secretName = secretName;
       return this;
     }
 
+    /**
+     * Sets the {@code volumeLabel} member.
+     *
+     * @param volumeLabel The volume label of the resulting disk inside the VMI. Different bootstrapping mechanisms require different values. Typical values are "cidata" ...
+     * @return this builder
+     */
     public Builder volumeLabel(@Nullable String volumeLabel) {
       this.volumeLabel = volumeLabel;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpecSecret}
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpecSecret build() {
       return new VirtualServerSpecStorageAdditionalDisksItemSpecSecret(optional, secretName, volumeLabel);
     }

@@ -17,10 +17,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VirtualServerSpecStorageAdditionalDisksItemSpecServiceAccount(
     @JsonProperty("serviceAccountName") @Nullable String serviceAccountName) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpecServiceAccount}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String serviceAccountName;
@@ -28,11 +36,22 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecServiceAccount(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code serviceAccountName} member.
+     *
+     * @param serviceAccountName Name of the service account in the pod's namespace to use. More info: https://kubernetes.io/docs/tasks/configure-pod-container/configure-service-account/
+     * @return this builder
+     */
     public Builder serviceAccountName(@Nullable String serviceAccountName) {
       this.serviceAccountName = serviceAccountName;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpecServiceAccount}
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpecServiceAccount build() {
       return new VirtualServerSpecStorageAdditionalDisksItemSpecServiceAccount(serviceAccountName);
     }

@@ -19,10 +19,18 @@ import org.jspecify.annotations.Nullable;
 public record VirtualServerSpecStorageAdditionalDisksItemSpecSysprep(
     @JsonProperty("configMap") @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecSysprepConfigMap configMap,
     @JsonProperty("secret") @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecSysprepSecret secret) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageAdditionalDisksItemSpecSysprep}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private VirtualServerSpecStorageAdditionalDisksItemSpecSysprepConfigMap configMap;
@@ -33,18 +41,35 @@ public record VirtualServerSpecStorageAdditionalDisksItemSpecSysprep(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code configMap} member.
+     *
+     * @param configMap ConfigMap references a ConfigMap that contains Sysprep answer file named autounattend.xml that should be attached as disk of CDROM type.
+     * @return this builder
+     */
     public Builder configMap(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecSysprepConfigMap configMap) {
       this.configMap = configMap;
       return this;
     }
 
+    /**
+     * Sets the {@code secret} member.
+     *
+     * @param secret Secret references a k8s Secret that contains Sysprep answer file named autounattend.xml that should be attached as disk of CDROM type.
+     * @return this builder
+     */
     public Builder secret(
         @Nullable VirtualServerSpecStorageAdditionalDisksItemSpecSysprepSecret secret) {
       this.secret = secret;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageAdditionalDisksItemSpecSysprep}
+     */
     public VirtualServerSpecStorageAdditionalDisksItemSpecSysprep build() {
       return new VirtualServerSpecStorageAdditionalDisksItemSpecSysprep(configMap, secret);
     }

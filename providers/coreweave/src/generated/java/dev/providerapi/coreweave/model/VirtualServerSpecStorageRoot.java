@@ -29,10 +29,18 @@ public record VirtualServerSpecStorageRoot(@JsonProperty("accessMode") @Nullable
     @JsonProperty("source") VirtualServerSpecStorageRootSource source,
     @JsonProperty("storageClassName") String storageClassName,
     @JsonProperty("volumeMode") @Nullable String volumeMode) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageRoot}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String accessMode;
@@ -58,41 +66,89 @@ public record VirtualServerSpecStorageRoot(@JsonProperty("accessMode") @Nullable
     private Builder() {
     }
 
+    /**
+     * Sets the {@code accessMode} member.
+     *
+     * @param accessMode AccessMode specifies the AccessMode of the root filesystem PVC. Defaults to ReadWriteOnce
+     * @return this builder
+     */
     public Builder accessMode(@Nullable String accessMode) {
       this.accessMode = accessMode;
       return this;
     }
 
+    /**
+     * Sets the {@code ephemeral} member.
+     *
+     * @param ephemeral Ephemeral, if true, will disable disk persistence for the root filesystem. A local image will be used to write changes, and will be discared when the ...
+     * @return this builder
+     */
     public Builder ephemeral(@Nullable Boolean ephemeral) {
       this.ephemeral = ephemeral;
       return this;
     }
 
+    /**
+     * Sets the {@code serial} member.
+     *
+     * @param serial Disk serial number
+     * @return this builder
+     */
     public Builder serial(@Nullable String serial) {
       this.serial = serial;
       return this;
     }
 
+    /**
+     * Sets the {@code size} member.
+     *
+     * @param size Size specifies the root filesystem volume size
+     * @return this builder
+     */
     public Builder size(@Nullable JsonNode size) {
       this.size = size;
       return this;
     }
 
+    /**
+     * Sets the {@code source} member.
+     *
+     * @param source Source describes the DataVolumeSource for the root filesystem DataVolume A DataVolume will be dynamically created alongside the VirtualServer, and the ...
+     * @return this builder
+     */
     public Builder source(@Nullable VirtualServerSpecStorageRootSource source) {
       this.source = source;
       return this;
     }
 
+    /**
+     * Sets the {@code storageClassName} member.
+     *
+     * @param storageClassName StorageClassName specifies the StorageClassName of the root filesystem PVC
+     * @return this builder
+     */
     public Builder storageClassName(@Nullable String storageClassName) {
       this.storageClassName = storageClassName;
       return this;
     }
 
+    /**
+     * Sets the {@code volumeMode} member.
+     *
+     * @param volumeMode VolumeMode specifies the VolumeMode of the root filesystem PVC. Defaults to Block
+     * @return this builder
+     */
     public Builder volumeMode(@Nullable String volumeMode) {
       this.volumeMode = volumeMode;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageRoot}
+     * @throws IllegalStateException when a member the spec requires ({@code size}, {@code source}, {@code storageClassName}) is not set
+     */
     public VirtualServerSpecStorageRoot build() {
       Required.check(size, "VirtualServerSpecStorageRoot", "size");
       Required.check(source, "VirtualServerSpecStorageRoot", "source");

@@ -33,10 +33,18 @@ public record VirtualServerSpecStorageRootSource(
     @JsonProperty("s3") @Nullable VirtualServerSpecStorageRootSourceS3 s3,
     @JsonProperty("upload") @Nullable Map<String, JsonNode> upload,
     @JsonProperty("vddk") @Nullable VirtualServerSpecStorageRootSourceVddk vddk) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageRootSource}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Map<String, JsonNode> blank;
@@ -65,46 +73,99 @@ public record VirtualServerSpecStorageRootSource(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code blank} member.
+     *
+     * @param blank DataVolumeBlankImage provides the parameters to create a new raw blank image for the PVC
+     * @return this builder
+     */
     public Builder blank(@Nullable Map<String, JsonNode> blank) {
       this.blank = blank;
       return this;
     }
 
+    /**
+     * Sets the {@code http} member.
+     *
+     * @param http DataVolumeSourceHTTP can be either an http or https endpoint, with an optional basic auth user name and password, and an optional configmap containing ...
+     * @return this builder
+     */
     public Builder http(@Nullable VirtualServerSpecStorageRootSourceHttp http) {
       this.http = http;
       return this;
     }
 
+    /**
+     * Sets the {@code imageio} member.
+     *
+     * @param imageio DataVolumeSourceImageIO provides the parameters to create a Data Volume from an imageio source
+     * @return this builder
+     */
     public Builder imageio(@Nullable VirtualServerSpecStorageRootSourceImageio imageio) {
       this.imageio = imageio;
       return this;
     }
 
+    /**
+     * Sets the {@code pvc} member.
+     *
+     * @param pvc DataVolumeSourcePVC provides the parameters to create a Data Volume from an existing PVC
+     * @return this builder
+     */
     public Builder pvc(@Nullable VirtualServerSpecStorageRootSourcePvc pvc) {
       this.pvc = pvc;
       return this;
     }
 
+    /**
+     * Sets the {@code registry} member.
+     *
+     * @param registry DataVolumeSourceRegistry provides the parameters to create a Data Volume from an registry source
+     * @return this builder
+     */
     public Builder registry(@Nullable VirtualServerSpecStorageRootSourceRegistry registry) {
       this.registry = registry;
       return this;
     }
 
+    /**
+     * Sets the {@code s3} member.
+     *
+     * @param s3 DataVolumeSourceS3 provides the parameters to create a Data Volume from an S3 source
+     * @return this builder
+     */
     public Builder s3(@Nullable VirtualServerSpecStorageRootSourceS3 s3) {
       this.s3 = s3;
       return this;
     }
 
+    /**
+     * Sets the {@code upload} member.
+     *
+     * @param upload DataVolumeSourceUpload provides the parameters to create a Data Volume by uploading the source
+     * @return this builder
+     */
     public Builder upload(@Nullable Map<String, JsonNode> upload) {
       this.upload = upload;
       return this;
     }
 
+    /**
+     * Sets the {@code vddk} member.
+     *
+     * @param vddk DataVolumeSourceVDDK provides the parameters to create a Data Volume from a Vmware source
+     * @return this builder
+     */
     public Builder vddk(@Nullable VirtualServerSpecStorageRootSourceVddk vddk) {
       this.vddk = vddk;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageRootSource}
+     */
     public VirtualServerSpecStorageRootSource build() {
       return new VirtualServerSpecStorageRootSource(blank, http, imageio, pvc, registry, s3, upload, vddk);
     }

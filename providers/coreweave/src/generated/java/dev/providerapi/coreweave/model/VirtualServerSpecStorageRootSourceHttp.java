@@ -37,10 +37,18 @@ public record VirtualServerSpecStorageRootSourceHttp(
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageRootSourceHttp}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String certConfigMap;
@@ -60,31 +68,67 @@ public record VirtualServerSpecStorageRootSourceHttp(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code certConfigMap} member.
+     *
+     * @param certConfigMap CertConfigMap is a configmap reference, containing a Certificate Authority(CA) public key, and a base64 encoded pem certificate
+     * @return this builder
+     */
     public Builder certConfigMap(@Nullable String certConfigMap) {
       this.certConfigMap = certConfigMap;
       return this;
     }
 
+    /**
+     * Sets the {@code extraHeaders} member.
+     *
+     * @param extraHeaders ExtraHeaders is a list of strings containing extra headers to include with HTTP transfer requests
+     * @return this builder
+     */
     public Builder extraHeaders(@Nullable List<String> extraHeaders) {
       this.extraHeaders = extraHeaders;
       return this;
     }
 
+    /**
+     * Sets the {@code secretExtraHeaders} member.
+     *
+     * @param secretExtraHeaders SecretExtraHeaders is a list of Secret references, each containing an extra HTTP header that may include sensitive information
+     * @return this builder
+     */
     public Builder secretExtraHeaders(@Nullable List<String> secretExtraHeaders) {
       this.secretExtraHeaders = secretExtraHeaders;
       return this;
     }
 
+    /**
+     * Sets the {@code secretRef} member.
+     *
+     * @param secretRef SecretRef A Secret reference, the secret should contain accessKeyId (user name) base64 encoded, and secretKey (password) also base64 encoded
+     * @return this builder
+     */
     public Builder secretRef(@Nullable String secretRef) {
       this.secretRef = secretRef;
       return this;
     }
 
+    /**
+     * Sets the {@code url} member.
+     *
+     * @param url URL is the URL of the http(s) endpoint
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageRootSourceHttp}
+     * @throws IllegalStateException when a member the spec requires ({@code url}) is not set
+     */
     public VirtualServerSpecStorageRootSourceHttp build() {
       Required.check(url, "VirtualServerSpecStorageRootSourceHttp", "url");
       return new VirtualServerSpecStorageRootSourceHttp(certConfigMap, extraHeaders, secretExtraHeaders, secretRef, url);

@@ -33,10 +33,18 @@ public record VirtualServerSpecStorageRootSourceImageio(
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageRootSourceImageio}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String certConfigMap;
@@ -53,26 +61,56 @@ public record VirtualServerSpecStorageRootSourceImageio(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code certConfigMap} member.
+     *
+     * @param certConfigMap CertConfigMap provides a reference to the CA cert
+     * @return this builder
+     */
     public Builder certConfigMap(@Nullable String certConfigMap) {
       this.certConfigMap = certConfigMap;
       return this;
     }
 
+    /**
+     * Sets the {@code diskId} member.
+     *
+     * @param diskId DiskID provides id of a disk to be imported
+     * @return this builder
+     */
     public Builder diskId(@Nullable String diskId) {
       this.diskId = diskId;
       return this;
     }
 
+    /**
+     * Sets the {@code secretRef} member.
+     *
+     * @param secretRef SecretRef provides the secret reference needed to access the ovirt-engine
+     * @return this builder
+     */
     public Builder secretRef(@Nullable String secretRef) {
       this.secretRef = secretRef;
       return this;
     }
 
+    /**
+     * Sets the {@code url} member.
+     *
+     * @param url URL is the URL of the ovirt-engine
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageRootSourceImageio}
+     * @throws IllegalStateException when a member the spec requires ({@code diskId}, {@code url}) is not set
+     */
     public VirtualServerSpecStorageRootSourceImageio build() {
       Required.check(diskId, "VirtualServerSpecStorageRootSourceImageio", "diskId");
       Required.check(url, "VirtualServerSpecStorageRootSourceImageio", "url");

@@ -19,10 +19,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VirtualServerSpecStorageRootSourcePvc(@JsonProperty("name") String name,
     @JsonProperty("namespace") String namespace) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageRootSourcePvc}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -33,16 +41,34 @@ public record VirtualServerSpecStorageRootSourcePvc(@JsonProperty("name") String
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The name of the source PVC
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code namespace} member.
+     *
+     * @param namespace The namespace of the source PVC
+     * @return this builder
+     */
     public Builder namespace(@Nullable String namespace) {
       this.namespace = namespace;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageRootSourcePvc}
+     * @throws IllegalStateException when a member the spec requires ({@code name}, {@code namespace}) is not set
+     */
     public VirtualServerSpecStorageRootSourcePvc build() {
       Required.check(name, "VirtualServerSpecStorageRootSourcePvc", "name");
       Required.check(namespace, "VirtualServerSpecStorageRootSourcePvc", "namespace");

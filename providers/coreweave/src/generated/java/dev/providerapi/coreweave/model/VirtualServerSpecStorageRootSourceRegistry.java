@@ -36,10 +36,18 @@ public record VirtualServerSpecStorageRootSourceRegistry(
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageRootSourceRegistry}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String certConfigMap;
@@ -59,31 +67,66 @@ public record VirtualServerSpecStorageRootSourceRegistry(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code certConfigMap} member.
+     *
+     * @param certConfigMap CertConfigMap provides a reference to the Registry certs
+     * @return this builder
+     */
     public Builder certConfigMap(@Nullable String certConfigMap) {
       this.certConfigMap = certConfigMap;
       return this;
     }
 
+    /**
+     * Sets the {@code imageStream} member.
+     *
+     * @param imageStream ImageStream is the name of image stream for import
+     * @return this builder
+     */
     public Builder imageStream(@Nullable String imageStream) {
       this.imageStream = imageStream;
       return this;
     }
 
+    /**
+     * Sets the {@code pullMethod} member.
+     *
+     * @param pullMethod PullMethod can be either "pod" (default import), or "node" (node docker cache based import)
+     * @return this builder
+     */
     public Builder pullMethod(@Nullable String pullMethod) {
       this.pullMethod = pullMethod;
       return this;
     }
 
+    /**
+     * Sets the {@code secretRef} member.
+     *
+     * @param secretRef SecretRef provides the secret reference needed to access the Registry source
+     * @return this builder
+     */
     public Builder secretRef(@Nullable String secretRef) {
       this.secretRef = secretRef;
       return this;
     }
 
+    /**
+     * Sets the {@code url} member.
+     *
+     * @param url URL is the url of the registry source (starting with the scheme: docker, oci-archive)
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageRootSourceRegistry}
+     */
     public VirtualServerSpecStorageRootSourceRegistry build() {
       return new VirtualServerSpecStorageRootSourceRegistry(certConfigMap, imageStream, pullMethod, secretRef, url);
     }

@@ -30,10 +30,18 @@ public record VirtualServerSpecStorageRootSourceS3(
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageRootSourceS3}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String certConfigMap;
@@ -47,21 +55,45 @@ public record VirtualServerSpecStorageRootSourceS3(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code certConfigMap} member.
+     *
+     * @param certConfigMap CertConfigMap is a configmap reference, containing a Certificate Authority(CA) public key, and a base64 encoded pem certificate
+     * @return this builder
+     */
     public Builder certConfigMap(@Nullable String certConfigMap) {
       this.certConfigMap = certConfigMap;
       return this;
     }
 
+    /**
+     * Sets the {@code secretRef} member.
+     *
+     * @param secretRef SecretRef provides the secret reference needed to access the S3 source
+     * @return this builder
+     */
     public Builder secretRef(@Nullable String secretRef) {
       this.secretRef = secretRef;
       return this;
     }
 
+    /**
+     * Sets the {@code url} member.
+     *
+     * @param url URL is the url of the S3 source
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageRootSourceS3}
+     * @throws IllegalStateException when a member the spec requires ({@code url}) is not set
+     */
     public VirtualServerSpecStorageRootSourceS3 build() {
       Required.check(url, "VirtualServerSpecStorageRootSourceS3", "url");
       return new VirtualServerSpecStorageRootSourceS3(certConfigMap, secretRef, url);

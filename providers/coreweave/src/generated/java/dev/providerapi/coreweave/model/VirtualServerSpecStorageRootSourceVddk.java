@@ -35,10 +35,18 @@ public record VirtualServerSpecStorageRootSourceVddk(
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecStorageRootSourceVddk}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String backingFile;
@@ -58,31 +66,66 @@ public record VirtualServerSpecStorageRootSourceVddk(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code backingFile} member.
+     *
+     * @param backingFile BackingFile is the path to the virtual hard disk to migrate from vCenter/ESXi
+     * @return this builder
+     */
     public Builder backingFile(@Nullable String backingFile) {
       this.backingFile = backingFile;
       return this;
     }
 
+    /**
+     * Sets the {@code secretRef} member.
+     *
+     * @param secretRef SecretRef provides a reference to a secret containing the username and password needed to access the vCenter or ESXi host
+     * @return this builder
+     */
     public Builder secretRef(@Nullable String secretRef) {
       this.secretRef = secretRef;
       return this;
     }
 
+    /**
+     * Sets the {@code thumbprint} member.
+     *
+     * @param thumbprint Thumbprint is the certificate thumbprint of the vCenter or ESXi host
+     * @return this builder
+     */
     public Builder thumbprint(@Nullable String thumbprint) {
       this.thumbprint = thumbprint;
       return this;
     }
 
+    /**
+     * Sets the {@code url} member.
+     *
+     * @param url URL is the URL of the vCenter or ESXi host with the VM to migrate
+     * @return this builder
+     */
     public Builder url(@Nullable String url) {
       this.url = url;
       return this;
     }
 
+    /**
+     * Sets the {@code uuid} member.
+     *
+     * @param uuid UUID is the UUID of the virtual machine that the backing file is attached to in vCenter/ESXi
+     * @return this builder
+     */
     public Builder uuid(@Nullable String uuid) {
       this.uuid = uuid;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecStorageRootSourceVddk}
+     */
     public VirtualServerSpecStorageRootSourceVddk build() {
       return new VirtualServerSpecStorageRootSourceVddk(backingFile, secretRef, thumbprint, url, uuid);
     }

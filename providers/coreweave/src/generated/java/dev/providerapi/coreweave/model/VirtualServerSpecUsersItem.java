@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * VirtualServerUser defines user login information in the VirtualServer The user login information will be used to configure the VirtualServer via cloudinit ...
+ *
+ * @param password The {@code password} member, or {@code null} when absent.
+ * @param sshpublickey The {@code sshpublickey} member, or {@code null} when absent.
+ * @param username The {@code username} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -26,10 +30,18 @@ public record VirtualServerSpecUsersItem(@JsonProperty("password") @Nullable Str
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerSpecUsersItem}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String password;
@@ -43,21 +55,45 @@ public record VirtualServerSpecUsersItem(@JsonProperty("password") @Nullable Str
     private Builder() {
     }
 
+    /**
+     * Sets the {@code password} member.
+     *
+     * @param password The {@code password} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder password(@Nullable String password) {
       this.password = password;
       return this;
     }
 
+    /**
+     * Sets the {@code sshpublickey} member.
+     *
+     * @param sshpublickey The {@code sshpublickey} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder sshpublickey(@Nullable String sshpublickey) {
       this.sshpublickey = sshpublickey;
       return this;
     }
 
+    /**
+     * Sets the {@code username} member.
+     *
+     * @param username The {@code username} member.
+     * @return this builder
+     */
     public Builder username(@Nullable String username) {
       this.username = username;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerSpecUsersItem}
+     * @throws IllegalStateException when a member the spec requires ({@code username}) is not set
+     */
     public VirtualServerSpecUsersItem build() {
       Required.check(username, "VirtualServerSpecUsersItem", "username");
       return new VirtualServerSpecUsersItem(password, sshpublickey, username);

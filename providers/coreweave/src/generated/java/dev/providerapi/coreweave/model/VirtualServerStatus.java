@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * VirtualServerStatus defines the observed state of VirtualServer
+ *
+ * @param conditions The {@code conditions} member, or {@code null} when absent.
+ * @param network The {@code network} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -17,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 public record VirtualServerStatus(
     @JsonProperty("conditions") @Nullable List<VirtualServerStatusConditionsItem> conditions,
     @JsonProperty("network") @Nullable VirtualServerStatusNetwork network) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerStatus}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private List<VirtualServerStatusConditionsItem> conditions;
@@ -31,16 +42,33 @@ public record VirtualServerStatus(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code conditions} member.
+     *
+     * @param conditions The {@code conditions} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder conditions(@Nullable List<VirtualServerStatusConditionsItem> conditions) {
       this.conditions = conditions;
       return this;
     }
 
+    /**
+     * Sets the {@code network} member.
+     *
+     * @param network The {@code network} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder network(@Nullable VirtualServerStatusNetwork network) {
       this.network = network;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerStatus}
+     */
     public VirtualServerStatus build() {
       return new VirtualServerStatus(conditions, network);
     }

@@ -29,10 +29,18 @@ public record VirtualServerStatusConditionsItem(
     @JsonProperty("reason") String reason,
     @JsonProperty("status") VirtualServerStatusConditionsItemStatus status,
     @JsonProperty("type") String type) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerStatusConditionsItem}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private OffsetDateTime lastTransitionTime;
@@ -55,36 +63,78 @@ public record VirtualServerStatusConditionsItem(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code lastTransitionTime} member.
+     *
+     * @param lastTransitionTime lastTransitionTime is the last time the condition transitioned from one status to another. This should be when the underlying condition changed. If that is ...
+     * @return this builder
+     */
     public Builder lastTransitionTime(@Nullable OffsetDateTime lastTransitionTime) {
       this.lastTransitionTime = lastTransitionTime;
       return this;
     }
 
+    /**
+     * Sets the {@code message} member.
+     *
+     * @param message message is a human readable message indicating details about the transition. This may be an empty string.
+     * @return this builder
+     */
     public Builder message(@Nullable String message) {
       this.message = message;
       return this;
     }
 
+    /**
+     * Sets the {@code observedGeneration} member.
+     *
+     * @param observedGeneration observedGeneration represents the .metadata.generation that the condition was set based upon. For instance, if .metadata.generation is currently 12, but the ...
+     * @return this builder
+     */
     public Builder observedGeneration(@Nullable Long observedGeneration) {
       this.observedGeneration = observedGeneration;
       return this;
     }
 
+    /**
+     * Sets the {@code reason} member.
+     *
+     * @param reason reason contains a programmatic identifier indicating the reason for the condition's last transition. Producers of specific condition types may define ...
+     * @return this builder
+     */
     public Builder reason(@Nullable String reason) {
       this.reason = reason;
       return this;
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status status of the condition, one of True, False, Unknown.
+     * @return this builder
+     */
     public Builder status(@Nullable VirtualServerStatusConditionsItemStatus status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * Sets the {@code type} member.
+     *
+     * @param type type of condition in CamelCase or in foo.example.com/CamelCase. --- Many .condition.type values are consistent across resources like Available, but because ...
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerStatusConditionsItem}
+     * @throws IllegalStateException when a member the spec requires ({@code lastTransitionTime}, {@code message}, {@code reason}, {@code status}, {@code type}) is not set
+     */
     public VirtualServerStatusConditionsItem build() {
       Required.check(lastTransitionTime, "VirtualServerStatusConditionsItem", "lastTransitionTime");
       Required.check(message, "VirtualServerStatusConditionsItem", "message");

@@ -9,20 +9,39 @@ import java.util.Objects;
  * status of the condition, one of True, False, Unknown.
  *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record VirtualServerStatusConditionsItemStatus(String value) {
+  /**
+   * The value {@code "True"}.
+   */
   public static final VirtualServerStatusConditionsItemStatus TRUE = new VirtualServerStatusConditionsItemStatus("True");
 
+  /**
+   * The value {@code "False"}.
+   */
   public static final VirtualServerStatusConditionsItemStatus FALSE = new VirtualServerStatusConditionsItemStatus("False");
 
+  /**
+   * The value {@code "Unknown"}.
+   */
   public static final VirtualServerStatusConditionsItemStatus UNKNOWN_2 = new VirtualServerStatusConditionsItemStatus("Unknown");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public VirtualServerStatusConditionsItemStatus(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -36,12 +55,22 @@ public record VirtualServerStatusConditionsItemStatus(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "True" -> Kind.TRUE;
@@ -51,6 +80,11 @@ public record VirtualServerStatusConditionsItemStatus(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -64,12 +98,24 @@ public record VirtualServerStatusConditionsItemStatus(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "True"}.
+     */
     TRUE,
 
+    /**
+     * The value {@code "False"}.
+     */
     FALSE,
 
+    /**
+     * The value {@code "Unknown"}.
+     */
     UNKNOWN_2,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

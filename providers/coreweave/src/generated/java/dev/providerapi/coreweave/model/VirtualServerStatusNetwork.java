@@ -7,6 +7,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code VirtualServerStatusNetwork} object of the spec, at {@code /spec/versions/0/schema/openAPIV3Schema/properties/status/properties/network}.
+ *
+ * @param externalIp The {@code externalIP} member, or {@code null} when absent.
+ * @param floatingIPs The {@code floatingIPs} member, or {@code null} when absent.
+ * @param internalIp The {@code internalIP} member, or {@code null} when absent.
+ * @param serviceIp The {@code serviceIP} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -15,10 +23,18 @@ public record VirtualServerStatusNetwork(@JsonProperty("externalIP") @Nullable S
     @JsonProperty("floatingIPs") @Nullable Map<String, String> floatingIPs,
     @JsonProperty("internalIP") @Nullable String internalIp,
     @JsonProperty("serviceIP") @Nullable String serviceIp) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link VirtualServerStatusNetwork}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String externalIp;
@@ -35,26 +51,55 @@ public record VirtualServerStatusNetwork(@JsonProperty("externalIP") @Nullable S
     private Builder() {
     }
 
+    /**
+     * Sets the {@code externalIP} member.
+     *
+     * @param externalIp The {@code externalIP} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder externalIp(@Nullable String externalIp) {
       this.externalIp = externalIp;
       return this;
     }
 
+    /**
+     * Sets the {@code floatingIPs} member.
+     *
+     * @param floatingIPs The {@code floatingIPs} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder floatingIPs(@Nullable Map<String, String> floatingIPs) {
       this.floatingIPs = floatingIPs;
       return this;
     }
 
+    /**
+     * Sets the {@code internalIP} member.
+     *
+     * @param internalIp The {@code internalIP} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder internalIp(@Nullable String internalIp) {
       this.internalIp = internalIp;
       return this;
     }
 
+    /**
+     * Sets the {@code serviceIP} member.
+     *
+     * @param serviceIp The {@code serviceIP} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder serviceIp(@Nullable String serviceIp) {
       this.serviceIp = serviceIp;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link VirtualServerStatusNetwork}
+     */
     public VirtualServerStatusNetwork build() {
       return new VirtualServerStatusNetwork(externalIp, floatingIPs, internalIp, serviceIp);
     }

@@ -59,6 +59,11 @@ public final class HyperstackApiClient implements HyperstackApi {
 
   private final ApiClient client;
 
+  /**
+   * A client whose every call goes through {@code client}.
+   *
+   * @param client the runtime client: base URL, authentication, retries, rate limits and error mapping
+   */
   public HyperstackApiClient(ApiClient client) {
     this.client = client;
   }

@@ -7,16 +7,30 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code CreateEnvironment} object of the spec, at {@code #/components/schemas/Create_Environment}.
+ *
+ * @param name The {@code name} member.
+ * @param region The {@code region} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateEnvironment(@JsonProperty("name") String name,
     @JsonProperty("region") String region) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link CreateEnvironment}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -27,16 +41,34 @@ public record CreateEnvironment(@JsonProperty("name") String name,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code region} member.
+     *
+     * @param region The {@code region} member.
+     * @return this builder
+     */
     public Builder region(@Nullable String region) {
       this.region = region;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link CreateEnvironment}
+     * @throws IllegalStateException when a member the spec requires ({@code name}, {@code region}) is not set
+     */
     public CreateEnvironment build() {
       Required.check(name, "CreateEnvironment", "name");
       Required.check(region, "CreateEnvironment", "region");

@@ -8,6 +8,21 @@ import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code CreateInstancesPayload} object of the spec, at {@code #/components/schemas/Create_Instances_Payload}.
+ *
+ * @param name The {@code name} member.
+ * @param environmentName The {@code environment_name} member.
+ * @param flavorName The {@code flavor_name} member.
+ * @param imageName The {@code image_name} member, or {@code null} when absent.
+ * @param keyName The {@code key_name} member.
+ * @param count The {@code count} member.
+ * @param userData The {@code user_data} member, or {@code null} when absent.
+ * @param assignFloatingIp The {@code assign_floating_ip} member, or {@code null} when absent.
+ * @param createBootableVolume The {@code create_bootable_volume} member, or {@code null} when absent.
+ * @param labels The {@code labels} member, or {@code null} when absent.
+ * @param callbackUrl The {@code callback_url} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -22,10 +37,18 @@ public record CreateInstancesPayload(@JsonProperty("name") String name,
     @JsonProperty("create_bootable_volume") @Nullable Boolean createBootableVolume,
     @JsonProperty("labels") @Nullable List<String> labels,
     @JsonProperty("callback_url") @Nullable String callbackUrl) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link CreateInstancesPayload}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -63,61 +86,133 @@ public record CreateInstancesPayload(@JsonProperty("name") String name,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code environment_name} member.
+     *
+     * @param environmentName The {@code environment_name} member.
+     * @return this builder
+     */
     public Builder environmentName(@Nullable String environmentName) {
       this.environmentName = environmentName;
       return this;
     }
 
+    /**
+     * Sets the {@code flavor_name} member.
+     *
+     * @param flavorName The {@code flavor_name} member.
+     * @return this builder
+     */
     public Builder flavorName(@Nullable String flavorName) {
       this.flavorName = flavorName;
       return this;
     }
 
+    /**
+     * Sets the {@code image_name} member.
+     *
+     * @param imageName The {@code image_name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder imageName(@Nullable String imageName) {
       this.imageName = imageName;
       return this;
     }
 
+    /**
+     * Sets the {@code key_name} member.
+     *
+     * @param keyName The {@code key_name} member.
+     * @return this builder
+     */
     public Builder keyName(@Nullable String keyName) {
       this.keyName = keyName;
       return this;
     }
 
+    /**
+     * Sets the {@code count} member.
+     *
+     * @param count The {@code count} member.
+     * @return this builder
+     */
     public Builder count(@Nullable Integer count) {
       this.count = count;
       return this;
     }
 
+    /**
+     * Sets the {@code user_data} member.
+     *
+     * @param userData The {@code user_data} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder userData(@Nullable String userData) {
       this.userData = userData;
       return this;
     }
 
+    /**
+     * Sets the {@code assign_floating_ip} member.
+     *
+     * @param assignFloatingIp The {@code assign_floating_ip} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder assignFloatingIp(@Nullable Boolean assignFloatingIp) {
       this.assignFloatingIp = assignFloatingIp;
       return this;
     }
 
+    /**
+     * Sets the {@code create_bootable_volume} member.
+     *
+     * @param createBootableVolume The {@code create_bootable_volume} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder createBootableVolume(@Nullable Boolean createBootableVolume) {
       this.createBootableVolume = createBootableVolume;
       return this;
     }
 
+    /**
+     * Sets the {@code labels} member.
+     *
+     * @param labels The {@code labels} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder labels(@Nullable List<String> labels) {
       this.labels = labels;
       return this;
     }
 
+    /**
+     * Sets the {@code callback_url} member.
+     *
+     * @param callbackUrl The {@code callback_url} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder callbackUrl(@Nullable String callbackUrl) {
       this.callbackUrl = callbackUrl;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link CreateInstancesPayload}
+     * @throws IllegalStateException when a member the spec requires ({@code name}, {@code environment_name}, {@code flavor_name}, {@code key_name}, {@code count}) is not set
+     */
     public CreateInstancesPayload build() {
       Required.check(name, "CreateInstancesPayload", "name");
       Required.check(environmentName, "CreateInstancesPayload", "environment_name");

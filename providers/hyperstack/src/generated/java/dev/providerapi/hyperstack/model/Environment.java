@@ -6,6 +6,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code Environment} object of the spec, at {@code #/components/schemas/Environment}.
+ *
+ * @param status The {@code status} member, or {@code null} when absent.
+ * @param message The {@code message} member, or {@code null} when absent.
+ * @param environment The {@code environment} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -13,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 public record Environment(@JsonProperty("status") @Nullable Boolean status,
     @JsonProperty("message") @Nullable String message,
     @JsonProperty("environment") @Nullable EnvironmentFields environment) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Environment}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Boolean status;
@@ -30,21 +45,44 @@ public record Environment(@JsonProperty("status") @Nullable Boolean status,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status The {@code status} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder status(@Nullable Boolean status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * Sets the {@code message} member.
+     *
+     * @param message The {@code message} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder message(@Nullable String message) {
       this.message = message;
       return this;
     }
 
+    /**
+     * Sets the {@code environment} member.
+     *
+     * @param environment The {@code environment} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder environment(@Nullable EnvironmentFields environment) {
       this.environment = environment;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Environment}
+     */
     public Environment build() {
       return new Environment(status, message, environment);
     }

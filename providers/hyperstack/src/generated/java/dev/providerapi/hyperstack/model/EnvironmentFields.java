@@ -7,6 +7,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code EnvironmentFields} object of the spec, at {@code #/components/schemas/Environment_Fields}.
+ *
+ * @param id The {@code id} member, or {@code null} when absent.
+ * @param name The {@code name} member, or {@code null} when absent.
+ * @param region The {@code region} member, or {@code null} when absent.
+ * @param createdAt The {@code created_at} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -14,10 +22,18 @@ import org.jspecify.annotations.Nullable;
 public record EnvironmentFields(@JsonProperty("id") @Nullable Integer id,
     @JsonProperty("name") @Nullable String name, @JsonProperty("region") @Nullable String region,
     @JsonProperty("created_at") @Nullable OffsetDateTime createdAt) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link EnvironmentFields}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer id;
@@ -34,26 +50,55 @@ public record EnvironmentFields(@JsonProperty("id") @Nullable Integer id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder id(@Nullable Integer id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code region} member.
+     *
+     * @param region The {@code region} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder region(@Nullable String region) {
       this.region = region;
       return this;
     }
 
+    /**
+     * Sets the {@code created_at} member.
+     *
+     * @param createdAt The {@code created_at} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder createdAt(@Nullable OffsetDateTime createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link EnvironmentFields}
+     */
     public EnvironmentFields build() {
       return new EnvironmentFields(id, name, region, createdAt);
     }

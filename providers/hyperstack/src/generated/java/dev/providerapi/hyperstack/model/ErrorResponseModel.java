@@ -6,6 +6,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code ErrorResponseModel} object of the spec, at {@code #/components/schemas/ErrorResponseModel}.
+ *
+ * @param status The {@code status} member, or {@code null} when absent.
+ * @param message The {@code message} member, or {@code null} when absent.
+ * @param errorReason The {@code error_reason} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -13,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 public record ErrorResponseModel(@JsonProperty("status") @Nullable Boolean status,
     @JsonProperty("message") @Nullable String message,
     @JsonProperty("error_reason") @Nullable String errorReason) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ErrorResponseModel}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Boolean status;
@@ -30,21 +45,44 @@ public record ErrorResponseModel(@JsonProperty("status") @Nullable Boolean statu
     private Builder() {
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status The {@code status} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder status(@Nullable Boolean status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * Sets the {@code message} member.
+     *
+     * @param message The {@code message} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder message(@Nullable String message) {
       this.message = message;
       return this;
     }
 
+    /**
+     * Sets the {@code error_reason} member.
+     *
+     * @param errorReason The {@code error_reason} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder errorReason(@Nullable String errorReason) {
       this.errorReason = errorReason;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ErrorResponseModel}
+     */
     public ErrorResponseModel build() {
       return new ErrorResponseModel(status, message, errorReason);
     }

@@ -8,6 +8,22 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code FlavorFields} object of the spec, at {@code #/components/schemas/Flavor_Fields}.
+ *
+ * @param id The {@code id} member, or {@code null} when absent.
+ * @param name The {@code name} member, or {@code null} when absent.
+ * @param displayName The {@code display_name} member, or {@code null} when absent.
+ * @param regionName The {@code region_name} member, or {@code null} when absent.
+ * @param cpu The {@code cpu} member, or {@code null} when absent.
+ * @param ram The {@code ram} member, or {@code null} when absent.
+ * @param disk The {@code disk} member, or {@code null} when absent.
+ * @param ephemeral The {@code ephemeral} member, or {@code null} when absent.
+ * @param gpu The {@code gpu} member, or {@code null} when absent.
+ * @param gpuCount The {@code gpu_count} member, or {@code null} when absent.
+ * @param stockAvailable The {@code stock_available} member, or {@code null} when absent.
+ * @param createdAt The {@code created_at} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -23,10 +39,18 @@ public record FlavorFields(@JsonProperty("id") @Nullable Integer id,
     @JsonProperty("gpu_count") @Nullable Integer gpuCount,
     @JsonProperty("stock_available") @Nullable Boolean stockAvailable,
     @JsonProperty("created_at") @Nullable OffsetDateTime createdAt) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link FlavorFields}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer id;
@@ -67,66 +91,143 @@ public record FlavorFields(@JsonProperty("id") @Nullable Integer id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder id(@Nullable Integer id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code display_name} member.
+     *
+     * @param displayName The {@code display_name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder displayName(@Nullable String displayName) {
       this.displayName = displayName;
       return this;
     }
 
+    /**
+     * Sets the {@code region_name} member.
+     *
+     * @param regionName The {@code region_name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder regionName(@Nullable String regionName) {
       this.regionName = regionName;
       return this;
     }
 
+    /**
+     * Sets the {@code cpu} member.
+     *
+     * @param cpu The {@code cpu} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder cpu(@Nullable Integer cpu) {
       this.cpu = cpu;
       return this;
     }
 
+    /**
+     * Sets the {@code ram} member.
+     *
+     * @param ram The {@code ram} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder ram(@Nullable BigDecimal ram) {
       this.ram = ram;
       return this;
     }
 
+    /**
+     * Sets the {@code disk} member.
+     *
+     * @param disk The {@code disk} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder disk(@Nullable Integer disk) {
       this.disk = disk;
       return this;
     }
 
+    /**
+     * Sets the {@code ephemeral} member.
+     *
+     * @param ephemeral The {@code ephemeral} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder ephemeral(@Nullable Integer ephemeral) {
       this.ephemeral = ephemeral;
       return this;
     }
 
+    /**
+     * Sets the {@code gpu} member.
+     *
+     * @param gpu The {@code gpu} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpu(@Nullable String gpu) {
       this.gpu = gpu;
       return this;
     }
 
+    /**
+     * Sets the {@code gpu_count} member.
+     *
+     * @param gpuCount The {@code gpu_count} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpuCount(@Nullable Integer gpuCount) {
       this.gpuCount = gpuCount;
       return this;
     }
 
+    /**
+     * Sets the {@code stock_available} member.
+     *
+     * @param stockAvailable The {@code stock_available} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder stockAvailable(@Nullable Boolean stockAvailable) {
       this.stockAvailable = stockAvailable;
       return this;
     }
 
+    /**
+     * Sets the {@code created_at} member.
+     *
+     * @param createdAt The {@code created_at} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder createdAt(@Nullable OffsetDateTime createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link FlavorFields}
+     */
     public FlavorFields build() {
       return new FlavorFields(id, name, displayName, regionName, cpu, ram, disk, ephemeral, gpu, gpuCount, stockAvailable, createdAt);
     }

@@ -7,6 +7,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code FlavorItemGetResponse} object of the spec, at {@code #/components/schemas/Flavor_Item_Get_Response}.
+ *
+ * @param gpu The {@code gpu} member, or {@code null} when absent.
+ * @param regionName The {@code region_name} member, or {@code null} when absent.
+ * @param flavors The {@code flavors} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -14,10 +21,18 @@ import org.jspecify.annotations.Nullable;
 public record FlavorItemGetResponse(@JsonProperty("gpu") @Nullable String gpu,
     @JsonProperty("region_name") @Nullable String regionName,
     @JsonProperty("flavors") @Nullable List<FlavorFields> flavors) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link FlavorItemGetResponse}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String gpu;
@@ -31,21 +46,44 @@ public record FlavorItemGetResponse(@JsonProperty("gpu") @Nullable String gpu,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code gpu} member.
+     *
+     * @param gpu The {@code gpu} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpu(@Nullable String gpu) {
       this.gpu = gpu;
       return this;
     }
 
+    /**
+     * Sets the {@code region_name} member.
+     *
+     * @param regionName The {@code region_name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder regionName(@Nullable String regionName) {
       this.regionName = regionName;
       return this;
     }
 
+    /**
+     * Sets the {@code flavors} member.
+     *
+     * @param flavors The {@code flavors} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder flavors(@Nullable List<FlavorFields> flavors) {
       this.flavors = flavors;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link FlavorItemGetResponse}
+     */
     public FlavorItemGetResponse build() {
       return new FlavorItemGetResponse(gpu, regionName, flavors);
     }

@@ -7,6 +7,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code FlavorListResponse} object of the spec, at {@code #/components/schemas/Flavor_List_Response}.
+ *
+ * @param status The {@code status} member, or {@code null} when absent.
+ * @param message The {@code message} member, or {@code null} when absent.
+ * @param data The {@code data} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -14,10 +21,18 @@ import org.jspecify.annotations.Nullable;
 public record FlavorListResponse(@JsonProperty("status") @Nullable Boolean status,
     @JsonProperty("message") @Nullable String message,
     @JsonProperty("data") @Nullable List<FlavorItemGetResponse> data) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link FlavorListResponse}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Boolean status;
@@ -31,21 +46,44 @@ public record FlavorListResponse(@JsonProperty("status") @Nullable Boolean statu
     private Builder() {
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status The {@code status} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder status(@Nullable Boolean status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * Sets the {@code message} member.
+     *
+     * @param message The {@code message} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder message(@Nullable String message) {
       this.message = message;
       return this;
     }
 
+    /**
+     * Sets the {@code data} member.
+     *
+     * @param data The {@code data} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder data(@Nullable List<FlavorItemGetResponse> data) {
       this.data = data;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link FlavorListResponse}
+     */
     public FlavorListResponse build() {
       return new FlavorListResponse(status, message, data);
     }

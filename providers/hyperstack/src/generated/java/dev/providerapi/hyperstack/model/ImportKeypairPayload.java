@@ -7,16 +7,31 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code ImportKeypairPayload} object of the spec, at {@code #/components/schemas/Import_Keypair_Payload}.
+ *
+ * @param environmentName The {@code environment_name} member.
+ * @param name The {@code name} member.
+ * @param publicKey The {@code public_key} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ImportKeypairPayload(@JsonProperty("environment_name") String environmentName,
     @JsonProperty("name") String name, @JsonProperty("public_key") String publicKey) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ImportKeypairPayload}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String environmentName;
@@ -30,21 +45,45 @@ public record ImportKeypairPayload(@JsonProperty("environment_name") String envi
     private Builder() {
     }
 
+    /**
+     * Sets the {@code environment_name} member.
+     *
+     * @param environmentName The {@code environment_name} member.
+     * @return this builder
+     */
     public Builder environmentName(@Nullable String environmentName) {
       this.environmentName = environmentName;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code public_key} member.
+     *
+     * @param publicKey The {@code public_key} member.
+     * @return this builder
+     */
     public Builder publicKey(@Nullable String publicKey) {
       this.publicKey = publicKey;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ImportKeypairPayload}
+     * @throws IllegalStateException when a member the spec requires ({@code environment_name}, {@code name}, {@code public_key}) is not set
+     */
     public ImportKeypairPayload build() {
       Required.check(environmentName, "ImportKeypairPayload", "environment_name");
       Required.check(name, "ImportKeypairPayload", "name");

@@ -6,6 +6,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code ImportKeypairResponse} object of the spec, at {@code #/components/schemas/Import_Keypair_Response}.
+ *
+ * @param status The {@code status} member, or {@code null} when absent.
+ * @param message The {@code message} member, or {@code null} when absent.
+ * @param keypair The {@code keypair} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -13,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 public record ImportKeypairResponse(@JsonProperty("status") @Nullable Boolean status,
     @JsonProperty("message") @Nullable String message,
     @JsonProperty("keypair") @Nullable KeypairFields keypair) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ImportKeypairResponse}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Boolean status;
@@ -30,21 +45,44 @@ public record ImportKeypairResponse(@JsonProperty("status") @Nullable Boolean st
     private Builder() {
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status The {@code status} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder status(@Nullable Boolean status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * Sets the {@code message} member.
+     *
+     * @param message The {@code message} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder message(@Nullable String message) {
       this.message = message;
       return this;
     }
 
+    /**
+     * Sets the {@code keypair} member.
+     *
+     * @param keypair The {@code keypair} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder keypair(@Nullable KeypairFields keypair) {
       this.keypair = keypair;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ImportKeypairResponse}
+     */
     public ImportKeypairResponse build() {
       return new ImportKeypairResponse(status, message, keypair);
     }

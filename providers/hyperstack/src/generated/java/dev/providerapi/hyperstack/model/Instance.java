@@ -6,6 +6,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code Instance} object of the spec, at {@code #/components/schemas/Instance}.
+ *
+ * @param status The {@code status} member, or {@code null} when absent.
+ * @param message The {@code message} member, or {@code null} when absent.
+ * @param instance The {@code instance} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -13,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 public record Instance(@JsonProperty("status") @Nullable Boolean status,
     @JsonProperty("message") @Nullable String message,
     @JsonProperty("instance") @Nullable InstanceFields instance) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Instance}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Boolean status;
@@ -30,21 +45,44 @@ public record Instance(@JsonProperty("status") @Nullable Boolean status,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status The {@code status} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder status(@Nullable Boolean status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * Sets the {@code message} member.
+     *
+     * @param message The {@code message} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder message(@Nullable String message) {
       this.message = message;
       return this;
     }
 
+    /**
+     * Sets the {@code instance} member.
+     *
+     * @param instance The {@code instance} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder instance(@Nullable InstanceFields instance) {
       this.instance = instance;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Instance}
+     */
     public Instance build() {
       return new Instance(status, message, instance);
     }

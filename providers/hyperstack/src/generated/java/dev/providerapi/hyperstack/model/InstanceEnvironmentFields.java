@@ -6,6 +6,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code InstanceEnvironmentFields} object of the spec, at {@code #/components/schemas/Instance_Environment_Fields}.
+ *
+ * @param id The {@code id} member, or {@code null} when absent.
+ * @param name The {@code name} member, or {@code null} when absent.
+ * @param region The {@code region} member, or {@code null} when absent.
+ * @param orgId The {@code org_id} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -13,10 +21,18 @@ import org.jspecify.annotations.Nullable;
 public record InstanceEnvironmentFields(@JsonProperty("id") @Nullable Integer id,
     @JsonProperty("name") @Nullable String name, @JsonProperty("region") @Nullable String region,
     @JsonProperty("org_id") @Nullable Integer orgId) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceEnvironmentFields}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer id;
@@ -33,26 +49,55 @@ public record InstanceEnvironmentFields(@JsonProperty("id") @Nullable Integer id
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder id(@Nullable Integer id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code region} member.
+     *
+     * @param region The {@code region} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder region(@Nullable String region) {
       this.region = region;
       return this;
     }
 
+    /**
+     * Sets the {@code org_id} member.
+     *
+     * @param orgId The {@code org_id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder orgId(@Nullable Integer orgId) {
       this.orgId = orgId;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceEnvironmentFields}
+     */
     public InstanceEnvironmentFields build() {
       return new InstanceEnvironmentFields(id, name, region, orgId);
     }

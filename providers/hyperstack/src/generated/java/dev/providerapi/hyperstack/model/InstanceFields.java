@@ -9,7 +9,25 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code InstanceFields} object of the spec, at {@code #/components/schemas/Instance_Fields}.
+ *
+ * @param id The {@code id} member, or {@code null} when absent.
+ * @param name The {@code name} member, or {@code null} when absent.
  * @param status Lifecycle status, e.g. CREATING, BUILD, ACTIVE, SHUTOFF, HIBERNATED, DELETING, ERROR
+ * @param powerState The {@code power_state} member, or {@code null} when absent.
+ * @param vmState The {@code vm_state} member, or {@code null} when absent.
+ * @param fixedIp The {@code fixed_ip} member, or {@code null} when absent.
+ * @param floatingIp The {@code floating_ip} member, or {@code null} when absent.
+ * @param floatingIpStatus The {@code floating_ip_status} member, or {@code null} when absent.
+ * @param labels The {@code labels} member, or {@code null} when absent.
+ * @param locked The {@code locked} member, or {@code null} when absent.
+ * @param os The {@code os} member, or {@code null} when absent.
+ * @param contractId The {@code contract_id} member, or {@code null} when absent.
+ * @param createdAt The {@code created_at} member, or {@code null} when absent.
+ * @param environment The {@code environment} member, or {@code null} when absent.
+ * @param flavor The {@code flavor} member, or {@code null} when absent.
+ * @param image The {@code image} member, or {@code null} when absent.
+ * @param keypair The {@code keypair} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -30,10 +48,18 @@ public record InstanceFields(@JsonProperty("id") @Nullable Integer id,
     @JsonProperty("flavor") @Nullable InstanceFlavorFields flavor,
     @JsonProperty("image") @Nullable InstanceImageFields image,
     @JsonProperty("keypair") @Nullable InstanceKeypairFields keypair) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceFields}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer id;
@@ -89,91 +115,198 @@ public record InstanceFields(@JsonProperty("id") @Nullable Integer id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder id(@Nullable Integer id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status Lifecycle status, e.g. CREATING, BUILD, ACTIVE, SHUTOFF, HIBERNATED, DELETING, ERROR
+     * @return this builder
+     */
     public Builder status(@Nullable String status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * Sets the {@code power_state} member.
+     *
+     * @param powerState The {@code power_state} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder powerState(@Nullable String powerState) {
       this.powerState = powerState;
       return this;
     }
 
+    /**
+     * Sets the {@code vm_state} member.
+     *
+     * @param vmState The {@code vm_state} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder vmState(@Nullable String vmState) {
       this.vmState = vmState;
       return this;
     }
 
+    /**
+     * Sets the {@code fixed_ip} member.
+     *
+     * @param fixedIp The {@code fixed_ip} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder fixedIp(@Nullable String fixedIp) {
       this.fixedIp = fixedIp;
       return this;
     }
 
+    /**
+     * Sets the {@code floating_ip} member.
+     *
+     * @param floatingIp The {@code floating_ip} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder floatingIp(@Nullable String floatingIp) {
       this.floatingIp = floatingIp;
       return this;
     }
 
+    /**
+     * Sets the {@code floating_ip_status} member.
+     *
+     * @param floatingIpStatus The {@code floating_ip_status} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder floatingIpStatus(@Nullable String floatingIpStatus) {
       this.floatingIpStatus = floatingIpStatus;
       return this;
     }
 
+    /**
+     * Sets the {@code labels} member.
+     *
+     * @param labels The {@code labels} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder labels(@Nullable List<String> labels) {
       this.labels = labels;
       return this;
     }
 
+    /**
+     * Sets the {@code locked} member.
+     *
+     * @param locked The {@code locked} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder locked(@Nullable Boolean locked) {
       this.locked = locked;
       return this;
     }
 
+    /**
+     * Sets the {@code os} member.
+     *
+     * @param os The {@code os} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder os(@Nullable String os) {
       this.os = os;
       return this;
     }
 
+    /**
+     * Sets the {@code contract_id} member.
+     *
+     * @param contractId The {@code contract_id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder contractId(@Nullable Integer contractId) {
       this.contractId = contractId;
       return this;
     }
 
+    /**
+     * Sets the {@code created_at} member.
+     *
+     * @param createdAt The {@code created_at} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder createdAt(@Nullable OffsetDateTime createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
+    /**
+     * Sets the {@code environment} member.
+     *
+     * @param environment The {@code environment} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder environment(@Nullable InstanceEnvironmentFields environment) {
       this.environment = environment;
       return this;
     }
 
+    /**
+     * Sets the {@code flavor} member.
+     *
+     * @param flavor The {@code flavor} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder flavor(@Nullable InstanceFlavorFields flavor) {
       this.flavor = flavor;
       return this;
     }
 
+    /**
+     * Sets the {@code image} member.
+     *
+     * @param image The {@code image} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder image(@Nullable InstanceImageFields image) {
       this.image = image;
       return this;
     }
 
+    /**
+     * Sets the {@code keypair} member.
+     *
+     * @param keypair The {@code keypair} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder keypair(@Nullable InstanceKeypairFields keypair) {
       this.keypair = keypair;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceFields}
+     */
     public InstanceFields build() {
       return new InstanceFields(id, name, status, powerState, vmState, fixedIp, floatingIp, floatingIpStatus, labels, locked, os, contractId, createdAt, environment, flavor, image, keypair);
     }

@@ -7,6 +7,18 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code InstanceFlavorFields} object of the spec, at {@code #/components/schemas/Instance_Flavor_Fields}.
+ *
+ * @param id The {@code id} member, or {@code null} when absent.
+ * @param name The {@code name} member, or {@code null} when absent.
+ * @param cpu The {@code cpu} member, or {@code null} when absent.
+ * @param ram The {@code ram} member, or {@code null} when absent.
+ * @param disk The {@code disk} member, or {@code null} when absent.
+ * @param ephemeral The {@code ephemeral} member, or {@code null} when absent.
+ * @param gpu The {@code gpu} member, or {@code null} when absent.
+ * @param gpuCount The {@code gpu_count} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -17,10 +29,18 @@ public record InstanceFlavorFields(@JsonProperty("id") @Nullable Integer id,
     @JsonProperty("ephemeral") @Nullable Integer ephemeral,
     @JsonProperty("gpu") @Nullable String gpu,
     @JsonProperty("gpu_count") @Nullable Integer gpuCount) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceFlavorFields}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer id;
@@ -49,46 +69,99 @@ public record InstanceFlavorFields(@JsonProperty("id") @Nullable Integer id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder id(@Nullable Integer id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code cpu} member.
+     *
+     * @param cpu The {@code cpu} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder cpu(@Nullable Integer cpu) {
       this.cpu = cpu;
       return this;
     }
 
+    /**
+     * Sets the {@code ram} member.
+     *
+     * @param ram The {@code ram} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder ram(@Nullable BigDecimal ram) {
       this.ram = ram;
       return this;
     }
 
+    /**
+     * Sets the {@code disk} member.
+     *
+     * @param disk The {@code disk} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder disk(@Nullable Integer disk) {
       this.disk = disk;
       return this;
     }
 
+    /**
+     * Sets the {@code ephemeral} member.
+     *
+     * @param ephemeral The {@code ephemeral} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder ephemeral(@Nullable Integer ephemeral) {
       this.ephemeral = ephemeral;
       return this;
     }
 
+    /**
+     * Sets the {@code gpu} member.
+     *
+     * @param gpu The {@code gpu} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpu(@Nullable String gpu) {
       this.gpu = gpu;
       return this;
     }
 
+    /**
+     * Sets the {@code gpu_count} member.
+     *
+     * @param gpuCount The {@code gpu_count} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpuCount(@Nullable Integer gpuCount) {
       this.gpuCount = gpuCount;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceFlavorFields}
+     */
     public InstanceFlavorFields build() {
       return new InstanceFlavorFields(id, name, cpu, ram, disk, ephemeral, gpu, gpuCount);
     }

@@ -6,15 +6,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code InstanceImageFields} object of the spec, at {@code #/components/schemas/Instance_Image_Fields}.
+ *
+ * @param name The {@code name} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InstanceImageFields(@JsonProperty("name") @Nullable String name) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceImageFields}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -22,11 +35,22 @@ public record InstanceImageFields(@JsonProperty("name") @Nullable String name) {
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceImageFields}
+     */
     public InstanceImageFields build() {
       return new InstanceImageFields(name);
     }

@@ -6,16 +6,31 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code KeypairEnvironmentFields} object of the spec, at {@code #/components/schemas/Keypair_Environment_Fields}.
+ *
+ * @param id The {@code id} member, or {@code null} when absent.
+ * @param name The {@code name} member, or {@code null} when absent.
+ * @param region The {@code region} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record KeypairEnvironmentFields(@JsonProperty("id") @Nullable Integer id,
     @JsonProperty("name") @Nullable String name, @JsonProperty("region") @Nullable String region) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link KeypairEnvironmentFields}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer id;
@@ -29,21 +44,44 @@ public record KeypairEnvironmentFields(@JsonProperty("id") @Nullable Integer id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder id(@Nullable Integer id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code region} member.
+     *
+     * @param region The {@code region} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder region(@Nullable String region) {
       this.region = region;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link KeypairEnvironmentFields}
+     */
     public KeypairEnvironmentFields build() {
       return new KeypairEnvironmentFields(id, name, region);
     }

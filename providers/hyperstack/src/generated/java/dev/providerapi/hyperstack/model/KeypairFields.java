@@ -7,6 +7,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code KeypairFields} object of the spec, at {@code #/components/schemas/Keypair_Fields}.
+ *
+ * @param id The {@code id} member, or {@code null} when absent.
+ * @param name The {@code name} member, or {@code null} when absent.
+ * @param environment The {@code environment} member, or {@code null} when absent.
+ * @param publicKey The {@code public_key} member, or {@code null} when absent.
+ * @param fingerprint The {@code fingerprint} member, or {@code null} when absent.
+ * @param createdAt The {@code created_at} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -17,10 +27,18 @@ public record KeypairFields(@JsonProperty("id") @Nullable Integer id,
     @JsonProperty("public_key") @Nullable String publicKey,
     @JsonProperty("fingerprint") @Nullable String fingerprint,
     @JsonProperty("created_at") @Nullable OffsetDateTime createdAt) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link KeypairFields}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer id;
@@ -43,36 +61,77 @@ public record KeypairFields(@JsonProperty("id") @Nullable Integer id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder id(@Nullable Integer id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code environment} member.
+     *
+     * @param environment The {@code environment} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder environment(@Nullable KeypairEnvironmentFields environment) {
       this.environment = environment;
       return this;
     }
 
+    /**
+     * Sets the {@code public_key} member.
+     *
+     * @param publicKey The {@code public_key} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder publicKey(@Nullable String publicKey) {
       this.publicKey = publicKey;
       return this;
     }
 
+    /**
+     * Sets the {@code fingerprint} member.
+     *
+     * @param fingerprint The {@code fingerprint} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder fingerprint(@Nullable String fingerprint) {
       this.fingerprint = fingerprint;
       return this;
     }
 
+    /**
+     * Sets the {@code created_at} member.
+     *
+     * @param createdAt The {@code created_at} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder createdAt(@Nullable OffsetDateTime createdAt) {
       this.createdAt = createdAt;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link KeypairFields}
+     */
     public KeypairFields build() {
       return new KeypairFields(id, name, environment, publicKey, fingerprint, createdAt);
     }

@@ -7,6 +7,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code Keypairs} object of the spec, at {@code #/components/schemas/Keypairs}.
+ *
+ * @param status The {@code status} member, or {@code null} when absent.
+ * @param message The {@code message} member, or {@code null} when absent.
+ * @param keypairs The {@code keypairs} member, or {@code null} when absent.
+ * @param page The {@code page} member, or {@code null} when absent.
+ * @param pageSize The {@code page_size} member, or {@code null} when absent.
+ * @param count The {@code count} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -17,10 +27,18 @@ public record Keypairs(@JsonProperty("status") @Nullable Boolean status,
     @JsonProperty("page") @Nullable Integer page,
     @JsonProperty("page_size") @Nullable Integer pageSize,
     @JsonProperty("count") @Nullable Integer count) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Keypairs}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Boolean status;
@@ -43,36 +61,77 @@ public record Keypairs(@JsonProperty("status") @Nullable Boolean status,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status The {@code status} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder status(@Nullable Boolean status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * Sets the {@code message} member.
+     *
+     * @param message The {@code message} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder message(@Nullable String message) {
       this.message = message;
       return this;
     }
 
+    /**
+     * Sets the {@code keypairs} member.
+     *
+     * @param keypairs The {@code keypairs} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder keypairs(@Nullable List<KeypairFields> keypairs) {
       this.keypairs = keypairs;
       return this;
     }
 
+    /**
+     * Sets the {@code page} member.
+     *
+     * @param page The {@code page} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder page(@Nullable Integer page) {
       this.page = page;
       return this;
     }
 
+    /**
+     * Sets the {@code page_size} member.
+     *
+     * @param pageSize The {@code page_size} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder pageSize(@Nullable Integer pageSize) {
       this.pageSize = pageSize;
       return this;
     }
 
+    /**
+     * Sets the {@code count} member.
+     *
+     * @param count The {@code count} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder count(@Nullable Integer count) {
       this.count = count;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Keypairs}
+     */
     public Keypairs build() {
       return new Keypairs(status, message, keypairs, page, pageSize, count);
     }

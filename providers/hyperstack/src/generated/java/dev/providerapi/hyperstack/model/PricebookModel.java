@@ -8,6 +8,17 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code PricebookModel} object of the spec, at {@code #/components/schemas/PricebookModel}.
+ *
+ * @param id The {@code id} member, or {@code null} when absent.
+ * @param name The {@code name} member, or {@code null} when absent.
+ * @param value The {@code value} member, or {@code null} when absent.
+ * @param originalValue The {@code original_value} member, or {@code null} when absent.
+ * @param discountApplied The {@code discount_applied} member, or {@code null} when absent.
+ * @param startTime The {@code start_time} member, or {@code null} when absent.
+ * @param endTime The {@code end_time} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -18,10 +29,18 @@ public record PricebookModel(@JsonProperty("id") @Nullable Integer id,
     @JsonProperty("discount_applied") @Nullable Boolean discountApplied,
     @JsonProperty("start_time") @Nullable OffsetDateTime startTime,
     @JsonProperty("end_time") @Nullable OffsetDateTime endTime) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PricebookModel}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer id;
@@ -47,41 +66,88 @@ public record PricebookModel(@JsonProperty("id") @Nullable Integer id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder id(@Nullable Integer id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code value} member.
+     *
+     * @param value The {@code value} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder value(@Nullable BigDecimal value) {
       this.value = value;
       return this;
     }
 
+    /**
+     * Sets the {@code original_value} member.
+     *
+     * @param originalValue The {@code original_value} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder originalValue(@Nullable BigDecimal originalValue) {
       this.originalValue = originalValue;
       return this;
     }
 
+    /**
+     * Sets the {@code discount_applied} member.
+     *
+     * @param discountApplied The {@code discount_applied} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder discountApplied(@Nullable Boolean discountApplied) {
       this.discountApplied = discountApplied;
       return this;
     }
 
+    /**
+     * Sets the {@code start_time} member.
+     *
+     * @param startTime The {@code start_time} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder startTime(@Nullable OffsetDateTime startTime) {
       this.startTime = startTime;
       return this;
     }
 
+    /**
+     * Sets the {@code end_time} member.
+     *
+     * @param endTime The {@code end_time} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder endTime(@Nullable OffsetDateTime endTime) {
       this.endTime = endTime;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PricebookModel}
+     */
     public PricebookModel build() {
       return new PricebookModel(id, name, value, originalValue, discountApplied, startTime, endTime);
     }

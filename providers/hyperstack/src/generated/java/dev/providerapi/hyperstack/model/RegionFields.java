@@ -6,6 +6,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code RegionFields} object of the spec, at {@code #/components/schemas/Region_Fields}.
+ *
+ * @param id The {@code id} member, or {@code null} when absent.
+ * @param name The {@code name} member, or {@code null} when absent.
+ * @param description The {@code description} member, or {@code null} when absent.
+ * @param country The {@code country} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -14,10 +22,18 @@ public record RegionFields(@JsonProperty("id") @Nullable Integer id,
     @JsonProperty("name") @Nullable String name,
     @JsonProperty("description") @Nullable String description,
     @JsonProperty("country") @Nullable String country) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link RegionFields}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer id;
@@ -34,26 +50,55 @@ public record RegionFields(@JsonProperty("id") @Nullable Integer id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder id(@Nullable Integer id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code description} member.
+     *
+     * @param description The {@code description} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
+    /**
+     * Sets the {@code country} member.
+     *
+     * @param country The {@code country} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder country(@Nullable String country) {
       this.country = country;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link RegionFields}
+     */
     public RegionFields build() {
       return new RegionFields(id, name, description, country);
     }

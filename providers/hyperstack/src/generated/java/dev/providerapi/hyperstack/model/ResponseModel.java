@@ -6,16 +6,30 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code ResponseModel} object of the spec, at {@code #/components/schemas/ResponseModel}.
+ *
+ * @param status The {@code status} member, or {@code null} when absent.
+ * @param message The {@code message} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ResponseModel(@JsonProperty("status") @Nullable Boolean status,
     @JsonProperty("message") @Nullable String message) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ResponseModel}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Boolean status;
@@ -26,16 +40,33 @@ public record ResponseModel(@JsonProperty("status") @Nullable Boolean status,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status The {@code status} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder status(@Nullable Boolean status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * Sets the {@code message} member.
+     *
+     * @param message The {@code message} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder message(@Nullable String message) {
       this.message = message;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ResponseModel}
+     */
     public ResponseModel build() {
       return new ResponseModel(status, message);
     }

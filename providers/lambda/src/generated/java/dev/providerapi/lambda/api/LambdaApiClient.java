@@ -106,6 +106,11 @@ public final class LambdaApiClient implements LambdaApi {
 
   private final ApiClient client;
 
+  /**
+   * A client whose every call goes through {@code client}.
+   *
+   * @param client the runtime client: base URL, authentication, retries, rate limits and error mapping
+   */
   public LambdaApiClient(ApiClient client) {
     this.client = client;
   }

@@ -8,6 +8,9 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code AddSshKeyRequest} object of the spec, at {@code #/components/schemas/AddSSHKeyRequest}.
+ *
+ * @param name The {@code name} member.
  * @param publicKey Omit to have Lambda generate a key pair.
  */
 @JsonIgnoreProperties(
@@ -16,10 +19,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AddSshKeyRequest(@JsonProperty("name") String name,
     @JsonProperty("public_key") @Nullable String publicKey) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link AddSshKeyRequest}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -30,16 +41,34 @@ public record AddSshKeyRequest(@JsonProperty("name") String name,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code public_key} member.
+     *
+     * @param publicKey Omit to have Lambda generate a key pair.
+     * @return this builder
+     */
     public Builder publicKey(@Nullable String publicKey) {
       this.publicKey = publicKey;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link AddSshKeyRequest}
+     * @throws IllegalStateException when a member the spec requires ({@code name}) is not set
+     */
     public AddSshKeyRequest build() {
       Required.check(name, "AddSshKeyRequest", "name");
       return new AddSshKeyRequest(name, publicKey);

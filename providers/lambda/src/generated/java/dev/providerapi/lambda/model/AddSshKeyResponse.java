@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
+ * One of the variants of {@code AddSshKeyResponse} in the spec, at {@code #/paths/~1api~1v1~1ssh-keys/post/responses/200/content/properties/data}.
+ *
  * <p>Decoded by the members present; a shape matching no variant decodes to {@link Unknown}.
  */
 @JsonDeserialize(
@@ -22,6 +24,9 @@ public sealed interface AddSshKeyResponse permits GeneratedSshKey, SshKey, AddSs
   final class Deserializer extends UnionDeserializer<AddSshKeyResponse> {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The deserializer of every variant, for {@code @JsonDeserialize}.
+     */
     public Deserializer() {
       super(AddSshKeyResponse.class, List.of(
             UnionDeserializer.variant(GeneratedSshKey.class, Set.of("id", "name", "private_key", "public_key"), Set.of("id", "name", "private_key", "public_key")),
@@ -31,8 +36,16 @@ public sealed interface AddSshKeyResponse permits GeneratedSshKey, SshKey, AddSs
 
   /**
    * A variant this client does not know, with every member as decoded.
+   *
+   * @param properties every member, by name, as decoded
    */
   record Unknown(@JsonValue Map<String, Object> properties) implements AddSshKeyResponse {
+    /**
+     * The unknown variant of these members (Jackson's creator).
+     *
+     * @param properties every member, by name, as decoded
+     * @return the unknown variant
+     */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
     )

@@ -8,6 +8,8 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code ApiError} object of the spec, at {@code #/components/schemas/ApiError}.
+ *
  * @param code Stable machine-readable code; the only part to branch on. Known codes: global/invalid-api-key, global/account-inactive, global/invalid-parameters, global/object-does-not-exist, global/quota-exceeded, global/duplicate, global/internal-error, global/invalid-address, instance-operations/launch/insufficient-capacity, instance-operations/launch/file-system-in-wrong-region, filesystems/filesystem-in-use, firewall-rulesets/firewall-ruleset-in-use, and provider/* for upstream failures.
  * @param message Human-readable explanation; wording may change.
  * @param suggestion When present, what to do about it; wording may change.
@@ -18,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiError(@JsonProperty("code") String code, @JsonProperty("message") String message,
     @JsonProperty("suggestion") @Nullable String suggestion) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ApiError}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String code;
@@ -35,21 +45,45 @@ public record ApiError(@JsonProperty("code") String code, @JsonProperty("message
     private Builder() {
     }
 
+    /**
+     * Sets the {@code code} member.
+     *
+     * @param code Stable machine-readable code; the only part to branch on. Known codes: global/invalid-api-key, global/account-inactive, global/invalid-parameters, global/object-does-not-exist, global/quota-exceeded, global/duplicate, global/internal-error, global/invalid-address, instance-operations/launch/insufficient-capacity, instance-operations/launch/file-system-in-wrong-region, filesystems/filesystem-in-use, firewall-rulesets/firewall-ruleset-in-use, and provider/* for upstream failures.
+     * @return this builder
+     */
     public Builder code(@Nullable String code) {
       this.code = code;
       return this;
     }
 
+    /**
+     * Sets the {@code message} member.
+     *
+     * @param message Human-readable explanation; wording may change.
+     * @return this builder
+     */
     public Builder message(@Nullable String message) {
       this.message = message;
       return this;
     }
 
+    /**
+     * Sets the {@code suggestion} member.
+     *
+     * @param suggestion When present, what to do about it; wording may change.
+     * @return this builder
+     */
     public Builder suggestion(@Nullable String suggestion) {
       this.suggestion = suggestion;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ApiError}
+     * @throws IllegalStateException when a member the spec requires ({@code code}, {@code message}) is not set
+     */
     public ApiError build() {
       Required.check(code, "ApiError", "code");
       Required.check(message, "ApiError", "message");

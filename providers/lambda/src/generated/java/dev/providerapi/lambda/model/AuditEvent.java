@@ -11,7 +11,18 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code AuditEvent} object of the spec, at {@code #/components/schemas/AuditEvent}.
+ *
+ * @param serviceName The {@code service_name} member.
+ * @param resourceName The {@code resource_name} member.
+ * @param action The {@code action} member.
+ * @param catalogVersion The {@code catalog_version} member.
+ * @param eventId The {@code event_id} member.
  * @param eventTime UTC time of the event, ISO 8601.
+ * @param actorLrn The {@code actor_lrn} member, which may be {@code null}.
+ * @param resourceLrns The {@code resource_lrns} member.
+ * @param resourceOwnerLrn The {@code resource_owner_lrn} member, which may be {@code null}.
+ * @param requestApiKeyLrn The {@code request_api_key_lrn} member, which may be {@code null}.
  * @param additionalDetails Event-specific details; keys vary by event type.
  */
 @JsonIgnoreProperties(
@@ -44,10 +55,18 @@ public record AuditEvent(@JsonProperty("service_name") String serviceName,
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link AuditEvent}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String serviceName;
@@ -85,61 +104,133 @@ public record AuditEvent(@JsonProperty("service_name") String serviceName,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code service_name} member.
+     *
+     * @param serviceName The {@code service_name} member.
+     * @return this builder
+     */
     public Builder serviceName(@Nullable String serviceName) {
       this.serviceName = serviceName;
       return this;
     }
 
+    /**
+     * Sets the {@code resource_name} member.
+     *
+     * @param resourceName The {@code resource_name} member.
+     * @return this builder
+     */
     public Builder resourceName(@Nullable String resourceName) {
       this.resourceName = resourceName;
       return this;
     }
 
+    /**
+     * Sets the {@code action} member.
+     *
+     * @param action The {@code action} member.
+     * @return this builder
+     */
     public Builder action(@Nullable String action) {
       this.action = action;
       return this;
     }
 
+    /**
+     * Sets the {@code catalog_version} member.
+     *
+     * @param catalogVersion The {@code catalog_version} member.
+     * @return this builder
+     */
     public Builder catalogVersion(@Nullable String catalogVersion) {
       this.catalogVersion = catalogVersion;
       return this;
     }
 
+    /**
+     * Sets the {@code event_id} member.
+     *
+     * @param eventId The {@code event_id} member.
+     * @return this builder
+     */
     public Builder eventId(@Nullable String eventId) {
       this.eventId = eventId;
       return this;
     }
 
+    /**
+     * Sets the {@code event_time} member.
+     *
+     * @param eventTime UTC time of the event, ISO 8601.
+     * @return this builder
+     */
     public Builder eventTime(@Nullable String eventTime) {
       this.eventTime = eventTime;
       return this;
     }
 
+    /**
+     * Sets the {@code actor_lrn} member.
+     *
+     * @param actorLrn The {@code actor_lrn} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder actorLrn(@Nullable String actorLrn) {
       this.actorLrn = actorLrn;
       return this;
     }
 
+    /**
+     * Sets the {@code resource_lrns} member.
+     *
+     * @param resourceLrns The {@code resource_lrns} member.
+     * @return this builder
+     */
     public Builder resourceLrns(@Nullable List<String> resourceLrns) {
       this.resourceLrns = resourceLrns;
       return this;
     }
 
+    /**
+     * Sets the {@code resource_owner_lrn} member.
+     *
+     * @param resourceOwnerLrn The {@code resource_owner_lrn} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder resourceOwnerLrn(@Nullable String resourceOwnerLrn) {
       this.resourceOwnerLrn = resourceOwnerLrn;
       return this;
     }
 
+    /**
+     * Sets the {@code request_api_key_lrn} member.
+     *
+     * @param requestApiKeyLrn The {@code request_api_key_lrn} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder requestApiKeyLrn(@Nullable String requestApiKeyLrn) {
       this.requestApiKeyLrn = requestApiKeyLrn;
       return this;
     }
 
+    /**
+     * Sets the {@code additional_details} member.
+     *
+     * @param additionalDetails Event-specific details; keys vary by event type.
+     * @return this builder
+     */
     public Builder additionalDetails(@Nullable Map<String, JsonNode> additionalDetails) {
       this.additionalDetails = additionalDetails;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link AuditEvent}
+     * @throws IllegalStateException when a member the spec requires ({@code service_name}, {@code resource_name}, {@code action}, {@code catalog_version}, {@code event_id}, {@code event_time}, {@code resource_lrns}, {@code additional_details}) is not set
+     */
     public AuditEvent build() {
       Required.check(serviceName, "AuditEvent", "service_name");
       Required.check(resourceName, "AuditEvent", "resource_name");

@@ -9,6 +9,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code AuditEventsPage} object of the spec, at {@code #/components/schemas/AuditEventsPage}.
+ *
+ * @param events The {@code events} member.
  * @param pageToken Token for the next page; null on the last page.
  */
 @JsonIgnoreProperties(
@@ -17,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AuditEventsPage(@JsonProperty("events") List<AuditEvent> events,
     @JsonProperty("page_token") @Nullable String pageToken) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link AuditEventsPage}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private List<AuditEvent> events;
@@ -31,16 +42,34 @@ public record AuditEventsPage(@JsonProperty("events") List<AuditEvent> events,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code events} member.
+     *
+     * @param events The {@code events} member.
+     * @return this builder
+     */
     public Builder events(@Nullable List<AuditEvent> events) {
       this.events = events;
       return this;
     }
 
+    /**
+     * Sets the {@code page_token} member.
+     *
+     * @param pageToken Token for the next page; null on the last page.
+     * @return this builder
+     */
     public Builder pageToken(@Nullable String pageToken) {
       this.pageToken = pageToken;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link AuditEventsPage}
+     * @throws IllegalStateException when a member the spec requires ({@code events}) is not set
+     */
     public AuditEventsPage build() {
       Required.check(events, "AuditEventsPage", "events");
       return new AuditEventsPage(events, pageToken);

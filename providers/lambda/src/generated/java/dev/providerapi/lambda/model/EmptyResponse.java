@@ -12,14 +12,27 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EmptyResponse() {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link EmptyResponse}, member by member.
+   */
   public static final class Builder {
     private Builder() {
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link EmptyResponse}
+     */
     public EmptyResponse build() {
       return new EmptyResponse();
     }

@@ -9,16 +9,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Body of every failed request.
+ *
+ * @param error The {@code error} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ErrorResponse(@JsonProperty("error") ApiError error) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ErrorResponse}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private ApiError error;
@@ -26,11 +36,23 @@ public record ErrorResponse(@JsonProperty("error") ApiError error) {
     private Builder() {
     }
 
+    /**
+     * Sets the {@code error} member.
+     *
+     * @param error The {@code error} member.
+     * @return this builder
+     */
     public Builder error(@Nullable ApiError error) {
       this.error = error;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ErrorResponse}
+     * @throws IllegalStateException when a member the spec requires ({@code error}) is not set
+     */
     public ErrorResponse build() {
       Required.check(error, "ErrorResponse", "error");
       return new ErrorResponse(error);

@@ -9,8 +9,15 @@ import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code Filesystem} object of the spec, at {@code #/components/schemas/Filesystem}.
+ *
+ * @param id The {@code id} member.
+ * @param name The {@code name} member.
  * @param mountPoint Default mount path on instances (a launch may choose another).
+ * @param created The {@code created} member.
+ * @param createdBy The {@code created_by} member.
  * @param isInUse Mounted on an instance; such a filesystem cannot be deleted.
+ * @param region The {@code region} member.
  * @param bytesUsed Approximate usage in bytes, refreshed every few hours.
  */
 @JsonIgnoreProperties(
@@ -22,10 +29,18 @@ public record Filesystem(@JsonProperty("id") String id, @JsonProperty("name") St
     @JsonProperty("created_by") User createdBy, @JsonProperty("is_in_use") Boolean isInUse,
     @JsonProperty("region") Region region,
     @JsonProperty("bytes_used") @Nullable Integer bytesUsed) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Filesystem}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -54,46 +69,100 @@ public record Filesystem(@JsonProperty("id") String id, @JsonProperty("name") St
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code mount_point} member.
+     *
+     * @param mountPoint Default mount path on instances (a launch may choose another).
+     * @return this builder
+     */
     public Builder mountPoint(@Nullable String mountPoint) {
       this.mountPoint = mountPoint;
       return this;
     }
 
+    /**
+     * Sets the {@code created} member.
+     *
+     * @param created The {@code created} member.
+     * @return this builder
+     */
     public Builder created(@Nullable OffsetDateTime created) {
       this.created = created;
       return this;
     }
 
+    /**
+     * Sets the {@code created_by} member.
+     *
+     * @param createdBy The {@code created_by} member.
+     * @return this builder
+     */
     public Builder createdBy(@Nullable User createdBy) {
       this.createdBy = createdBy;
       return this;
     }
 
+    /**
+     * Sets the {@code is_in_use} member.
+     *
+     * @param isInUse Mounted on an instance; such a filesystem cannot be deleted.
+     * @return this builder
+     */
     public Builder isInUse(@Nullable Boolean isInUse) {
       this.isInUse = isInUse;
       return this;
     }
 
+    /**
+     * Sets the {@code region} member.
+     *
+     * @param region The {@code region} member.
+     * @return this builder
+     */
     public Builder region(@Nullable Region region) {
       this.region = region;
       return this;
     }
 
+    /**
+     * Sets the {@code bytes_used} member.
+     *
+     * @param bytesUsed Approximate usage in bytes, refreshed every few hours.
+     * @return this builder
+     */
     public Builder bytesUsed(@Nullable Integer bytesUsed) {
       this.bytesUsed = bytesUsed;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Filesystem}
+     * @throws IllegalStateException when a member the spec requires ({@code id}, {@code name}, {@code mount_point}, {@code created}, {@code created_by}, {@code is_in_use}, {@code region}) is not set
+     */
     public Filesystem build() {
       Required.check(id, "Filesystem", "id");
       Required.check(name, "Filesystem", "name");

@@ -8,6 +8,9 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code FilesystemCreateRequest} object of the spec, at {@code #/components/schemas/FilesystemCreateRequest}.
+ *
+ * @param name The {@code name} member.
  * @param region A Lambda region code. Kept open (not an enum) so regions added later still decode. Known codes (spec 1.8.3): europe-central-1, asia-south-1, australia-east-1, me-west-1, asia-northeast-1, asia-northeast-2, us-east-1, us-west-2, us-west-1, us-south-1, us-west-3, us-midwest-1, us-east-2, us-south-2, us-south-3, us-east-3, us-midwest-2.
  */
 @JsonIgnoreProperties(
@@ -16,10 +19,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FilesystemCreateRequest(@JsonProperty("name") String name,
     @JsonProperty("region") String region) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link FilesystemCreateRequest}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -30,16 +41,34 @@ public record FilesystemCreateRequest(@JsonProperty("name") String name,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code region} member.
+     *
+     * @param region A Lambda region code. Kept open (not an enum) so regions added later still decode. Known codes (spec 1.8.3): europe-central-1, asia-south-1, australia-east-1, me-west-1, asia-northeast-1, asia-northeast-2, us-east-1, us-west-2, us-west-1, us-south-1, us-west-3, us-midwest-1, us-east-2, us-south-2, us-south-3, us-east-3, us-midwest-2.
+     * @return this builder
+     */
     public Builder region(@Nullable String region) {
       this.region = region;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link FilesystemCreateRequest}
+     * @throws IllegalStateException when a member the spec requires ({@code name}, {@code region}) is not set
+     */
     public FilesystemCreateRequest build() {
       Required.check(name, "FilesystemCreateRequest", "name");
       Required.check(region, "FilesystemCreateRequest", "region");

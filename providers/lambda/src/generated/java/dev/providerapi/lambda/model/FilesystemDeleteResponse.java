@@ -8,15 +8,28 @@ import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code FilesystemDeleteResponse} object of the spec, at {@code #/components/schemas/FilesystemDeleteResponse}.
+ *
+ * @param deletedIds The {@code deleted_ids} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FilesystemDeleteResponse(@JsonProperty("deleted_ids") List<String> deletedIds) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link FilesystemDeleteResponse}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private List<String> deletedIds;
@@ -24,11 +37,23 @@ public record FilesystemDeleteResponse(@JsonProperty("deleted_ids") List<String>
     private Builder() {
     }
 
+    /**
+     * Sets the {@code deleted_ids} member.
+     *
+     * @param deletedIds The {@code deleted_ids} member.
+     * @return this builder
+     */
     public Builder deletedIds(@Nullable List<String> deletedIds) {
       this.deletedIds = deletedIds;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link FilesystemDeleteResponse}
+     * @throws IllegalStateException when a member the spec requires ({@code deleted_ids}) is not set
+     */
     public FilesystemDeleteResponse build() {
       Required.check(deletedIds, "FilesystemDeleteResponse", "deleted_ids");
       return new FilesystemDeleteResponse(deletedIds);

@@ -8,7 +8,10 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code FilesystemMountEntry} object of the spec, at {@code #/components/schemas/FilesystemMountEntry}.
+ *
  * @param mountPoint Absolute path on the instance.
+ * @param fileSystemId The {@code file_system_id} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -16,10 +19,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FilesystemMountEntry(@JsonProperty("mount_point") String mountPoint,
     @JsonProperty("file_system_id") String fileSystemId) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link FilesystemMountEntry}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String mountPoint;
@@ -30,16 +41,34 @@ public record FilesystemMountEntry(@JsonProperty("mount_point") String mountPoin
     private Builder() {
     }
 
+    /**
+     * Sets the {@code mount_point} member.
+     *
+     * @param mountPoint Absolute path on the instance.
+     * @return this builder
+     */
     public Builder mountPoint(@Nullable String mountPoint) {
       this.mountPoint = mountPoint;
       return this;
     }
 
+    /**
+     * Sets the {@code file_system_id} member.
+     *
+     * @param fileSystemId The {@code file_system_id} member.
+     * @return this builder
+     */
     public Builder fileSystemId(@Nullable String fileSystemId) {
       this.fileSystemId = fileSystemId;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link FilesystemMountEntry}
+     * @throws IllegalStateException when a member the spec requires ({@code mount_point}, {@code file_system_id}) is not set
+     */
     public FilesystemMountEntry build() {
       Required.check(mountPoint, "FilesystemMountEntry", "mount_point");
       Required.check(fileSystemId, "FilesystemMountEntry", "file_system_id");

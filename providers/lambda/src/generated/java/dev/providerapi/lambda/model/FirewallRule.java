@@ -9,8 +9,12 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code FirewallRule} object of the spec, at {@code #/components/schemas/FirewallRule}.
+ *
+ * @param protocol The {@code protocol} member.
  * @param portRange Inclusive [min, max]; required except for icmp, where it is not allowed. One port is [p, p].
  * @param sourceNetwork Allowed source as IPv4 CIDR (a bare address means /32; 0.0.0.0/0 allows all).
+ * @param description The {@code description} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -20,10 +24,18 @@ public record FirewallRule(@JsonProperty("protocol") NetworkProtocol protocol,
     @JsonProperty("port_range") @Nullable List<Integer> portRange,
     @JsonProperty("source_network") String sourceNetwork,
     @JsonProperty("description") String description) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link FirewallRule}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private NetworkProtocol protocol;
@@ -40,26 +52,56 @@ public record FirewallRule(@JsonProperty("protocol") NetworkProtocol protocol,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code protocol} member.
+     *
+     * @param protocol The {@code protocol} member.
+     * @return this builder
+     */
     public Builder protocol(@Nullable NetworkProtocol protocol) {
       this.protocol = protocol;
       return this;
     }
 
+    /**
+     * Sets the {@code port_range} member.
+     *
+     * @param portRange Inclusive [min, max]; required except for icmp, where it is not allowed. One port is [p, p].
+     * @return this builder
+     */
     public Builder portRange(@Nullable List<Integer> portRange) {
       this.portRange = portRange;
       return this;
     }
 
+    /**
+     * Sets the {@code source_network} member.
+     *
+     * @param sourceNetwork Allowed source as IPv4 CIDR (a bare address means /32; 0.0.0.0/0 allows all).
+     * @return this builder
+     */
     public Builder sourceNetwork(@Nullable String sourceNetwork) {
       this.sourceNetwork = sourceNetwork;
       return this;
     }
 
+    /**
+     * Sets the {@code description} member.
+     *
+     * @param description The {@code description} member.
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link FirewallRule}
+     * @throws IllegalStateException when a member the spec requires ({@code protocol}, {@code source_network}, {@code description}) is not set
+     */
     public FirewallRule build() {
       Required.check(protocol, "FirewallRule", "protocol");
       Required.check(sourceNetwork, "FirewallRule", "source_network");

@@ -8,15 +8,28 @@ import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code FirewallRulesPutRequest} object of the spec, at {@code #/components/schemas/FirewallRulesPutRequest}.
+ *
+ * @param data The {@code data} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FirewallRulesPutRequest(@JsonProperty("data") List<FirewallRule> data) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link FirewallRulesPutRequest}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private List<FirewallRule> data;
@@ -24,11 +37,23 @@ public record FirewallRulesPutRequest(@JsonProperty("data") List<FirewallRule> d
     private Builder() {
     }
 
+    /**
+     * Sets the {@code data} member.
+     *
+     * @param data The {@code data} member.
+     * @return this builder
+     */
     public Builder data(@Nullable List<FirewallRule> data) {
       this.data = data;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link FirewallRulesPutRequest}
+     * @throws IllegalStateException when a member the spec requires ({@code data}) is not set
+     */
     public FirewallRulesPutRequest build() {
       Required.check(data, "FirewallRulesPutRequest", "data");
       return new FirewallRulesPutRequest(data);

@@ -10,6 +10,13 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code FirewallRuleset} object of the spec, at {@code #/components/schemas/FirewallRuleset}.
+ *
+ * @param id The {@code id} member.
+ * @param name The {@code name} member.
+ * @param region The {@code region} member.
+ * @param rules The {@code rules} member.
+ * @param created The {@code created} member.
  * @param instanceIds Instances using this ruleset.
  */
 @JsonIgnoreProperties(
@@ -20,10 +27,18 @@ public record FirewallRuleset(@JsonProperty("id") String id, @JsonProperty("name
     @JsonProperty("region") Region region, @JsonProperty("rules") List<FirewallRule> rules,
     @JsonProperty("created") OffsetDateTime created,
     @JsonProperty("instance_ids") List<String> instanceIds) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link FirewallRuleset}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -46,36 +61,78 @@ public record FirewallRuleset(@JsonProperty("id") String id, @JsonProperty("name
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code region} member.
+     *
+     * @param region The {@code region} member.
+     * @return this builder
+     */
     public Builder region(@Nullable Region region) {
       this.region = region;
       return this;
     }
 
+    /**
+     * Sets the {@code rules} member.
+     *
+     * @param rules The {@code rules} member.
+     * @return this builder
+     */
     public Builder rules(@Nullable List<FirewallRule> rules) {
       this.rules = rules;
       return this;
     }
 
+    /**
+     * Sets the {@code created} member.
+     *
+     * @param created The {@code created} member.
+     * @return this builder
+     */
     public Builder created(@Nullable OffsetDateTime created) {
       this.created = created;
       return this;
     }
 
+    /**
+     * Sets the {@code instance_ids} member.
+     *
+     * @param instanceIds Instances using this ruleset.
+     * @return this builder
+     */
     public Builder instanceIds(@Nullable List<String> instanceIds) {
       this.instanceIds = instanceIds;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link FirewallRuleset}
+     * @throws IllegalStateException when a member the spec requires ({@code id}, {@code name}, {@code region}, {@code rules}, {@code created}, {@code instance_ids}) is not set
+     */
     public FirewallRuleset build() {
       Required.check(id, "FirewallRuleset", "id");
       Required.check(name, "FirewallRuleset", "name");

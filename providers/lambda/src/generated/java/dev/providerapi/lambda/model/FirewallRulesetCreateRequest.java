@@ -9,7 +9,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code FirewallRulesetCreateRequest} object of the spec, at {@code #/components/schemas/FirewallRulesetCreateRequest}.
+ *
+ * @param name The {@code name} member.
  * @param region A Lambda region code. Kept open (not an enum) so regions added later still decode. Known codes (spec 1.8.3): europe-central-1, asia-south-1, australia-east-1, me-west-1, asia-northeast-1, asia-northeast-2, us-east-1, us-west-2, us-west-1, us-south-1, us-west-3, us-midwest-1, us-east-2, us-south-2, us-south-3, us-east-3, us-midwest-2.
+ * @param rules The {@code rules} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -17,10 +21,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FirewallRulesetCreateRequest(@JsonProperty("name") String name,
     @JsonProperty("region") String region, @JsonProperty("rules") List<FirewallRule> rules) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link FirewallRulesetCreateRequest}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -34,21 +46,45 @@ public record FirewallRulesetCreateRequest(@JsonProperty("name") String name,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code region} member.
+     *
+     * @param region A Lambda region code. Kept open (not an enum) so regions added later still decode. Known codes (spec 1.8.3): europe-central-1, asia-south-1, australia-east-1, me-west-1, asia-northeast-1, asia-northeast-2, us-east-1, us-west-2, us-west-1, us-south-1, us-west-3, us-midwest-1, us-east-2, us-south-2, us-south-3, us-east-3, us-midwest-2.
+     * @return this builder
+     */
     public Builder region(@Nullable String region) {
       this.region = region;
       return this;
     }
 
+    /**
+     * Sets the {@code rules} member.
+     *
+     * @param rules The {@code rules} member.
+     * @return this builder
+     */
     public Builder rules(@Nullable List<FirewallRule> rules) {
       this.rules = rules;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link FirewallRulesetCreateRequest}
+     * @throws IllegalStateException when a member the spec requires ({@code name}, {@code region}, {@code rules}) is not set
+     */
     public FirewallRulesetCreateRequest build() {
       Required.check(name, "FirewallRulesetCreateRequest", "name");
       Required.check(region, "FirewallRulesetCreateRequest", "region");

@@ -9,16 +9,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A reference to a firewall ruleset.
+ *
+ * @param id The {@code id} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FirewallRulesetEntry(@JsonProperty("id") String id) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link FirewallRulesetEntry}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -26,11 +36,23 @@ public record FirewallRulesetEntry(@JsonProperty("id") String id) {
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link FirewallRulesetEntry}
+     * @throws IllegalStateException when a member the spec requires ({@code id}) is not set
+     */
     public FirewallRulesetEntry build() {
       Required.check(id, "FirewallRulesetEntry", "id");
       return new FirewallRulesetEntry(id);

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Partial update; omitted members stay as they are.
+ *
+ * @param name The {@code name} member, or {@code null} when absent.
+ * @param rules The {@code rules} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -16,10 +19,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FirewallRulesetPatchRequest(@JsonProperty("name") @Nullable String name,
     @JsonProperty("rules") @Nullable List<FirewallRule> rules) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link FirewallRulesetPatchRequest}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -30,16 +41,33 @@ public record FirewallRulesetPatchRequest(@JsonProperty("name") @Nullable String
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code rules} member.
+     *
+     * @param rules The {@code rules} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder rules(@Nullable List<FirewallRule> rules) {
       this.rules = rules;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link FirewallRulesetPatchRequest}
+     */
     public FirewallRulesetPatchRequest build() {
       return new FirewallRulesetPatchRequest(name, rules);
     }

@@ -12,6 +12,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A key pair Lambda generated; the private key is shown only in this response.
+ *
+ * @param id The {@code id} member.
+ * @param name The {@code name} member.
+ * @param publicKey The {@code public_key} member.
+ * @param privateKey The {@code private_key} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -36,10 +41,18 @@ public record GeneratedSshKey(@JsonProperty("id") String id, @JsonProperty("name
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GeneratedSshKey}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -56,26 +69,56 @@ public record GeneratedSshKey(@JsonProperty("id") String id, @JsonProperty("name
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code public_key} member.
+     *
+     * @param publicKey The {@code public_key} member.
+     * @return this builder
+     */
     public Builder publicKey(@Nullable String publicKey) {
       this.publicKey = publicKey;
       return this;
     }
 
+    /**
+     * Sets the {@code private_key} member.
+     *
+     * @param privateKey The {@code private_key} member.
+     * @return this builder
+     */
     public Builder privateKey(@Nullable String privateKey) {
       this.privateKey = privateKey;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GeneratedSshKey}
+     * @throws IllegalStateException when a member the spec requires ({@code id}, {@code name}, {@code public_key}, {@code private_key}) is not set
+     */
     public GeneratedSshKey build() {
       Required.check(id, "GeneratedSshKey", "id");
       Required.check(name, "GeneratedSshKey", "name");

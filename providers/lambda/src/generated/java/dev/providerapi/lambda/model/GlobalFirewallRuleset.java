@@ -10,6 +10,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The legacy account-wide ruleset.
+ *
+ * @param id The {@code id} member.
+ * @param name The {@code name} member.
+ * @param rules The {@code rules} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -17,10 +21,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GlobalFirewallRuleset(@JsonProperty("id") String id,
     @JsonProperty("name") String name, @JsonProperty("rules") List<FirewallRule> rules) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GlobalFirewallRuleset}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -34,21 +46,45 @@ public record GlobalFirewallRuleset(@JsonProperty("id") String id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code rules} member.
+     *
+     * @param rules The {@code rules} member.
+     * @return this builder
+     */
     public Builder rules(@Nullable List<FirewallRule> rules) {
       this.rules = rules;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GlobalFirewallRuleset}
+     * @throws IllegalStateException when a member the spec requires ({@code id}, {@code name}, {@code rules}) is not set
+     */
     public GlobalFirewallRuleset build() {
       Required.check(id, "GlobalFirewallRuleset", "id");
       Required.check(name, "GlobalFirewallRuleset", "name");

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Omitting rules leaves them unchanged.
+ *
+ * @param rules The {@code rules} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -16,10 +18,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GlobalFirewallRulesetPatchRequest(
     @JsonProperty("rules") @Nullable List<FirewallRule> rules) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GlobalFirewallRulesetPatchRequest}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private List<FirewallRule> rules;
@@ -27,11 +37,22 @@ public record GlobalFirewallRulesetPatchRequest(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code rules} member.
+     *
+     * @param rules The {@code rules} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder rules(@Nullable List<FirewallRule> rules) {
       this.rules = rules;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GlobalFirewallRulesetPatchRequest}
+     */
     public GlobalFirewallRulesetPatchRequest build() {
       return new GlobalFirewallRulesetPatchRequest(rules);
     }

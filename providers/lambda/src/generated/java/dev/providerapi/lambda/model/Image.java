@@ -9,7 +9,17 @@ import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code Image} object of the spec, at {@code #/components/schemas/Image}.
+ *
+ * @param id The {@code id} member.
+ * @param createdTime The {@code created_time} member.
+ * @param updatedTime The {@code updated_time} member.
+ * @param name The {@code name} member.
+ * @param description The {@code description} member.
  * @param family Family name usable in a launch request's image.family.
+ * @param version The {@code version} member.
+ * @param architecture The {@code architecture} member.
+ * @param region The {@code region} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -22,10 +32,18 @@ public record Image(@JsonProperty("id") String id,
     @JsonProperty("version") String version,
     @JsonProperty("architecture") ImageArchitecture architecture,
     @JsonProperty("region") Region region) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Image}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -57,51 +75,111 @@ public record Image(@JsonProperty("id") String id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code created_time} member.
+     *
+     * @param createdTime The {@code created_time} member.
+     * @return this builder
+     */
     public Builder createdTime(@Nullable OffsetDateTime createdTime) {
       this.createdTime = createdTime;
       return this;
     }
 
+    /**
+     * Sets the {@code updated_time} member.
+     *
+     * @param updatedTime The {@code updated_time} member.
+     * @return this builder
+     */
     public Builder updatedTime(@Nullable OffsetDateTime updatedTime) {
       this.updatedTime = updatedTime;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code description} member.
+     *
+     * @param description The {@code description} member.
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
+    /**
+     * Sets the {@code family} member.
+     *
+     * @param family Family name usable in a launch request's image.family.
+     * @return this builder
+     */
     public Builder family(@Nullable String family) {
       this.family = family;
       return this;
     }
 
+    /**
+     * Sets the {@code version} member.
+     *
+     * @param version The {@code version} member.
+     * @return this builder
+     */
     public Builder version(@Nullable String version) {
       this.version = version;
       return this;
     }
 
+    /**
+     * Sets the {@code architecture} member.
+     *
+     * @param architecture The {@code architecture} member.
+     * @return this builder
+     */
     public Builder architecture(@Nullable ImageArchitecture architecture) {
       this.architecture = architecture;
       return this;
     }
 
+    /**
+     * Sets the {@code region} member.
+     *
+     * @param region The {@code region} member.
+     * @return this builder
+     */
     public Builder region(@Nullable Region region) {
       this.region = region;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Image}
+     * @throws IllegalStateException when a member the spec requires ({@code id}, {@code created_time}, {@code updated_time}, {@code name}, {@code description}, {@code family}, {@code version}, {@code architecture}, {@code region}) is not set
+     */
     public Image build() {
       Required.check(id, "Image", "id");
       Required.check(createdTime, "Image", "created_time");

@@ -6,19 +6,37 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
+ * The values of {@code ImageArchitecture} in the spec, at {@code #/components/schemas/ImageArchitecture}.
+ *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record ImageArchitecture(String value) {
+  /**
+   * The value {@code "x86_64"}.
+   */
   public static final ImageArchitecture X86_64 = new ImageArchitecture("x86_64");
 
+  /**
+   * The value {@code "arm64"}.
+   */
   public static final ImageArchitecture ARM64 = new ImageArchitecture("arm64");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public ImageArchitecture(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -31,12 +49,22 @@ public record ImageArchitecture(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "x86_64" -> Kind.X86_64;
@@ -45,6 +73,11 @@ public record ImageArchitecture(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -58,10 +91,19 @@ public record ImageArchitecture(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "x86_64"}.
+     */
     X86_64,
 
+    /**
+     * The value {@code "arm64"}.
+     */
     ARM64,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

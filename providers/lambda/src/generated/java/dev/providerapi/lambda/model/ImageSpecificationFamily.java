@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The newest image of a family.
+ *
+ * @param family The {@code family} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -25,10 +27,18 @@ import org.jspecify.annotations.Nullable;
 )
 public record ImageSpecificationFamily(
     @JsonProperty("family") String family) implements InstanceLaunchRequestImage {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ImageSpecificationFamily}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String family;
@@ -36,11 +46,23 @@ public record ImageSpecificationFamily(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code family} member.
+     *
+     * @param family The {@code family} member.
+     * @return this builder
+     */
     public Builder family(@Nullable String family) {
       this.family = family;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ImageSpecificationFamily}
+     * @throws IllegalStateException when a member the spec requires ({@code family}) is not set
+     */
     public ImageSpecificationFamily build() {
       Required.check(family, "ImageSpecificationFamily", "family");
       return new ImageSpecificationFamily(family);

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An image chosen by id.
+ *
+ * @param id The {@code id} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -25,10 +27,18 @@ import org.jspecify.annotations.Nullable;
 )
 public record ImageSpecificationId(
     @JsonProperty("id") String id) implements InstanceLaunchRequestImage {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ImageSpecificationId}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -36,11 +46,23 @@ public record ImageSpecificationId(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ImageSpecificationId}
+     * @throws IllegalStateException when a member the spec requires ({@code id}) is not set
+     */
     public ImageSpecificationId build() {
       Required.check(id, "ImageSpecificationId", "id");
       return new ImageSpecificationId(id);

@@ -9,14 +9,24 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code Instance} object of the spec, at {@code #/components/schemas/Instance}.
+ *
+ * @param id The {@code id} member.
  * @param name User-given name, if any.
  * @param ip Public IPv4 address (absent until assigned).
  * @param privateIp Private IPv4 address.
+ * @param status The {@code status} member.
+ * @param sshKeyNames The {@code ssh_key_names} member.
  * @param fileSystemNames Mounted filesystems; empty when none.
  * @param fileSystemMounts Filesystems with their mount paths; absent when none are mounted.
+ * @param region The {@code region} member.
+ * @param instanceType The {@code instance_type} member.
  * @param hostname Hostname that resolves to the instance's IP.
  * @param jupyterToken Secret token for the instance's JupyterLab.
  * @param jupyterUrl URL that opens JupyterLab on the instance.
+ * @param actions The {@code actions} member.
+ * @param tags The {@code tags} member, or {@code null} when absent.
+ * @param firewallRulesets The {@code firewall_rulesets} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -57,10 +67,18 @@ public record Instance(@JsonProperty("id") String id, @JsonProperty("name") @Nul
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Instance}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -113,86 +131,188 @@ public record Instance(@JsonProperty("id") String id, @JsonProperty("name") @Nul
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name User-given name, if any.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code ip} member.
+     *
+     * @param ip Public IPv4 address (absent until assigned).
+     * @return this builder
+     */
     public Builder ip(@Nullable String ip) {
       this.ip = ip;
       return this;
     }
 
+    /**
+     * Sets the {@code private_ip} member.
+     *
+     * @param privateIp Private IPv4 address.
+     * @return this builder
+     */
     public Builder privateIp(@Nullable String privateIp) {
       this.privateIp = privateIp;
       return this;
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status The {@code status} member.
+     * @return this builder
+     */
     public Builder status(@Nullable InstanceStatus status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * Sets the {@code ssh_key_names} member.
+     *
+     * @param sshKeyNames The {@code ssh_key_names} member.
+     * @return this builder
+     */
     public Builder sshKeyNames(@Nullable List<String> sshKeyNames) {
       this.sshKeyNames = sshKeyNames;
       return this;
     }
 
+    /**
+     * Sets the {@code file_system_names} member.
+     *
+     * @param fileSystemNames Mounted filesystems; empty when none.
+     * @return this builder
+     */
     public Builder fileSystemNames(@Nullable List<String> fileSystemNames) {
       this.fileSystemNames = fileSystemNames;
       return this;
     }
 
+    /**
+     * Sets the {@code file_system_mounts} member.
+     *
+     * @param fileSystemMounts Filesystems with their mount paths; absent when none are mounted.
+     * @return this builder
+     */
     public Builder fileSystemMounts(@Nullable List<FilesystemMountEntry> fileSystemMounts) {
       this.fileSystemMounts = fileSystemMounts;
       return this;
     }
 
+    /**
+     * Sets the {@code region} member.
+     *
+     * @param region The {@code region} member.
+     * @return this builder
+     */
     public Builder region(@Nullable Region region) {
       this.region = region;
       return this;
     }
 
+    /**
+     * Sets the {@code instance_type} member.
+     *
+     * @param instanceType The {@code instance_type} member.
+     * @return this builder
+     */
     public Builder instanceType(@Nullable InstanceType instanceType) {
       this.instanceType = instanceType;
       return this;
     }
 
+    /**
+     * Sets the {@code hostname} member.
+     *
+     * @param hostname Hostname that resolves to the instance's IP.
+     * @return this builder
+     */
     public Builder hostname(@Nullable String hostname) {
       this.hostname = hostname;
       return this;
     }
 
+    /**
+     * Sets the {@code jupyter_token} member.
+     *
+     * @param jupyterToken Secret token for the instance's JupyterLab.
+     * @return this builder
+     */
     public Builder jupyterToken(@Nullable String jupyterToken) {
       this.jupyterToken = jupyterToken;
       return this;
     }
 
+    /**
+     * Sets the {@code jupyter_url} member.
+     *
+     * @param jupyterUrl URL that opens JupyterLab on the instance.
+     * @return this builder
+     */
     public Builder jupyterUrl(@Nullable String jupyterUrl) {
       this.jupyterUrl = jupyterUrl;
       return this;
     }
 
+    /**
+     * Sets the {@code actions} member.
+     *
+     * @param actions The {@code actions} member.
+     * @return this builder
+     */
     public Builder actions(@Nullable InstanceActionAvailability actions) {
       this.actions = actions;
       return this;
     }
 
+    /**
+     * Sets the {@code tags} member.
+     *
+     * @param tags The {@code tags} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder tags(@Nullable List<TagEntry> tags) {
       this.tags = tags;
       return this;
     }
 
+    /**
+     * Sets the {@code firewall_rulesets} member.
+     *
+     * @param firewallRulesets The {@code firewall_rulesets} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder firewallRulesets(@Nullable List<FirewallRulesetEntry> firewallRulesets) {
       this.firewallRulesets = firewallRulesets;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Instance}
+     * @throws IllegalStateException when a member the spec requires ({@code id}, {@code status}, {@code ssh_key_names}, {@code file_system_names}, {@code region}, {@code instance_type}, {@code actions}) is not set
+     */
     public Instance build() {
       Required.check(id, "Instance", "id");
       Required.check(status, "Instance", "status");

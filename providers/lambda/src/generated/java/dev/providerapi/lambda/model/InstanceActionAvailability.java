@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Which common operations the instance allows in its current state.
+ *
+ * @param migrate The {@code migrate} member.
+ * @param rebuild The {@code rebuild} member.
+ * @param restart The {@code restart} member.
+ * @param coldReboot The {@code cold_reboot} member.
+ * @param terminate The {@code terminate} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -20,10 +26,18 @@ public record InstanceActionAvailability(
     @JsonProperty("restart") InstanceActionAvailabilityDetails restart,
     @JsonProperty("cold_reboot") InstanceActionAvailabilityDetails coldReboot,
     @JsonProperty("terminate") InstanceActionAvailabilityDetails terminate) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceActionAvailability}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private InstanceActionAvailabilityDetails migrate;
@@ -43,31 +57,67 @@ public record InstanceActionAvailability(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code migrate} member.
+     *
+     * @param migrate The {@code migrate} member.
+     * @return this builder
+     */
     public Builder migrate(@Nullable InstanceActionAvailabilityDetails migrate) {
       this.migrate = migrate;
       return this;
     }
 
+    /**
+     * Sets the {@code rebuild} member.
+     *
+     * @param rebuild The {@code rebuild} member.
+     * @return this builder
+     */
     public Builder rebuild(@Nullable InstanceActionAvailabilityDetails rebuild) {
       this.rebuild = rebuild;
       return this;
     }
 
+    /**
+     * Sets the {@code restart} member.
+     *
+     * @param restart The {@code restart} member.
+     * @return this builder
+     */
     public Builder restart(@Nullable InstanceActionAvailabilityDetails restart) {
       this.restart = restart;
       return this;
     }
 
+    /**
+     * Sets the {@code cold_reboot} member.
+     *
+     * @param coldReboot The {@code cold_reboot} member.
+     * @return this builder
+     */
     public Builder coldReboot(@Nullable InstanceActionAvailabilityDetails coldReboot) {
       this.coldReboot = coldReboot;
       return this;
     }
 
+    /**
+     * Sets the {@code terminate} member.
+     *
+     * @param terminate The {@code terminate} member.
+     * @return this builder
+     */
     public Builder terminate(@Nullable InstanceActionAvailabilityDetails terminate) {
       this.terminate = terminate;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceActionAvailability}
+     * @throws IllegalStateException when a member the spec requires ({@code migrate}, {@code rebuild}, {@code restart}, {@code cold_reboot}, {@code terminate}) is not set
+     */
     public InstanceActionAvailability build() {
       Required.check(migrate, "InstanceActionAvailability", "migrate");
       Required.check(rebuild, "InstanceActionAvailability", "rebuild");

@@ -8,6 +8,10 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code InstanceActionAvailabilityDetails} object of the spec, at {@code #/components/schemas/InstanceActionAvailabilityDetails}.
+ *
+ * @param available The {@code available} member.
+ * @param reasonCode The {@code reason_code} member, or {@code null} when absent.
  * @param reasonDescription Why the operation is blocked; only when it is.
  */
 @JsonIgnoreProperties(
@@ -17,10 +21,18 @@ import org.jspecify.annotations.Nullable;
 public record InstanceActionAvailabilityDetails(@JsonProperty("available") Boolean available,
     @JsonProperty("reason_code") @Nullable InstanceActionUnavailableCode reasonCode,
     @JsonProperty("reason_description") @Nullable String reasonDescription) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceActionAvailabilityDetails}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private Boolean available;
@@ -34,21 +46,45 @@ public record InstanceActionAvailabilityDetails(@JsonProperty("available") Boole
     private Builder() {
     }
 
+    /**
+     * Sets the {@code available} member.
+     *
+     * @param available The {@code available} member.
+     * @return this builder
+     */
     public Builder available(@Nullable Boolean available) {
       this.available = available;
       return this;
     }
 
+    /**
+     * Sets the {@code reason_code} member.
+     *
+     * @param reasonCode The {@code reason_code} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder reasonCode(@Nullable InstanceActionUnavailableCode reasonCode) {
       this.reasonCode = reasonCode;
       return this;
     }
 
+    /**
+     * Sets the {@code reason_description} member.
+     *
+     * @param reasonDescription Why the operation is blocked; only when it is.
+     * @return this builder
+     */
     public Builder reasonDescription(@Nullable String reasonDescription) {
       this.reasonDescription = reasonDescription;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceActionAvailabilityDetails}
+     * @throws IllegalStateException when a member the spec requires ({@code available}) is not set
+     */
     public InstanceActionAvailabilityDetails build() {
       Required.check(available, "InstanceActionAvailabilityDetails", "available");
       return new InstanceActionAvailabilityDetails(available, reasonCode, reasonDescription);

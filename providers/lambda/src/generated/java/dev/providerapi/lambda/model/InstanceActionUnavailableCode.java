@@ -9,20 +9,39 @@ import java.util.Objects;
  * Why an operation is blocked; only present when it is. Lambda may add codes.
  *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record InstanceActionUnavailableCode(String value) {
+  /**
+   * The value {@code "vm-has-not-launched"}.
+   */
   public static final InstanceActionUnavailableCode VM_HAS_NOT_LAUNCHED = new InstanceActionUnavailableCode("vm-has-not-launched");
 
+  /**
+   * The value {@code "vm-is-too-old"}.
+   */
   public static final InstanceActionUnavailableCode VM_IS_TOO_OLD = new InstanceActionUnavailableCode("vm-is-too-old");
 
+  /**
+   * The value {@code "vm-is-terminating"}.
+   */
   public static final InstanceActionUnavailableCode VM_IS_TERMINATING = new InstanceActionUnavailableCode("vm-is-terminating");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public InstanceActionUnavailableCode(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -36,12 +55,22 @@ public record InstanceActionUnavailableCode(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "vm-has-not-launched" -> Kind.VM_HAS_NOT_LAUNCHED;
@@ -51,6 +80,11 @@ public record InstanceActionUnavailableCode(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -64,12 +98,24 @@ public record InstanceActionUnavailableCode(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "vm-has-not-launched"}.
+     */
     VM_HAS_NOT_LAUNCHED,
 
+    /**
+     * The value {@code "vm-is-too-old"}.
+     */
     VM_IS_TOO_OLD,
 
+    /**
+     * The value {@code "vm-is-terminating"}.
+     */
     VM_IS_TERMINATING,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

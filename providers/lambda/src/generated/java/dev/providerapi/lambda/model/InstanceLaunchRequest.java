@@ -9,6 +9,8 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code InstanceLaunchRequest} object of the spec, at {@code #/components/schemas/InstanceLaunchRequest}.
+ *
  * @param regionName A Lambda region code. Kept open (not an enum) so regions added later still decode. Known codes (spec 1.8.3): europe-central-1, asia-south-1, australia-east-1, me-west-1, asia-northeast-1, asia-northeast-2, us-east-1, us-west-2, us-west-1, us-south-1, us-west-3, us-midwest-1, us-east-2, us-south-2, us-south-3, us-east-3, us-midwest-2.
  * @param instanceTypeName An instance type name from listInstanceTypes.
  * @param sshKeyNames Names of SSH keys allowed in; currently exactly one is required.
@@ -18,6 +20,7 @@ import org.jspecify.annotations.Nullable;
  * @param name Display name for the instance.
  * @param image Image to boot, by id or by family; default is the latest Lambda Stack.
  * @param userData cloud-init user-data, plain text, at most 1 MB; runs on first boot.
+ * @param tags The {@code tags} member, or {@code null} when absent.
  * @param firewallRulesets Rulesets to attach; they must be in the instance's region.
  */
 @JsonIgnoreProperties(
@@ -52,10 +55,18 @@ public record InstanceLaunchRequest(@JsonProperty("region_name") String regionNa
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceLaunchRequest}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String regionName;
@@ -93,62 +104,134 @@ public record InstanceLaunchRequest(@JsonProperty("region_name") String regionNa
     private Builder() {
     }
 
+    /**
+     * Sets the {@code region_name} member.
+     *
+     * @param regionName A Lambda region code. Kept open (not an enum) so regions added later still decode. Known codes (spec 1.8.3): europe-central-1, asia-south-1, australia-east-1, me-west-1, asia-northeast-1, asia-northeast-2, us-east-1, us-west-2, us-west-1, us-south-1, us-west-3, us-midwest-1, us-east-2, us-south-2, us-south-3, us-east-3, us-midwest-2.
+     * @return this builder
+     */
     public Builder regionName(@Nullable String regionName) {
       this.regionName = regionName;
       return this;
     }
 
+    /**
+     * Sets the {@code instance_type_name} member.
+     *
+     * @param instanceTypeName An instance type name from listInstanceTypes.
+     * @return this builder
+     */
     public Builder instanceTypeName(@Nullable String instanceTypeName) {
       this.instanceTypeName = instanceTypeName;
       return this;
     }
 
+    /**
+     * Sets the {@code ssh_key_names} member.
+     *
+     * @param sshKeyNames Names of SSH keys allowed in; currently exactly one is required.
+     * @return this builder
+     */
     public Builder sshKeyNames(@Nullable List<String> sshKeyNames) {
       this.sshKeyNames = sshKeyNames;
       return this;
     }
 
+    /**
+     * Sets the {@code file_system_names} member.
+     *
+     * @param fileSystemNames Filesystems to mount at their default path.
+     * @return this builder
+     */
     public Builder fileSystemNames(@Nullable List<String> fileSystemNames) {
       this.fileSystemNames = fileSystemNames;
       return this;
     }
 
+    /**
+     * Sets the {@code file_system_mounts} member.
+     *
+     * @param fileSystemMounts Filesystems to mount at a chosen path; wins over file_system_names for the same filesystem.
+     * @return this builder
+     */
     public Builder fileSystemMounts(
         @Nullable List<RequestedFilesystemMountEntry> fileSystemMounts) {
       this.fileSystemMounts = fileSystemMounts;
       return this;
     }
 
+    /**
+     * Sets the {@code hostname} member.
+     *
+     * @param hostname Written to /etc/hostname; by default derived from the IP address.
+     * @return this builder
+     */
     public Builder hostname(@Nullable String hostname) {
       this.hostname = hostname;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name Display name for the instance.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code image} member.
+     *
+     * @param image Image to boot, by id or by family; default is the latest Lambda Stack.
+     * @return this builder
+     */
     public Builder image(@Nullable InstanceLaunchRequestImage image) {
       this.image = image;
       return this;
     }
 
+    /**
+     * Sets the {@code user_data} member.
+     *
+     * @param userData cloud-init user-data, plain text, at most 1 MB; runs on first boot.
+     * @return this builder
+     */
     public Builder userData(@Nullable String userData) {
       this.userData = userData;
       return this;
     }
 
+    /**
+     * Sets the {@code tags} member.
+     *
+     * @param tags The {@code tags} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder tags(@Nullable List<RequestedTagEntry> tags) {
       this.tags = tags;
       return this;
     }
 
+    /**
+     * Sets the {@code firewall_rulesets} member.
+     *
+     * @param firewallRulesets Rulesets to attach; they must be in the instance's region.
+     * @return this builder
+     */
     public Builder firewallRulesets(@Nullable List<FirewallRulesetEntry> firewallRulesets) {
       this.firewallRulesets = firewallRulesets;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceLaunchRequest}
+     * @throws IllegalStateException when a member the spec requires ({@code region_name}, {@code instance_type_name}, {@code ssh_key_names}) is not set
+     */
     public InstanceLaunchRequest build() {
       Required.check(regionName, "InstanceLaunchRequest", "region_name");
       Required.check(instanceTypeName, "InstanceLaunchRequest", "instance_type_name");

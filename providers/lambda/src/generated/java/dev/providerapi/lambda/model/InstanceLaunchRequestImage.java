@@ -24,6 +24,9 @@ public sealed interface InstanceLaunchRequestImage permits ImageSpecificationId,
   final class Deserializer extends UnionDeserializer<InstanceLaunchRequestImage> {
     private static final long serialVersionUID = 1L;
 
+    /**
+     * The deserializer of every variant, for {@code @JsonDeserialize}.
+     */
     public Deserializer() {
       super(InstanceLaunchRequestImage.class, List.of(
             UnionDeserializer.variant(ImageSpecificationId.class, Set.of("id"), Set.of("id")),
@@ -33,8 +36,16 @@ public sealed interface InstanceLaunchRequestImage permits ImageSpecificationId,
 
   /**
    * A variant this client does not know, with every member as decoded.
+   *
+   * @param properties every member, by name, as decoded
    */
   record Unknown(@JsonValue Map<String, Object> properties) implements InstanceLaunchRequestImage {
+    /**
+     * The unknown variant of these members (Jackson's creator).
+     *
+     * @param properties every member, by name, as decoded
+     * @return the unknown variant
+     */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
     )

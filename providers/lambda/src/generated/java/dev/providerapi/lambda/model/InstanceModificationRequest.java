@@ -7,6 +7,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code InstanceModificationRequest} object of the spec, at {@code #/components/schemas/InstanceModificationRequest}.
+ *
  * @param name The new name.
  */
 @JsonIgnoreProperties(
@@ -14,10 +16,18 @@ import org.jspecify.annotations.Nullable;
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InstanceModificationRequest(@JsonProperty("name") @Nullable String name) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceModificationRequest}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -25,11 +35,22 @@ public record InstanceModificationRequest(@JsonProperty("name") @Nullable String
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The new name.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceModificationRequest}
+     */
     public InstanceModificationRequest build() {
       return new InstanceModificationRequest(name);
     }

@@ -8,16 +8,29 @@ import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code InstanceRestartResponse} object of the spec, at {@code #/components/schemas/InstanceRestartResponse}.
+ *
+ * @param restartedInstances The {@code restarted_instances} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InstanceRestartResponse(
     @JsonProperty("restarted_instances") List<Instance> restartedInstances) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceRestartResponse}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private List<Instance> restartedInstances;
@@ -25,11 +38,23 @@ public record InstanceRestartResponse(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code restarted_instances} member.
+     *
+     * @param restartedInstances The {@code restarted_instances} member.
+     * @return this builder
+     */
     public Builder restartedInstances(@Nullable List<Instance> restartedInstances) {
       this.restartedInstances = restartedInstances;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceRestartResponse}
+     * @throws IllegalStateException when a member the spec requires ({@code restarted_instances}) is not set
+     */
     public InstanceRestartResponse build() {
       Required.check(restartedInstances, "InstanceRestartResponse", "restarted_instances");
       return new InstanceRestartResponse(restartedInstances);

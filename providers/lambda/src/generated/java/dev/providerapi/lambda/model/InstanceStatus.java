@@ -9,26 +9,54 @@ import java.util.Objects;
  * Lifecycle state. unhealthy = running (and billed) but failing health checks; preempted = stopped by Lambda, not by the user.
  *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record InstanceStatus(String value) {
+  /**
+   * The value {@code "booting"}.
+   */
   public static final InstanceStatus BOOTING = new InstanceStatus("booting");
 
+  /**
+   * The value {@code "active"}.
+   */
   public static final InstanceStatus ACTIVE = new InstanceStatus("active");
 
+  /**
+   * The value {@code "unhealthy"}.
+   */
   public static final InstanceStatus UNHEALTHY = new InstanceStatus("unhealthy");
 
+  /**
+   * The value {@code "terminated"}.
+   */
   public static final InstanceStatus TERMINATED = new InstanceStatus("terminated");
 
+  /**
+   * The value {@code "terminating"}.
+   */
   public static final InstanceStatus TERMINATING = new InstanceStatus("terminating");
 
+  /**
+   * The value {@code "preempted"}.
+   */
   public static final InstanceStatus PREEMPTED = new InstanceStatus("preempted");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public InstanceStatus(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -45,12 +73,22 @@ public record InstanceStatus(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "booting" -> Kind.BOOTING;
@@ -63,6 +101,11 @@ public record InstanceStatus(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -76,18 +119,39 @@ public record InstanceStatus(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "booting"}.
+     */
     BOOTING,
 
+    /**
+     * The value {@code "active"}.
+     */
     ACTIVE,
 
+    /**
+     * The value {@code "unhealthy"}.
+     */
     UNHEALTHY,
 
+    /**
+     * The value {@code "terminated"}.
+     */
     TERMINATED,
 
+    /**
+     * The value {@code "terminating"}.
+     */
     TERMINATING,
 
+    /**
+     * The value {@code "preempted"}.
+     */
     PREEMPTED,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

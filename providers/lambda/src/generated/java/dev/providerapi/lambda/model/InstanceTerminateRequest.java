@@ -8,15 +8,28 @@ import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code InstanceTerminateRequest} object of the spec, at {@code #/components/schemas/InstanceTerminateRequest}.
+ *
+ * @param instanceIds The {@code instance_ids} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InstanceTerminateRequest(@JsonProperty("instance_ids") List<String> instanceIds) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceTerminateRequest}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private List<String> instanceIds;
@@ -24,11 +37,23 @@ public record InstanceTerminateRequest(@JsonProperty("instance_ids") List<String
     private Builder() {
     }
 
+    /**
+     * Sets the {@code instance_ids} member.
+     *
+     * @param instanceIds The {@code instance_ids} member.
+     * @return this builder
+     */
     public Builder instanceIds(@Nullable List<String> instanceIds) {
       this.instanceIds = instanceIds;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceTerminateRequest}
+     * @throws IllegalStateException when a member the spec requires ({@code instance_ids}) is not set
+     */
     public InstanceTerminateRequest build() {
       Required.check(instanceIds, "InstanceTerminateRequest", "instance_ids");
       return new InstanceTerminateRequest(instanceIds);

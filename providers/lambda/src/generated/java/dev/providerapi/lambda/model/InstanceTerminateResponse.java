@@ -8,16 +8,29 @@ import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code InstanceTerminateResponse} object of the spec, at {@code #/components/schemas/InstanceTerminateResponse}.
+ *
+ * @param terminatedInstances The {@code terminated_instances} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InstanceTerminateResponse(
     @JsonProperty("terminated_instances") List<Instance> terminatedInstances) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceTerminateResponse}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private List<Instance> terminatedInstances;
@@ -25,11 +38,23 @@ public record InstanceTerminateResponse(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code terminated_instances} member.
+     *
+     * @param terminatedInstances The {@code terminated_instances} member.
+     * @return this builder
+     */
     public Builder terminatedInstances(@Nullable List<Instance> terminatedInstances) {
       this.terminatedInstances = terminatedInstances;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceTerminateResponse}
+     * @throws IllegalStateException when a member the spec requires ({@code terminated_instances}) is not set
+     */
     public InstanceTerminateResponse build() {
       Required.check(terminatedInstances, "InstanceTerminateResponse", "terminated_instances");
       return new InstanceTerminateResponse(terminatedInstances);

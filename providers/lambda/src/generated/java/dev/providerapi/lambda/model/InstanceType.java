@@ -8,10 +8,13 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code InstanceType} object of the spec, at {@code #/components/schemas/InstanceType}.
+ *
  * @param name Type name; GPU types read gpu_&lt;count&gt;x_&lt;model&gt;.
  * @param description Display name, e.g. "8x H100 (80 GB SXM5)".
  * @param gpuDescription The GPU model, e.g. "H100 (80 GB SXM5)".
  * @param priceCentsPerHour On-demand price in US cents per hour.
+ * @param specs The {@code specs} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -22,10 +25,18 @@ public record InstanceType(@JsonProperty("name") String name,
     @JsonProperty("gpu_description") String gpuDescription,
     @JsonProperty("price_cents_per_hour") Integer priceCentsPerHour,
     @JsonProperty("specs") InstanceTypeSpecs specs) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceType}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -45,31 +56,67 @@ public record InstanceType(@JsonProperty("name") String name,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name Type name; GPU types read gpu_&lt;count&gt;x_&lt;model&gt;.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code description} member.
+     *
+     * @param description Display name, e.g. "8x H100 (80 GB SXM5)".
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
+    /**
+     * Sets the {@code gpu_description} member.
+     *
+     * @param gpuDescription The GPU model, e.g. "H100 (80 GB SXM5)".
+     * @return this builder
+     */
     public Builder gpuDescription(@Nullable String gpuDescription) {
       this.gpuDescription = gpuDescription;
       return this;
     }
 
+    /**
+     * Sets the {@code price_cents_per_hour} member.
+     *
+     * @param priceCentsPerHour On-demand price in US cents per hour.
+     * @return this builder
+     */
     public Builder priceCentsPerHour(@Nullable Integer priceCentsPerHour) {
       this.priceCentsPerHour = priceCentsPerHour;
       return this;
     }
 
+    /**
+     * Sets the {@code specs} member.
+     *
+     * @param specs The {@code specs} member.
+     * @return this builder
+     */
     public Builder specs(@Nullable InstanceTypeSpecs specs) {
       this.specs = specs;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceType}
+     * @throws IllegalStateException when a member the spec requires ({@code name}, {@code description}, {@code gpu_description}, {@code price_cents_per_hour}, {@code specs}) is not set
+     */
     public InstanceType build() {
       Required.check(name, "InstanceType", "name");
       Required.check(description, "InstanceType", "description");

@@ -8,8 +8,12 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code InstanceTypeSpecs} object of the spec, at {@code #/components/schemas/InstanceTypeSpecs}.
+ *
+ * @param vcpus The {@code vcpus} member.
  * @param memoryGib RAM in GiB.
  * @param storageGib Local disk in GiB.
+ * @param gpus The {@code gpus} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -18,10 +22,18 @@ import org.jspecify.annotations.Nullable;
 public record InstanceTypeSpecs(@JsonProperty("vcpus") Integer vcpus,
     @JsonProperty("memory_gib") Integer memoryGib, @JsonProperty("storage_gib") Integer storageGib,
     @JsonProperty("gpus") Integer gpus) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceTypeSpecs}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private Integer vcpus;
@@ -38,26 +50,56 @@ public record InstanceTypeSpecs(@JsonProperty("vcpus") Integer vcpus,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code vcpus} member.
+     *
+     * @param vcpus The {@code vcpus} member.
+     * @return this builder
+     */
     public Builder vcpus(@Nullable Integer vcpus) {
       this.vcpus = vcpus;
       return this;
     }
 
+    /**
+     * Sets the {@code memory_gib} member.
+     *
+     * @param memoryGib RAM in GiB.
+     * @return this builder
+     */
     public Builder memoryGib(@Nullable Integer memoryGib) {
       this.memoryGib = memoryGib;
       return this;
     }
 
+    /**
+     * Sets the {@code storage_gib} member.
+     *
+     * @param storageGib Local disk in GiB.
+     * @return this builder
+     */
     public Builder storageGib(@Nullable Integer storageGib) {
       this.storageGib = storageGib;
       return this;
     }
 
+    /**
+     * Sets the {@code gpus} member.
+     *
+     * @param gpus The {@code gpus} member.
+     * @return this builder
+     */
     public Builder gpus(@Nullable Integer gpus) {
       this.gpus = gpus;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceTypeSpecs}
+     * @throws IllegalStateException when a member the spec requires ({@code vcpus}, {@code memory_gib}, {@code storage_gib}, {@code gpus}) is not set
+     */
     public InstanceTypeSpecs build() {
       Required.check(vcpus, "InstanceTypeSpecs", "vcpus");
       Required.check(memoryGib, "InstanceTypeSpecs", "memory_gib");

@@ -9,6 +9,9 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code InstanceTypesItem} object of the spec, at {@code #/components/schemas/InstanceTypesItem}.
+ *
+ * @param instanceType The {@code instance_type} member.
  * @param regionsWithCapacityAvailable Regions that can launch this type right now; empty when sold out.
  */
 @JsonIgnoreProperties(
@@ -17,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InstanceTypesItem(@JsonProperty("instance_type") InstanceType instanceType,
     @JsonProperty("regions_with_capacity_available") List<Region> regionsWithCapacityAvailable) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceTypesItem}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private InstanceType instanceType;
@@ -31,17 +42,35 @@ public record InstanceTypesItem(@JsonProperty("instance_type") InstanceType inst
     private Builder() {
     }
 
+    /**
+     * Sets the {@code instance_type} member.
+     *
+     * @param instanceType The {@code instance_type} member.
+     * @return this builder
+     */
     public Builder instanceType(@Nullable InstanceType instanceType) {
       this.instanceType = instanceType;
       return this;
     }
 
+    /**
+     * Sets the {@code regions_with_capacity_available} member.
+     *
+     * @param regionsWithCapacityAvailable Regions that can launch this type right now; empty when sold out.
+     * @return this builder
+     */
     public Builder regionsWithCapacityAvailable(
         @Nullable List<Region> regionsWithCapacityAvailable) {
       this.regionsWithCapacityAvailable = regionsWithCapacityAvailable;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceTypesItem}
+     * @throws IllegalStateException when a member the spec requires ({@code instance_type}, {@code regions_with_capacity_available}) is not set
+     */
     public InstanceTypesItem build() {
       Required.check(instanceType, "InstanceTypesItem", "instance_type");
       Required.check(regionsWithCapacityAvailable, "InstanceTypesItem", "regions_with_capacity_available");

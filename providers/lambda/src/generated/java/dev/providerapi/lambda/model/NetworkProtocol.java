@@ -6,23 +6,47 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
+ * The values of {@code NetworkProtocol} in the spec, at {@code #/components/schemas/NetworkProtocol}.
+ *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record NetworkProtocol(String value) {
+  /**
+   * The value {@code "tcp"}.
+   */
   public static final NetworkProtocol TCP = new NetworkProtocol("tcp");
 
+  /**
+   * The value {@code "udp"}.
+   */
   public static final NetworkProtocol UDP = new NetworkProtocol("udp");
 
+  /**
+   * The value {@code "icmp"}.
+   */
   public static final NetworkProtocol ICMP = new NetworkProtocol("icmp");
 
+  /**
+   * The value {@code "all"}.
+   */
   public static final NetworkProtocol ALL = new NetworkProtocol("all");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public NetworkProtocol(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -37,12 +61,22 @@ public record NetworkProtocol(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "tcp" -> Kind.TCP;
@@ -53,6 +87,11 @@ public record NetworkProtocol(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -66,14 +105,29 @@ public record NetworkProtocol(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "tcp"}.
+     */
     TCP,
 
+    /**
+     * The value {@code "udp"}.
+     */
     UDP,
 
+    /**
+     * The value {@code "icmp"}.
+     */
     ICMP,
 
+    /**
+     * The value {@code "all"}.
+     */
     ALL,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

@@ -8,6 +8,8 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code Region} object of the spec, at {@code #/components/schemas/Region}.
+ *
  * @param name A Lambda region code. Kept open (not an enum) so regions added later still decode. Known codes (spec 1.8.3): europe-central-1, asia-south-1, australia-east-1, me-west-1, asia-northeast-1, asia-northeast-2, us-east-1, us-west-2, us-west-1, us-south-1, us-west-3, us-midwest-1, us-east-2, us-south-2, us-south-3, us-east-3, us-midwest-2.
  * @param description Where the region is, e.g. "California, USA".
  */
@@ -17,10 +19,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Region(@JsonProperty("name") String name,
     @JsonProperty("description") String description) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Region}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -31,16 +41,34 @@ public record Region(@JsonProperty("name") String name,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name A Lambda region code. Kept open (not an enum) so regions added later still decode. Known codes (spec 1.8.3): europe-central-1, asia-south-1, australia-east-1, me-west-1, asia-northeast-1, asia-northeast-2, us-east-1, us-west-2, us-west-1, us-south-1, us-west-3, us-midwest-1, us-east-2, us-south-2, us-south-3, us-east-3, us-midwest-2.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code description} member.
+     *
+     * @param description Where the region is, e.g. "California, USA".
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Region}
+     * @throws IllegalStateException when a member the spec requires ({@code name}, {@code description}) is not set
+     */
     public Region build() {
       Required.check(name, "Region", "name");
       Required.check(description, "Region", "description");

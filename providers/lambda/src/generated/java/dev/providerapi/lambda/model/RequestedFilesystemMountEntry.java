@@ -7,16 +7,30 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code RequestedFilesystemMountEntry} object of the spec, at {@code #/components/schemas/RequestedFilesystemMountEntry}.
+ *
+ * @param mountPoint The {@code mount_point} member.
+ * @param fileSystemId The {@code file_system_id} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RequestedFilesystemMountEntry(@JsonProperty("mount_point") String mountPoint,
     @JsonProperty("file_system_id") String fileSystemId) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link RequestedFilesystemMountEntry}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String mountPoint;
@@ -27,16 +41,34 @@ public record RequestedFilesystemMountEntry(@JsonProperty("mount_point") String 
     private Builder() {
     }
 
+    /**
+     * Sets the {@code mount_point} member.
+     *
+     * @param mountPoint The {@code mount_point} member.
+     * @return this builder
+     */
     public Builder mountPoint(@Nullable String mountPoint) {
       this.mountPoint = mountPoint;
       return this;
     }
 
+    /**
+     * Sets the {@code file_system_id} member.
+     *
+     * @param fileSystemId The {@code file_system_id} member.
+     * @return this builder
+     */
     public Builder fileSystemId(@Nullable String fileSystemId) {
       this.fileSystemId = fileSystemId;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link RequestedFilesystemMountEntry}
+     * @throws IllegalStateException when a member the spec requires ({@code mount_point}, {@code file_system_id}) is not set
+     */
     public RequestedFilesystemMountEntry build() {
       Required.check(mountPoint, "RequestedFilesystemMountEntry", "mount_point");
       Required.check(fileSystemId, "RequestedFilesystemMountEntry", "file_system_id");

@@ -10,6 +10,13 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code SshKey} object of the spec, at {@code #/components/schemas/SSHKey}.
+ *
+ * @param id The {@code id} member.
+ * @param name The {@code name} member.
+ * @param publicKey The {@code public_key} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -22,10 +29,18 @@ import org.jspecify.annotations.Nullable;
 )
 public record SshKey(@JsonProperty("id") String id, @JsonProperty("name") String name,
     @JsonProperty("public_key") String publicKey) implements AddSshKeyResponse {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link SshKey}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -39,21 +54,45 @@ public record SshKey(@JsonProperty("id") String id, @JsonProperty("name") String
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code public_key} member.
+     *
+     * @param publicKey The {@code public_key} member.
+     * @return this builder
+     */
     public Builder publicKey(@Nullable String publicKey) {
       this.publicKey = publicKey;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link SshKey}
+     * @throws IllegalStateException when a member the spec requires ({@code id}, {@code name}, {@code public_key}) is not set
+     */
     public SshKey build() {
       Required.check(id, "SshKey", "id");
       Required.check(name, "SshKey", "name");

@@ -7,15 +7,29 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code TagEntry} object of the spec, at {@code #/components/schemas/TagEntry}.
+ *
+ * @param key The {@code key} member.
+ * @param value The {@code value} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TagEntry(@JsonProperty("key") String key, @JsonProperty("value") String value) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link TagEntry}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String key;
@@ -26,16 +40,34 @@ public record TagEntry(@JsonProperty("key") String key, @JsonProperty("value") S
     private Builder() {
     }
 
+    /**
+     * Sets the {@code key} member.
+     *
+     * @param key The {@code key} member.
+     * @return this builder
+     */
     public Builder key(@Nullable String key) {
       this.key = key;
       return this;
     }
 
+    /**
+     * Sets the {@code value} member.
+     *
+     * @param value The {@code value} member.
+     * @return this builder
+     */
     public Builder value(@Nullable String value) {
       this.value = value;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link TagEntry}
+     * @throws IllegalStateException when a member the spec requires ({@code key}, {@code value}) is not set
+     */
     public TagEntry build() {
       Required.check(key, "TagEntry", "key");
       Required.check(value, "TagEntry", "value");

@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A member of the account's team.
+ *
+ * @param id The {@code id} member.
+ * @param email The {@code email} member.
+ * @param status The {@code status} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -16,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record User(@JsonProperty("id") String id, @JsonProperty("email") String email,
     @JsonProperty("status") UserStatus status) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link User}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -33,21 +45,45 @@ public record User(@JsonProperty("id") String id, @JsonProperty("email") String 
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code email} member.
+     *
+     * @param email The {@code email} member.
+     * @return this builder
+     */
     public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status The {@code status} member.
+     * @return this builder
+     */
     public Builder status(@Nullable UserStatus status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link User}
+     * @throws IllegalStateException when a member the spec requires ({@code id}, {@code email}, {@code status}) is not set
+     */
     public User build() {
       Required.check(id, "User", "id");
       Required.check(email, "User", "email");

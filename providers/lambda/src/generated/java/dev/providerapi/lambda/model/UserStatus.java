@@ -6,19 +6,37 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
+ * The values of {@code UserStatus} in the spec, at {@code #/components/schemas/UserStatus}.
+ *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record UserStatus(String value) {
+  /**
+   * The value {@code "active"}.
+   */
   public static final UserStatus ACTIVE = new UserStatus("active");
 
+  /**
+   * The value {@code "deactivated"}.
+   */
   public static final UserStatus DEACTIVATED = new UserStatus("deactivated");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public UserStatus(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -31,12 +49,22 @@ public record UserStatus(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "active" -> Kind.ACTIVE;
@@ -45,6 +73,11 @@ public record UserStatus(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -58,10 +91,19 @@ public record UserStatus(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "active"}.
+     */
     ACTIVE,
 
+    /**
+     * The value {@code "deactivated"}.
+     */
     DEACTIVATED,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

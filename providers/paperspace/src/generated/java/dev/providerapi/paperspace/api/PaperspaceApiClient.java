@@ -51,6 +51,11 @@ public final class PaperspaceApiClient implements PaperspaceApi {
 
   private final ApiClient client;
 
+  /**
+   * A client whose every call goes through {@code client}.
+   *
+   * @param client the runtime client: base URL, authentication, retries, rate limits and error mapping
+   */
   public PaperspaceApiClient(ApiClient client) {
     this.client = client;
   }

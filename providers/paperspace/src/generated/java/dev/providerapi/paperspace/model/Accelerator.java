@@ -8,8 +8,11 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code Accelerator} object of the spec, at {@code #/components/schemas/Accelerator}.
+ *
  * @param name The accelerator, e.g. "A100-80G".
  * @param memory Memory per accelerator
+ * @param count The {@code count} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -17,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Accelerator(@JsonProperty("name") String name,
     @JsonProperty("memory") @Nullable Long memory, @JsonProperty("count") Integer count) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Accelerator}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -34,21 +45,45 @@ public record Accelerator(@JsonProperty("name") String name,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The accelerator, e.g. "A100-80G".
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code memory} member.
+     *
+     * @param memory Memory per accelerator
+     * @return this builder
+     */
     public Builder memory(@Nullable Long memory) {
       this.memory = memory;
       return this;
     }
 
+    /**
+     * Sets the {@code count} member.
+     *
+     * @param count The {@code count} member.
+     * @return this builder
+     */
     public Builder count(@Nullable Integer count) {
       this.count = count;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Accelerator}
+     * @throws IllegalStateException when a member the spec requires ({@code name}, {@code count}) is not set
+     */
     public Accelerator build() {
       Required.check(name, "Accelerator", "name");
       Required.check(count, "Accelerator", "count");

@@ -9,6 +9,10 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code ApiError} object of the spec, at {@code #/components/schemas/ApiError}.
+ *
+ * @param message The {@code message} member.
+ * @param code The {@code code} member.
  * @param details Free-form detail, e.g. the fields that failed validation.
  */
 @JsonIgnoreProperties(
@@ -17,10 +21,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiError(@JsonProperty("message") String message, @JsonProperty("code") String code,
     @JsonProperty("details") @Nullable JsonNode details) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ApiError}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String message;
@@ -34,21 +46,45 @@ public record ApiError(@JsonProperty("message") String message, @JsonProperty("c
     private Builder() {
     }
 
+    /**
+     * Sets the {@code message} member.
+     *
+     * @param message The {@code message} member.
+     * @return this builder
+     */
     public Builder message(@Nullable String message) {
       this.message = message;
       return this;
     }
 
+    /**
+     * Sets the {@code code} member.
+     *
+     * @param code The {@code code} member.
+     * @return this builder
+     */
     public Builder code(@Nullable String code) {
       this.code = code;
       return this;
     }
 
+    /**
+     * Sets the {@code details} member.
+     *
+     * @param details Free-form detail, e.g. the fields that failed validation.
+     * @return this builder
+     */
     public Builder details(@Nullable JsonNode details) {
       this.details = details;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ApiError}
+     * @throws IllegalStateException when a member the spec requires ({@code message}, {@code code}) is not set
+     */
     public ApiError build() {
       Required.check(message, "ApiError", "message");
       Required.check(code, "ApiError", "code");

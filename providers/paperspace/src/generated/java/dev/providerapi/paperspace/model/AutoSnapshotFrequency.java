@@ -6,23 +6,47 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
+ * The values of {@code AutoSnapshotFrequency} in the spec, at {@code #/components/schemas/Machine/properties/autoSnapshotFrequency}.
+ *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record AutoSnapshotFrequency(String value) {
+  /**
+   * The value {@code "hourly"}.
+   */
   public static final AutoSnapshotFrequency HOURLY = new AutoSnapshotFrequency("hourly");
 
+  /**
+   * The value {@code "daily"}.
+   */
   public static final AutoSnapshotFrequency DAILY = new AutoSnapshotFrequency("daily");
 
+  /**
+   * The value {@code "weekly"}.
+   */
   public static final AutoSnapshotFrequency WEEKLY = new AutoSnapshotFrequency("weekly");
 
+  /**
+   * The value {@code "monthly"}.
+   */
   public static final AutoSnapshotFrequency MONTHLY = new AutoSnapshotFrequency("monthly");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public AutoSnapshotFrequency(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -37,12 +61,22 @@ public record AutoSnapshotFrequency(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "hourly" -> Kind.HOURLY;
@@ -53,6 +87,11 @@ public record AutoSnapshotFrequency(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -66,14 +105,29 @@ public record AutoSnapshotFrequency(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "hourly"}.
+     */
     HOURLY,
 
+    /**
+     * The value {@code "daily"}.
+     */
     DAILY,
 
+    /**
+     * The value {@code "weekly"}.
+     */
     WEEKLY,
 
+    /**
+     * The value {@code "monthly"}.
+     */
     MONTHLY,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

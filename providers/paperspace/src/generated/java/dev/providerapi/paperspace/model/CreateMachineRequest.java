@@ -10,12 +10,29 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code CreateMachineRequest} object of the spec, at {@code #/components/schemas/CreateMachineRequest}.
+ *
+ * @param name The {@code name} member.
  * @param machineType A machine type label from listOsTemplates.
  * @param templateId An OS template id from listOsTemplates.
  * @param diskSize Disk in GB; the console offers 50, 100, 250, 500, 1000, 2000 and more.
  * @param region ny2, ca1 or ams1.
+ * @param networkId The {@code networkId} member, or {@code null} when absent.
+ * @param publicIpType The {@code publicIpType} member, or {@code null} when absent.
+ * @param autoSnapshotEnabled The {@code autoSnapshotEnabled} member, or {@code null} when absent.
+ * @param autoSnapshotFrequency The {@code autoSnapshotFrequency} member, or {@code null} when absent.
+ * @param autoSnapshotSaveCount The {@code autoSnapshotSaveCount} member, or {@code null} when absent.
+ * @param autoShutdownEnabled The {@code autoShutdownEnabled} member, or {@code null} when absent.
  * @param autoShutdownTimeout Hours.
+ * @param autoShutdownForce The {@code autoShutdownForce} member, or {@code null} when absent.
+ * @param takeInitialSnapshot The {@code takeInitialSnapshot} member, or {@code null} when absent.
+ * @param restorePointEnabled The {@code restorePointEnabled} member, or {@code null} when absent.
+ * @param restorePointFrequency The {@code restorePointFrequency} member, or {@code null} when absent.
  * @param startupScriptId The startup script to run on boot.
+ * @param emailPassword The {@code emailPassword} member, or {@code null} when absent.
+ * @param startOnCreate The {@code startOnCreate} member, or {@code null} when absent.
+ * @param enableNvlink The {@code enableNvlink} member, or {@code null} when absent.
+ * @param accessorIds The {@code accessorIds} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -67,10 +84,18 @@ public record CreateMachineRequest(@JsonProperty("name") String name,
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link CreateMachineRequest}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -138,111 +163,243 @@ public record CreateMachineRequest(@JsonProperty("name") String name,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code machineType} member.
+     *
+     * @param machineType A machine type label from listOsTemplates.
+     * @return this builder
+     */
     public Builder machineType(@Nullable String machineType) {
       this.machineType = machineType;
       return this;
     }
 
+    /**
+     * Sets the {@code templateId} member.
+     *
+     * @param templateId An OS template id from listOsTemplates.
+     * @return this builder
+     */
     public Builder templateId(@Nullable String templateId) {
       this.templateId = templateId;
       return this;
     }
 
+    /**
+     * Sets the {@code diskSize} member.
+     *
+     * @param diskSize Disk in GB; the console offers 50, 100, 250, 500, 1000, 2000 and more.
+     * @return this builder
+     */
     public Builder diskSize(@Nullable Integer diskSize) {
       this.diskSize = diskSize;
       return this;
     }
 
+    /**
+     * Sets the {@code region} member.
+     *
+     * @param region ny2, ca1 or ams1.
+     * @return this builder
+     */
     public Builder region(@Nullable String region) {
       this.region = region;
       return this;
     }
 
+    /**
+     * Sets the {@code networkId} member.
+     *
+     * @param networkId The {@code networkId} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder networkId(@Nullable String networkId) {
       this.networkId = networkId;
       return this;
     }
 
+    /**
+     * Sets the {@code publicIpType} member.
+     *
+     * @param publicIpType The {@code publicIpType} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder publicIpType(@Nullable PublicIpType publicIpType) {
       this.publicIpType = publicIpType;
       return this;
     }
 
+    /**
+     * Sets the {@code autoSnapshotEnabled} member.
+     *
+     * @param autoSnapshotEnabled The {@code autoSnapshotEnabled} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder autoSnapshotEnabled(@Nullable Boolean autoSnapshotEnabled) {
       this.autoSnapshotEnabled = autoSnapshotEnabled;
       return this;
     }
 
+    /**
+     * Sets the {@code autoSnapshotFrequency} member.
+     *
+     * @param autoSnapshotFrequency The {@code autoSnapshotFrequency} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder autoSnapshotFrequency(@Nullable AutoSnapshotFrequency autoSnapshotFrequency) {
       this.autoSnapshotFrequency = autoSnapshotFrequency;
       return this;
     }
 
+    /**
+     * Sets the {@code autoSnapshotSaveCount} member.
+     *
+     * @param autoSnapshotSaveCount The {@code autoSnapshotSaveCount} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder autoSnapshotSaveCount(@Nullable Integer autoSnapshotSaveCount) {
       this.autoSnapshotSaveCount = autoSnapshotSaveCount;
       return this;
     }
 
+    /**
+     * Sets the {@code autoShutdownEnabled} member.
+     *
+     * @param autoShutdownEnabled The {@code autoShutdownEnabled} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder autoShutdownEnabled(@Nullable Boolean autoShutdownEnabled) {
       this.autoShutdownEnabled = autoShutdownEnabled;
       return this;
     }
 
+    /**
+     * Sets the {@code autoShutdownTimeout} member.
+     *
+     * @param autoShutdownTimeout Hours.
+     * @return this builder
+     */
     public Builder autoShutdownTimeout(@Nullable BigDecimal autoShutdownTimeout) {
       this.autoShutdownTimeout = autoShutdownTimeout;
       return this;
     }
 
+    /**
+     * Sets the {@code autoShutdownForce} member.
+     *
+     * @param autoShutdownForce The {@code autoShutdownForce} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder autoShutdownForce(@Nullable Boolean autoShutdownForce) {
       this.autoShutdownForce = autoShutdownForce;
       return this;
     }
 
+    /**
+     * Sets the {@code takeInitialSnapshot} member.
+     *
+     * @param takeInitialSnapshot The {@code takeInitialSnapshot} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder takeInitialSnapshot(@Nullable Boolean takeInitialSnapshot) {
       this.takeInitialSnapshot = takeInitialSnapshot;
       return this;
     }
 
+    /**
+     * Sets the {@code restorePointEnabled} member.
+     *
+     * @param restorePointEnabled The {@code restorePointEnabled} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder restorePointEnabled(@Nullable Boolean restorePointEnabled) {
       this.restorePointEnabled = restorePointEnabled;
       return this;
     }
 
+    /**
+     * Sets the {@code restorePointFrequency} member.
+     *
+     * @param restorePointFrequency The {@code restorePointFrequency} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder restorePointFrequency(@Nullable RestorePointFrequency restorePointFrequency) {
       this.restorePointFrequency = restorePointFrequency;
       return this;
     }
 
+    /**
+     * Sets the {@code startupScriptId} member.
+     *
+     * @param startupScriptId The startup script to run on boot.
+     * @return this builder
+     */
     public Builder startupScriptId(@Nullable String startupScriptId) {
       this.startupScriptId = startupScriptId;
       return this;
     }
 
+    /**
+     * Sets the {@code emailPassword} member.
+     *
+     * @param emailPassword The {@code emailPassword} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder emailPassword(@Nullable Boolean emailPassword) {
       this.emailPassword = emailPassword;
       return this;
     }
 
+    /**
+     * Sets the {@code startOnCreate} member.
+     *
+     * @param startOnCreate The {@code startOnCreate} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder startOnCreate(@Nullable Boolean startOnCreate) {
       this.startOnCreate = startOnCreate;
       return this;
     }
 
+    /**
+     * Sets the {@code enableNvlink} member.
+     *
+     * @param enableNvlink The {@code enableNvlink} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder enableNvlink(@Nullable Boolean enableNvlink) {
       this.enableNvlink = enableNvlink;
       return this;
     }
 
+    /**
+     * Sets the {@code accessorIds} member.
+     *
+     * @param accessorIds The {@code accessorIds} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder accessorIds(@Nullable List<String> accessorIds) {
       this.accessorIds = accessorIds;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link CreateMachineRequest}
+     * @throws IllegalStateException when a member the spec requires ({@code name}, {@code machineType}, {@code templateId}, {@code diskSize}, {@code region}) is not set
+     */
     public CreateMachineRequest build() {
       Required.check(name, "CreateMachineRequest", "name");
       Required.check(machineType, "CreateMachineRequest", "machineType");

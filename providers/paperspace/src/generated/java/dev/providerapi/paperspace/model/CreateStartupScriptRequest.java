@@ -8,6 +8,10 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code CreateStartupScriptRequest} object of the spec, at {@code #/components/schemas/CreateStartupScriptRequest}.
+ *
+ * @param name The {@code name} member.
+ * @param script The {@code script} member.
  * @param isRunOnce Run only on first boot instead of every boot.
  */
 @JsonIgnoreProperties(
@@ -16,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateStartupScriptRequest(@JsonProperty("name") String name,
     @JsonProperty("script") String script, @JsonProperty("isRunOnce") @Nullable Boolean isRunOnce) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link CreateStartupScriptRequest}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -33,21 +45,45 @@ public record CreateStartupScriptRequest(@JsonProperty("name") String name,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code script} member.
+     *
+     * @param script The {@code script} member.
+     * @return this builder
+     */
     public Builder script(@Nullable String script) {
       this.script = script;
       return this;
     }
 
+    /**
+     * Sets the {@code isRunOnce} member.
+     *
+     * @param isRunOnce Run only on first boot instead of every boot.
+     * @return this builder
+     */
     public Builder isRunOnce(@Nullable Boolean isRunOnce) {
       this.isRunOnce = isRunOnce;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link CreateStartupScriptRequest}
+     * @throws IllegalStateException when a member the spec requires ({@code name}, {@code script}) is not set
+     */
     public CreateStartupScriptRequest build() {
       Required.check(name, "CreateStartupScriptRequest", "name");
       Required.check(script, "CreateStartupScriptRequest", "script");

@@ -6,21 +6,42 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
+ * The values of {@code ListMachinesOrderBy} in the spec, at {@code #/paths/~1machines/get/parameters/2}.
+ *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record ListMachinesOrderBy(String value) {
+  /**
+   * The value {@code "dtCreated"}.
+   */
   public static final ListMachinesOrderBy DT_CREATED = new ListMachinesOrderBy("dtCreated");
 
+  /**
+   * The value {@code "name"}.
+   */
   public static final ListMachinesOrderBy NAME = new ListMachinesOrderBy("name");
 
+  /**
+   * The value {@code "state"}.
+   */
   public static final ListMachinesOrderBy STATE = new ListMachinesOrderBy("state");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public ListMachinesOrderBy(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -34,12 +55,22 @@ public record ListMachinesOrderBy(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "dtCreated" -> Kind.DT_CREATED;
@@ -49,6 +80,11 @@ public record ListMachinesOrderBy(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -62,12 +98,24 @@ public record ListMachinesOrderBy(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "dtCreated"}.
+     */
     DT_CREATED,
 
+    /**
+     * The value {@code "name"}.
+     */
     NAME,
 
+    /**
+     * The value {@code "state"}.
+     */
     STATE,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

@@ -6,17 +6,32 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
+ * The values of {@code ListOsTemplatesOrderBy} in the spec, at {@code #/paths/~1os-templates/get/parameters/2}.
+ *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record ListOsTemplatesOrderBy(String value) {
+  /**
+   * The value {@code "name"}.
+   */
   public static final ListOsTemplatesOrderBy NAME = new ListOsTemplatesOrderBy("name");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public ListOsTemplatesOrderBy(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -28,12 +43,22 @@ public record ListOsTemplatesOrderBy(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "name" -> Kind.NAME;
@@ -41,6 +66,11 @@ public record ListOsTemplatesOrderBy(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -54,8 +84,14 @@ public record ListOsTemplatesOrderBy(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "name"}.
+     */
     NAME,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

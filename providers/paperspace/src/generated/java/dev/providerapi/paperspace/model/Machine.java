@@ -11,14 +11,40 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code Machine} object of the spec, at {@code #/components/schemas/Machine}.
+ *
+ * @param id The {@code id} member.
+ * @param name The {@code name} member.
  * @param state The machine's power state. provisioning is a machine being built; serviceready means the VM is up but the agent has not yet reported ready; upgrading is a machine being resized.
+ * @param os The {@code os} member, or {@code null} when absent.
  * @param machineType The machine type label, e.g. "A100-80G".
+ * @param agentType The {@code agentType} member, or {@code null} when absent.
+ * @param cpus The {@code cpus} member, or {@code null} when absent.
  * @param ram RAM in bytes.
  * @param storageTotal Disk in bytes.
+ * @param storageUsed The {@code storageUsed} member, or {@code null} when absent.
+ * @param accelerators The {@code accelerators} member, or {@code null} when absent.
  * @param region ny2, ca1, ams1, ...
+ * @param privateIp The {@code privateIp} member, or {@code null} when absent.
+ * @param networkId The {@code networkId} member, or {@code null} when absent.
+ * @param publicIp The {@code publicIp} member, or {@code null} when absent.
+ * @param publicIpType The {@code publicIpType} member, or {@code null} when absent.
+ * @param autoShutdownEnabled The {@code autoShutdownEnabled} member, or {@code null} when absent.
  * @param autoShutdownTimeout Hours.
+ * @param autoShutdownForce The {@code autoShutdownForce} member, or {@code null} when absent.
+ * @param autoSnapshotEnabled The {@code autoSnapshotEnabled} member, or {@code null} when absent.
+ * @param autoSnapshotFrequency The {@code autoSnapshotFrequency} member, or {@code null} when absent.
+ * @param autoSnapshotSaveCount The {@code autoSnapshotSaveCount} member, or {@code null} when absent.
+ * @param updatesPending The {@code updatesPending} member, or {@code null} when absent.
+ * @param restorePointEnabled The {@code restorePointEnabled} member, or {@code null} when absent.
+ * @param restorePointFrequency The {@code restorePointFrequency} member, or {@code null} when absent.
+ * @param restorePointSnapshotId The {@code restorePointSnapshotId} member, or {@code null} when absent.
  * @param usageRate Hourly usage rate in USD while the machine runs.
  * @param storageRate Monthly storage rate in USD.
+ * @param dtCreated The {@code dtCreated} member, or {@code null} when absent.
+ * @param dtModified The {@code dtModified} member, or {@code null} when absent.
+ * @param dtDeleted The {@code dtDeleted} member, or {@code null} when absent.
+ * @param reservation The {@code reservation} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -53,10 +79,18 @@ public record Machine(@JsonProperty("id") String id, @JsonProperty("name") Strin
     @JsonProperty("dtModified") @Nullable OffsetDateTime dtModified,
     @JsonProperty("dtDeleted") @Nullable OffsetDateTime dtDeleted,
     @JsonProperty("reservation") @Nullable Reservation reservation) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Machine}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -157,166 +191,364 @@ public record Machine(@JsonProperty("id") String id, @JsonProperty("name") Strin
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code state} member.
+     *
+     * @param state The machine's power state. provisioning is a machine being built; serviceready means the VM is up but the agent has not yet reported ready; upgrading is a machine being resized.
+     * @return this builder
+     */
     public Builder state(@Nullable String state) {
       this.state = state;
       return this;
     }
 
+    /**
+     * Sets the {@code os} member.
+     *
+     * @param os The {@code os} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder os(@Nullable String os) {
       this.os = os;
       return this;
     }
 
+    /**
+     * Sets the {@code machineType} member.
+     *
+     * @param machineType The machine type label, e.g. "A100-80G".
+     * @return this builder
+     */
     public Builder machineType(@Nullable String machineType) {
       this.machineType = machineType;
       return this;
     }
 
+    /**
+     * Sets the {@code agentType} member.
+     *
+     * @param agentType The {@code agentType} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder agentType(@Nullable String agentType) {
       this.agentType = agentType;
       return this;
     }
 
+    /**
+     * Sets the {@code cpus} member.
+     *
+     * @param cpus The {@code cpus} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder cpus(@Nullable Integer cpus) {
       this.cpus = cpus;
       return this;
     }
 
+    /**
+     * Sets the {@code ram} member.
+     *
+     * @param ram RAM in bytes.
+     * @return this builder
+     */
     public Builder ram(@Nullable Long ram) {
       this.ram = ram;
       return this;
     }
 
+    /**
+     * Sets the {@code storageTotal} member.
+     *
+     * @param storageTotal Disk in bytes.
+     * @return this builder
+     */
     public Builder storageTotal(@Nullable Long storageTotal) {
       this.storageTotal = storageTotal;
       return this;
     }
 
+    /**
+     * Sets the {@code storageUsed} member.
+     *
+     * @param storageUsed The {@code storageUsed} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder storageUsed(@Nullable Long storageUsed) {
       this.storageUsed = storageUsed;
       return this;
     }
 
+    /**
+     * Sets the {@code accelerators} member.
+     *
+     * @param accelerators The {@code accelerators} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder accelerators(@Nullable List<Accelerator> accelerators) {
       this.accelerators = accelerators;
       return this;
     }
 
+    /**
+     * Sets the {@code region} member.
+     *
+     * @param region ny2, ca1, ams1, ...
+     * @return this builder
+     */
     public Builder region(@Nullable String region) {
       this.region = region;
       return this;
     }
 
+    /**
+     * Sets the {@code privateIp} member.
+     *
+     * @param privateIp The {@code privateIp} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder privateIp(@Nullable String privateIp) {
       this.privateIp = privateIp;
       return this;
     }
 
+    /**
+     * Sets the {@code networkId} member.
+     *
+     * @param networkId The {@code networkId} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder networkId(@Nullable String networkId) {
       this.networkId = networkId;
       return this;
     }
 
+    /**
+     * Sets the {@code publicIp} member.
+     *
+     * @param publicIp The {@code publicIp} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder publicIp(@Nullable String publicIp) {
       this.publicIp = publicIp;
       return this;
     }
 
+    /**
+     * Sets the {@code publicIpType} member.
+     *
+     * @param publicIpType The {@code publicIpType} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder publicIpType(@Nullable PublicIpType publicIpType) {
       this.publicIpType = publicIpType;
       return this;
     }
 
+    /**
+     * Sets the {@code autoShutdownEnabled} member.
+     *
+     * @param autoShutdownEnabled The {@code autoShutdownEnabled} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder autoShutdownEnabled(@Nullable Boolean autoShutdownEnabled) {
       this.autoShutdownEnabled = autoShutdownEnabled;
       return this;
     }
 
+    /**
+     * Sets the {@code autoShutdownTimeout} member.
+     *
+     * @param autoShutdownTimeout Hours.
+     * @return this builder
+     */
     public Builder autoShutdownTimeout(@Nullable BigDecimal autoShutdownTimeout) {
       this.autoShutdownTimeout = autoShutdownTimeout;
       return this;
     }
 
+    /**
+     * Sets the {@code autoShutdownForce} member.
+     *
+     * @param autoShutdownForce The {@code autoShutdownForce} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder autoShutdownForce(@Nullable Boolean autoShutdownForce) {
       this.autoShutdownForce = autoShutdownForce;
       return this;
     }
 
+    /**
+     * Sets the {@code autoSnapshotEnabled} member.
+     *
+     * @param autoSnapshotEnabled The {@code autoSnapshotEnabled} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder autoSnapshotEnabled(@Nullable Boolean autoSnapshotEnabled) {
       this.autoSnapshotEnabled = autoSnapshotEnabled;
       return this;
     }
 
+    /**
+     * Sets the {@code autoSnapshotFrequency} member.
+     *
+     * @param autoSnapshotFrequency The {@code autoSnapshotFrequency} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder autoSnapshotFrequency(@Nullable AutoSnapshotFrequency autoSnapshotFrequency) {
       this.autoSnapshotFrequency = autoSnapshotFrequency;
       return this;
     }
 
+    /**
+     * Sets the {@code autoSnapshotSaveCount} member.
+     *
+     * @param autoSnapshotSaveCount The {@code autoSnapshotSaveCount} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder autoSnapshotSaveCount(@Nullable Integer autoSnapshotSaveCount) {
       this.autoSnapshotSaveCount = autoSnapshotSaveCount;
       return this;
     }
 
+    /**
+     * Sets the {@code updatesPending} member.
+     *
+     * @param updatesPending The {@code updatesPending} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder updatesPending(@Nullable Boolean updatesPending) {
       this.updatesPending = updatesPending;
       return this;
     }
 
+    /**
+     * Sets the {@code restorePointEnabled} member.
+     *
+     * @param restorePointEnabled The {@code restorePointEnabled} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder restorePointEnabled(@Nullable Boolean restorePointEnabled) {
       this.restorePointEnabled = restorePointEnabled;
       return this;
     }
 
+    /**
+     * Sets the {@code restorePointFrequency} member.
+     *
+     * @param restorePointFrequency The {@code restorePointFrequency} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder restorePointFrequency(@Nullable RestorePointFrequency restorePointFrequency) {
       this.restorePointFrequency = restorePointFrequency;
       return this;
     }
 
+    /**
+     * Sets the {@code restorePointSnapshotId} member.
+     *
+     * @param restorePointSnapshotId The {@code restorePointSnapshotId} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder restorePointSnapshotId(@Nullable String restorePointSnapshotId) {
       this.restorePointSnapshotId = restorePointSnapshotId;
       return this;
     }
 
+    /**
+     * Sets the {@code usageRate} member.
+     *
+     * @param usageRate Hourly usage rate in USD while the machine runs.
+     * @return this builder
+     */
     public Builder usageRate(@Nullable BigDecimal usageRate) {
       this.usageRate = usageRate;
       return this;
     }
 
+    /**
+     * Sets the {@code storageRate} member.
+     *
+     * @param storageRate Monthly storage rate in USD.
+     * @return this builder
+     */
     public Builder storageRate(@Nullable BigDecimal storageRate) {
       this.storageRate = storageRate;
       return this;
     }
 
+    /**
+     * Sets the {@code dtCreated} member.
+     *
+     * @param dtCreated The {@code dtCreated} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dtCreated(@Nullable OffsetDateTime dtCreated) {
       this.dtCreated = dtCreated;
       return this;
     }
 
+    /**
+     * Sets the {@code dtModified} member.
+     *
+     * @param dtModified The {@code dtModified} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dtModified(@Nullable OffsetDateTime dtModified) {
       this.dtModified = dtModified;
       return this;
     }
 
+    /**
+     * Sets the {@code dtDeleted} member.
+     *
+     * @param dtDeleted The {@code dtDeleted} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dtDeleted(@Nullable OffsetDateTime dtDeleted) {
       this.dtDeleted = dtDeleted;
       return this;
     }
 
+    /**
+     * Sets the {@code reservation} member.
+     *
+     * @param reservation The {@code reservation} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder reservation(@Nullable Reservation reservation) {
       this.reservation = reservation;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Machine}
+     * @throws IllegalStateException when a member the spec requires ({@code id}, {@code name}, {@code state}) is not set
+     */
     public Machine build() {
       Required.check(id, "Machine", "id");
       Required.check(name, "Machine", "name");

@@ -7,15 +7,28 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code MachineAvailability} object of the spec, at {@code #/components/schemas/MachineAvailability}.
+ *
+ * @param available The {@code available} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MachineAvailability(@JsonProperty("available") Boolean available) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link MachineAvailability}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private Boolean available;
@@ -23,11 +36,23 @@ public record MachineAvailability(@JsonProperty("available") Boolean available) 
     private Builder() {
     }
 
+    /**
+     * Sets the {@code available} member.
+     *
+     * @param available The {@code available} member.
+     * @return this builder
+     */
     public Builder available(@Nullable Boolean available) {
       this.available = available;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link MachineAvailability}
+     * @throws IllegalStateException when a member the spec requires ({@code available}) is not set
+     */
     public MachineAvailability build() {
       Required.check(available, "MachineAvailability", "available");
       return new MachineAvailability(available);

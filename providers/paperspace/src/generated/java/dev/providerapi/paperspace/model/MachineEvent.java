@@ -9,6 +9,15 @@ import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code MachineEvent} object of the spec, at {@code #/components/schemas/MachineEvent}.
+ *
+ * @param id The {@code id} member.
+ * @param name The {@code name} member.
+ * @param state The {@code state} member.
+ * @param machineId The {@code machineId} member, or {@code null} when absent.
+ * @param dtCreated The {@code dtCreated} member, or {@code null} when absent.
+ * @param dtStarted The {@code dtStarted} member, or {@code null} when absent.
+ * @param dtFinished The {@code dtFinished} member, or {@code null} when absent.
  * @param error Why the operation failed
  */
 @JsonIgnoreProperties(
@@ -22,10 +31,18 @@ public record MachineEvent(@JsonProperty("id") String id,
     @JsonProperty("dtStarted") @Nullable OffsetDateTime dtStarted,
     @JsonProperty("dtFinished") @Nullable OffsetDateTime dtFinished,
     @JsonProperty("error") @Nullable String error) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link MachineEvent}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -54,46 +71,100 @@ public record MachineEvent(@JsonProperty("id") String id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable MachineEventName name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code state} member.
+     *
+     * @param state The {@code state} member.
+     * @return this builder
+     */
     public Builder state(@Nullable MachineEventState state) {
       this.state = state;
       return this;
     }
 
+    /**
+     * Sets the {@code machineId} member.
+     *
+     * @param machineId The {@code machineId} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder machineId(@Nullable String machineId) {
       this.machineId = machineId;
       return this;
     }
 
+    /**
+     * Sets the {@code dtCreated} member.
+     *
+     * @param dtCreated The {@code dtCreated} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dtCreated(@Nullable OffsetDateTime dtCreated) {
       this.dtCreated = dtCreated;
       return this;
     }
 
+    /**
+     * Sets the {@code dtStarted} member.
+     *
+     * @param dtStarted The {@code dtStarted} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dtStarted(@Nullable OffsetDateTime dtStarted) {
       this.dtStarted = dtStarted;
       return this;
     }
 
+    /**
+     * Sets the {@code dtFinished} member.
+     *
+     * @param dtFinished The {@code dtFinished} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dtFinished(@Nullable OffsetDateTime dtFinished) {
       this.dtFinished = dtFinished;
       return this;
     }
 
+    /**
+     * Sets the {@code error} member.
+     *
+     * @param error Why the operation failed
+     * @return this builder
+     */
     public Builder error(@Nullable String error) {
       this.error = error;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link MachineEvent}
+     * @throws IllegalStateException when a member the spec requires ({@code id}, {@code name}, {@code state}) is not set
+     */
     public MachineEvent build() {
       Required.check(id, "MachineEvent", "id");
       Required.check(name, "MachineEvent", "name");

@@ -6,49 +6,112 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
+ * The values of {@code MachineEventName} in the spec, at {@code #/components/schemas/MachineEventName}.
+ *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record MachineEventName(String value) {
+  /**
+   * The value {@code "bill-sessions"}.
+   */
   public static final MachineEventName BILL_SESSIONS = new MachineEventName("bill-sessions");
 
+  /**
+   * The value {@code "bill-upgrade"}.
+   */
   public static final MachineEventName BILL_UPGRADE = new MachineEventName("bill-upgrade");
 
+  /**
+   * The value {@code "create"}.
+   */
   public static final MachineEventName CREATE = new MachineEventName("create");
 
+  /**
+   * The value {@code "deactivate"}.
+   */
   public static final MachineEventName DEACTIVATE = new MachineEventName("deactivate");
 
+  /**
+   * The value {@code "restart"}.
+   */
   public static final MachineEventName RESTART = new MachineEventName("restart");
 
+  /**
+   * The value {@code "snapshot-create"}.
+   */
   public static final MachineEventName SNAPSHOT_CREATE = new MachineEventName("snapshot-create");
 
+  /**
+   * The value {@code "snapshot-delete"}.
+   */
   public static final MachineEventName SNAPSHOT_DELETE = new MachineEventName("snapshot-delete");
 
+  /**
+   * The value {@code "snapshot-restore"}.
+   */
   public static final MachineEventName SNAPSHOT_RESTORE = new MachineEventName("snapshot-restore");
 
+  /**
+   * The value {@code "start"}.
+   */
   public static final MachineEventName START = new MachineEventName("start");
 
+  /**
+   * The value {@code "stop"}.
+   */
   public static final MachineEventName STOP = new MachineEventName("stop");
 
+  /**
+   * The value {@code "template-create"}.
+   */
   public static final MachineEventName TEMPLATE_CREATE = new MachineEventName("template-create");
 
+  /**
+   * The value {@code "template-delete"}.
+   */
   public static final MachineEventName TEMPLATE_DELETE = new MachineEventName("template-delete");
 
+  /**
+   * The value {@code "template-distribute"}.
+   */
   public static final MachineEventName TEMPLATE_DISTRIBUTE = new MachineEventName("template-distribute");
 
+  /**
+   * The value {@code "template-import"}.
+   */
   public static final MachineEventName TEMPLATE_IMPORT = new MachineEventName("template-import");
 
+  /**
+   * The value {@code "vm-migrate"}.
+   */
   public static final MachineEventName VM_MIGRATE = new MachineEventName("vm-migrate");
 
+  /**
+   * The value {@code "vm-shutdown-force"}.
+   */
   public static final MachineEventName VM_SHUTDOWN_FORCE = new MachineEventName("vm-shutdown-force");
 
+  /**
+   * The value {@code "vm-upgrade"}.
+   */
   public static final MachineEventName VM_UPGRADE = new MachineEventName("vm-upgrade");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public MachineEventName(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -76,12 +139,22 @@ public record MachineEventName(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "bill-sessions" -> Kind.BILL_SESSIONS;
@@ -105,6 +178,11 @@ public record MachineEventName(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -118,40 +196,94 @@ public record MachineEventName(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "bill-sessions"}.
+     */
     BILL_SESSIONS,
 
+    /**
+     * The value {@code "bill-upgrade"}.
+     */
     BILL_UPGRADE,
 
+    /**
+     * The value {@code "create"}.
+     */
     CREATE,
 
+    /**
+     * The value {@code "deactivate"}.
+     */
     DEACTIVATE,
 
+    /**
+     * The value {@code "restart"}.
+     */
     RESTART,
 
+    /**
+     * The value {@code "snapshot-create"}.
+     */
     SNAPSHOT_CREATE,
 
+    /**
+     * The value {@code "snapshot-delete"}.
+     */
     SNAPSHOT_DELETE,
 
+    /**
+     * The value {@code "snapshot-restore"}.
+     */
     SNAPSHOT_RESTORE,
 
+    /**
+     * The value {@code "start"}.
+     */
     START,
 
+    /**
+     * The value {@code "stop"}.
+     */
     STOP,
 
+    /**
+     * The value {@code "template-create"}.
+     */
     TEMPLATE_CREATE,
 
+    /**
+     * The value {@code "template-delete"}.
+     */
     TEMPLATE_DELETE,
 
+    /**
+     * The value {@code "template-distribute"}.
+     */
     TEMPLATE_DISTRIBUTE,
 
+    /**
+     * The value {@code "template-import"}.
+     */
     TEMPLATE_IMPORT,
 
+    /**
+     * The value {@code "vm-migrate"}.
+     */
     VM_MIGRATE,
 
+    /**
+     * The value {@code "vm-shutdown-force"}.
+     */
     VM_SHUTDOWN_FORCE,
 
+    /**
+     * The value {@code "vm-upgrade"}.
+     */
     VM_UPGRADE,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

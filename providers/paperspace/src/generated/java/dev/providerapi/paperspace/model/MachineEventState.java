@@ -9,24 +9,49 @@ import java.util.Objects;
  * done and error/cancelled are final.
  *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record MachineEventState(String value) {
+  /**
+   * The value {@code "new"}.
+   */
   public static final MachineEventState NEW = new MachineEventState("new");
 
+  /**
+   * The value {@code "in progress"}.
+   */
   public static final MachineEventState IN_PROGRESS = new MachineEventState("in progress");
 
+  /**
+   * The value {@code "done"}.
+   */
   public static final MachineEventState DONE = new MachineEventState("done");
 
+  /**
+   * The value {@code "error"}.
+   */
   public static final MachineEventState ERROR = new MachineEventState("error");
 
+  /**
+   * The value {@code "cancelled"}.
+   */
   public static final MachineEventState CANCELLED = new MachineEventState("cancelled");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public MachineEventState(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -42,12 +67,22 @@ public record MachineEventState(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "new" -> Kind.NEW;
@@ -59,6 +94,11 @@ public record MachineEventState(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -72,16 +112,34 @@ public record MachineEventState(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "new"}.
+     */
     NEW,
 
+    /**
+     * The value {@code "in progress"}.
+     */
     IN_PROGRESS,
 
+    /**
+     * The value {@code "done"}.
+     */
     DONE,
 
+    /**
+     * The value {@code "error"}.
+     */
     ERROR,
 
+    /**
+     * The value {@code "cancelled"}.
+     */
     CANCELLED,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The answer to an asynchronous machine operation.
+ *
+ * @param event The {@code event} member.
+ * @param data The {@code data} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -16,10 +19,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MachineOperation(@JsonProperty("event") MachineEvent event,
     @JsonProperty("data") @Nullable Machine data) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link MachineOperation}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private MachineEvent event;
@@ -30,16 +41,34 @@ public record MachineOperation(@JsonProperty("event") MachineEvent event,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code event} member.
+     *
+     * @param event The {@code event} member.
+     * @return this builder
+     */
     public Builder event(@Nullable MachineEvent event) {
       this.event = event;
       return this;
     }
 
+    /**
+     * Sets the {@code data} member.
+     *
+     * @param data The {@code data} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder data(@Nullable Machine data) {
       this.data = data;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link MachineOperation}
+     * @throws IllegalStateException when a member the spec requires ({@code event}) is not set
+     */
     public MachineOperation build() {
       Required.check(event, "MachineOperation", "event");
       return new MachineOperation(event, data);

@@ -9,7 +9,11 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code MachinePage} object of the spec, at {@code #/components/schemas/MachinePage}.
+ *
+ * @param hasMore The {@code hasMore} member.
  * @param nextPage The cursor of the next page (the next after).
+ * @param items The {@code items} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -18,10 +22,18 @@ import org.jspecify.annotations.Nullable;
 public record MachinePage(@JsonProperty("hasMore") Boolean hasMore,
     @JsonProperty("nextPage") @Nullable String nextPage,
     @JsonProperty("items") List<Machine> items) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link MachinePage}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private Boolean hasMore;
@@ -35,21 +47,45 @@ public record MachinePage(@JsonProperty("hasMore") Boolean hasMore,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code hasMore} member.
+     *
+     * @param hasMore The {@code hasMore} member.
+     * @return this builder
+     */
     public Builder hasMore(@Nullable Boolean hasMore) {
       this.hasMore = hasMore;
       return this;
     }
 
+    /**
+     * Sets the {@code nextPage} member.
+     *
+     * @param nextPage The cursor of the next page (the next after).
+     * @return this builder
+     */
     public Builder nextPage(@Nullable String nextPage) {
       this.nextPage = nextPage;
       return this;
     }
 
+    /**
+     * Sets the {@code items} member.
+     *
+     * @param items The {@code items} member.
+     * @return this builder
+     */
     public Builder items(@Nullable List<Machine> items) {
       this.items = items;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link MachinePage}
+     * @throws IllegalStateException when a member the spec requires ({@code hasMore}, {@code items}) is not set
+     */
     public MachinePage build() {
       Required.check(hasMore, "MachinePage", "hasMore");
       Required.check(items, "MachinePage", "items");

@@ -7,16 +7,30 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code MachineTypeAvailability} object of the spec, at {@code #/components/schemas/MachineTypeAvailability}.
+ *
+ * @param machineTypeLabel The {@code machineTypeLabel} member.
+ * @param isAvailable The {@code isAvailable} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MachineTypeAvailability(@JsonProperty("machineTypeLabel") String machineTypeLabel,
     @JsonProperty("isAvailable") Boolean isAvailable) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link MachineTypeAvailability}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String machineTypeLabel;
@@ -27,16 +41,34 @@ public record MachineTypeAvailability(@JsonProperty("machineTypeLabel") String m
     private Builder() {
     }
 
+    /**
+     * Sets the {@code machineTypeLabel} member.
+     *
+     * @param machineTypeLabel The {@code machineTypeLabel} member.
+     * @return this builder
+     */
     public Builder machineTypeLabel(@Nullable String machineTypeLabel) {
       this.machineTypeLabel = machineTypeLabel;
       return this;
     }
 
+    /**
+     * Sets the {@code isAvailable} member.
+     *
+     * @param isAvailable The {@code isAvailable} member.
+     * @return this builder
+     */
     public Builder isAvailable(@Nullable Boolean isAvailable) {
       this.isAvailable = isAvailable;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link MachineTypeAvailability}
+     * @throws IllegalStateException when a member the spec requires ({@code machineTypeLabel}, {@code isAvailable}) is not set
+     */
     public MachineTypeAvailability build() {
       Required.check(machineTypeLabel, "MachineTypeAvailability", "machineTypeLabel");
       Required.check(isAvailable, "MachineTypeAvailability", "isAvailable");

@@ -9,6 +9,17 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code OsTemplate} object of the spec, at {@code #/components/schemas/OsTemplate}.
+ *
+ * @param id The {@code id} member.
+ * @param name The {@code name} member.
+ * @param agentType The {@code agentType} member, or {@code null} when absent.
+ * @param operatingSystemLabel The {@code operatingSystemLabel} member, or {@code null} when absent.
+ * @param defaultSizeGb The {@code defaultSizeGb} member, or {@code null} when absent.
+ * @param availableMachineTypes The {@code availableMachineTypes} member, or {@code null} when absent.
+ * @param dtCreated The {@code dtCreated} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -19,10 +30,18 @@ public record OsTemplate(@JsonProperty("id") String id, @JsonProperty("name") St
     @JsonProperty("defaultSizeGb") @Nullable Integer defaultSizeGb,
     @JsonProperty("availableMachineTypes") @Nullable List<MachineTypeAvailability> availableMachineTypes,
     @JsonProperty("dtCreated") @Nullable OffsetDateTime dtCreated) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link OsTemplate}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -48,42 +67,90 @@ public record OsTemplate(@JsonProperty("id") String id, @JsonProperty("name") St
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code agentType} member.
+     *
+     * @param agentType The {@code agentType} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder agentType(@Nullable String agentType) {
       this.agentType = agentType;
       return this;
     }
 
+    /**
+     * Sets the {@code operatingSystemLabel} member.
+     *
+     * @param operatingSystemLabel The {@code operatingSystemLabel} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder operatingSystemLabel(@Nullable String operatingSystemLabel) {
       this.operatingSystemLabel = operatingSystemLabel;
       return this;
     }
 
+    /**
+     * Sets the {@code defaultSizeGb} member.
+     *
+     * @param defaultSizeGb The {@code defaultSizeGb} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder defaultSizeGb(@Nullable Integer defaultSizeGb) {
       this.defaultSizeGb = defaultSizeGb;
       return this;
     }
 
+    /**
+     * Sets the {@code availableMachineTypes} member.
+     *
+     * @param availableMachineTypes The {@code availableMachineTypes} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder availableMachineTypes(
         @Nullable List<MachineTypeAvailability> availableMachineTypes) {
       this.availableMachineTypes = availableMachineTypes;
       return this;
     }
 
+    /**
+     * Sets the {@code dtCreated} member.
+     *
+     * @param dtCreated The {@code dtCreated} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dtCreated(@Nullable OffsetDateTime dtCreated) {
       this.dtCreated = dtCreated;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link OsTemplate}
+     * @throws IllegalStateException when a member the spec requires ({@code id}, {@code name}) is not set
+     */
     public OsTemplate build() {
       Required.check(id, "OsTemplate", "id");
       Required.check(name, "OsTemplate", "name");

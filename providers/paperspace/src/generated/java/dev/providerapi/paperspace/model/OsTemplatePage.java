@@ -8,6 +8,13 @@ import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code OsTemplatePage} object of the spec, at {@code #/components/schemas/OsTemplatePage}.
+ *
+ * @param hasMore The {@code hasMore} member.
+ * @param nextPage The {@code nextPage} member, or {@code null} when absent.
+ * @param items The {@code items} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -15,10 +22,18 @@ import org.jspecify.annotations.Nullable;
 public record OsTemplatePage(@JsonProperty("hasMore") Boolean hasMore,
     @JsonProperty("nextPage") @Nullable String nextPage,
     @JsonProperty("items") List<OsTemplate> items) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link OsTemplatePage}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private Boolean hasMore;
@@ -32,21 +47,45 @@ public record OsTemplatePage(@JsonProperty("hasMore") Boolean hasMore,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code hasMore} member.
+     *
+     * @param hasMore The {@code hasMore} member.
+     * @return this builder
+     */
     public Builder hasMore(@Nullable Boolean hasMore) {
       this.hasMore = hasMore;
       return this;
     }
 
+    /**
+     * Sets the {@code nextPage} member.
+     *
+     * @param nextPage The {@code nextPage} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder nextPage(@Nullable String nextPage) {
       this.nextPage = nextPage;
       return this;
     }
 
+    /**
+     * Sets the {@code items} member.
+     *
+     * @param items The {@code items} member.
+     * @return this builder
+     */
     public Builder items(@Nullable List<OsTemplate> items) {
       this.items = items;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link OsTemplatePage}
+     * @throws IllegalStateException when a member the spec requires ({@code hasMore}, {@code items}) is not set
+     */
     public OsTemplatePage build() {
       Required.check(hasMore, "OsTemplatePage", "hasMore");
       Required.check(items, "OsTemplatePage", "items");

@@ -8,6 +8,15 @@ import dev.providerapi.json.Required;
 import java.time.OffsetDateTime;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code Reservation} object of the spec, at {@code #/components/schemas/Reservation}.
+ *
+ * @param name The {@code name} member.
+ * @param id The {@code id} member.
+ * @param dtStarted The {@code dtStarted} member, or {@code null} when absent.
+ * @param dtFinished The {@code dtFinished} member, or {@code null} when absent.
+ * @param isActive The {@code isActive} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -16,10 +25,18 @@ public record Reservation(@JsonProperty("name") String name, @JsonProperty("id")
     @JsonProperty("dtStarted") @Nullable OffsetDateTime dtStarted,
     @JsonProperty("dtFinished") @Nullable OffsetDateTime dtFinished,
     @JsonProperty("isActive") @Nullable Boolean isActive) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Reservation}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -39,31 +56,67 @@ public record Reservation(@JsonProperty("name") String name, @JsonProperty("id")
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code dtStarted} member.
+     *
+     * @param dtStarted The {@code dtStarted} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dtStarted(@Nullable OffsetDateTime dtStarted) {
       this.dtStarted = dtStarted;
       return this;
     }
 
+    /**
+     * Sets the {@code dtFinished} member.
+     *
+     * @param dtFinished The {@code dtFinished} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dtFinished(@Nullable OffsetDateTime dtFinished) {
       this.dtFinished = dtFinished;
       return this;
     }
 
+    /**
+     * Sets the {@code isActive} member.
+     *
+     * @param isActive The {@code isActive} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder isActive(@Nullable Boolean isActive) {
       this.isActive = isActive;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Reservation}
+     * @throws IllegalStateException when a member the spec requires ({@code name}, {@code id}) is not set
+     */
     public Reservation build() {
       Required.check(name, "Reservation", "name");
       Required.check(id, "Reservation", "id");

@@ -9,6 +9,18 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code StartupScript} object of the spec, at {@code #/components/schemas/StartupScript}.
+ *
+ * @param id The {@code id} member.
+ * @param name The {@code name} member.
+ * @param description The {@code description} member, or {@code null} when absent.
+ * @param isEnabled The {@code isEnabled} member, or {@code null} when absent.
+ * @param isRunOnce The {@code isRunOnce} member, or {@code null} when absent.
+ * @param assignedMachineIds The {@code assignedMachineIds} member, or {@code null} when absent.
+ * @param dtCreated The {@code dtCreated} member, or {@code null} when absent.
+ * @param dtDeleted The {@code dtDeleted} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -20,10 +32,18 @@ public record StartupScript(@JsonProperty("id") String id, @JsonProperty("name")
     @JsonProperty("assignedMachineIds") @Nullable List<String> assignedMachineIds,
     @JsonProperty("dtCreated") @Nullable OffsetDateTime dtCreated,
     @JsonProperty("dtDeleted") @Nullable OffsetDateTime dtDeleted) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link StartupScript}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -52,46 +72,100 @@ public record StartupScript(@JsonProperty("id") String id, @JsonProperty("name")
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code description} member.
+     *
+     * @param description The {@code description} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
+    /**
+     * Sets the {@code isEnabled} member.
+     *
+     * @param isEnabled The {@code isEnabled} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder isEnabled(@Nullable Boolean isEnabled) {
       this.isEnabled = isEnabled;
       return this;
     }
 
+    /**
+     * Sets the {@code isRunOnce} member.
+     *
+     * @param isRunOnce The {@code isRunOnce} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder isRunOnce(@Nullable Boolean isRunOnce) {
       this.isRunOnce = isRunOnce;
       return this;
     }
 
+    /**
+     * Sets the {@code assignedMachineIds} member.
+     *
+     * @param assignedMachineIds The {@code assignedMachineIds} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder assignedMachineIds(@Nullable List<String> assignedMachineIds) {
       this.assignedMachineIds = assignedMachineIds;
       return this;
     }
 
+    /**
+     * Sets the {@code dtCreated} member.
+     *
+     * @param dtCreated The {@code dtCreated} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dtCreated(@Nullable OffsetDateTime dtCreated) {
       this.dtCreated = dtCreated;
       return this;
     }
 
+    /**
+     * Sets the {@code dtDeleted} member.
+     *
+     * @param dtDeleted The {@code dtDeleted} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dtDeleted(@Nullable OffsetDateTime dtDeleted) {
       this.dtDeleted = dtDeleted;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link StartupScript}
+     * @throws IllegalStateException when a member the spec requires ({@code id}, {@code name}) is not set
+     */
     public StartupScript build() {
       Required.check(id, "StartupScript", "id");
       Required.check(name, "StartupScript", "name");

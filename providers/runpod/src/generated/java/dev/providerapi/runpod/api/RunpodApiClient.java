@@ -244,6 +244,11 @@ public final class RunpodApiClient implements RunpodApi {
 
   private final ApiClient client;
 
+  /**
+   * A client whose every call goes through {@code client}.
+   *
+   * @param client the runtime client: base URL, authentication, retries, rate limits and error mapping
+   */
   public RunpodApiClient(ApiClient client) {
     this.client = client;
   }

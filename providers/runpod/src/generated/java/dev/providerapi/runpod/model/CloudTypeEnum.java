@@ -9,20 +9,39 @@ import java.util.Objects;
  * podTerminate returns a scalar (clients send it with no selection set)
  *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record CloudTypeEnum(String value) {
+  /**
+   * The value {@code "SECURE"}.
+   */
   public static final CloudTypeEnum SECURE = new CloudTypeEnum("SECURE");
 
+  /**
+   * The value {@code "COMMUNITY"}.
+   */
   public static final CloudTypeEnum COMMUNITY = new CloudTypeEnum("COMMUNITY");
 
+  /**
+   * The value {@code "ALL"}.
+   */
   public static final CloudTypeEnum ALL = new CloudTypeEnum("ALL");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public CloudTypeEnum(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -36,12 +55,22 @@ public record CloudTypeEnum(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "SECURE" -> Kind.SECURE;
@@ -51,6 +80,11 @@ public record CloudTypeEnum(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -64,12 +98,24 @@ public record CloudTypeEnum(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "SECURE"}.
+     */
     SECURE,
 
+    /**
+     * The value {@code "COMMUNITY"}.
+     */
     COMMUNITY,
 
+    /**
+     * The value {@code "ALL"}.
+     */
     ALL,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

@@ -6,19 +6,37 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
+ * The values of {@code ComputeType} in the spec, at {@code enum ComputeType}.
+ *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record ComputeType(String value) {
+  /**
+   * The value {@code "CPU"}.
+   */
   public static final ComputeType CPU = new ComputeType("CPU");
 
+  /**
+   * The value {@code "GPU"}.
+   */
   public static final ComputeType GPU = new ComputeType("GPU");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public ComputeType(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -31,12 +49,22 @@ public record ComputeType(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "CPU" -> Kind.CPU;
@@ -45,6 +73,11 @@ public record ComputeType(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -58,10 +91,19 @@ public record ComputeType(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "CPU"}.
+     */
     CPU,
 
+    /**
+     * The value {@code "GPU"}.
+     */
     GPU,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

@@ -7,16 +7,30 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code EnvironmentVariableInput} object of the spec, at {@code input EnvironmentVariableInput}.
+ *
+ * @param key The {@code key} member.
+ * @param value The {@code value} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record EnvironmentVariableInput(@JsonProperty("key") String key,
     @JsonProperty("value") String value) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link EnvironmentVariableInput}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String key;
@@ -27,16 +41,34 @@ public record EnvironmentVariableInput(@JsonProperty("key") String key,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code key} member.
+     *
+     * @param key The {@code key} member.
+     * @return this builder
+     */
     public Builder key(@Nullable String key) {
       this.key = key;
       return this;
     }
 
+    /**
+     * Sets the {@code value} member.
+     *
+     * @param value The {@code value} member.
+     * @return this builder
+     */
     public Builder value(@Nullable String value) {
       this.value = value;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link EnvironmentVariableInput}
+     * @throws IllegalStateException when a member the spec requires ({@code key}, {@code value}) is not set
+     */
     public EnvironmentVariableInput build() {
       Required.check(key, "EnvironmentVariableInput", "key");
       Required.check(value, "EnvironmentVariableInput", "value");

@@ -7,16 +7,30 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code GpuTypeFilter} object of the spec, at {@code input GpuTypeFilter}.
+ *
+ * @param id The {@code id} member, or {@code null} when absent.
+ * @param ids The {@code ids} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GpuTypeFilter(@JsonProperty("id") @Nullable String id,
     @JsonProperty("ids") @Nullable List<String> ids) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GpuTypeFilter}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -27,16 +41,33 @@ public record GpuTypeFilter(@JsonProperty("id") @Nullable String id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code ids} member.
+     *
+     * @param ids The {@code ids} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder ids(@Nullable List<String> ids) {
       this.ids = ids;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GpuTypeFilter}
+     */
     public GpuTypeFilter build() {
       return new GpuTypeFilter(id, ids);
     }

@@ -9,7 +9,15 @@ import org.jspecify.annotations.Nullable;
 /**
  * The fields of {&#64;code GpuType} that the operation selects.
  *
+ * @param id The {@code id} member, which may be {@code null}.
  * @param displayName e.g. "NVIDIA RTX A6000" (this is the gpuTypeId)
+ * @param manufacturer The {@code manufacturer} member, which may be {@code null}.
+ * @param memoryInGb The {@code memoryInGb} member, which may be {@code null}.
+ * @param maxGpuCount The {@code maxGpuCount} member, which may be {@code null}.
+ * @param secureCloud The {@code secureCloud} member, which may be {@code null}.
+ * @param communityCloud The {@code communityCloud} member, which may be {@code null}.
+ * @param secureLowestPrice The {@code secureLowestPrice} member, which may be {@code null}.
+ * @param communityLowestPrice The {@code communityLowestPrice} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -24,10 +32,18 @@ public record GpuTypesResult(@JsonProperty("id") @Nullable String id,
     @JsonProperty("communityCloud") @Nullable Boolean communityCloud,
     @JsonProperty("secureLowestPrice") @Nullable LowestPrice secureLowestPrice,
     @JsonProperty("communityLowestPrice") @Nullable LowestPrice communityLowestPrice) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GpuTypesResult}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -59,51 +75,110 @@ public record GpuTypesResult(@JsonProperty("id") @Nullable String id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code displayName} member.
+     *
+     * @param displayName e.g. "NVIDIA RTX A6000" (this is the gpuTypeId)
+     * @return this builder
+     */
     public Builder displayName(@Nullable String displayName) {
       this.displayName = displayName;
       return this;
     }
 
+    /**
+     * Sets the {@code manufacturer} member.
+     *
+     * @param manufacturer The {@code manufacturer} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder manufacturer(@Nullable String manufacturer) {
       this.manufacturer = manufacturer;
       return this;
     }
 
+    /**
+     * Sets the {@code memoryInGb} member.
+     *
+     * @param memoryInGb The {@code memoryInGb} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder memoryInGb(@Nullable Integer memoryInGb) {
       this.memoryInGb = memoryInGb;
       return this;
     }
 
+    /**
+     * Sets the {@code maxGpuCount} member.
+     *
+     * @param maxGpuCount The {@code maxGpuCount} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder maxGpuCount(@Nullable Integer maxGpuCount) {
       this.maxGpuCount = maxGpuCount;
       return this;
     }
 
+    /**
+     * Sets the {@code secureCloud} member.
+     *
+     * @param secureCloud The {@code secureCloud} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder secureCloud(@Nullable Boolean secureCloud) {
       this.secureCloud = secureCloud;
       return this;
     }
 
+    /**
+     * Sets the {@code communityCloud} member.
+     *
+     * @param communityCloud The {@code communityCloud} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder communityCloud(@Nullable Boolean communityCloud) {
       this.communityCloud = communityCloud;
       return this;
     }
 
+    /**
+     * Sets the {@code secureLowestPrice} member.
+     *
+     * @param secureLowestPrice The {@code secureLowestPrice} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder secureLowestPrice(@Nullable LowestPrice secureLowestPrice) {
       this.secureLowestPrice = secureLowestPrice;
       return this;
     }
 
+    /**
+     * Sets the {@code communityLowestPrice} member.
+     *
+     * @param communityLowestPrice The {@code communityLowestPrice} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder communityLowestPrice(@Nullable LowestPrice communityLowestPrice) {
       this.communityLowestPrice = communityLowestPrice;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GpuTypesResult}
+     */
     public GpuTypesResult build() {
       return new GpuTypesResult(id, displayName, manufacturer, memoryInGb, maxGpuCount, secureCloud, communityCloud, secureLowestPrice, communityLowestPrice);
     }

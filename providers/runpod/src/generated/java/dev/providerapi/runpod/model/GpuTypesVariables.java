@@ -8,16 +8,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The variables of the GpuTypes operation.
+ *
+ * @param input The {@code input} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GpuTypesVariables(@JsonProperty("input") @Nullable GpuTypeFilter input) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GpuTypesVariables}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private GpuTypeFilter input;
@@ -25,11 +35,22 @@ public record GpuTypesVariables(@JsonProperty("input") @Nullable GpuTypeFilter i
     private Builder() {
     }
 
+    /**
+     * Sets the {@code input} member.
+     *
+     * @param input The {@code input} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder input(@Nullable GpuTypeFilter input) {
       this.input = input;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GpuTypesVariables}
+     */
     public GpuTypesVariables build() {
       return new GpuTypesVariables(input);
     }

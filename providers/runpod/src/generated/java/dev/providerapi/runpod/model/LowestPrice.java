@@ -10,6 +10,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The fields of {&#64;code LowestPrice} that the operation selects.
  *
+ * @param minimumBidPrice The {@code minimumBidPrice} member, which may be {@code null}.
+ * @param uninterruptablePrice The {@code uninterruptablePrice} member, which may be {@code null}.
+ * @param stockStatus The {@code stockStatus} member, which may be {@code null}.
  * @param availableGpuCounts "High" | "Medium" | "Low" | "None" (per docs)
  */
 @JsonIgnoreProperties(
@@ -20,10 +23,18 @@ public record LowestPrice(@JsonProperty("minimumBidPrice") @Nullable Double mini
     @JsonProperty("uninterruptablePrice") @Nullable Double uninterruptablePrice,
     @JsonProperty("stockStatus") @Nullable String stockStatus,
     @JsonProperty("availableGpuCounts") @Nullable List<Integer> availableGpuCounts) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link LowestPrice}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Double minimumBidPrice;
@@ -40,26 +51,55 @@ public record LowestPrice(@JsonProperty("minimumBidPrice") @Nullable Double mini
     private Builder() {
     }
 
+    /**
+     * Sets the {@code minimumBidPrice} member.
+     *
+     * @param minimumBidPrice The {@code minimumBidPrice} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder minimumBidPrice(@Nullable Double minimumBidPrice) {
       this.minimumBidPrice = minimumBidPrice;
       return this;
     }
 
+    /**
+     * Sets the {@code uninterruptablePrice} member.
+     *
+     * @param uninterruptablePrice The {@code uninterruptablePrice} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder uninterruptablePrice(@Nullable Double uninterruptablePrice) {
       this.uninterruptablePrice = uninterruptablePrice;
       return this;
     }
 
+    /**
+     * Sets the {@code stockStatus} member.
+     *
+     * @param stockStatus The {@code stockStatus} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder stockStatus(@Nullable String stockStatus) {
       this.stockStatus = stockStatus;
       return this;
     }
 
+    /**
+     * Sets the {@code availableGpuCounts} member.
+     *
+     * @param availableGpuCounts "High" | "Medium" | "Low" | "None" (per docs)
+     * @return this builder
+     */
     public Builder availableGpuCounts(@Nullable List<Integer> availableGpuCounts) {
       this.availableGpuCounts = availableGpuCounts;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link LowestPrice}
+     */
     public LowestPrice build() {
       return new LowestPrice(minimumBidPrice, uninterruptablePrice, stockStatus, availableGpuCounts);
     }

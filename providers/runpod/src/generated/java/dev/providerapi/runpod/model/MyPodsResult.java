@@ -9,16 +9,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {&#64;code User} that the operation selects.
+ *
+ * @param pods The {@code pods} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record MyPodsResult(@JsonProperty("pods") @Nullable List<PodResult> pods) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link MyPodsResult}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private List<PodResult> pods;
@@ -26,11 +36,22 @@ public record MyPodsResult(@JsonProperty("pods") @Nullable List<PodResult> pods)
     private Builder() {
     }
 
+    /**
+     * Sets the {@code pods} member.
+     *
+     * @param pods The {@code pods} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder pods(@Nullable List<PodResult> pods) {
       this.pods = pods;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link MyPodsResult}
+     */
     public MyPodsResult build() {
       return new MyPodsResult(pods);
     }

@@ -7,16 +7,31 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code PodBidResumeInput} object of the spec, at {@code input PodBidResumeInput}.
+ *
+ * @param podId The {@code podId} member.
+ * @param bidPerGpu The {@code bidPerGpu} member.
+ * @param gpuCount The {@code gpuCount} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PodBidResumeInput(@JsonProperty("podId") String podId,
     @JsonProperty("bidPerGpu") Double bidPerGpu, @JsonProperty("gpuCount") Integer gpuCount) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodBidResumeInput}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String podId;
@@ -30,21 +45,45 @@ public record PodBidResumeInput(@JsonProperty("podId") String podId,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code podId} member.
+     *
+     * @param podId The {@code podId} member.
+     * @return this builder
+     */
     public Builder podId(@Nullable String podId) {
       this.podId = podId;
       return this;
     }
 
+    /**
+     * Sets the {@code bidPerGpu} member.
+     *
+     * @param bidPerGpu The {@code bidPerGpu} member.
+     * @return this builder
+     */
     public Builder bidPerGpu(@Nullable Double bidPerGpu) {
       this.bidPerGpu = bidPerGpu;
       return this;
     }
 
+    /**
+     * Sets the {@code gpuCount} member.
+     *
+     * @param gpuCount The {@code gpuCount} member.
+     * @return this builder
+     */
     public Builder gpuCount(@Nullable Integer gpuCount) {
       this.gpuCount = gpuCount;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodBidResumeInput}
+     * @throws IllegalStateException when a member the spec requires ({@code podId}, {@code bidPerGpu}, {@code gpuCount}) is not set
+     */
     public PodBidResumeInput build() {
       Required.check(podId, "PodBidResumeInput", "podId");
       Required.check(bidPerGpu, "PodBidResumeInput", "bidPerGpu");

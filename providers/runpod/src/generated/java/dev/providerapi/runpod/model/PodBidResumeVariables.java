@@ -9,16 +9,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The variables of the PodBidResume operation.
+ *
+ * @param input The {@code input} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PodBidResumeVariables(@JsonProperty("input") PodBidResumeInput input) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodBidResumeVariables}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private PodBidResumeInput input;
@@ -26,11 +36,23 @@ public record PodBidResumeVariables(@JsonProperty("input") PodBidResumeInput inp
     private Builder() {
     }
 
+    /**
+     * Sets the {@code input} member.
+     *
+     * @param input The {@code input} member.
+     * @return this builder
+     */
     public Builder input(@Nullable PodBidResumeInput input) {
       this.input = input;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodBidResumeVariables}
+     * @throws IllegalStateException when a member the spec requires ({@code input}) is not set
+     */
     public PodBidResumeVariables build() {
       Required.check(input, "PodBidResumeVariables", "input");
       return new PodBidResumeVariables(input);

@@ -7,15 +7,28 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code PodFilter} object of the spec, at {@code input PodFilter}.
+ *
+ * @param podId The {@code podId} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PodFilter(@JsonProperty("podId") String podId) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodFilter}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String podId;
@@ -23,11 +36,23 @@ public record PodFilter(@JsonProperty("podId") String podId) {
     private Builder() {
     }
 
+    /**
+     * Sets the {@code podId} member.
+     *
+     * @param podId The {@code podId} member.
+     * @return this builder
+     */
     public Builder podId(@Nullable String podId) {
       this.podId = podId;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodFilter}
+     * @throws IllegalStateException when a member the spec requires ({@code podId}) is not set
+     */
     public PodFilter build() {
       Required.check(podId, "PodFilter", "podId");
       return new PodFilter(podId);

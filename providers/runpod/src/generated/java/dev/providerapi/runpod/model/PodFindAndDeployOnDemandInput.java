@@ -8,7 +8,43 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code PodFindAndDeployOnDemandInput} object of the spec, at {@code input PodFindAndDeployOnDemandInput}.
+ *
+ * @param aiApiId The {@code aiApiId} member, or {@code null} when absent.
+ * @param cloudType The {@code cloudType} member, or {@code null} when absent.
+ * @param computeType The {@code computeType} member, or {@code null} when absent.
+ * @param containerDiskInGb The {@code containerDiskInGb} member, or {@code null} when absent.
+ * @param containerRegistryAuthId The {@code containerRegistryAuthId} member, or {@code null} when absent.
+ * @param countryCode The {@code countryCode} member, or {@code null} when absent.
+ * @param dataCenterId The {@code dataCenterId} member, or {@code null} when absent.
+ * @param deployCost The {@code deployCost} member, or {@code null} when absent.
+ * @param dockerArgs The {@code dockerArgs} member, or {@code null} when absent.
+ * @param env The {@code env} member, or {@code null} when absent.
+ * @param gpuCount The {@code gpuCount} member, or {@code null} when absent.
+ * @param gpuTypeId The {@code gpuTypeId} member, or {@code null} when absent.
+ * @param gpuTypeIdList The {@code gpuTypeIdList} member, or {@code null} when absent.
+ * @param imageName The {@code imageName} member, or {@code null} when absent.
+ * @param instanceIds The {@code instanceIds} member, or {@code null} when absent.
+ * @param minDisk The {@code minDisk} member, or {@code null} when absent.
+ * @param minDownload The {@code minDownload} member, or {@code null} when absent.
+ * @param minMemoryInGb The {@code minMemoryInGb} member, or {@code null} when absent.
+ * @param minUpload The {@code minUpload} member, or {@code null} when absent.
+ * @param minVcpuCount The {@code minVcpuCount} member, or {@code null} when absent.
+ * @param name The {@code name} member, or {@code null} when absent.
+ * @param networkVolumeId The {@code networkVolumeId} member, or {@code null} when absent.
+ * @param port The {@code port} member, or {@code null} when absent.
+ * @param ports The {@code ports} member, or {@code null} when absent.
  * @param startJupyter comma separated "8888/http,22/tcp"
+ * @param startSsh The {@code startSsh} member, or {@code null} when absent.
+ * @param stopAfter The {@code stopAfter} member, or {@code null} when absent.
+ * @param supportPublicIp The {@code supportPublicIp} member, or {@code null} when absent.
+ * @param templateId The {@code templateId} member, or {@code null} when absent.
+ * @param terminateAfter The {@code terminateAfter} member, or {@code null} when absent.
+ * @param volumeInGb The {@code volumeInGb} member, or {@code null} when absent.
+ * @param volumeKey The {@code volumeKey} member, or {@code null} when absent.
+ * @param volumeMountPath The {@code volumeMountPath} member, or {@code null} when absent.
+ * @param cudaVersion The {@code cudaVersion} member, or {@code null} when absent.
+ * @param allowedCudaVersions The {@code allowedCudaVersions} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -48,10 +84,18 @@ public record PodFindAndDeployOnDemandInput(@JsonProperty("aiApiId") @Nullable S
     @JsonProperty("volumeMountPath") @Nullable String volumeMountPath,
     @JsonProperty("cudaVersion") @Nullable String cudaVersion,
     @JsonProperty("allowedCudaVersions") @Nullable List<String> allowedCudaVersions) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodFindAndDeployOnDemandInput}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String aiApiId;
@@ -161,181 +205,396 @@ public record PodFindAndDeployOnDemandInput(@JsonProperty("aiApiId") @Nullable S
     private Builder() {
     }
 
+    /**
+     * Sets the {@code aiApiId} member.
+     *
+     * @param aiApiId The {@code aiApiId} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder aiApiId(@Nullable String aiApiId) {
       this.aiApiId = aiApiId;
       return this;
     }
 
+    /**
+     * Sets the {@code cloudType} member.
+     *
+     * @param cloudType The {@code cloudType} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder cloudType(@Nullable CloudTypeEnum cloudType) {
       this.cloudType = cloudType;
       return this;
     }
 
+    /**
+     * Sets the {@code computeType} member.
+     *
+     * @param computeType The {@code computeType} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder computeType(@Nullable ComputeType computeType) {
       this.computeType = computeType;
       return this;
     }
 
+    /**
+     * Sets the {@code containerDiskInGb} member.
+     *
+     * @param containerDiskInGb The {@code containerDiskInGb} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder containerDiskInGb(@Nullable Integer containerDiskInGb) {
       this.containerDiskInGb = containerDiskInGb;
       return this;
     }
 
+    /**
+     * Sets the {@code containerRegistryAuthId} member.
+     *
+     * @param containerRegistryAuthId The {@code containerRegistryAuthId} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder containerRegistryAuthId(@Nullable String containerRegistryAuthId) {
       this.containerRegistryAuthId = containerRegistryAuthId;
       return this;
     }
 
+    /**
+     * Sets the {@code countryCode} member.
+     *
+     * @param countryCode The {@code countryCode} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder countryCode(@Nullable String countryCode) {
       this.countryCode = countryCode;
       return this;
     }
 
+    /**
+     * Sets the {@code dataCenterId} member.
+     *
+     * @param dataCenterId The {@code dataCenterId} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dataCenterId(@Nullable String dataCenterId) {
       this.dataCenterId = dataCenterId;
       return this;
     }
 
+    /**
+     * Sets the {@code deployCost} member.
+     *
+     * @param deployCost The {@code deployCost} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder deployCost(@Nullable Double deployCost) {
       this.deployCost = deployCost;
       return this;
     }
 
+    /**
+     * Sets the {@code dockerArgs} member.
+     *
+     * @param dockerArgs The {@code dockerArgs} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dockerArgs(@Nullable String dockerArgs) {
       this.dockerArgs = dockerArgs;
       return this;
     }
 
+    /**
+     * Sets the {@code env} member.
+     *
+     * @param env The {@code env} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder env(@Nullable List<EnvironmentVariableInput> env) {
       this.env = env;
       return this;
     }
 
+    /**
+     * Sets the {@code gpuCount} member.
+     *
+     * @param gpuCount The {@code gpuCount} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpuCount(@Nullable Integer gpuCount) {
       this.gpuCount = gpuCount;
       return this;
     }
 
+    /**
+     * Sets the {@code gpuTypeId} member.
+     *
+     * @param gpuTypeId The {@code gpuTypeId} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpuTypeId(@Nullable String gpuTypeId) {
       this.gpuTypeId = gpuTypeId;
       return this;
     }
 
+    /**
+     * Sets the {@code gpuTypeIdList} member.
+     *
+     * @param gpuTypeIdList The {@code gpuTypeIdList} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpuTypeIdList(@Nullable List<String> gpuTypeIdList) {
       this.gpuTypeIdList = gpuTypeIdList;
       return this;
     }
 
+    /**
+     * Sets the {@code imageName} member.
+     *
+     * @param imageName The {@code imageName} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder imageName(@Nullable String imageName) {
       this.imageName = imageName;
       return this;
     }
 
+    /**
+     * Sets the {@code instanceIds} member.
+     *
+     * @param instanceIds The {@code instanceIds} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder instanceIds(@Nullable List<String> instanceIds) {
       this.instanceIds = instanceIds;
       return this;
     }
 
+    /**
+     * Sets the {@code minDisk} member.
+     *
+     * @param minDisk The {@code minDisk} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder minDisk(@Nullable Integer minDisk) {
       this.minDisk = minDisk;
       return this;
     }
 
+    /**
+     * Sets the {@code minDownload} member.
+     *
+     * @param minDownload The {@code minDownload} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder minDownload(@Nullable Integer minDownload) {
       this.minDownload = minDownload;
       return this;
     }
 
+    /**
+     * Sets the {@code minMemoryInGb} member.
+     *
+     * @param minMemoryInGb The {@code minMemoryInGb} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder minMemoryInGb(@Nullable Integer minMemoryInGb) {
       this.minMemoryInGb = minMemoryInGb;
       return this;
     }
 
+    /**
+     * Sets the {@code minUpload} member.
+     *
+     * @param minUpload The {@code minUpload} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder minUpload(@Nullable Integer minUpload) {
       this.minUpload = minUpload;
       return this;
     }
 
+    /**
+     * Sets the {@code minVcpuCount} member.
+     *
+     * @param minVcpuCount The {@code minVcpuCount} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder minVcpuCount(@Nullable Integer minVcpuCount) {
       this.minVcpuCount = minVcpuCount;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code networkVolumeId} member.
+     *
+     * @param networkVolumeId The {@code networkVolumeId} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder networkVolumeId(@Nullable String networkVolumeId) {
       this.networkVolumeId = networkVolumeId;
       return this;
     }
 
+    /**
+     * Sets the {@code port} member.
+     *
+     * @param port The {@code port} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder port(@Nullable Integer port) {
       this.port = port;
       return this;
     }
 
+    /**
+     * Sets the {@code ports} member.
+     *
+     * @param ports The {@code ports} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder ports(@Nullable String ports) {
       this.ports = ports;
       return this;
     }
 
+    /**
+     * Sets the {@code startJupyter} member.
+     *
+     * @param startJupyter comma separated "8888/http,22/tcp"
+     * @return this builder
+     */
     public Builder startJupyter(@Nullable Boolean startJupyter) {
       this.startJupyter = startJupyter;
       return this;
     }
 
+    /**
+     * Sets the {@code startSsh} member.
+     *
+     * @param startSsh The {@code startSsh} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder startSsh(@Nullable Boolean startSsh) {
       this.startSsh = startSsh;
       return this;
     }
 
+    /**
+     * Sets the {@code stopAfter} member.
+     *
+     * @param stopAfter The {@code stopAfter} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder stopAfter(@Nullable String stopAfter) {
       this.stopAfter = stopAfter;
       return this;
     }
 
+    /**
+     * Sets the {@code supportPublicIp} member.
+     *
+     * @param supportPublicIp The {@code supportPublicIp} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder supportPublicIp(@Nullable Boolean supportPublicIp) {
       this.supportPublicIp = supportPublicIp;
       return this;
     }
 
+    /**
+     * Sets the {@code templateId} member.
+     *
+     * @param templateId The {@code templateId} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder templateId(@Nullable String templateId) {
       this.templateId = templateId;
       return this;
     }
 
+    /**
+     * Sets the {@code terminateAfter} member.
+     *
+     * @param terminateAfter The {@code terminateAfter} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder terminateAfter(@Nullable String terminateAfter) {
       this.terminateAfter = terminateAfter;
       return this;
     }
 
+    /**
+     * Sets the {@code volumeInGb} member.
+     *
+     * @param volumeInGb The {@code volumeInGb} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder volumeInGb(@Nullable Integer volumeInGb) {
       this.volumeInGb = volumeInGb;
       return this;
     }
 
+    /**
+     * Sets the {@code volumeKey} member.
+     *
+     * @param volumeKey The {@code volumeKey} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder volumeKey(@Nullable String volumeKey) {
       this.volumeKey = volumeKey;
       return this;
     }
 
+    /**
+     * Sets the {@code volumeMountPath} member.
+     *
+     * @param volumeMountPath The {@code volumeMountPath} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder volumeMountPath(@Nullable String volumeMountPath) {
       this.volumeMountPath = volumeMountPath;
       return this;
     }
 
+    /**
+     * Sets the {@code cudaVersion} member.
+     *
+     * @param cudaVersion The {@code cudaVersion} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder cudaVersion(@Nullable String cudaVersion) {
       this.cudaVersion = cudaVersion;
       return this;
     }
 
+    /**
+     * Sets the {@code allowedCudaVersions} member.
+     *
+     * @param allowedCudaVersions The {@code allowedCudaVersions} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder allowedCudaVersions(@Nullable List<String> allowedCudaVersions) {
       this.allowedCudaVersions = allowedCudaVersions;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodFindAndDeployOnDemandInput}
+     */
     public PodFindAndDeployOnDemandInput build() {
       return new PodFindAndDeployOnDemandInput(aiApiId, cloudType, computeType, containerDiskInGb, containerRegistryAuthId, countryCode, dataCenterId, deployCost, dockerArgs, env, gpuCount, gpuTypeId, gpuTypeIdList, imageName, instanceIds, minDisk, minDownload, minMemoryInGb, minUpload, minVcpuCount, name, networkVolumeId, port, ports, startJupyter, startSsh, stopAfter, supportPublicIp, templateId, terminateAfter, volumeInGb, volumeKey, volumeMountPath, cudaVersion, allowedCudaVersions);
     }

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The variables of the PodFindAndDeployOnDemand operation.
+ *
+ * @param input The {@code input} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -16,10 +18,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PodFindAndDeployOnDemandVariables(
     @JsonProperty("input") PodFindAndDeployOnDemandInput input) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodFindAndDeployOnDemandVariables}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private PodFindAndDeployOnDemandInput input;
@@ -27,11 +37,23 @@ public record PodFindAndDeployOnDemandVariables(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code input} member.
+     *
+     * @param input The {@code input} member.
+     * @return this builder
+     */
     public Builder input(@Nullable PodFindAndDeployOnDemandInput input) {
       this.input = input;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodFindAndDeployOnDemandVariables}
+     * @throws IllegalStateException when a member the spec requires ({@code input}) is not set
+     */
     public PodFindAndDeployOnDemandVariables build() {
       Required.check(input, "PodFindAndDeployOnDemandVariables", "input");
       return new PodFindAndDeployOnDemandVariables(input);

@@ -8,6 +8,13 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {&#64;code PodMachineInfo} that the operation selects.
+ *
+ * @param podHostId The {@code podHostId} member, which may be {@code null}.
+ * @param gpuDisplayName The {@code gpuDisplayName} member, which may be {@code null}.
+ * @param gpuTypeId The {@code gpuTypeId} member, which may be {@code null}.
+ * @param dataCenterId The {@code dataCenterId} member, which may be {@code null}.
+ * @param location The {@code location} member, which may be {@code null}.
+ * @param secureCloud The {@code secureCloud} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -19,10 +26,18 @@ public record PodMachine(@JsonProperty("podHostId") @Nullable String podHostId,
     @JsonProperty("dataCenterId") @Nullable String dataCenterId,
     @JsonProperty("location") @Nullable String location,
     @JsonProperty("secureCloud") @Nullable Boolean secureCloud) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodMachine}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String podHostId;
@@ -45,36 +60,77 @@ public record PodMachine(@JsonProperty("podHostId") @Nullable String podHostId,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code podHostId} member.
+     *
+     * @param podHostId The {@code podHostId} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder podHostId(@Nullable String podHostId) {
       this.podHostId = podHostId;
       return this;
     }
 
+    /**
+     * Sets the {@code gpuDisplayName} member.
+     *
+     * @param gpuDisplayName The {@code gpuDisplayName} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder gpuDisplayName(@Nullable String gpuDisplayName) {
       this.gpuDisplayName = gpuDisplayName;
       return this;
     }
 
+    /**
+     * Sets the {@code gpuTypeId} member.
+     *
+     * @param gpuTypeId The {@code gpuTypeId} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder gpuTypeId(@Nullable String gpuTypeId) {
       this.gpuTypeId = gpuTypeId;
       return this;
     }
 
+    /**
+     * Sets the {@code dataCenterId} member.
+     *
+     * @param dataCenterId The {@code dataCenterId} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder dataCenterId(@Nullable String dataCenterId) {
       this.dataCenterId = dataCenterId;
       return this;
     }
 
+    /**
+     * Sets the {@code location} member.
+     *
+     * @param location The {@code location} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder location(@Nullable String location) {
       this.location = location;
       return this;
     }
 
+    /**
+     * Sets the {@code secureCloud} member.
+     *
+     * @param secureCloud The {@code secureCloud} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder secureCloud(@Nullable Boolean secureCloud) {
       this.secureCloud = secureCloud;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodMachine}
+     */
     public PodMachine build() {
       return new PodMachine(podHostId, gpuDisplayName, gpuTypeId, dataCenterId, location, secureCloud);
     }

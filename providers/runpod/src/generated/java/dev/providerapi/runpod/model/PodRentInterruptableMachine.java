@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {&#64;code PodMachineInfo} that the operation selects.
+ *
+ * @param podHostId The {@code podHostId} member, which may be {@code null}.
+ * @param gpuDisplayName The {@code gpuDisplayName} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -15,10 +18,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PodRentInterruptableMachine(@JsonProperty("podHostId") @Nullable String podHostId,
     @JsonProperty("gpuDisplayName") @Nullable String gpuDisplayName) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodRentInterruptableMachine}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String podHostId;
@@ -29,16 +40,33 @@ public record PodRentInterruptableMachine(@JsonProperty("podHostId") @Nullable S
     private Builder() {
     }
 
+    /**
+     * Sets the {@code podHostId} member.
+     *
+     * @param podHostId The {@code podHostId} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder podHostId(@Nullable String podHostId) {
       this.podHostId = podHostId;
       return this;
     }
 
+    /**
+     * Sets the {@code gpuDisplayName} member.
+     *
+     * @param gpuDisplayName The {@code gpuDisplayName} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder gpuDisplayName(@Nullable String gpuDisplayName) {
       this.gpuDisplayName = gpuDisplayName;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodRentInterruptableMachine}
+     */
     public PodRentInterruptableMachine build() {
       return new PodRentInterruptableMachine(podHostId, gpuDisplayName);
     }

@@ -11,6 +11,14 @@ import org.jspecify.annotations.Nullable;
 /**
  * The fields of {&#64;code Pod} that the operation selects.
  *
+ * @param id The {@code id} member.
+ * @param name The {@code name} member.
+ * @param imageName The {@code imageName} member.
+ * @param desiredStatus The {@code desiredStatus} member.
+ * @param costPerHr The {@code costPerHr} member.
+ * @param gpuCount The {@code gpuCount} member.
+ * @param env The {@code env} member, which may be {@code null}.
+ * @param machineId The {@code machineId} member.
  * @param machine null until the container is up
  */
 @JsonIgnoreProperties(
@@ -23,10 +31,18 @@ public record PodRentInterruptableResult(@JsonProperty("id") String id,
     @JsonProperty("costPerHr") Double costPerHr, @JsonProperty("gpuCount") Integer gpuCount,
     @JsonProperty("env") @Nullable List<String> env, @JsonProperty("machineId") String machineId,
     @JsonProperty("machine") @Nullable PodRentInterruptableMachine machine) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodRentInterruptableResult}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -58,51 +74,111 @@ public record PodRentInterruptableResult(@JsonProperty("id") String id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code imageName} member.
+     *
+     * @param imageName The {@code imageName} member.
+     * @return this builder
+     */
     public Builder imageName(@Nullable String imageName) {
       this.imageName = imageName;
       return this;
     }
 
+    /**
+     * Sets the {@code desiredStatus} member.
+     *
+     * @param desiredStatus The {@code desiredStatus} member.
+     * @return this builder
+     */
     public Builder desiredStatus(@Nullable PodStatus desiredStatus) {
       this.desiredStatus = desiredStatus;
       return this;
     }
 
+    /**
+     * Sets the {@code costPerHr} member.
+     *
+     * @param costPerHr The {@code costPerHr} member.
+     * @return this builder
+     */
     public Builder costPerHr(@Nullable Double costPerHr) {
       this.costPerHr = costPerHr;
       return this;
     }
 
+    /**
+     * Sets the {@code gpuCount} member.
+     *
+     * @param gpuCount The {@code gpuCount} member.
+     * @return this builder
+     */
     public Builder gpuCount(@Nullable Integer gpuCount) {
       this.gpuCount = gpuCount;
       return this;
     }
 
+    /**
+     * Sets the {@code env} member.
+     *
+     * @param env The {@code env} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder env(@Nullable List<String> env) {
       this.env = env;
       return this;
     }
 
+    /**
+     * Sets the {@code machineId} member.
+     *
+     * @param machineId The {@code machineId} member.
+     * @return this builder
+     */
     public Builder machineId(@Nullable String machineId) {
       this.machineId = machineId;
       return this;
     }
 
+    /**
+     * Sets the {@code machine} member.
+     *
+     * @param machine null until the container is up
+     * @return this builder
+     */
     public Builder machine(@Nullable PodRentInterruptableMachine machine) {
       this.machine = machine;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodRentInterruptableResult}
+     * @throws IllegalStateException when a member the spec requires ({@code id}, {@code name}, {@code imageName}, {@code desiredStatus}, {@code costPerHr}, {@code gpuCount}, {@code machineId}) is not set
+     */
     public PodRentInterruptableResult build() {
       Required.check(id, "PodRentInterruptableResult", "id");
       Required.check(name, "PodRentInterruptableResult", "name");

@@ -9,6 +9,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The variables of the PodRentInterruptable operation.
+ *
+ * @param input The {@code input} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -16,10 +18,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PodRentInterruptableVariables(
     @JsonProperty("input") PodRentInterruptableInput input) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodRentInterruptableVariables}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private PodRentInterruptableInput input;
@@ -27,11 +37,23 @@ public record PodRentInterruptableVariables(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code input} member.
+     *
+     * @param input The {@code input} member.
+     * @return this builder
+     */
     public Builder input(@Nullable PodRentInterruptableInput input) {
       this.input = input;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodRentInterruptableVariables}
+     * @throws IllegalStateException when a member the spec requires ({@code input}) is not set
+     */
     public PodRentInterruptableVariables build() {
       Required.check(input, "PodRentInterruptableVariables", "input");
       return new PodRentInterruptableVariables(input);

@@ -11,6 +11,23 @@ import org.jspecify.annotations.Nullable;
 /**
  * The fields of {&#64;code Pod} that the operation selects.
  *
+ * @param id The {@code id} member.
+ * @param name The {@code name} member.
+ * @param imageName The {@code imageName} member.
+ * @param desiredStatus The {@code desiredStatus} member.
+ * @param podType The {@code podType} member, which may be {@code null}.
+ * @param costPerHr The {@code costPerHr} member.
+ * @param adjustedCostPerHr The {@code adjustedCostPerHr} member.
+ * @param gpuCount The {@code gpuCount} member.
+ * @param vcpuCount The {@code vcpuCount} member.
+ * @param memoryInGb The {@code memoryInGb} member.
+ * @param containerDiskInGb The {@code containerDiskInGb} member, which may be {@code null}.
+ * @param volumeInGb The {@code volumeInGb} member, which may be {@code null}.
+ * @param dockerArgs The {@code dockerArgs} member, which may be {@code null}.
+ * @param env The {@code env} member, which may be {@code null}.
+ * @param machineId The {@code machineId} member.
+ * @param lastStatusChange The {@code lastStatusChange} member, which may be {@code null}.
+ * @param runtime The {@code runtime} member, which may be {@code null}.
  * @param machine null until the container is up
  */
 @JsonIgnoreProperties(
@@ -31,10 +48,18 @@ public record PodResult(@JsonProperty("id") String id, @JsonProperty("name") Str
     @JsonProperty("lastStatusChange") @Nullable String lastStatusChange,
     @JsonProperty("runtime") @Nullable PodRuntime runtime,
     @JsonProperty("machine") @Nullable PodMachine machine) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodResult}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -93,96 +118,210 @@ public record PodResult(@JsonProperty("id") String id, @JsonProperty("name") Str
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code imageName} member.
+     *
+     * @param imageName The {@code imageName} member.
+     * @return this builder
+     */
     public Builder imageName(@Nullable String imageName) {
       this.imageName = imageName;
       return this;
     }
 
+    /**
+     * Sets the {@code desiredStatus} member.
+     *
+     * @param desiredStatus The {@code desiredStatus} member.
+     * @return this builder
+     */
     public Builder desiredStatus(@Nullable PodStatus desiredStatus) {
       this.desiredStatus = desiredStatus;
       return this;
     }
 
+    /**
+     * Sets the {@code podType} member.
+     *
+     * @param podType The {@code podType} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder podType(@Nullable PodType podType) {
       this.podType = podType;
       return this;
     }
 
+    /**
+     * Sets the {@code costPerHr} member.
+     *
+     * @param costPerHr The {@code costPerHr} member.
+     * @return this builder
+     */
     public Builder costPerHr(@Nullable Double costPerHr) {
       this.costPerHr = costPerHr;
       return this;
     }
 
+    /**
+     * Sets the {@code adjustedCostPerHr} member.
+     *
+     * @param adjustedCostPerHr The {@code adjustedCostPerHr} member.
+     * @return this builder
+     */
     public Builder adjustedCostPerHr(@Nullable Double adjustedCostPerHr) {
       this.adjustedCostPerHr = adjustedCostPerHr;
       return this;
     }
 
+    /**
+     * Sets the {@code gpuCount} member.
+     *
+     * @param gpuCount The {@code gpuCount} member.
+     * @return this builder
+     */
     public Builder gpuCount(@Nullable Integer gpuCount) {
       this.gpuCount = gpuCount;
       return this;
     }
 
+    /**
+     * Sets the {@code vcpuCount} member.
+     *
+     * @param vcpuCount The {@code vcpuCount} member.
+     * @return this builder
+     */
     public Builder vcpuCount(@Nullable Double vcpuCount) {
       this.vcpuCount = vcpuCount;
       return this;
     }
 
+    /**
+     * Sets the {@code memoryInGb} member.
+     *
+     * @param memoryInGb The {@code memoryInGb} member.
+     * @return this builder
+     */
     public Builder memoryInGb(@Nullable Double memoryInGb) {
       this.memoryInGb = memoryInGb;
       return this;
     }
 
+    /**
+     * Sets the {@code containerDiskInGb} member.
+     *
+     * @param containerDiskInGb The {@code containerDiskInGb} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder containerDiskInGb(@Nullable Integer containerDiskInGb) {
       this.containerDiskInGb = containerDiskInGb;
       return this;
     }
 
+    /**
+     * Sets the {@code volumeInGb} member.
+     *
+     * @param volumeInGb The {@code volumeInGb} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder volumeInGb(@Nullable Double volumeInGb) {
       this.volumeInGb = volumeInGb;
       return this;
     }
 
+    /**
+     * Sets the {@code dockerArgs} member.
+     *
+     * @param dockerArgs The {@code dockerArgs} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder dockerArgs(@Nullable String dockerArgs) {
       this.dockerArgs = dockerArgs;
       return this;
     }
 
+    /**
+     * Sets the {@code env} member.
+     *
+     * @param env The {@code env} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder env(@Nullable List<String> env) {
       this.env = env;
       return this;
     }
 
+    /**
+     * Sets the {@code machineId} member.
+     *
+     * @param machineId The {@code machineId} member.
+     * @return this builder
+     */
     public Builder machineId(@Nullable String machineId) {
       this.machineId = machineId;
       return this;
     }
 
+    /**
+     * Sets the {@code lastStatusChange} member.
+     *
+     * @param lastStatusChange The {@code lastStatusChange} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder lastStatusChange(@Nullable String lastStatusChange) {
       this.lastStatusChange = lastStatusChange;
       return this;
     }
 
+    /**
+     * Sets the {@code runtime} member.
+     *
+     * @param runtime The {@code runtime} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder runtime(@Nullable PodRuntime runtime) {
       this.runtime = runtime;
       return this;
     }
 
+    /**
+     * Sets the {@code machine} member.
+     *
+     * @param machine null until the container is up
+     * @return this builder
+     */
     public Builder machine(@Nullable PodMachine machine) {
       this.machine = machine;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodResult}
+     * @throws IllegalStateException when a member the spec requires ({@code id}, {@code name}, {@code imageName}, {@code desiredStatus}, {@code costPerHr}, {@code adjustedCostPerHr}, {@code gpuCount}, {@code vcpuCount}, {@code memoryInGb}, {@code machineId}) is not set
+     */
     public PodResult build() {
       Required.check(id, "PodResult", "id");
       Required.check(name, "PodResult", "name");

@@ -8,6 +8,15 @@ import dev.providerapi.json.Required;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code PodResumeInput} object of the spec, at {@code input PodResumeInput}.
+ *
+ * @param podId The {@code podId} member.
+ * @param gpuCount The {@code gpuCount} member, or {@code null} when absent.
+ * @param syncMachine The {@code syncMachine} member, or {@code null} when absent.
+ * @param computeType The {@code computeType} member, or {@code null} when absent.
+ * @param allowedCudaVersions The {@code allowedCudaVersions} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -17,10 +26,18 @@ public record PodResumeInput(@JsonProperty("podId") String podId,
     @JsonProperty("syncMachine") @Nullable Boolean syncMachine,
     @JsonProperty("computeType") @Nullable ComputeType computeType,
     @JsonProperty("allowedCudaVersions") @Nullable List<String> allowedCudaVersions) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodResumeInput}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String podId;
@@ -40,31 +57,67 @@ public record PodResumeInput(@JsonProperty("podId") String podId,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code podId} member.
+     *
+     * @param podId The {@code podId} member.
+     * @return this builder
+     */
     public Builder podId(@Nullable String podId) {
       this.podId = podId;
       return this;
     }
 
+    /**
+     * Sets the {@code gpuCount} member.
+     *
+     * @param gpuCount The {@code gpuCount} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpuCount(@Nullable Integer gpuCount) {
       this.gpuCount = gpuCount;
       return this;
     }
 
+    /**
+     * Sets the {@code syncMachine} member.
+     *
+     * @param syncMachine The {@code syncMachine} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder syncMachine(@Nullable Boolean syncMachine) {
       this.syncMachine = syncMachine;
       return this;
     }
 
+    /**
+     * Sets the {@code computeType} member.
+     *
+     * @param computeType The {@code computeType} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder computeType(@Nullable ComputeType computeType) {
       this.computeType = computeType;
       return this;
     }
 
+    /**
+     * Sets the {@code allowedCudaVersions} member.
+     *
+     * @param allowedCudaVersions The {@code allowedCudaVersions} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder allowedCudaVersions(@Nullable List<String> allowedCudaVersions) {
       this.allowedCudaVersions = allowedCudaVersions;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodResumeInput}
+     * @throws IllegalStateException when a member the spec requires ({@code podId}) is not set
+     */
     public PodResumeInput build() {
       Required.check(podId, "PodResumeInput", "podId");
       return new PodResumeInput(podId, gpuCount, syncMachine, computeType, allowedCudaVersions);

@@ -9,6 +9,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {&#64;code Pod} that the operation selects.
+ *
+ * @param id The {@code id} member.
+ * @param desiredStatus The {@code desiredStatus} member.
+ * @param imageName The {@code imageName} member.
+ * @param costPerHr The {@code costPerHr} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -17,10 +22,18 @@ import org.jspecify.annotations.Nullable;
 public record PodResumeResult(@JsonProperty("id") String id,
     @JsonProperty("desiredStatus") PodStatus desiredStatus,
     @JsonProperty("imageName") String imageName, @JsonProperty("costPerHr") Double costPerHr) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodResumeResult}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -37,26 +50,56 @@ public record PodResumeResult(@JsonProperty("id") String id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code desiredStatus} member.
+     *
+     * @param desiredStatus The {@code desiredStatus} member.
+     * @return this builder
+     */
     public Builder desiredStatus(@Nullable PodStatus desiredStatus) {
       this.desiredStatus = desiredStatus;
       return this;
     }
 
+    /**
+     * Sets the {@code imageName} member.
+     *
+     * @param imageName The {@code imageName} member.
+     * @return this builder
+     */
     public Builder imageName(@Nullable String imageName) {
       this.imageName = imageName;
       return this;
     }
 
+    /**
+     * Sets the {@code costPerHr} member.
+     *
+     * @param costPerHr The {@code costPerHr} member.
+     * @return this builder
+     */
     public Builder costPerHr(@Nullable Double costPerHr) {
       this.costPerHr = costPerHr;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodResumeResult}
+     * @throws IllegalStateException when a member the spec requires ({@code id}, {@code desiredStatus}, {@code imageName}, {@code costPerHr}) is not set
+     */
     public PodResumeResult build() {
       Required.check(id, "PodResumeResult", "id");
       Required.check(desiredStatus, "PodResumeResult", "desiredStatus");

@@ -9,16 +9,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The variables of the PodResume operation.
+ *
+ * @param input The {@code input} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PodResumeVariables(@JsonProperty("input") PodResumeInput input) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodResumeVariables}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private PodResumeInput input;
@@ -26,11 +36,23 @@ public record PodResumeVariables(@JsonProperty("input") PodResumeInput input) {
     private Builder() {
     }
 
+    /**
+     * Sets the {@code input} member.
+     *
+     * @param input The {@code input} member.
+     * @return this builder
+     */
     public Builder input(@Nullable PodResumeInput input) {
       this.input = input;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodResumeVariables}
+     * @throws IllegalStateException when a member the spec requires ({@code input}) is not set
+     */
     public PodResumeVariables build() {
       Required.check(input, "PodResumeVariables", "input");
       return new PodResumeVariables(input);

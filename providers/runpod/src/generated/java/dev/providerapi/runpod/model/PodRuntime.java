@@ -9,6 +9,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {&#64;code PodRuntime} that the operation selects.
+ *
+ * @param uptimeInSeconds The {@code uptimeInSeconds} member, which may be {@code null}.
+ * @param ports The {@code ports} member, which may be {@code null}.
+ * @param gpus The {@code gpus} member, which may be {@code null}.
+ * @param container The {@code container} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -18,10 +23,18 @@ public record PodRuntime(@JsonProperty("uptimeInSeconds") @Nullable Integer upti
     @JsonProperty("ports") @Nullable List<PodRuntimePorts> ports,
     @JsonProperty("gpus") @Nullable List<PodRuntimeGpus> gpus,
     @JsonProperty("container") @Nullable PodRuntimeContainer container) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodRuntime}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer uptimeInSeconds;
@@ -38,26 +51,55 @@ public record PodRuntime(@JsonProperty("uptimeInSeconds") @Nullable Integer upti
     private Builder() {
     }
 
+    /**
+     * Sets the {@code uptimeInSeconds} member.
+     *
+     * @param uptimeInSeconds The {@code uptimeInSeconds} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder uptimeInSeconds(@Nullable Integer uptimeInSeconds) {
       this.uptimeInSeconds = uptimeInSeconds;
       return this;
     }
 
+    /**
+     * Sets the {@code ports} member.
+     *
+     * @param ports The {@code ports} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder ports(@Nullable List<PodRuntimePorts> ports) {
       this.ports = ports;
       return this;
     }
 
+    /**
+     * Sets the {@code gpus} member.
+     *
+     * @param gpus The {@code gpus} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder gpus(@Nullable List<PodRuntimeGpus> gpus) {
       this.gpus = gpus;
       return this;
     }
 
+    /**
+     * Sets the {@code container} member.
+     *
+     * @param container The {@code container} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder container(@Nullable PodRuntimeContainer container) {
       this.container = container;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodRuntime}
+     */
     public PodRuntime build() {
       return new PodRuntime(uptimeInSeconds, ports, gpus, container);
     }

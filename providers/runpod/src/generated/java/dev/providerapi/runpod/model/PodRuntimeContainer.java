@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {&#64;code PodRuntimeContainer} that the operation selects.
+ *
+ * @param cpuPercent The {@code cpuPercent} member, which may be {@code null}.
+ * @param memoryPercent The {@code memoryPercent} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -15,10 +18,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PodRuntimeContainer(@JsonProperty("cpuPercent") @Nullable Integer cpuPercent,
     @JsonProperty("memoryPercent") @Nullable Integer memoryPercent) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodRuntimeContainer}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer cpuPercent;
@@ -29,16 +40,33 @@ public record PodRuntimeContainer(@JsonProperty("cpuPercent") @Nullable Integer 
     private Builder() {
     }
 
+    /**
+     * Sets the {@code cpuPercent} member.
+     *
+     * @param cpuPercent The {@code cpuPercent} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder cpuPercent(@Nullable Integer cpuPercent) {
       this.cpuPercent = cpuPercent;
       return this;
     }
 
+    /**
+     * Sets the {@code memoryPercent} member.
+     *
+     * @param memoryPercent The {@code memoryPercent} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder memoryPercent(@Nullable Integer memoryPercent) {
       this.memoryPercent = memoryPercent;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodRuntimeContainer}
+     */
     public PodRuntimeContainer build() {
       return new PodRuntimeContainer(cpuPercent, memoryPercent);
     }

@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {&#64;code PodRuntimeGpus} that the operation selects.
+ *
+ * @param id The {@code id} member, which may be {@code null}.
+ * @param gpuUtilPercent The {@code gpuUtilPercent} member, which may be {@code null}.
+ * @param memoryUtilPercent The {@code memoryUtilPercent} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -16,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 public record PodRuntimeGpus(@JsonProperty("id") @Nullable String id,
     @JsonProperty("gpuUtilPercent") @Nullable Integer gpuUtilPercent,
     @JsonProperty("memoryUtilPercent") @Nullable Integer memoryUtilPercent) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodRuntimeGpus}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -33,21 +45,44 @@ public record PodRuntimeGpus(@JsonProperty("id") @Nullable String id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code gpuUtilPercent} member.
+     *
+     * @param gpuUtilPercent The {@code gpuUtilPercent} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder gpuUtilPercent(@Nullable Integer gpuUtilPercent) {
       this.gpuUtilPercent = gpuUtilPercent;
       return this;
     }
 
+    /**
+     * Sets the {@code memoryUtilPercent} member.
+     *
+     * @param memoryUtilPercent The {@code memoryUtilPercent} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder memoryUtilPercent(@Nullable Integer memoryUtilPercent) {
       this.memoryUtilPercent = memoryUtilPercent;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodRuntimeGpus}
+     */
     public PodRuntimeGpus build() {
       return new PodRuntimeGpus(id, gpuUtilPercent, memoryUtilPercent);
     }

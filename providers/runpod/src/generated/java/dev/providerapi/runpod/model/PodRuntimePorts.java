@@ -8,6 +8,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {&#64;code PodRuntimePorts} that the operation selects.
+ *
+ * @param ip The {@code ip} member, which may be {@code null}.
+ * @param isIpPublic The {@code isIpPublic} member, which may be {@code null}.
+ * @param privatePort The {@code privatePort} member, which may be {@code null}.
+ * @param publicPort The {@code publicPort} member, which may be {@code null}.
+ * @param type The {@code type} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -18,10 +24,18 @@ public record PodRuntimePorts(@JsonProperty("ip") @Nullable String ip,
     @JsonProperty("privatePort") @Nullable Integer privatePort,
     @JsonProperty("publicPort") @Nullable Integer publicPort,
     @JsonProperty("type") @Nullable String type) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodRuntimePorts}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String ip;
@@ -41,31 +55,66 @@ public record PodRuntimePorts(@JsonProperty("ip") @Nullable String ip,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code ip} member.
+     *
+     * @param ip The {@code ip} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder ip(@Nullable String ip) {
       this.ip = ip;
       return this;
     }
 
+    /**
+     * Sets the {@code isIpPublic} member.
+     *
+     * @param isIpPublic The {@code isIpPublic} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder isIpPublic(@Nullable Boolean isIpPublic) {
       this.isIpPublic = isIpPublic;
       return this;
     }
 
+    /**
+     * Sets the {@code privatePort} member.
+     *
+     * @param privatePort The {@code privatePort} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder privatePort(@Nullable Integer privatePort) {
       this.privatePort = privatePort;
       return this;
     }
 
+    /**
+     * Sets the {@code publicPort} member.
+     *
+     * @param publicPort The {@code publicPort} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder publicPort(@Nullable Integer publicPort) {
       this.publicPort = publicPort;
       return this;
     }
 
+    /**
+     * Sets the {@code type} member.
+     *
+     * @param type The {@code type} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodRuntimePorts}
+     */
     public PodRuntimePorts build() {
       return new PodRuntimePorts(ip, isIpPublic, privatePort, publicPort, type);
     }

@@ -6,29 +6,62 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
+ * The values of {@code PodStatus} in the spec, at {@code enum PodStatus}.
+ *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record PodStatus(String value) {
+  /**
+   * The value {@code "CREATED"}.
+   */
   public static final PodStatus CREATED = new PodStatus("CREATED");
 
+  /**
+   * The value {@code "RUNNING"}.
+   */
   public static final PodStatus RUNNING = new PodStatus("RUNNING");
 
+  /**
+   * The value {@code "RESTARTING"}.
+   */
   public static final PodStatus RESTARTING = new PodStatus("RESTARTING");
 
+  /**
+   * The value {@code "EXITED"}.
+   */
   public static final PodStatus EXITED = new PodStatus("EXITED");
 
+  /**
+   * The value {@code "PAUSED"}.
+   */
   public static final PodStatus PAUSED = new PodStatus("PAUSED");
 
+  /**
+   * The value {@code "DEAD"}.
+   */
   public static final PodStatus DEAD = new PodStatus("DEAD");
 
+  /**
+   * The value {@code "TERMINATED"}.
+   */
   public static final PodStatus TERMINATED = new PodStatus("TERMINATED");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public PodStatus(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -46,12 +79,22 @@ public record PodStatus(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "CREATED" -> Kind.CREATED;
@@ -65,6 +108,11 @@ public record PodStatus(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -78,20 +126,44 @@ public record PodStatus(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "CREATED"}.
+     */
     CREATED,
 
+    /**
+     * The value {@code "RUNNING"}.
+     */
     RUNNING,
 
+    /**
+     * The value {@code "RESTARTING"}.
+     */
     RESTARTING,
 
+    /**
+     * The value {@code "EXITED"}.
+     */
     EXITED,
 
+    /**
+     * The value {@code "PAUSED"}.
+     */
     PAUSED,
 
+    /**
+     * The value {@code "DEAD"}.
+     */
     DEAD,
 
+    /**
+     * The value {@code "TERMINATED"}.
+     */
     TERMINATED,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

@@ -7,16 +7,30 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code PodStopInput} object of the spec, at {@code input PodStopInput}.
+ *
+ * @param podId The {@code podId} member.
+ * @param incrementVersion The {@code incrementVersion} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PodStopInput(@JsonProperty("podId") String podId,
     @JsonProperty("incrementVersion") @Nullable Boolean incrementVersion) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodStopInput}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String podId;
@@ -27,16 +41,34 @@ public record PodStopInput(@JsonProperty("podId") String podId,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code podId} member.
+     *
+     * @param podId The {@code podId} member.
+     * @return this builder
+     */
     public Builder podId(@Nullable String podId) {
       this.podId = podId;
       return this;
     }
 
+    /**
+     * Sets the {@code incrementVersion} member.
+     *
+     * @param incrementVersion The {@code incrementVersion} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder incrementVersion(@Nullable Boolean incrementVersion) {
       this.incrementVersion = incrementVersion;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodStopInput}
+     * @throws IllegalStateException when a member the spec requires ({@code podId}) is not set
+     */
     public PodStopInput build() {
       Required.check(podId, "PodStopInput", "podId");
       return new PodStopInput(podId, incrementVersion);

@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {&#64;code Pod} that the operation selects.
+ *
+ * @param id The {@code id} member.
+ * @param desiredStatus The {@code desiredStatus} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -16,10 +19,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PodStopResult(@JsonProperty("id") String id,
     @JsonProperty("desiredStatus") PodStatus desiredStatus) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodStopResult}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -30,16 +41,34 @@ public record PodStopResult(@JsonProperty("id") String id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code desiredStatus} member.
+     *
+     * @param desiredStatus The {@code desiredStatus} member.
+     * @return this builder
+     */
     public Builder desiredStatus(@Nullable PodStatus desiredStatus) {
       this.desiredStatus = desiredStatus;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodStopResult}
+     * @throws IllegalStateException when a member the spec requires ({@code id}, {@code desiredStatus}) is not set
+     */
     public PodStopResult build() {
       Required.check(id, "PodStopResult", "id");
       Required.check(desiredStatus, "PodStopResult", "desiredStatus");

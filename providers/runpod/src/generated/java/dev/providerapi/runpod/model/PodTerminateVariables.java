@@ -9,16 +9,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The variables of the PodTerminate operation.
+ *
+ * @param input The {@code input} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PodTerminateVariables(@JsonProperty("input") PodTerminateInput input) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodTerminateVariables}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private PodTerminateInput input;
@@ -26,11 +36,23 @@ public record PodTerminateVariables(@JsonProperty("input") PodTerminateInput inp
     private Builder() {
     }
 
+    /**
+     * Sets the {@code input} member.
+     *
+     * @param input The {@code input} member.
+     * @return this builder
+     */
     public Builder input(@Nullable PodTerminateInput input) {
       this.input = input;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodTerminateVariables}
+     * @throws IllegalStateException when a member the spec requires ({@code input}) is not set
+     */
     public PodTerminateVariables build() {
       Required.check(input, "PodTerminateVariables", "input");
       return new PodTerminateVariables(input);

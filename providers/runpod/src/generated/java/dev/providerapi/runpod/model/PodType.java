@@ -6,23 +6,47 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
+ * The values of {@code PodType} in the spec, at {@code enum PodType}.
+ *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record PodType(String value) {
+  /**
+   * The value {@code "INTERRUPTABLE"}.
+   */
   public static final PodType INTERRUPTABLE = new PodType("INTERRUPTABLE");
 
+  /**
+   * The value {@code "RESERVED"}.
+   */
   public static final PodType RESERVED = new PodType("RESERVED");
 
+  /**
+   * The value {@code "BID"}.
+   */
   public static final PodType BID = new PodType("BID");
 
+  /**
+   * The value {@code "BACKGROUND"}.
+   */
   public static final PodType BACKGROUND = new PodType("BACKGROUND");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public PodType(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -37,12 +61,22 @@ public record PodType(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "INTERRUPTABLE" -> Kind.INTERRUPTABLE;
@@ -53,6 +87,11 @@ public record PodType(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -66,14 +105,29 @@ public record PodType(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "INTERRUPTABLE"}.
+     */
     INTERRUPTABLE,
 
+    /**
+     * The value {@code "RESERVED"}.
+     */
     RESERVED,
 
+    /**
+     * The value {@code "BID"}.
+     */
     BID,
 
+    /**
+     * The value {@code "BACKGROUND"}.
+     */
     BACKGROUND,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

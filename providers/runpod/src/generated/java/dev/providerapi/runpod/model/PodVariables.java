@@ -9,16 +9,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The variables of the Pod operation.
+ *
+ * @param input The {@code input} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PodVariables(@JsonProperty("input") PodFilter input) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodVariables}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private PodFilter input;
@@ -26,11 +36,23 @@ public record PodVariables(@JsonProperty("input") PodFilter input) {
     private Builder() {
     }
 
+    /**
+     * Sets the {@code input} member.
+     *
+     * @param input The {@code input} member.
+     * @return this builder
+     */
     public Builder input(@Nullable PodFilter input) {
       this.input = input;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodVariables}
+     * @throws IllegalStateException when a member the spec requires ({@code input}) is not set
+     */
     public PodVariables build() {
       Required.check(input, "PodVariables", "input");
       return new PodVariables(input);

@@ -36,6 +36,11 @@ public final class TensordockApiClient implements TensordockApi {
 
   private final ApiClient client;
 
+  /**
+   * A client whose every call goes through {@code client}.
+   *
+   * @param client the runtime client: base URL, authentication, retries, rate limits and error mapping
+   */
   public TensordockApiClient(ApiClient client) {
     this.client = client;
   }

@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Cloud-config keys applied at first boot.
+ *
+ * @param runcmd The {@code runcmd} member, or {@code null} when absent.
+ * @param packages The {@code packages} member, or {@code null} when absent.
+ * @param packageUpdate The {@code package_update} member, or {@code null} when absent.
+ * @param packageUpgrade The {@code package_upgrade} member, or {@code null} when absent.
+ * @param writeFiles The {@code write_files} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -19,10 +25,18 @@ public record CloudInit(@JsonProperty("runcmd") @Nullable List<String> runcmd,
     @JsonProperty("package_update") @Nullable Boolean packageUpdate,
     @JsonProperty("package_upgrade") @Nullable Boolean packageUpgrade,
     @JsonProperty("write_files") @Nullable List<CloudInitFile> writeFiles) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link CloudInit}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private List<String> runcmd;
@@ -42,31 +56,66 @@ public record CloudInit(@JsonProperty("runcmd") @Nullable List<String> runcmd,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code runcmd} member.
+     *
+     * @param runcmd The {@code runcmd} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder runcmd(@Nullable List<String> runcmd) {
       this.runcmd = runcmd;
       return this;
     }
 
+    /**
+     * Sets the {@code packages} member.
+     *
+     * @param packages The {@code packages} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder packages(@Nullable List<String> packages) {
       this.packages = packages;
       return this;
     }
 
+    /**
+     * Sets the {@code package_update} member.
+     *
+     * @param packageUpdate The {@code package_update} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder packageUpdate(@Nullable Boolean packageUpdate) {
       this.packageUpdate = packageUpdate;
       return this;
     }
 
+    /**
+     * Sets the {@code package_upgrade} member.
+     *
+     * @param packageUpgrade The {@code package_upgrade} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder packageUpgrade(@Nullable Boolean packageUpgrade) {
       this.packageUpgrade = packageUpgrade;
       return this;
     }
 
+    /**
+     * Sets the {@code write_files} member.
+     *
+     * @param writeFiles The {@code write_files} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder writeFiles(@Nullable List<CloudInitFile> writeFiles) {
       this.writeFiles = writeFiles;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link CloudInit}
+     */
     public CloudInit build() {
       return new CloudInit(runcmd, packages, packageUpdate, packageUpgrade, writeFiles);
     }

@@ -8,8 +8,13 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code CloudInitFile} object of the spec, at {@code #/components/schemas/CloudInitFile}.
+ *
+ * @param path The {@code path} member.
  * @param content May hold secrets (startup environment).
  * @param permissions Octal mode, e.g. "0700".
+ * @param owner The {@code owner} member, or {@code null} when absent.
+ * @param encoding The {@code encoding} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -31,10 +36,18 @@ public record CloudInitFile(@JsonProperty("path") String path,
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link CloudInitFile}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String path;
@@ -54,31 +67,67 @@ public record CloudInitFile(@JsonProperty("path") String path,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code path} member.
+     *
+     * @param path The {@code path} member.
+     * @return this builder
+     */
     public Builder path(@Nullable String path) {
       this.path = path;
       return this;
     }
 
+    /**
+     * Sets the {@code content} member.
+     *
+     * @param content May hold secrets (startup environment).
+     * @return this builder
+     */
     public Builder content(@Nullable String content) {
       this.content = content;
       return this;
     }
 
+    /**
+     * Sets the {@code permissions} member.
+     *
+     * @param permissions Octal mode, e.g. "0700".
+     * @return this builder
+     */
     public Builder permissions(@Nullable String permissions) {
       this.permissions = permissions;
       return this;
     }
 
+    /**
+     * Sets the {@code owner} member.
+     *
+     * @param owner The {@code owner} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder owner(@Nullable String owner) {
       this.owner = owner;
       return this;
     }
 
+    /**
+     * Sets the {@code encoding} member.
+     *
+     * @param encoding The {@code encoding} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder encoding(@Nullable String encoding) {
       this.encoding = encoding;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link CloudInitFile}
+     * @throws IllegalStateException when a member the spec requires ({@code path}, {@code content}) is not set
+     */
     public CloudInitFile build() {
       Required.check(path, "CloudInitFile", "path");
       Required.check(content, "CloudInitFile", "content");

@@ -9,12 +9,19 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code CreateInstanceAttributes} object of the spec, at {@code #/components/schemas/CreateInstanceAttributes}.
+ *
+ * @param name The {@code name} member.
+ * @param type The {@code type} member.
  * @param image OS image, e.g. ubuntu2404.
+ * @param resources The {@code resources} member.
  * @param locationId Deploy at a location (one of location_id / hostnode_id).
  * @param hostnodeId Deploy on this host node.
+ * @param useDedicatedIp The {@code useDedicatedIp} member, or {@code null} when absent.
  * @param portForwards Host-node deployments only.
  * @param sshKey Public key text (one of ssh_key / ssh_key_id).
  * @param sshKeyId Id of a stored SSHKEY secret.
+ * @param cloudInit The {@code cloud_init} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -30,10 +37,18 @@ public record CreateInstanceAttributes(@JsonProperty("name") String name,
     @JsonProperty("ssh_key") @Nullable String sshKey,
     @JsonProperty("ssh_key_id") @Nullable String sshKeyId,
     @JsonProperty("cloud_init") @Nullable CloudInit cloudInit) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link CreateInstanceAttributes}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -71,61 +86,133 @@ public record CreateInstanceAttributes(@JsonProperty("name") String name,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code type} member.
+     *
+     * @param type The {@code type} member.
+     * @return this builder
+     */
     public Builder type(@Nullable CreateInstanceType type) {
       this.type = type;
       return this;
     }
 
+    /**
+     * Sets the {@code image} member.
+     *
+     * @param image OS image, e.g. ubuntu2404.
+     * @return this builder
+     */
     public Builder image(@Nullable String image) {
       this.image = image;
       return this;
     }
 
+    /**
+     * Sets the {@code resources} member.
+     *
+     * @param resources The {@code resources} member.
+     * @return this builder
+     */
     public Builder resources(@Nullable CreateResources resources) {
       this.resources = resources;
       return this;
     }
 
+    /**
+     * Sets the {@code location_id} member.
+     *
+     * @param locationId Deploy at a location (one of location_id / hostnode_id).
+     * @return this builder
+     */
     public Builder locationId(@Nullable String locationId) {
       this.locationId = locationId;
       return this;
     }
 
+    /**
+     * Sets the {@code hostnode_id} member.
+     *
+     * @param hostnodeId Deploy on this host node.
+     * @return this builder
+     */
     public Builder hostnodeId(@Nullable String hostnodeId) {
       this.hostnodeId = hostnodeId;
       return this;
     }
 
+    /**
+     * Sets the {@code useDedicatedIp} member.
+     *
+     * @param useDedicatedIp The {@code useDedicatedIp} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder useDedicatedIp(@Nullable Boolean useDedicatedIp) {
       this.useDedicatedIp = useDedicatedIp;
       return this;
     }
 
+    /**
+     * Sets the {@code port_forwards} member.
+     *
+     * @param portForwards Host-node deployments only.
+     * @return this builder
+     */
     public Builder portForwards(@Nullable List<PortForward> portForwards) {
       this.portForwards = portForwards;
       return this;
     }
 
+    /**
+     * Sets the {@code ssh_key} member.
+     *
+     * @param sshKey Public key text (one of ssh_key / ssh_key_id).
+     * @return this builder
+     */
     public Builder sshKey(@Nullable String sshKey) {
       this.sshKey = sshKey;
       return this;
     }
 
+    /**
+     * Sets the {@code ssh_key_id} member.
+     *
+     * @param sshKeyId Id of a stored SSHKEY secret.
+     * @return this builder
+     */
     public Builder sshKeyId(@Nullable String sshKeyId) {
       this.sshKeyId = sshKeyId;
       return this;
     }
 
+    /**
+     * Sets the {@code cloud_init} member.
+     *
+     * @param cloudInit The {@code cloud_init} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder cloudInit(@Nullable CloudInit cloudInit) {
       this.cloudInit = cloudInit;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link CreateInstanceAttributes}
+     * @throws IllegalStateException when a member the spec requires ({@code name}, {@code type}, {@code image}, {@code resources}) is not set
+     */
     public CreateInstanceAttributes build() {
       Required.check(name, "CreateInstanceAttributes", "name");
       Required.check(type, "CreateInstanceAttributes", "type");

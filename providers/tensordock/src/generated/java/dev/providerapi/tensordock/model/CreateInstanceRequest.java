@@ -7,15 +7,28 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code CreateInstanceRequest} object of the spec, at {@code #/components/schemas/CreateInstanceRequest}.
+ *
+ * @param data The {@code data} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateInstanceRequest(@JsonProperty("data") CreateInstanceRequestData data) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link CreateInstanceRequest}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private CreateInstanceRequestData data;
@@ -23,11 +36,23 @@ public record CreateInstanceRequest(@JsonProperty("data") CreateInstanceRequestD
     private Builder() {
     }
 
+    /**
+     * Sets the {@code data} member.
+     *
+     * @param data The {@code data} member.
+     * @return this builder
+     */
     public Builder data(@Nullable CreateInstanceRequestData data) {
       this.data = data;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link CreateInstanceRequest}
+     * @throws IllegalStateException when a member the spec requires ({@code data}) is not set
+     */
     public CreateInstanceRequest build() {
       Required.check(data, "CreateInstanceRequest", "data");
       return new CreateInstanceRequest(data);

@@ -7,16 +7,30 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code CreateInstanceRequestData} object of the spec, at {@code #/components/schemas/CreateInstanceRequest/properties/data}.
+ *
+ * @param type The {@code type} member.
+ * @param attributes The {@code attributes} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateInstanceRequestData(@JsonProperty("type") CreateInstanceType type,
     @JsonProperty("attributes") CreateInstanceAttributes attributes) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link CreateInstanceRequestData}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private CreateInstanceType type;
@@ -27,16 +41,34 @@ public record CreateInstanceRequestData(@JsonProperty("type") CreateInstanceType
     private Builder() {
     }
 
+    /**
+     * Sets the {@code type} member.
+     *
+     * @param type The {@code type} member.
+     * @return this builder
+     */
     public Builder type(@Nullable CreateInstanceType type) {
       this.type = type;
       return this;
     }
 
+    /**
+     * Sets the {@code attributes} member.
+     *
+     * @param attributes The {@code attributes} member.
+     * @return this builder
+     */
     public Builder attributes(@Nullable CreateInstanceAttributes attributes) {
       this.attributes = attributes;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link CreateInstanceRequestData}
+     * @throws IllegalStateException when a member the spec requires ({@code type}, {@code attributes}) is not set
+     */
     public CreateInstanceRequestData build() {
       Required.check(type, "CreateInstanceRequestData", "type");
       Required.check(attributes, "CreateInstanceRequestData", "attributes");

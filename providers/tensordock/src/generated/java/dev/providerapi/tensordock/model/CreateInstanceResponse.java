@@ -7,7 +7,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code CreateInstanceResponse} object of the spec, at {@code #/components/schemas/CreateInstanceResponse}.
+ *
  * @param error The failure text; present only when the call failed.
+ * @param data The {@code data} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -15,10 +18,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record CreateInstanceResponse(@JsonProperty("error") @Nullable String error,
     @JsonProperty("data") @Nullable CreatedInstance data) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link CreateInstanceResponse}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String error;
@@ -29,16 +40,33 @@ public record CreateInstanceResponse(@JsonProperty("error") @Nullable String err
     private Builder() {
     }
 
+    /**
+     * Sets the {@code error} member.
+     *
+     * @param error The failure text; present only when the call failed.
+     * @return this builder
+     */
     public Builder error(@Nullable String error) {
       this.error = error;
       return this;
     }
 
+    /**
+     * Sets the {@code data} member.
+     *
+     * @param data The {@code data} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder data(@Nullable CreatedInstance data) {
       this.data = data;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link CreateInstanceResponse}
+     */
     public CreateInstanceResponse build() {
       return new CreateInstanceResponse(error, data);
     }

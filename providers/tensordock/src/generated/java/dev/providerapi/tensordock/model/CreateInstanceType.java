@@ -6,17 +6,32 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
+ * The values of {@code CreateInstanceType} in the spec, at {@code #/components/schemas/CreateInstanceAttributes/properties/type}.
+ *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record CreateInstanceType(String value) {
+  /**
+   * The value {@code "virtualmachine"}.
+   */
   public static final CreateInstanceType VIRTUALMACHINE = new CreateInstanceType("virtualmachine");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public CreateInstanceType(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -28,12 +43,22 @@ public record CreateInstanceType(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "virtualmachine" -> Kind.VIRTUALMACHINE;
@@ -41,6 +66,11 @@ public record CreateInstanceType(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -54,8 +84,14 @@ public record CreateInstanceType(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "virtualmachine"}.
+     */
     VIRTUALMACHINE,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

@@ -9,6 +9,11 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code CreateResources} object of the spec, at {@code #/components/schemas/CreateResources}.
+ *
+ * @param vcpuCount The {@code vcpu_count} member.
+ * @param ramGb The {@code ram_gb} member.
+ * @param storageGb The {@code storage_gb} member.
  * @param gpus GPU v0Name -&gt; how many.
  */
 @JsonIgnoreProperties(
@@ -18,10 +23,18 @@ import org.jspecify.annotations.Nullable;
 public record CreateResources(@JsonProperty("vcpu_count") Integer vcpuCount,
     @JsonProperty("ram_gb") Integer ramGb, @JsonProperty("storage_gb") Integer storageGb,
     @JsonProperty("gpus") Map<String, GpuCount> gpus) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link CreateResources}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private Integer vcpuCount;
@@ -38,26 +51,56 @@ public record CreateResources(@JsonProperty("vcpu_count") Integer vcpuCount,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code vcpu_count} member.
+     *
+     * @param vcpuCount The {@code vcpu_count} member.
+     * @return this builder
+     */
     public Builder vcpuCount(@Nullable Integer vcpuCount) {
       this.vcpuCount = vcpuCount;
       return this;
     }
 
+    /**
+     * Sets the {@code ram_gb} member.
+     *
+     * @param ramGb The {@code ram_gb} member.
+     * @return this builder
+     */
     public Builder ramGb(@Nullable Integer ramGb) {
       this.ramGb = ramGb;
       return this;
     }
 
+    /**
+     * Sets the {@code storage_gb} member.
+     *
+     * @param storageGb The {@code storage_gb} member.
+     * @return this builder
+     */
     public Builder storageGb(@Nullable Integer storageGb) {
       this.storageGb = storageGb;
       return this;
     }
 
+    /**
+     * Sets the {@code gpus} member.
+     *
+     * @param gpus GPU v0Name -&gt; how many.
+     * @return this builder
+     */
     public Builder gpus(@Nullable Map<String, GpuCount> gpus) {
       this.gpus = gpus;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link CreateResources}
+     * @throws IllegalStateException when a member the spec requires ({@code vcpu_count}, {@code ram_gb}, {@code storage_gb}, {@code gpus}) is not set
+     */
     public CreateResources build() {
       Required.check(vcpuCount, "CreateResources", "vcpu_count");
       Required.check(ramGb, "CreateResources", "ram_gb");

@@ -6,6 +6,14 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code CreatedInstance} object of the spec, at {@code #/components/schemas/CreatedInstance}.
+ *
+ * @param type The {@code type} member, or {@code null} when absent.
+ * @param id The {@code id} member, or {@code null} when absent.
+ * @param name The {@code name} member, or {@code null} when absent.
+ * @param status The {@code status} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -13,10 +21,18 @@ import org.jspecify.annotations.Nullable;
 public record CreatedInstance(@JsonProperty("type") @Nullable String type,
     @JsonProperty("id") @Nullable String id, @JsonProperty("name") @Nullable String name,
     @JsonProperty("status") @Nullable String status) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link CreatedInstance}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String type;
@@ -33,26 +49,55 @@ public record CreatedInstance(@JsonProperty("type") @Nullable String type,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code type} member.
+     *
+     * @param type The {@code type} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status The {@code status} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder status(@Nullable String status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link CreatedInstance}
+     */
     public CreatedInstance build() {
       return new CreatedInstance(type, id, name, status);
     }

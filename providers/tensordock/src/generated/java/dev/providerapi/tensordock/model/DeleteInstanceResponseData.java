@@ -6,16 +6,30 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code DeleteInstanceResponseData} object of the spec, at {@code #/components/schemas/DeleteInstanceResponse/allOf/1/properties/data}.
+ *
+ * @param type The {@code type} member, or {@code null} when absent.
+ * @param attributes The {@code attributes} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeleteInstanceResponseData(@JsonProperty("type") @Nullable String type,
     @JsonProperty("attributes") @Nullable DeleteInstanceResponseDataAttributes attributes) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link DeleteInstanceResponseData}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String type;
@@ -26,16 +40,33 @@ public record DeleteInstanceResponseData(@JsonProperty("type") @Nullable String 
     private Builder() {
     }
 
+    /**
+     * Sets the {@code type} member.
+     *
+     * @param type The {@code type} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
+    /**
+     * Sets the {@code attributes} member.
+     *
+     * @param attributes The {@code attributes} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder attributes(@Nullable DeleteInstanceResponseDataAttributes attributes) {
       this.attributes = attributes;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link DeleteInstanceResponseData}
+     */
     public DeleteInstanceResponseData build() {
       return new DeleteInstanceResponseData(type, attributes);
     }

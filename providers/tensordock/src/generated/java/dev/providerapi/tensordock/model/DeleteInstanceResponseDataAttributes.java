@@ -6,16 +6,29 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code DeleteInstanceResponseDataAttributes} object of the spec, at {@code #/components/schemas/DeleteInstanceResponse/allOf/1/properties/data/properties/attributes}.
+ *
+ * @param message The {@code message} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DeleteInstanceResponseDataAttributes(
     @JsonProperty("message") @Nullable String message) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link DeleteInstanceResponseDataAttributes}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String message;
@@ -23,11 +36,22 @@ public record DeleteInstanceResponseDataAttributes(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code message} member.
+     *
+     * @param message The {@code message} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder message(@Nullable String message) {
       this.message = message;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link DeleteInstanceResponseDataAttributes}
+     */
     public DeleteInstanceResponseDataAttributes build() {
       return new DeleteInstanceResponseDataAttributes(message);
     }

@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * TensorDock's failure body. Seen: {"error": "...", "status": 400} and {"message": "..."}. The JSON:API form {"errors": [{status, title, detail}]} claimed by the community spec is unverified.
+ *
+ * @param error The {@code error} member, or {@code null} when absent.
+ * @param status The {@code status} member, or {@code null} when absent.
+ * @param message The {@code message} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -16,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 public record ErrorBody(@JsonProperty("error") @Nullable String error,
     @JsonProperty("status") @Nullable Integer status,
     @JsonProperty("message") @Nullable String message) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ErrorBody}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String error;
@@ -33,21 +45,44 @@ public record ErrorBody(@JsonProperty("error") @Nullable String error,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code error} member.
+     *
+     * @param error The {@code error} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder error(@Nullable String error) {
       this.error = error;
       return this;
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status The {@code status} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder status(@Nullable Integer status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * Sets the {@code message} member.
+     *
+     * @param message The {@code message} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder message(@Nullable String message) {
       this.message = message;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ErrorBody}
+     */
     public ErrorBody build() {
       return new ErrorBody(error, status, message);
     }

@@ -11,8 +11,16 @@ import org.jspecify.annotations.Nullable;
 /**
  * The flat instance, or the same object wrapped in `data`.
  *
+ * @param type The {@code type} member, or {@code null} when absent.
+ * @param id The {@code id} member, or {@code null} when absent.
+ * @param name The {@code name} member, or {@code null} when absent.
+ * @param status The {@code status} member, or {@code null} when absent.
+ * @param ipAddress The {@code ipAddress} member, or {@code null} when absent.
+ * @param portForwards The {@code portForwards} member, or {@code null} when absent.
+ * @param resources The {@code resources} member, or {@code null} when absent.
  * @param rateHourly USD per hour for the whole instance.
  * @param error The failure text of an error answered with HTTP 200.
+ * @param data The {@code data} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -27,10 +35,18 @@ public record GetInstanceResponse(@JsonProperty("type") @Nullable String type,
     @JsonProperty("rateHourly") @Nullable BigDecimal rateHourly,
     @JsonProperty("error") @Nullable String error,
     @JsonProperty("data") @Nullable InstanceDetail data) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GetInstanceResponse}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String type;
@@ -65,56 +81,121 @@ public record GetInstanceResponse(@JsonProperty("type") @Nullable String type,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code type} member.
+     *
+     * @param type The {@code type} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status The {@code status} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder status(@Nullable String status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * Sets the {@code ipAddress} member.
+     *
+     * @param ipAddress The {@code ipAddress} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder ipAddress(@Nullable String ipAddress) {
       this.ipAddress = ipAddress;
       return this;
     }
 
+    /**
+     * Sets the {@code portForwards} member.
+     *
+     * @param portForwards The {@code portForwards} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder portForwards(@Nullable List<PortForward> portForwards) {
       this.portForwards = portForwards;
       return this;
     }
 
+    /**
+     * Sets the {@code resources} member.
+     *
+     * @param resources The {@code resources} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder resources(@Nullable InstanceResources resources) {
       this.resources = resources;
       return this;
     }
 
+    /**
+     * Sets the {@code rateHourly} member.
+     *
+     * @param rateHourly USD per hour for the whole instance.
+     * @return this builder
+     */
     public Builder rateHourly(@Nullable BigDecimal rateHourly) {
       this.rateHourly = rateHourly;
       return this;
     }
 
+    /**
+     * Sets the {@code error} member.
+     *
+     * @param error The failure text of an error answered with HTTP 200.
+     * @return this builder
+     */
     public Builder error(@Nullable String error) {
       this.error = error;
       return this;
     }
 
+    /**
+     * Sets the {@code data} member.
+     *
+     * @param data The {@code data} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder data(@Nullable InstanceDetail data) {
       this.data = data;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GetInstanceResponse}
+     */
     public GetInstanceResponse build() {
       return new GetInstanceResponse(type, id, name, status, ipAddress, portForwards, resources, rateHourly, error, data);
     }

@@ -7,15 +7,28 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code GpuCount} object of the spec, at {@code #/components/schemas/GpuCount}.
+ *
+ * @param count The {@code count} member.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GpuCount(@JsonProperty("count") Integer count) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GpuCount}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private Integer count;
@@ -23,11 +36,23 @@ public record GpuCount(@JsonProperty("count") Integer count) {
     private Builder() {
     }
 
+    /**
+     * Sets the {@code count} member.
+     *
+     * @param count The {@code count} member.
+     * @return this builder
+     */
     public Builder count(@Nullable Integer count) {
       this.count = count;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GpuCount}
+     * @throws IllegalStateException when a member the spec requires ({@code count}) is not set
+     */
     public GpuCount build() {
       Required.check(count, "GpuCount", "count");
       return new GpuCount(count);

@@ -8,6 +8,17 @@ import dev.providerapi.json.Required;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code Hostnode} object of the spec, at {@code #/components/schemas/Hostnode}.
+ *
+ * @param id The {@code id} member.
+ * @param locationId The {@code location_id} member, or {@code null} when absent.
+ * @param engine The {@code engine} member, or {@code null} when absent.
+ * @param uptimePercentage The {@code uptime_percentage} member, or {@code null} when absent.
+ * @param availableResources The {@code available_resources} member, or {@code null} when absent.
+ * @param pricing The {@code pricing} member, or {@code null} when absent.
+ * @param location The {@code location} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -19,10 +30,18 @@ public record Hostnode(@JsonProperty("id") String id,
     @JsonProperty("available_resources") @Nullable HostnodeResources availableResources,
     @JsonProperty("pricing") @Nullable ResourcePricing pricing,
     @JsonProperty("location") @Nullable HostnodeLocation location) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Hostnode}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -48,41 +67,89 @@ public record Hostnode(@JsonProperty("id") String id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code location_id} member.
+     *
+     * @param locationId The {@code location_id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder locationId(@Nullable String locationId) {
       this.locationId = locationId;
       return this;
     }
 
+    /**
+     * Sets the {@code engine} member.
+     *
+     * @param engine The {@code engine} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder engine(@Nullable String engine) {
       this.engine = engine;
       return this;
     }
 
+    /**
+     * Sets the {@code uptime_percentage} member.
+     *
+     * @param uptimePercentage The {@code uptime_percentage} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder uptimePercentage(@Nullable BigDecimal uptimePercentage) {
       this.uptimePercentage = uptimePercentage;
       return this;
     }
 
+    /**
+     * Sets the {@code available_resources} member.
+     *
+     * @param availableResources The {@code available_resources} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder availableResources(@Nullable HostnodeResources availableResources) {
       this.availableResources = availableResources;
       return this;
     }
 
+    /**
+     * Sets the {@code pricing} member.
+     *
+     * @param pricing The {@code pricing} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder pricing(@Nullable ResourcePricing pricing) {
       this.pricing = pricing;
       return this;
     }
 
+    /**
+     * Sets the {@code location} member.
+     *
+     * @param location The {@code location} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder location(@Nullable HostnodeLocation location) {
       this.location = location;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Hostnode}
+     * @throws IllegalStateException when a member the spec requires ({@code id}) is not set
+     */
     public Hostnode build() {
       Required.check(id, "Hostnode", "id");
       return new Hostnode(id, locationId, engine, uptimePercentage, availableResources, pricing, location);

@@ -7,6 +7,13 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code HostnodeGpu} object of the spec, at {@code #/components/schemas/HostnodeGpu}.
+ *
+ * @param v0Name The {@code v0Name} member, or {@code null} when absent.
+ * @param availableCount The {@code availableCount} member, or {@code null} when absent.
+ * @param pricePerHr The {@code price_per_hr} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -14,10 +21,18 @@ import org.jspecify.annotations.Nullable;
 public record HostnodeGpu(@JsonProperty("v0Name") @Nullable String v0Name,
     @JsonProperty("availableCount") @Nullable Integer availableCount,
     @JsonProperty("price_per_hr") @Nullable BigDecimal pricePerHr) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link HostnodeGpu}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String v0Name;
@@ -31,21 +46,44 @@ public record HostnodeGpu(@JsonProperty("v0Name") @Nullable String v0Name,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code v0Name} member.
+     *
+     * @param v0Name The {@code v0Name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder v0Name(@Nullable String v0Name) {
       this.v0Name = v0Name;
       return this;
     }
 
+    /**
+     * Sets the {@code availableCount} member.
+     *
+     * @param availableCount The {@code availableCount} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder availableCount(@Nullable Integer availableCount) {
       this.availableCount = availableCount;
       return this;
     }
 
+    /**
+     * Sets the {@code price_per_hr} member.
+     *
+     * @param pricePerHr The {@code price_per_hr} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder pricePerHr(@Nullable BigDecimal pricePerHr) {
       this.pricePerHr = pricePerHr;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link HostnodeGpu}
+     */
     public HostnodeGpu build() {
       return new HostnodeGpu(v0Name, availableCount, pricePerHr);
     }

@@ -7,6 +7,20 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code HostnodeLocation} object of the spec, at {@code #/components/schemas/HostnodeLocation}.
+ *
+ * @param uuid The {@code uuid} member, or {@code null} when absent.
+ * @param city The {@code city} member, or {@code null} when absent.
+ * @param stateprovince The {@code stateprovince} member, or {@code null} when absent.
+ * @param country The {@code country} member, or {@code null} when absent.
+ * @param hasNetworkStorage The {@code has_network_storage} member, or {@code null} when absent.
+ * @param networkSpeedGbps The {@code network_speed_gbps} member, or {@code null} when absent.
+ * @param networkSpeedUploadGbps The {@code network_speed_upload_gbps} member, or {@code null} when absent.
+ * @param organization The {@code organization} member, or {@code null} when absent.
+ * @param organizationName The {@code organizationName} member, or {@code null} when absent.
+ * @param tier The {@code tier} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -21,10 +35,18 @@ public record HostnodeLocation(@JsonProperty("uuid") @Nullable String uuid,
     @JsonProperty("organization") @Nullable String organization,
     @JsonProperty("organizationName") @Nullable String organizationName,
     @JsonProperty("tier") @Nullable Integer tier) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link HostnodeLocation}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String uuid;
@@ -59,56 +81,121 @@ public record HostnodeLocation(@JsonProperty("uuid") @Nullable String uuid,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code uuid} member.
+     *
+     * @param uuid The {@code uuid} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder uuid(@Nullable String uuid) {
       this.uuid = uuid;
       return this;
     }
 
+    /**
+     * Sets the {@code city} member.
+     *
+     * @param city The {@code city} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder city(@Nullable String city) {
       this.city = city;
       return this;
     }
 
+    /**
+     * Sets the {@code stateprovince} member.
+     *
+     * @param stateprovince The {@code stateprovince} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder stateprovince(@Nullable String stateprovince) {
       this.stateprovince = stateprovince;
       return this;
     }
 
+    /**
+     * Sets the {@code country} member.
+     *
+     * @param country The {@code country} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder country(@Nullable String country) {
       this.country = country;
       return this;
     }
 
+    /**
+     * Sets the {@code has_network_storage} member.
+     *
+     * @param hasNetworkStorage The {@code has_network_storage} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder hasNetworkStorage(@Nullable Boolean hasNetworkStorage) {
       this.hasNetworkStorage = hasNetworkStorage;
       return this;
     }
 
+    /**
+     * Sets the {@code network_speed_gbps} member.
+     *
+     * @param networkSpeedGbps The {@code network_speed_gbps} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder networkSpeedGbps(@Nullable BigDecimal networkSpeedGbps) {
       this.networkSpeedGbps = networkSpeedGbps;
       return this;
     }
 
+    /**
+     * Sets the {@code network_speed_upload_gbps} member.
+     *
+     * @param networkSpeedUploadGbps The {@code network_speed_upload_gbps} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder networkSpeedUploadGbps(@Nullable BigDecimal networkSpeedUploadGbps) {
       this.networkSpeedUploadGbps = networkSpeedUploadGbps;
       return this;
     }
 
+    /**
+     * Sets the {@code organization} member.
+     *
+     * @param organization The {@code organization} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder organization(@Nullable String organization) {
       this.organization = organization;
       return this;
     }
 
+    /**
+     * Sets the {@code organizationName} member.
+     *
+     * @param organizationName The {@code organizationName} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder organizationName(@Nullable String organizationName) {
       this.organizationName = organizationName;
       return this;
     }
 
+    /**
+     * Sets the {@code tier} member.
+     *
+     * @param tier The {@code tier} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder tier(@Nullable Integer tier) {
       this.tier = tier;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link HostnodeLocation}
+     */
     public HostnodeLocation build() {
       return new HostnodeLocation(uuid, city, stateprovince, country, hasNetworkStorage, networkSpeedGbps, networkSpeedUploadGbps, organization, organizationName, tier);
     }

@@ -7,6 +7,21 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code HostnodeResources} object of the spec, at {@code #/components/schemas/HostnodeResources}.
+ *
+ * @param gpus The {@code gpus} member, or {@code null} when absent.
+ * @param vcpuCount The {@code vcpu_count} member, or {@code null} when absent.
+ * @param ramGb The {@code ram_gb} member, or {@code null} when absent.
+ * @param storageGb The {@code storage_gb} member, or {@code null} when absent.
+ * @param maxVcpusPerGpu The {@code max_vcpus_per_gpu} member, or {@code null} when absent.
+ * @param maxRamPerGpu The {@code max_ram_per_gpu} member, or {@code null} when absent.
+ * @param maxVcpus The {@code max_vcpus} member, or {@code null} when absent.
+ * @param maxRamGb The {@code max_ram_gb} member, or {@code null} when absent.
+ * @param maxStorageGb The {@code max_storage_gb} member, or {@code null} when absent.
+ * @param availablePorts The {@code available_ports} member, or {@code null} when absent.
+ * @param hasPublicIpAvailable The {@code has_public_ip_available} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -22,10 +37,18 @@ public record HostnodeResources(@JsonProperty("gpus") @Nullable List<HostnodeGpu
     @JsonProperty("max_storage_gb") @Nullable Integer maxStorageGb,
     @JsonProperty("available_ports") @Nullable List<Integer> availablePorts,
     @JsonProperty("has_public_ip_available") @Nullable Boolean hasPublicIpAvailable) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link HostnodeResources}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private List<HostnodeGpu> gpus;
@@ -63,61 +86,132 @@ public record HostnodeResources(@JsonProperty("gpus") @Nullable List<HostnodeGpu
     private Builder() {
     }
 
+    /**
+     * Sets the {@code gpus} member.
+     *
+     * @param gpus The {@code gpus} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpus(@Nullable List<HostnodeGpu> gpus) {
       this.gpus = gpus;
       return this;
     }
 
+    /**
+     * Sets the {@code vcpu_count} member.
+     *
+     * @param vcpuCount The {@code vcpu_count} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder vcpuCount(@Nullable Integer vcpuCount) {
       this.vcpuCount = vcpuCount;
       return this;
     }
 
+    /**
+     * Sets the {@code ram_gb} member.
+     *
+     * @param ramGb The {@code ram_gb} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder ramGb(@Nullable Integer ramGb) {
       this.ramGb = ramGb;
       return this;
     }
 
+    /**
+     * Sets the {@code storage_gb} member.
+     *
+     * @param storageGb The {@code storage_gb} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder storageGb(@Nullable Integer storageGb) {
       this.storageGb = storageGb;
       return this;
     }
 
+    /**
+     * Sets the {@code max_vcpus_per_gpu} member.
+     *
+     * @param maxVcpusPerGpu The {@code max_vcpus_per_gpu} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder maxVcpusPerGpu(@Nullable Integer maxVcpusPerGpu) {
       this.maxVcpusPerGpu = maxVcpusPerGpu;
       return this;
     }
 
+    /**
+     * Sets the {@code max_ram_per_gpu} member.
+     *
+     * @param maxRamPerGpu The {@code max_ram_per_gpu} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder maxRamPerGpu(@Nullable Integer maxRamPerGpu) {
       this.maxRamPerGpu = maxRamPerGpu;
       return this;
     }
 
+    /**
+     * Sets the {@code max_vcpus} member.
+     *
+     * @param maxVcpus The {@code max_vcpus} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder maxVcpus(@Nullable Integer maxVcpus) {
       this.maxVcpus = maxVcpus;
       return this;
     }
 
+    /**
+     * Sets the {@code max_ram_gb} member.
+     *
+     * @param maxRamGb The {@code max_ram_gb} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder maxRamGb(@Nullable Integer maxRamGb) {
       this.maxRamGb = maxRamGb;
       return this;
     }
 
+    /**
+     * Sets the {@code max_storage_gb} member.
+     *
+     * @param maxStorageGb The {@code max_storage_gb} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder maxStorageGb(@Nullable Integer maxStorageGb) {
       this.maxStorageGb = maxStorageGb;
       return this;
     }
 
+    /**
+     * Sets the {@code available_ports} member.
+     *
+     * @param availablePorts The {@code available_ports} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder availablePorts(@Nullable List<Integer> availablePorts) {
       this.availablePorts = availablePorts;
       return this;
     }
 
+    /**
+     * Sets the {@code has_public_ip_available} member.
+     *
+     * @param hasPublicIpAvailable The {@code has_public_ip_available} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder hasPublicIpAvailable(@Nullable Boolean hasPublicIpAvailable) {
       this.hasPublicIpAvailable = hasPublicIpAvailable;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link HostnodeResources}
+     */
     public HostnodeResources build() {
       return new HostnodeResources(gpus, vcpuCount, ramGb, storageGb, maxVcpusPerGpu, maxRamPerGpu, maxVcpus, maxRamGb, maxStorageGb, availablePorts, hasPublicIpAvailable);
     }

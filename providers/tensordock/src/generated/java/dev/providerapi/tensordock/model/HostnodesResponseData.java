@@ -7,15 +7,28 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code HostnodesResponseData} object of the spec, at {@code #/components/schemas/HostnodesResponse/allOf/1/properties/data}.
+ *
+ * @param hostnodes The {@code hostnodes} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record HostnodesResponseData(@JsonProperty("hostnodes") @Nullable List<Hostnode> hostnodes) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link HostnodesResponseData}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private List<Hostnode> hostnodes;
@@ -23,11 +36,22 @@ public record HostnodesResponseData(@JsonProperty("hostnodes") @Nullable List<Ho
     private Builder() {
     }
 
+    /**
+     * Sets the {@code hostnodes} member.
+     *
+     * @param hostnodes The {@code hostnodes} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder hostnodes(@Nullable List<Hostnode> hostnodes) {
       this.hostnodes = hostnodes;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link HostnodesResponseData}
+     */
     public HostnodesResponseData build() {
       return new HostnodesResponseData(hostnodes);
     }

@@ -16,10 +16,18 @@ import org.jspecify.annotations.Nullable;
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InBodyError(@JsonProperty("error") @Nullable String error) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InBodyError}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String error;
@@ -27,11 +35,22 @@ public record InBodyError(@JsonProperty("error") @Nullable String error) {
     private Builder() {
     }
 
+    /**
+     * Sets the {@code error} member.
+     *
+     * @param error The failure text; present only when the call failed.
+     * @return this builder
+     */
     public Builder error(@Nullable String error) {
       this.error = error;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InBodyError}
+     */
     public InBodyError build() {
       return new InBodyError(error);
     }

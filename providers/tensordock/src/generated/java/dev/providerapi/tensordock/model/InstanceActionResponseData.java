@@ -6,6 +6,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code InstanceActionResponseData} object of the spec, at {@code #/components/schemas/InstanceActionResponse/allOf/1/properties/data}.
+ *
+ * @param type The {@code type} member, or {@code null} when absent.
+ * @param id The {@code id} member, or {@code null} when absent.
+ * @param attributes The {@code attributes} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -13,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 public record InstanceActionResponseData(@JsonProperty("type") @Nullable String type,
     @JsonProperty("id") @Nullable String id,
     @JsonProperty("attributes") @Nullable InstanceActionResponseDataAttributes attributes) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceActionResponseData}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String type;
@@ -30,21 +45,44 @@ public record InstanceActionResponseData(@JsonProperty("type") @Nullable String 
     private Builder() {
     }
 
+    /**
+     * Sets the {@code type} member.
+     *
+     * @param type The {@code type} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code attributes} member.
+     *
+     * @param attributes The {@code attributes} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder attributes(@Nullable InstanceActionResponseDataAttributes attributes) {
       this.attributes = attributes;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceActionResponseData}
+     */
     public InstanceActionResponseData build() {
       return new InstanceActionResponseData(type, id, attributes);
     }

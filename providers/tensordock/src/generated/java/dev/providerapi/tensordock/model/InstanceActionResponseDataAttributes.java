@@ -6,16 +6,29 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code InstanceActionResponseDataAttributes} object of the spec, at {@code #/components/schemas/InstanceActionResponse/allOf/1/properties/data/properties/attributes}.
+ *
+ * @param status The {@code status} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InstanceActionResponseDataAttributes(
     @JsonProperty("status") @Nullable String status) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceActionResponseDataAttributes}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String status;
@@ -23,11 +36,22 @@ public record InstanceActionResponseDataAttributes(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status The {@code status} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder status(@Nullable String status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceActionResponseDataAttributes}
+     */
     public InstanceActionResponseDataAttributes build() {
       return new InstanceActionResponseDataAttributes(status);
     }

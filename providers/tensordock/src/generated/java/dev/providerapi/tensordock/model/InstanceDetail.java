@@ -9,6 +9,15 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code InstanceDetail} object of the spec, at {@code #/components/schemas/InstanceDetail}.
+ *
+ * @param type The {@code type} member, or {@code null} when absent.
+ * @param id The {@code id} member, or {@code null} when absent.
+ * @param name The {@code name} member, or {@code null} when absent.
+ * @param status The {@code status} member, or {@code null} when absent.
+ * @param ipAddress The {@code ipAddress} member, or {@code null} when absent.
+ * @param portForwards The {@code portForwards} member, or {@code null} when absent.
+ * @param resources The {@code resources} member, or {@code null} when absent.
  * @param rateHourly USD per hour for the whole instance.
  */
 @JsonIgnoreProperties(
@@ -22,10 +31,18 @@ public record InstanceDetail(@JsonProperty("type") @Nullable String type,
     @JsonProperty("portForwards") @Nullable List<PortForward> portForwards,
     @JsonProperty("resources") @Nullable InstanceResources resources,
     @JsonProperty("rateHourly") @Nullable BigDecimal rateHourly) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceDetail}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String type;
@@ -54,46 +71,99 @@ public record InstanceDetail(@JsonProperty("type") @Nullable String type,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code type} member.
+     *
+     * @param type The {@code type} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status The {@code status} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder status(@Nullable String status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * Sets the {@code ipAddress} member.
+     *
+     * @param ipAddress The {@code ipAddress} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder ipAddress(@Nullable String ipAddress) {
       this.ipAddress = ipAddress;
       return this;
     }
 
+    /**
+     * Sets the {@code portForwards} member.
+     *
+     * @param portForwards The {@code portForwards} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder portForwards(@Nullable List<PortForward> portForwards) {
       this.portForwards = portForwards;
       return this;
     }
 
+    /**
+     * Sets the {@code resources} member.
+     *
+     * @param resources The {@code resources} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder resources(@Nullable InstanceResources resources) {
       this.resources = resources;
       return this;
     }
 
+    /**
+     * Sets the {@code rateHourly} member.
+     *
+     * @param rateHourly USD per hour for the whole instance.
+     * @return this builder
+     */
     public Builder rateHourly(@Nullable BigDecimal rateHourly) {
       this.rateHourly = rateHourly;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceDetail}
+     */
     public InstanceDetail build() {
       return new InstanceDetail(type, id, name, status, ipAddress, portForwards, resources, rateHourly);
     }

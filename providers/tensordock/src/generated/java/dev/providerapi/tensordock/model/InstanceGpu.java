@@ -6,16 +6,30 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code InstanceGpu} object of the spec, at {@code #/components/schemas/InstanceGpu}.
+ *
+ * @param count The {@code count} member, or {@code null} when absent.
+ * @param v0Name The {@code v0Name} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InstanceGpu(@JsonProperty("count") @Nullable Integer count,
     @JsonProperty("v0Name") @Nullable String v0Name) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceGpu}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer count;
@@ -26,16 +40,33 @@ public record InstanceGpu(@JsonProperty("count") @Nullable Integer count,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code count} member.
+     *
+     * @param count The {@code count} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder count(@Nullable Integer count) {
       this.count = count;
       return this;
     }
 
+    /**
+     * Sets the {@code v0Name} member.
+     *
+     * @param v0Name The {@code v0Name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder v0Name(@Nullable String v0Name) {
       this.v0Name = v0Name;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceGpu}
+     */
     public InstanceGpu build() {
       return new InstanceGpu(count, v0Name);
     }

@@ -7,16 +7,29 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code InstanceListResponseData} object of the spec, at {@code #/components/schemas/InstanceListResponse/allOf/1/properties/data}.
+ *
+ * @param instances The {@code instances} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InstanceListResponseData(
     @JsonProperty("instances") @Nullable List<InstanceSummary> instances) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceListResponseData}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private List<InstanceSummary> instances;
@@ -24,11 +37,22 @@ public record InstanceListResponseData(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code instances} member.
+     *
+     * @param instances The {@code instances} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder instances(@Nullable List<InstanceSummary> instances) {
       this.instances = instances;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceListResponseData}
+     */
     public InstanceListResponseData build() {
       return new InstanceListResponseData(instances);
     }

@@ -7,6 +7,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code InstanceResources} object of the spec, at {@code #/components/schemas/InstanceResources}.
+ *
+ * @param vcpuCount The {@code vcpu_count} member, or {@code null} when absent.
+ * @param ramGb The {@code ram_gb} member, or {@code null} when absent.
+ * @param storageGb The {@code storage_gb} member, or {@code null} when absent.
+ * @param gpus The {@code gpus} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -15,10 +23,18 @@ public record InstanceResources(@JsonProperty("vcpu_count") @Nullable Integer vc
     @JsonProperty("ram_gb") @Nullable Integer ramGb,
     @JsonProperty("storage_gb") @Nullable Integer storageGb,
     @JsonProperty("gpus") @Nullable Map<String, InstanceGpu> gpus) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceResources}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer vcpuCount;
@@ -35,26 +51,55 @@ public record InstanceResources(@JsonProperty("vcpu_count") @Nullable Integer vc
     private Builder() {
     }
 
+    /**
+     * Sets the {@code vcpu_count} member.
+     *
+     * @param vcpuCount The {@code vcpu_count} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder vcpuCount(@Nullable Integer vcpuCount) {
       this.vcpuCount = vcpuCount;
       return this;
     }
 
+    /**
+     * Sets the {@code ram_gb} member.
+     *
+     * @param ramGb The {@code ram_gb} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder ramGb(@Nullable Integer ramGb) {
       this.ramGb = ramGb;
       return this;
     }
 
+    /**
+     * Sets the {@code storage_gb} member.
+     *
+     * @param storageGb The {@code storage_gb} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder storageGb(@Nullable Integer storageGb) {
       this.storageGb = storageGb;
       return this;
     }
 
+    /**
+     * Sets the {@code gpus} member.
+     *
+     * @param gpus The {@code gpus} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpus(@Nullable Map<String, InstanceGpu> gpus) {
       this.gpus = gpus;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceResources}
+     */
     public InstanceResources build() {
       return new InstanceResources(vcpuCount, ramGb, storageGb, gpus);
     }

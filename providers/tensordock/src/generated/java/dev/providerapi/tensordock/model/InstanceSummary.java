@@ -8,7 +8,11 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code InstanceSummary} object of the spec, at {@code #/components/schemas/InstanceSummary}.
+ *
  * @param type Seen: VM, virtualmachine.
+ * @param id The {@code id} member.
+ * @param attributes The {@code attributes} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -17,10 +21,18 @@ import org.jspecify.annotations.Nullable;
 public record InstanceSummary(@JsonProperty("type") @Nullable String type,
     @JsonProperty("id") String id,
     @JsonProperty("attributes") @Nullable InstanceSummaryAttributes attributes) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceSummary}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String type;
@@ -34,21 +46,45 @@ public record InstanceSummary(@JsonProperty("type") @Nullable String type,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code type} member.
+     *
+     * @param type Seen: VM, virtualmachine.
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code attributes} member.
+     *
+     * @param attributes The {@code attributes} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder attributes(@Nullable InstanceSummaryAttributes attributes) {
       this.attributes = attributes;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceSummary}
+     * @throws IllegalStateException when a member the spec requires ({@code id}) is not set
+     */
     public InstanceSummary build() {
       Required.check(id, "InstanceSummary", "id");
       return new InstanceSummary(type, id, attributes);

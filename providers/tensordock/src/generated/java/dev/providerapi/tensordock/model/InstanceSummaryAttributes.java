@@ -8,7 +8,13 @@ import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code InstanceSummaryAttributes} object of the spec, at {@code #/components/schemas/InstanceSummaryAttributes}.
+ *
+ * @param name The {@code name} member, or {@code null} when absent.
  * @param status starting, running, stopping, stopped, StoppedDisassociated, deleting, deleted, error.
+ * @param ipAddress The {@code ipAddress} member, or {@code null} when absent.
+ * @param rateHourly The {@code rateHourly} member, or {@code null} when absent.
+ * @param resources The {@code resources} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -19,10 +25,18 @@ public record InstanceSummaryAttributes(@JsonProperty("name") @Nullable String n
     @JsonProperty("ipAddress") @Nullable String ipAddress,
     @JsonProperty("rateHourly") @Nullable BigDecimal rateHourly,
     @JsonProperty("resources") @Nullable InstanceResources resources) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceSummaryAttributes}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -42,31 +56,66 @@ public record InstanceSummaryAttributes(@JsonProperty("name") @Nullable String n
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status starting, running, stopping, stopped, StoppedDisassociated, deleting, deleted, error.
+     * @return this builder
+     */
     public Builder status(@Nullable String status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * Sets the {@code ipAddress} member.
+     *
+     * @param ipAddress The {@code ipAddress} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder ipAddress(@Nullable String ipAddress) {
       this.ipAddress = ipAddress;
       return this;
     }
 
+    /**
+     * Sets the {@code rateHourly} member.
+     *
+     * @param rateHourly The {@code rateHourly} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder rateHourly(@Nullable BigDecimal rateHourly) {
       this.rateHourly = rateHourly;
       return this;
     }
 
+    /**
+     * Sets the {@code resources} member.
+     *
+     * @param resources The {@code resources} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder resources(@Nullable InstanceResources resources) {
       this.resources = resources;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceSummaryAttributes}
+     */
     public InstanceSummaryAttributes build() {
       return new InstanceSummaryAttributes(name, status, ipAddress, rateHourly, resources);
     }

@@ -9,7 +9,14 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code Location} object of the spec, at {@code #/components/schemas/Location}.
+ *
  * @param id Location UUID (createInstance location_id).
+ * @param city The {@code city} member, or {@code null} when absent.
+ * @param stateprovince The {@code stateprovince} member, or {@code null} when absent.
+ * @param country The {@code country} member, or {@code null} when absent.
+ * @param tier The {@code tier} member, or {@code null} when absent.
+ * @param gpus The {@code gpus} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -19,10 +26,18 @@ public record Location(@JsonProperty("id") String id, @JsonProperty("city") @Nul
     @JsonProperty("stateprovince") @Nullable String stateprovince,
     @JsonProperty("country") @Nullable String country, @JsonProperty("tier") @Nullable Integer tier,
     @JsonProperty("gpus") @Nullable List<LocationGpu> gpus) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Location}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -45,36 +60,78 @@ public record Location(@JsonProperty("id") String id, @JsonProperty("city") @Nul
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id Location UUID (createInstance location_id).
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code city} member.
+     *
+     * @param city The {@code city} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder city(@Nullable String city) {
       this.city = city;
       return this;
     }
 
+    /**
+     * Sets the {@code stateprovince} member.
+     *
+     * @param stateprovince The {@code stateprovince} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder stateprovince(@Nullable String stateprovince) {
       this.stateprovince = stateprovince;
       return this;
     }
 
+    /**
+     * Sets the {@code country} member.
+     *
+     * @param country The {@code country} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder country(@Nullable String country) {
       this.country = country;
       return this;
     }
 
+    /**
+     * Sets the {@code tier} member.
+     *
+     * @param tier The {@code tier} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder tier(@Nullable Integer tier) {
       this.tier = tier;
       return this;
     }
 
+    /**
+     * Sets the {@code gpus} member.
+     *
+     * @param gpus The {@code gpus} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpus(@Nullable List<LocationGpu> gpus) {
       this.gpus = gpus;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Location}
+     * @throws IllegalStateException when a member the spec requires ({@code id}) is not set
+     */
     public Location build() {
       Required.check(id, "Location", "id");
       return new Location(id, city, stateprovince, country, tier, gpus);

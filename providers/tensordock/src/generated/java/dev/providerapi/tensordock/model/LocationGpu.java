@@ -9,9 +9,15 @@ import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code LocationGpu} object of the spec, at {@code #/components/schemas/LocationGpu}.
+ *
  * @param v0Name GPU id used everywhere else, e.g. geforcertx4090-pcie-24gb.
+ * @param displayName The {@code displayName} member, or {@code null} when absent.
  * @param maxCount Most GPUs of this model one instance can have here.
  * @param pricePerHr USD per GPU-hour.
+ * @param resources The {@code resources} member, or {@code null} when absent.
+ * @param pricing The {@code pricing} member, or {@code null} when absent.
+ * @param networkFeatures The {@code network_features} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -24,10 +30,18 @@ public record LocationGpu(@JsonProperty("v0Name") String v0Name,
     @JsonProperty("resources") @Nullable LocationResources resources,
     @JsonProperty("pricing") @Nullable ResourcePricing pricing,
     @JsonProperty("network_features") @Nullable NetworkFeatures networkFeatures) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link LocationGpu}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String v0Name;
@@ -53,41 +67,89 @@ public record LocationGpu(@JsonProperty("v0Name") String v0Name,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code v0Name} member.
+     *
+     * @param v0Name GPU id used everywhere else, e.g. geforcertx4090-pcie-24gb.
+     * @return this builder
+     */
     public Builder v0Name(@Nullable String v0Name) {
       this.v0Name = v0Name;
       return this;
     }
 
+    /**
+     * Sets the {@code displayName} member.
+     *
+     * @param displayName The {@code displayName} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder displayName(@Nullable String displayName) {
       this.displayName = displayName;
       return this;
     }
 
+    /**
+     * Sets the {@code max_count} member.
+     *
+     * @param maxCount Most GPUs of this model one instance can have here.
+     * @return this builder
+     */
     public Builder maxCount(@Nullable Integer maxCount) {
       this.maxCount = maxCount;
       return this;
     }
 
+    /**
+     * Sets the {@code price_per_hr} member.
+     *
+     * @param pricePerHr USD per GPU-hour.
+     * @return this builder
+     */
     public Builder pricePerHr(@Nullable BigDecimal pricePerHr) {
       this.pricePerHr = pricePerHr;
       return this;
     }
 
+    /**
+     * Sets the {@code resources} member.
+     *
+     * @param resources The {@code resources} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder resources(@Nullable LocationResources resources) {
       this.resources = resources;
       return this;
     }
 
+    /**
+     * Sets the {@code pricing} member.
+     *
+     * @param pricing The {@code pricing} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder pricing(@Nullable ResourcePricing pricing) {
       this.pricing = pricing;
       return this;
     }
 
+    /**
+     * Sets the {@code network_features} member.
+     *
+     * @param networkFeatures The {@code network_features} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder networkFeatures(@Nullable NetworkFeatures networkFeatures) {
       this.networkFeatures = networkFeatures;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link LocationGpu}
+     * @throws IllegalStateException when a member the spec requires ({@code v0Name}) is not set
+     */
     public LocationGpu build() {
       Required.check(v0Name, "LocationGpu", "v0Name");
       return new LocationGpu(v0Name, displayName, maxCount, pricePerHr, resources, pricing, networkFeatures);

@@ -6,6 +6,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code LocationResources} object of the spec, at {@code #/components/schemas/LocationResources}.
+ *
+ * @param maxVcpus The {@code max_vcpus} member, or {@code null} when absent.
+ * @param maxRamGb The {@code max_ram_gb} member, or {@code null} when absent.
+ * @param maxStorageGb The {@code max_storage_gb} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -13,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 public record LocationResources(@JsonProperty("max_vcpus") @Nullable Integer maxVcpus,
     @JsonProperty("max_ram_gb") @Nullable Integer maxRamGb,
     @JsonProperty("max_storage_gb") @Nullable Integer maxStorageGb) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link LocationResources}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer maxVcpus;
@@ -30,21 +45,44 @@ public record LocationResources(@JsonProperty("max_vcpus") @Nullable Integer max
     private Builder() {
     }
 
+    /**
+     * Sets the {@code max_vcpus} member.
+     *
+     * @param maxVcpus The {@code max_vcpus} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder maxVcpus(@Nullable Integer maxVcpus) {
       this.maxVcpus = maxVcpus;
       return this;
     }
 
+    /**
+     * Sets the {@code max_ram_gb} member.
+     *
+     * @param maxRamGb The {@code max_ram_gb} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder maxRamGb(@Nullable Integer maxRamGb) {
       this.maxRamGb = maxRamGb;
       return this;
     }
 
+    /**
+     * Sets the {@code max_storage_gb} member.
+     *
+     * @param maxStorageGb The {@code max_storage_gb} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder maxStorageGb(@Nullable Integer maxStorageGb) {
       this.maxStorageGb = maxStorageGb;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link LocationResources}
+     */
     public LocationResources build() {
       return new LocationResources(maxVcpus, maxRamGb, maxStorageGb);
     }

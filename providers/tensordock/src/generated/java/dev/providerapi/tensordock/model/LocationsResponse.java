@@ -7,7 +7,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code LocationsResponse} object of the spec, at {@code #/components/schemas/LocationsResponse}.
+ *
  * @param error The failure text; present only when the call failed.
+ * @param data The {@code data} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -15,10 +18,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LocationsResponse(@JsonProperty("error") @Nullable String error,
     @JsonProperty("data") @Nullable LocationsResponseData data) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link LocationsResponse}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String error;
@@ -29,16 +40,33 @@ public record LocationsResponse(@JsonProperty("error") @Nullable String error,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code error} member.
+     *
+     * @param error The failure text; present only when the call failed.
+     * @return this builder
+     */
     public Builder error(@Nullable String error) {
       this.error = error;
       return this;
     }
 
+    /**
+     * Sets the {@code data} member.
+     *
+     * @param data The {@code data} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder data(@Nullable LocationsResponseData data) {
       this.data = data;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link LocationsResponse}
+     */
     public LocationsResponse build() {
       return new LocationsResponse(error, data);
     }

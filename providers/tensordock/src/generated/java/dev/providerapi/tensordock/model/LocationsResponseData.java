@@ -7,15 +7,28 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code LocationsResponseData} object of the spec, at {@code #/components/schemas/LocationsResponse/allOf/1/properties/data}.
+ *
+ * @param locations The {@code locations} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record LocationsResponseData(@JsonProperty("locations") @Nullable List<Location> locations) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link LocationsResponseData}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private List<Location> locations;
@@ -23,11 +36,22 @@ public record LocationsResponseData(@JsonProperty("locations") @Nullable List<Lo
     private Builder() {
     }
 
+    /**
+     * Sets the {@code locations} member.
+     *
+     * @param locations The {@code locations} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder locations(@Nullable List<Location> locations) {
       this.locations = locations;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link LocationsResponseData}
+     */
     public LocationsResponseData build() {
       return new LocationsResponseData(locations);
     }

@@ -6,6 +6,13 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code NetworkFeatures} object of the spec, at {@code #/components/schemas/NetworkFeatures}.
+ *
+ * @param dedicatedIpAvailable The {@code dedicated_ip_available} member, or {@code null} when absent.
+ * @param portForwardingAvailable The {@code port_forwarding_available} member, or {@code null} when absent.
+ * @param networkStorageAvailable The {@code network_storage_available} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -14,10 +21,18 @@ public record NetworkFeatures(
     @JsonProperty("dedicated_ip_available") @Nullable Boolean dedicatedIpAvailable,
     @JsonProperty("port_forwarding_available") @Nullable Boolean portForwardingAvailable,
     @JsonProperty("network_storage_available") @Nullable Boolean networkStorageAvailable) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link NetworkFeatures}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Boolean dedicatedIpAvailable;
@@ -31,21 +46,44 @@ public record NetworkFeatures(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code dedicated_ip_available} member.
+     *
+     * @param dedicatedIpAvailable The {@code dedicated_ip_available} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dedicatedIpAvailable(@Nullable Boolean dedicatedIpAvailable) {
       this.dedicatedIpAvailable = dedicatedIpAvailable;
       return this;
     }
 
+    /**
+     * Sets the {@code port_forwarding_available} member.
+     *
+     * @param portForwardingAvailable The {@code port_forwarding_available} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder portForwardingAvailable(@Nullable Boolean portForwardingAvailable) {
       this.portForwardingAvailable = portForwardingAvailable;
       return this;
     }
 
+    /**
+     * Sets the {@code network_storage_available} member.
+     *
+     * @param networkStorageAvailable The {@code network_storage_available} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder networkStorageAvailable(@Nullable Boolean networkStorageAvailable) {
       this.networkStorageAvailable = networkStorageAvailable;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link NetworkFeatures}
+     */
     public NetworkFeatures build() {
       return new NetworkFeatures(dedicatedIpAvailable, portForwardingAvailable, networkStorageAvailable);
     }

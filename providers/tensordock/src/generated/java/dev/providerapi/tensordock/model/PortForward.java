@@ -6,16 +6,30 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code PortForward} object of the spec, at {@code #/components/schemas/PortForward}.
+ *
+ * @param internalPort The {@code internal_port} member, or {@code null} when absent.
+ * @param externalPort The {@code external_port} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PortForward(@JsonProperty("internal_port") @Nullable Integer internalPort,
     @JsonProperty("external_port") @Nullable Integer externalPort) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PortForward}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer internalPort;
@@ -26,16 +40,33 @@ public record PortForward(@JsonProperty("internal_port") @Nullable Integer inter
     private Builder() {
     }
 
+    /**
+     * Sets the {@code internal_port} member.
+     *
+     * @param internalPort The {@code internal_port} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder internalPort(@Nullable Integer internalPort) {
       this.internalPort = internalPort;
       return this;
     }
 
+    /**
+     * Sets the {@code external_port} member.
+     *
+     * @param externalPort The {@code external_port} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder externalPort(@Nullable Integer externalPort) {
       this.externalPort = externalPort;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PortForward}
+     */
     public PortForward build() {
       return new PortForward(internalPort, externalPort);
     }

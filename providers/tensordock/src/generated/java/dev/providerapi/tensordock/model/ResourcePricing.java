@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * USD per hour for each vCPU, GB of RAM and GB of storage, billed on top of the GPUs.
+ *
+ * @param perVcpuHr The {@code per_vcpu_hr} member, or {@code null} when absent.
+ * @param perGbRamHr The {@code per_gb_ram_hr} member, or {@code null} when absent.
+ * @param perGbStorageHr The {@code per_gb_storage_hr} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -17,10 +21,18 @@ import org.jspecify.annotations.Nullable;
 public record ResourcePricing(@JsonProperty("per_vcpu_hr") @Nullable BigDecimal perVcpuHr,
     @JsonProperty("per_gb_ram_hr") @Nullable BigDecimal perGbRamHr,
     @JsonProperty("per_gb_storage_hr") @Nullable BigDecimal perGbStorageHr) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ResourcePricing}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private BigDecimal perVcpuHr;
@@ -34,21 +46,44 @@ public record ResourcePricing(@JsonProperty("per_vcpu_hr") @Nullable BigDecimal 
     private Builder() {
     }
 
+    /**
+     * Sets the {@code per_vcpu_hr} member.
+     *
+     * @param perVcpuHr The {@code per_vcpu_hr} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder perVcpuHr(@Nullable BigDecimal perVcpuHr) {
       this.perVcpuHr = perVcpuHr;
       return this;
     }
 
+    /**
+     * Sets the {@code per_gb_ram_hr} member.
+     *
+     * @param perGbRamHr The {@code per_gb_ram_hr} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder perGbRamHr(@Nullable BigDecimal perGbRamHr) {
       this.perGbRamHr = perGbRamHr;
       return this;
     }
 
+    /**
+     * Sets the {@code per_gb_storage_hr} member.
+     *
+     * @param perGbStorageHr The {@code per_gb_storage_hr} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder perGbStorageHr(@Nullable BigDecimal perGbStorageHr) {
       this.perGbStorageHr = perGbStorageHr;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ResourcePricing}
+     */
     public ResourcePricing build() {
       return new ResourcePricing(perVcpuHr, perGbRamHr, perGbStorageHr);
     }

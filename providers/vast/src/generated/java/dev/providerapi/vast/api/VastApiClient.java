@@ -37,6 +37,11 @@ public final class VastApiClient implements VastApi {
 
   private final ApiClient client;
 
+  /**
+   * A client whose every call goes through {@code client}.
+   *
+   * @param client the runtime client: base URL, authentication, retries, rate limits and error mapping
+   */
   public VastApiClient(ApiClient client) {
     this.client = client;
   }

@@ -6,15 +6,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code BooleanCondition} object of the spec, at {@code #/components/schemas/BooleanCondition}.
+ *
+ * @param eq The {@code eq} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BooleanCondition(@JsonProperty("eq") @Nullable Boolean eq) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link BooleanCondition}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Boolean eq;
@@ -22,11 +35,22 @@ public record BooleanCondition(@JsonProperty("eq") @Nullable Boolean eq) {
     private Builder() {
     }
 
+    /**
+     * Sets the {@code eq} member.
+     *
+     * @param eq The {@code eq} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder eq(@Nullable Boolean eq) {
       this.eq = eq;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link BooleanCondition}
+     */
     public BooleanCondition build() {
       return new BooleanCondition(eq);
     }

@@ -15,7 +15,10 @@ import org.jspecify.annotations.Nullable;
  * @param end Unix seconds.
  * @param type instance
  * @param source {type}-{id}, e.g. instance-7835610.
+ * @param description The {@code description} member, or {@code null} when absent.
  * @param amount USD
+ * @param metadata The {@code metadata} member, or {@code null} when absent.
+ * @param items The {@code items} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -28,10 +31,18 @@ public record Charge(@JsonProperty("start") @Nullable Long start,
     @JsonProperty("amount") @Nullable BigDecimal amount,
     @JsonProperty("metadata") @Nullable ChargeMetadata metadata,
     @JsonProperty("items") @Nullable List<ChargeItem> items) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Charge}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Long start;
@@ -60,46 +71,99 @@ public record Charge(@JsonProperty("start") @Nullable Long start,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code start} member.
+     *
+     * @param start Unix seconds.
+     * @return this builder
+     */
     public Builder start(@Nullable Long start) {
       this.start = start;
       return this;
     }
 
+    /**
+     * Sets the {@code end} member.
+     *
+     * @param end Unix seconds.
+     * @return this builder
+     */
     public Builder end(@Nullable Long end) {
       this.end = end;
       return this;
     }
 
+    /**
+     * Sets the {@code type} member.
+     *
+     * @param type instance
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
+    /**
+     * Sets the {@code source} member.
+     *
+     * @param source {type}-{id}, e.g. instance-7835610.
+     * @return this builder
+     */
     public Builder source(@Nullable String source) {
       this.source = source;
       return this;
     }
 
+    /**
+     * Sets the {@code description} member.
+     *
+     * @param description The {@code description} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
+    /**
+     * Sets the {@code amount} member.
+     *
+     * @param amount USD
+     * @return this builder
+     */
     public Builder amount(@Nullable BigDecimal amount) {
       this.amount = amount;
       return this;
     }
 
+    /**
+     * Sets the {@code metadata} member.
+     *
+     * @param metadata The {@code metadata} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder metadata(@Nullable ChargeMetadata metadata) {
       this.metadata = metadata;
       return this;
     }
 
+    /**
+     * Sets the {@code items} member.
+     *
+     * @param items The {@code items} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder items(@Nullable List<ChargeItem> items) {
       this.items = items;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Charge}
+     */
     public Charge build() {
       return new Charge(start, end, type, source, description, amount, metadata, items);
     }

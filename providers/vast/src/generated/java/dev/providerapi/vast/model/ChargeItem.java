@@ -8,7 +8,13 @@ import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code ChargeItem} object of the spec, at {@code #/components/schemas/ChargeItem}.
+ *
+ * @param start The {@code start} member, or {@code null} when absent.
+ * @param end The {@code end} member, or {@code null} when absent.
  * @param type gpu, disk, bwd (download) or bwu (upload).
+ * @param description The {@code description} member, or {@code null} when absent.
+ * @param amount The {@code amount} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -18,10 +24,18 @@ public record ChargeItem(@JsonProperty("start") @Nullable Long start,
     @JsonProperty("end") @Nullable Long end, @JsonProperty("type") @Nullable String type,
     @JsonProperty("description") @Nullable String description,
     @JsonProperty("amount") @Nullable BigDecimal amount) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ChargeItem}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Long start;
@@ -41,31 +55,66 @@ public record ChargeItem(@JsonProperty("start") @Nullable Long start,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code start} member.
+     *
+     * @param start The {@code start} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder start(@Nullable Long start) {
       this.start = start;
       return this;
     }
 
+    /**
+     * Sets the {@code end} member.
+     *
+     * @param end The {@code end} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder end(@Nullable Long end) {
       this.end = end;
       return this;
     }
 
+    /**
+     * Sets the {@code type} member.
+     *
+     * @param type gpu, disk, bwd (download) or bwu (upload).
+     * @return this builder
+     */
     public Builder type(@Nullable String type) {
       this.type = type;
       return this;
     }
 
+    /**
+     * Sets the {@code description} member.
+     *
+     * @param description The {@code description} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder description(@Nullable String description) {
       this.description = description;
       return this;
     }
 
+    /**
+     * Sets the {@code amount} member.
+     *
+     * @param amount The {@code amount} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder amount(@Nullable BigDecimal amount) {
       this.amount = amount;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ChargeItem}
+     */
     public ChargeItem build() {
       return new ChargeItem(start, end, type, description, amount);
     }

@@ -6,16 +6,30 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code ChargeMetadata} object of the spec, at {@code #/components/schemas/ChargeMetadata}.
+ *
+ * @param label The {@code label} member, or {@code null} when absent.
+ * @param templateId The {@code template_id} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ChargeMetadata(@JsonProperty("label") @Nullable String label,
     @JsonProperty("template_id") @Nullable Long templateId) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ChargeMetadata}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String label;
@@ -26,16 +40,33 @@ public record ChargeMetadata(@JsonProperty("label") @Nullable String label,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code label} member.
+     *
+     * @param label The {@code label} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder label(@Nullable String label) {
       this.label = label;
       return this;
     }
 
+    /**
+     * Sets the {@code template_id} member.
+     *
+     * @param templateId The {@code template_id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder templateId(@Nullable Long templateId) {
       this.templateId = templateId;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ChargeMetadata}
+     */
     public ChargeMetadata build() {
       return new ChargeMetadata(label, templateId);
     }

@@ -7,6 +7,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code ChargePage} object of the spec, at {@code #/components/schemas/ChargePage}.
+ *
+ * @param success The {@code success} member, or {@code null} when absent.
+ * @param count The {@code count} member, or {@code null} when absent.
+ * @param total The {@code total} member, or {@code null} when absent.
+ * @param nextToken The {@code next_token} member, or {@code null} when absent.
+ * @param results The {@code results} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -15,10 +24,18 @@ public record ChargePage(@JsonProperty("success") @Nullable Boolean success,
     @JsonProperty("count") @Nullable Integer count, @JsonProperty("total") @Nullable Integer total,
     @JsonProperty("next_token") @Nullable String nextToken,
     @JsonProperty("results") @Nullable List<Charge> results) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ChargePage}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Boolean success;
@@ -38,31 +55,66 @@ public record ChargePage(@JsonProperty("success") @Nullable Boolean success,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code success} member.
+     *
+     * @param success The {@code success} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder success(@Nullable Boolean success) {
       this.success = success;
       return this;
     }
 
+    /**
+     * Sets the {@code count} member.
+     *
+     * @param count The {@code count} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder count(@Nullable Integer count) {
       this.count = count;
       return this;
     }
 
+    /**
+     * Sets the {@code total} member.
+     *
+     * @param total The {@code total} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder total(@Nullable Integer total) {
       this.total = total;
       return this;
     }
 
+    /**
+     * Sets the {@code next_token} member.
+     *
+     * @param nextToken The {@code next_token} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder nextToken(@Nullable String nextToken) {
       this.nextToken = nextToken;
       return this;
     }
 
+    /**
+     * Sets the {@code results} member.
+     *
+     * @param results The {@code results} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder results(@Nullable List<Charge> results) {
       this.results = results;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ChargePage}
+     */
     public ChargePage build() {
       return new ChargePage(success, count, total, nextToken, results);
     }

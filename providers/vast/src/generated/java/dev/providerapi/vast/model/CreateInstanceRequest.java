@@ -9,12 +9,16 @@ import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code CreateInstanceRequest} object of the spec, at {@code #/components/schemas/CreateInstanceRequest}.
+ *
  * @param image Docker image.
  * @param disk Local disk GB.
  * @param label Free-form name; we put the client token here.
  * @param onstart Shell commands run when the container starts.
  * @param env Docker flags, e.g. "-e KEY=VALUE -p 8000:8000".
+ * @param runtype The {@code runtype} member, or {@code null} when absent.
  * @param price Bid in $/hour for the machine; makes the instance interruptible.
+ * @param targetState The {@code target_state} member, or {@code null} when absent.
  * @param cancelUnavail Fail instead of waiting when the GPUs are not free now.
  * @param imageLogin Registry credentials (-u user -p token registry).
  */
@@ -46,10 +50,18 @@ public record CreateInstanceRequest(@JsonProperty("image") String image,
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link CreateInstanceRequest}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String image;
@@ -84,56 +96,122 @@ public record CreateInstanceRequest(@JsonProperty("image") String image,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code image} member.
+     *
+     * @param image Docker image.
+     * @return this builder
+     */
     public Builder image(@Nullable String image) {
       this.image = image;
       return this;
     }
 
+    /**
+     * Sets the {@code disk} member.
+     *
+     * @param disk Local disk GB.
+     * @return this builder
+     */
     public Builder disk(@Nullable BigDecimal disk) {
       this.disk = disk;
       return this;
     }
 
+    /**
+     * Sets the {@code label} member.
+     *
+     * @param label Free-form name; we put the client token here.
+     * @return this builder
+     */
     public Builder label(@Nullable String label) {
       this.label = label;
       return this;
     }
 
+    /**
+     * Sets the {@code onstart} member.
+     *
+     * @param onstart Shell commands run when the container starts.
+     * @return this builder
+     */
     public Builder onstart(@Nullable String onstart) {
       this.onstart = onstart;
       return this;
     }
 
+    /**
+     * Sets the {@code env} member.
+     *
+     * @param env Docker flags, e.g. "-e KEY=VALUE -p 8000:8000".
+     * @return this builder
+     */
     public Builder env(@Nullable String env) {
       this.env = env;
       return this;
     }
 
+    /**
+     * Sets the {@code runtype} member.
+     *
+     * @param runtype The {@code runtype} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder runtype(@Nullable CreateInstanceRequestRuntype runtype) {
       this.runtype = runtype;
       return this;
     }
 
+    /**
+     * Sets the {@code price} member.
+     *
+     * @param price Bid in $/hour for the machine; makes the instance interruptible.
+     * @return this builder
+     */
     public Builder price(@Nullable BigDecimal price) {
       this.price = price;
       return this;
     }
 
+    /**
+     * Sets the {@code target_state} member.
+     *
+     * @param targetState The {@code target_state} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder targetState(@Nullable CreateInstanceRequestTargetState targetState) {
       this.targetState = targetState;
       return this;
     }
 
+    /**
+     * Sets the {@code cancel_unavail} member.
+     *
+     * @param cancelUnavail Fail instead of waiting when the GPUs are not free now.
+     * @return this builder
+     */
     public Builder cancelUnavail(@Nullable Boolean cancelUnavail) {
       this.cancelUnavail = cancelUnavail;
       return this;
     }
 
+    /**
+     * Sets the {@code image_login} member.
+     *
+     * @param imageLogin Registry credentials (-u user -p token registry).
+     * @return this builder
+     */
     public Builder imageLogin(@Nullable String imageLogin) {
       this.imageLogin = imageLogin;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link CreateInstanceRequest}
+     * @throws IllegalStateException when a member the spec requires ({@code image}) is not set
+     */
     public CreateInstanceRequest build() {
       Required.check(image, "CreateInstanceRequest", "image");
       return new CreateInstanceRequest(image, disk, label, onstart, env, runtype, price, targetState, cancelUnavail, imageLogin);

@@ -6,29 +6,62 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
+ * The values of {@code CreateInstanceRequestRuntype} in the spec, at {@code #/components/schemas/CreateInstanceRequest/properties/runtype}.
+ *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record CreateInstanceRequestRuntype(String value) {
+  /**
+   * The value {@code "ssh"}.
+   */
   public static final CreateInstanceRequestRuntype SSH = new CreateInstanceRequestRuntype("ssh");
 
+  /**
+   * The value {@code "jupyter"}.
+   */
   public static final CreateInstanceRequestRuntype JUPYTER = new CreateInstanceRequestRuntype("jupyter");
 
+  /**
+   * The value {@code "args"}.
+   */
   public static final CreateInstanceRequestRuntype ARGS = new CreateInstanceRequestRuntype("args");
 
+  /**
+   * The value {@code "ssh_proxy"}.
+   */
   public static final CreateInstanceRequestRuntype SSH_PROXY = new CreateInstanceRequestRuntype("ssh_proxy");
 
+  /**
+   * The value {@code "ssh_direct"}.
+   */
   public static final CreateInstanceRequestRuntype SSH_DIRECT = new CreateInstanceRequestRuntype("ssh_direct");
 
+  /**
+   * The value {@code "jupyter_proxy"}.
+   */
   public static final CreateInstanceRequestRuntype JUPYTER_PROXY = new CreateInstanceRequestRuntype("jupyter_proxy");
 
+  /**
+   * The value {@code "jupyter_direct"}.
+   */
   public static final CreateInstanceRequestRuntype JUPYTER_DIRECT = new CreateInstanceRequestRuntype("jupyter_direct");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public CreateInstanceRequestRuntype(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -46,12 +79,22 @@ public record CreateInstanceRequestRuntype(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "ssh" -> Kind.SSH;
@@ -65,6 +108,11 @@ public record CreateInstanceRequestRuntype(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -78,20 +126,44 @@ public record CreateInstanceRequestRuntype(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "ssh"}.
+     */
     SSH,
 
+    /**
+     * The value {@code "jupyter"}.
+     */
     JUPYTER,
 
+    /**
+     * The value {@code "args"}.
+     */
     ARGS,
 
+    /**
+     * The value {@code "ssh_proxy"}.
+     */
     SSH_PROXY,
 
+    /**
+     * The value {@code "ssh_direct"}.
+     */
     SSH_DIRECT,
 
+    /**
+     * The value {@code "jupyter_proxy"}.
+     */
     JUPYTER_PROXY,
 
+    /**
+     * The value {@code "jupyter_direct"}.
+     */
     JUPYTER_DIRECT,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

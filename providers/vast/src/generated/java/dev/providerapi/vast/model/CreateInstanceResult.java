@@ -7,6 +7,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code CreateInstanceResult} object of the spec, at {@code #/components/schemas/CreateInstanceResult}.
+ *
+ * @param success The {@code success} member, or {@code null} when absent.
  * @param newContract The new instance's id.
  * @param instanceApiKey A key scoped to this instance.
  */
@@ -26,10 +29,18 @@ public record CreateInstanceResult(@JsonProperty("success") @Nullable Boolean su
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link CreateInstanceResult}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Boolean success;
@@ -43,21 +54,44 @@ public record CreateInstanceResult(@JsonProperty("success") @Nullable Boolean su
     private Builder() {
     }
 
+    /**
+     * Sets the {@code success} member.
+     *
+     * @param success The {@code success} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder success(@Nullable Boolean success) {
       this.success = success;
       return this;
     }
 
+    /**
+     * Sets the {@code new_contract} member.
+     *
+     * @param newContract The new instance's id.
+     * @return this builder
+     */
     public Builder newContract(@Nullable Long newContract) {
       this.newContract = newContract;
       return this;
     }
 
+    /**
+     * Sets the {@code instance_api_key} member.
+     *
+     * @param instanceApiKey A key scoped to this instance.
+     * @return this builder
+     */
     public Builder instanceApiKey(@Nullable String instanceApiKey) {
       this.instanceApiKey = instanceApiKey;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link CreateInstanceResult}
+     */
     public CreateInstanceResult build() {
       return new CreateInstanceResult(success, newContract, instanceApiKey);
     }

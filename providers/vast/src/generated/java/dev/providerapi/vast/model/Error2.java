@@ -9,7 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * Vast's error body; `success` and `error` are missing from some endpoints' errors.
  *
+ * @param success The {@code success} member, or {@code null} when absent.
  * @param error Machine-readable code: invalid_args, no_such_ask, auth_error, ...
+ * @param msg The {@code msg} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -17,10 +19,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Error2(@JsonProperty("success") @Nullable Boolean success,
     @JsonProperty("error") @Nullable String error, @JsonProperty("msg") @Nullable String msg) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Error2}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Boolean success;
@@ -34,21 +44,44 @@ public record Error2(@JsonProperty("success") @Nullable Boolean success,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code success} member.
+     *
+     * @param success The {@code success} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder success(@Nullable Boolean success) {
       this.success = success;
       return this;
     }
 
+    /**
+     * Sets the {@code error} member.
+     *
+     * @param error Machine-readable code: invalid_args, no_such_ask, auth_error, ...
+     * @return this builder
+     */
     public Builder error(@Nullable String error) {
       this.error = error;
       return this;
     }
 
+    /**
+     * Sets the {@code msg} member.
+     *
+     * @param msg The {@code msg} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder msg(@Nullable String msg) {
       this.msg = msg;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Error2}
+     */
     public Error2 build() {
       return new Error2(success, error, msg);
     }

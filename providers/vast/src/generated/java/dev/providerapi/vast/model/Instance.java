@@ -9,12 +9,39 @@ import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
 /**
+ * The {@code Instance} object of the spec, at {@code #/components/schemas/Instance}.
+ *
+ * @param id The {@code id} member.
+ * @param label The {@code label} member, or {@code null} when absent.
  * @param actualStatus Observed container state: null (being set up), loading (pulling the image), created, running, exited, stopped, offline (host disconnected), unknown (no heartbeat).
  * @param intendedStatus running or stopped (what was asked for).
+ * @param curState The {@code cur_state} member, or {@code null} when absent.
+ * @param nextState The {@code next_state} member, or {@code null} when absent.
+ * @param statusMsg The {@code status_msg} member, or {@code null} when absent.
+ * @param imageUuid The {@code image_uuid} member, or {@code null} when absent.
+ * @param imageRuntype The {@code image_runtype} member, or {@code null} when absent.
+ * @param onstart The {@code onstart} member, or {@code null} when absent.
+ * @param jupyterToken The {@code jupyter_token} member, or {@code null} when absent.
+ * @param publicIpaddr The {@code public_ipaddr} member, or {@code null} when absent.
+ * @param sshHost The {@code ssh_host} member, or {@code null} when absent.
+ * @param sshPort The {@code ssh_port} member, or {@code null} when absent.
+ * @param machineId The {@code machine_id} member, or {@code null} when absent.
+ * @param hostId The {@code host_id} member, or {@code null} when absent.
  * @param startDate Unix seconds.
  * @param endDate Unix seconds.
+ * @param gpuName The {@code gpu_name} member, or {@code null} when absent.
+ * @param numGpus The {@code num_gpus} member, or {@code null} when absent.
+ * @param gpuRam The {@code gpu_ram} member, or {@code null} when absent.
+ * @param cpuCoresEffective The {@code cpu_cores_effective} member, or {@code null} when absent.
+ * @param cpuRam The {@code cpu_ram} member, or {@code null} when absent.
+ * @param diskSpace The {@code disk_space} member, or {@code null} when absent.
+ * @param geolocation The {@code geolocation} member, or {@code null} when absent.
  * @param isBid True for an interruptible instance.
+ * @param minBid The {@code min_bid} member, or {@code null} when absent.
+ * @param dphBase The {@code dph_base} member, or {@code null} when absent.
  * @param dphTotal All-in $/hour while running.
+ * @param storageCost The {@code storage_cost} member, or {@code null} when absent.
+ * @param reliability2 The {@code reliability2} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -87,10 +114,18 @@ public record Instance(@JsonProperty("id") Long id, @JsonProperty("label") @Null
             + "]";
   }
 
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Instance}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private Long id;
@@ -188,161 +223,353 @@ public record Instance(@JsonProperty("id") Long id, @JsonProperty("label") @Null
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable Long id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code label} member.
+     *
+     * @param label The {@code label} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder label(@Nullable String label) {
       this.label = label;
       return this;
     }
 
+    /**
+     * Sets the {@code actual_status} member.
+     *
+     * @param actualStatus Observed container state: null (being set up), loading (pulling the image), created, running, exited, stopped, offline (host disconnected), unknown (no heartbeat).
+     * @return this builder
+     */
     public Builder actualStatus(@Nullable String actualStatus) {
       this.actualStatus = actualStatus;
       return this;
     }
 
+    /**
+     * Sets the {@code intended_status} member.
+     *
+     * @param intendedStatus running or stopped (what was asked for).
+     * @return this builder
+     */
     public Builder intendedStatus(@Nullable String intendedStatus) {
       this.intendedStatus = intendedStatus;
       return this;
     }
 
+    /**
+     * Sets the {@code cur_state} member.
+     *
+     * @param curState The {@code cur_state} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder curState(@Nullable String curState) {
       this.curState = curState;
       return this;
     }
 
+    /**
+     * Sets the {@code next_state} member.
+     *
+     * @param nextState The {@code next_state} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder nextState(@Nullable String nextState) {
       this.nextState = nextState;
       return this;
     }
 
+    /**
+     * Sets the {@code status_msg} member.
+     *
+     * @param statusMsg The {@code status_msg} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder statusMsg(@Nullable String statusMsg) {
       this.statusMsg = statusMsg;
       return this;
     }
 
+    /**
+     * Sets the {@code image_uuid} member.
+     *
+     * @param imageUuid The {@code image_uuid} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder imageUuid(@Nullable String imageUuid) {
       this.imageUuid = imageUuid;
       return this;
     }
 
+    /**
+     * Sets the {@code image_runtype} member.
+     *
+     * @param imageRuntype The {@code image_runtype} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder imageRuntype(@Nullable String imageRuntype) {
       this.imageRuntype = imageRuntype;
       return this;
     }
 
+    /**
+     * Sets the {@code onstart} member.
+     *
+     * @param onstart The {@code onstart} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder onstart(@Nullable String onstart) {
       this.onstart = onstart;
       return this;
     }
 
+    /**
+     * Sets the {@code jupyter_token} member.
+     *
+     * @param jupyterToken The {@code jupyter_token} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder jupyterToken(@Nullable String jupyterToken) {
       this.jupyterToken = jupyterToken;
       return this;
     }
 
+    /**
+     * Sets the {@code public_ipaddr} member.
+     *
+     * @param publicIpaddr The {@code public_ipaddr} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder publicIpaddr(@Nullable String publicIpaddr) {
       this.publicIpaddr = publicIpaddr;
       return this;
     }
 
+    /**
+     * Sets the {@code ssh_host} member.
+     *
+     * @param sshHost The {@code ssh_host} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder sshHost(@Nullable String sshHost) {
       this.sshHost = sshHost;
       return this;
     }
 
+    /**
+     * Sets the {@code ssh_port} member.
+     *
+     * @param sshPort The {@code ssh_port} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder sshPort(@Nullable Integer sshPort) {
       this.sshPort = sshPort;
       return this;
     }
 
+    /**
+     * Sets the {@code machine_id} member.
+     *
+     * @param machineId The {@code machine_id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder machineId(@Nullable Long machineId) {
       this.machineId = machineId;
       return this;
     }
 
+    /**
+     * Sets the {@code host_id} member.
+     *
+     * @param hostId The {@code host_id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder hostId(@Nullable Long hostId) {
       this.hostId = hostId;
       return this;
     }
 
+    /**
+     * Sets the {@code start_date} member.
+     *
+     * @param startDate Unix seconds.
+     * @return this builder
+     */
     public Builder startDate(@Nullable BigDecimal startDate) {
       this.startDate = startDate;
       return this;
     }
 
+    /**
+     * Sets the {@code end_date} member.
+     *
+     * @param endDate Unix seconds.
+     * @return this builder
+     */
     public Builder endDate(@Nullable BigDecimal endDate) {
       this.endDate = endDate;
       return this;
     }
 
+    /**
+     * Sets the {@code gpu_name} member.
+     *
+     * @param gpuName The {@code gpu_name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpuName(@Nullable String gpuName) {
       this.gpuName = gpuName;
       return this;
     }
 
+    /**
+     * Sets the {@code num_gpus} member.
+     *
+     * @param numGpus The {@code num_gpus} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder numGpus(@Nullable Integer numGpus) {
       this.numGpus = numGpus;
       return this;
     }
 
+    /**
+     * Sets the {@code gpu_ram} member.
+     *
+     * @param gpuRam The {@code gpu_ram} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpuRam(@Nullable BigDecimal gpuRam) {
       this.gpuRam = gpuRam;
       return this;
     }
 
+    /**
+     * Sets the {@code cpu_cores_effective} member.
+     *
+     * @param cpuCoresEffective The {@code cpu_cores_effective} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder cpuCoresEffective(@Nullable BigDecimal cpuCoresEffective) {
       this.cpuCoresEffective = cpuCoresEffective;
       return this;
     }
 
+    /**
+     * Sets the {@code cpu_ram} member.
+     *
+     * @param cpuRam The {@code cpu_ram} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder cpuRam(@Nullable BigDecimal cpuRam) {
       this.cpuRam = cpuRam;
       return this;
     }
 
+    /**
+     * Sets the {@code disk_space} member.
+     *
+     * @param diskSpace The {@code disk_space} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder diskSpace(@Nullable BigDecimal diskSpace) {
       this.diskSpace = diskSpace;
       return this;
     }
 
+    /**
+     * Sets the {@code geolocation} member.
+     *
+     * @param geolocation The {@code geolocation} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder geolocation(@Nullable String geolocation) {
       this.geolocation = geolocation;
       return this;
     }
 
+    /**
+     * Sets the {@code is_bid} member.
+     *
+     * @param isBid True for an interruptible instance.
+     * @return this builder
+     */
     public Builder isBid(@Nullable Boolean isBid) {
       this.isBid = isBid;
       return this;
     }
 
+    /**
+     * Sets the {@code min_bid} member.
+     *
+     * @param minBid The {@code min_bid} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder minBid(@Nullable BigDecimal minBid) {
       this.minBid = minBid;
       return this;
     }
 
+    /**
+     * Sets the {@code dph_base} member.
+     *
+     * @param dphBase The {@code dph_base} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dphBase(@Nullable BigDecimal dphBase) {
       this.dphBase = dphBase;
       return this;
     }
 
+    /**
+     * Sets the {@code dph_total} member.
+     *
+     * @param dphTotal All-in $/hour while running.
+     * @return this builder
+     */
     public Builder dphTotal(@Nullable BigDecimal dphTotal) {
       this.dphTotal = dphTotal;
       return this;
     }
 
+    /**
+     * Sets the {@code storage_cost} member.
+     *
+     * @param storageCost The {@code storage_cost} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder storageCost(@Nullable BigDecimal storageCost) {
       this.storageCost = storageCost;
       return this;
     }
 
+    /**
+     * Sets the {@code reliability2} member.
+     *
+     * @param reliability2 The {@code reliability2} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder reliability2(@Nullable BigDecimal reliability2) {
       this.reliability2 = reliability2;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Instance}
+     * @throws IllegalStateException when a member the spec requires ({@code id}) is not set
+     */
     public Instance build() {
       Required.check(id, "Instance", "id");
       return new Instance(id, label, actualStatus, intendedStatus, curState, nextState, statusMsg, imageUuid, imageRuntype, onstart, jupyterToken, publicIpaddr, sshHost, sshPort, machineId, hostId, startDate, endDate, gpuName, numGpus, gpuRam, cpuCoresEffective, cpuRam, diskSpace, geolocation, isBid, minBid, dphBase, dphTotal, storageCost, reliability2);

@@ -6,15 +6,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code InstanceEnvelope} object of the spec, at {@code #/components/schemas/InstanceEnvelope}.
+ *
+ * @param instances The {@code instances} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record InstanceEnvelope(@JsonProperty("instances") @Nullable Instance instances) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstanceEnvelope}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Instance instances;
@@ -22,11 +35,22 @@ public record InstanceEnvelope(@JsonProperty("instances") @Nullable Instance ins
     private Builder() {
     }
 
+    /**
+     * Sets the {@code instances} member.
+     *
+     * @param instances The {@code instances} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder instances(@Nullable Instance instances) {
       this.instances = instances;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstanceEnvelope}
+     */
     public InstanceEnvelope build() {
       return new InstanceEnvelope(instances);
     }

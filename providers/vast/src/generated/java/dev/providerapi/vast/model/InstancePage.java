@@ -7,6 +7,15 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code InstancePage} object of the spec, at {@code #/components/schemas/InstancePage}.
+ *
+ * @param success The {@code success} member, or {@code null} when absent.
+ * @param instancesFound The {@code instances_found} member, or {@code null} when absent.
+ * @param totalInstances The {@code total_instances} member, or {@code null} when absent.
+ * @param nextToken The {@code next_token} member, or {@code null} when absent.
+ * @param instances The {@code instances} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -16,10 +25,18 @@ public record InstancePage(@JsonProperty("success") @Nullable Boolean success,
     @JsonProperty("total_instances") @Nullable Integer totalInstances,
     @JsonProperty("next_token") @Nullable String nextToken,
     @JsonProperty("instances") @Nullable List<Instance> instances) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link InstancePage}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Boolean success;
@@ -39,31 +56,66 @@ public record InstancePage(@JsonProperty("success") @Nullable Boolean success,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code success} member.
+     *
+     * @param success The {@code success} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder success(@Nullable Boolean success) {
       this.success = success;
       return this;
     }
 
+    /**
+     * Sets the {@code instances_found} member.
+     *
+     * @param instancesFound The {@code instances_found} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder instancesFound(@Nullable Integer instancesFound) {
       this.instancesFound = instancesFound;
       return this;
     }
 
+    /**
+     * Sets the {@code total_instances} member.
+     *
+     * @param totalInstances The {@code total_instances} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder totalInstances(@Nullable Integer totalInstances) {
       this.totalInstances = totalInstances;
       return this;
     }
 
+    /**
+     * Sets the {@code next_token} member.
+     *
+     * @param nextToken The {@code next_token} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder nextToken(@Nullable String nextToken) {
       this.nextToken = nextToken;
       return this;
     }
 
+    /**
+     * Sets the {@code instances} member.
+     *
+     * @param instances The {@code instances} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder instances(@Nullable List<Instance> instances) {
       this.instances = instances;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link InstancePage}
+     */
     public InstancePage build() {
       return new InstancePage(success, instancesFound, totalInstances, nextToken, instances);
     }

@@ -7,6 +7,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code IntegerCondition} object of the spec, at {@code #/components/schemas/IntegerCondition}.
+ *
+ * @param eq The {@code eq} member, or {@code null} when absent.
+ * @param gte The {@code gte} member, or {@code null} when absent.
+ * @param lte The {@code lte} member, or {@code null} when absent.
+ * @param in The {@code in} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -14,10 +22,18 @@ import org.jspecify.annotations.Nullable;
 public record IntegerCondition(@JsonProperty("eq") @Nullable Integer eq,
     @JsonProperty("gte") @Nullable Integer gte, @JsonProperty("lte") @Nullable Integer lte,
     @JsonProperty("in") @Nullable List<Integer> in) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link IntegerCondition}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer eq;
@@ -34,26 +50,55 @@ public record IntegerCondition(@JsonProperty("eq") @Nullable Integer eq,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code eq} member.
+     *
+     * @param eq The {@code eq} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder eq(@Nullable Integer eq) {
       this.eq = eq;
       return this;
     }
 
+    /**
+     * Sets the {@code gte} member.
+     *
+     * @param gte The {@code gte} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gte(@Nullable Integer gte) {
       this.gte = gte;
       return this;
     }
 
+    /**
+     * Sets the {@code lte} member.
+     *
+     * @param lte The {@code lte} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder lte(@Nullable Integer lte) {
       this.lte = lte;
       return this;
     }
 
+    /**
+     * Sets the {@code in} member.
+     *
+     * @param in The {@code in} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder in(@Nullable List<Integer> in) {
       this.in = in;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link IntegerCondition}
+     */
     public IntegerCondition build() {
       return new IntegerCondition(eq, gte, lte, in);
     }

@@ -6,6 +6,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code ManageInstanceRequest} object of the spec, at {@code #/components/schemas/ManageInstanceRequest}.
+ *
+ * @param state The {@code state} member, or {@code null} when absent.
+ * @param label The {@code label} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -13,10 +19,18 @@ import org.jspecify.annotations.Nullable;
 public record ManageInstanceRequest(
     @JsonProperty("state") @Nullable ManageInstanceRequestState state,
     @JsonProperty("label") @Nullable String label) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ManageInstanceRequest}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private ManageInstanceRequestState state;
@@ -27,16 +41,33 @@ public record ManageInstanceRequest(
     private Builder() {
     }
 
+    /**
+     * Sets the {@code state} member.
+     *
+     * @param state The {@code state} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder state(@Nullable ManageInstanceRequestState state) {
       this.state = state;
       return this;
     }
 
+    /**
+     * Sets the {@code label} member.
+     *
+     * @param label The {@code label} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder label(@Nullable String label) {
       this.label = label;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ManageInstanceRequest}
+     */
     public ManageInstanceRequest build() {
       return new ManageInstanceRequest(state, label);
     }

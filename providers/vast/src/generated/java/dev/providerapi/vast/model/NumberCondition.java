@@ -7,6 +7,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code NumberCondition} object of the spec, at {@code #/components/schemas/NumberCondition}.
+ *
+ * @param gt The {@code gt} member, or {@code null} when absent.
+ * @param gte The {@code gte} member, or {@code null} when absent.
+ * @param lt The {@code lt} member, or {@code null} when absent.
+ * @param lte The {@code lte} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -14,10 +22,18 @@ import org.jspecify.annotations.Nullable;
 public record NumberCondition(@JsonProperty("gt") @Nullable BigDecimal gt,
     @JsonProperty("gte") @Nullable BigDecimal gte, @JsonProperty("lt") @Nullable BigDecimal lt,
     @JsonProperty("lte") @Nullable BigDecimal lte) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link NumberCondition}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private BigDecimal gt;
@@ -34,26 +50,55 @@ public record NumberCondition(@JsonProperty("gt") @Nullable BigDecimal gt,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code gt} member.
+     *
+     * @param gt The {@code gt} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gt(@Nullable BigDecimal gt) {
       this.gt = gt;
       return this;
     }
 
+    /**
+     * Sets the {@code gte} member.
+     *
+     * @param gte The {@code gte} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gte(@Nullable BigDecimal gte) {
       this.gte = gte;
       return this;
     }
 
+    /**
+     * Sets the {@code lt} member.
+     *
+     * @param lt The {@code lt} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder lt(@Nullable BigDecimal lt) {
       this.lt = lt;
       return this;
     }
 
+    /**
+     * Sets the {@code lte} member.
+     *
+     * @param lte The {@code lte} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder lte(@Nullable BigDecimal lte) {
       this.lte = lte;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link NumberCondition}
+     */
     public NumberCondition build() {
       return new NumberCondition(gt, gte, lt, lte);
     }

@@ -12,9 +12,14 @@ import org.jspecify.annotations.Nullable;
  * One rentable slice of a host machine.
  *
  * @param id The offer (ask) id to create an instance from.
+ * @param askContractId The {@code ask_contract_id} member, or {@code null} when absent.
+ * @param machineId The {@code machine_id} member, or {@code null} when absent.
+ * @param hostId The {@code host_id} member, or {@code null} when absent.
  * @param gpuName GPU model, e.g. RTX 4090, H100 SXM.
+ * @param numGpus The {@code num_gpus} member, or {@code null} when absent.
  * @param gpuRam Per-GPU memory in MB.
  * @param gpuTotalRam All GPUs' memory in MB.
+ * @param gpuFrac The {@code gpu_frac} member, or {@code null} when absent.
  * @param dphTotal All-in $/hour for the whole offer (GPU + storage).
  * @param dphBase $/hour for the GPUs alone.
  * @param minBid Lowest accepted interruptible bid
@@ -25,10 +30,20 @@ import org.jspecify.annotations.Nullable;
  * @param inetDownCost $/GB downloaded.
  * @param reliability2 Reliability score 0-1.
  * @param geolocation Place and country code, e.g. "California, US".
+ * @param cpuName The {@code cpu_name} member, or {@code null} when absent.
+ * @param cpuCores The {@code cpu_cores} member, or {@code null} when absent.
  * @param cpuCoresEffective vCPUs that come with this offer.
  * @param cpuRam RAM in MB that comes with this offer.
  * @param diskSpace Disk GB available.
+ * @param cudaMaxGood The {@code cuda_max_good} member, or {@code null} when absent.
+ * @param driverVersion The {@code driver_version} member, or {@code null} when absent.
  * @param verification verified
+ * @param rentable The {@code rentable} member, or {@code null} when absent.
+ * @param rented The {@code rented} member, or {@code null} when absent.
+ * @param staticIp The {@code static_ip} member, or {@code null} when absent.
+ * @param directPortCount The {@code direct_port_count} member, or {@code null} when absent.
+ * @param totalFlops The {@code total_flops} member, or {@code null} when absent.
+ * @param dlperf The {@code dlperf} member, or {@code null} when absent.
  * @param duration Seconds the offer stays available.
  */
 @JsonIgnoreProperties(
@@ -69,10 +84,18 @@ public record Offer(@JsonProperty("id") Long id,
     @JsonProperty("total_flops") @Nullable BigDecimal totalFlops,
     @JsonProperty("dlperf") @Nullable BigDecimal dlperf,
     @JsonProperty("duration") @Nullable BigDecimal duration) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Offer}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private Long id;
@@ -179,176 +202,386 @@ public record Offer(@JsonProperty("id") Long id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The offer (ask) id to create an instance from.
+     * @return this builder
+     */
     public Builder id(@Nullable Long id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code ask_contract_id} member.
+     *
+     * @param askContractId The {@code ask_contract_id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder askContractId(@Nullable Long askContractId) {
       this.askContractId = askContractId;
       return this;
     }
 
+    /**
+     * Sets the {@code machine_id} member.
+     *
+     * @param machineId The {@code machine_id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder machineId(@Nullable Long machineId) {
       this.machineId = machineId;
       return this;
     }
 
+    /**
+     * Sets the {@code host_id} member.
+     *
+     * @param hostId The {@code host_id} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder hostId(@Nullable Long hostId) {
       this.hostId = hostId;
       return this;
     }
 
+    /**
+     * Sets the {@code gpu_name} member.
+     *
+     * @param gpuName GPU model, e.g. RTX 4090, H100 SXM.
+     * @return this builder
+     */
     public Builder gpuName(@Nullable String gpuName) {
       this.gpuName = gpuName;
       return this;
     }
 
+    /**
+     * Sets the {@code num_gpus} member.
+     *
+     * @param numGpus The {@code num_gpus} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder numGpus(@Nullable Integer numGpus) {
       this.numGpus = numGpus;
       return this;
     }
 
+    /**
+     * Sets the {@code gpu_ram} member.
+     *
+     * @param gpuRam Per-GPU memory in MB.
+     * @return this builder
+     */
     public Builder gpuRam(@Nullable BigDecimal gpuRam) {
       this.gpuRam = gpuRam;
       return this;
     }
 
+    /**
+     * Sets the {@code gpu_total_ram} member.
+     *
+     * @param gpuTotalRam All GPUs' memory in MB.
+     * @return this builder
+     */
     public Builder gpuTotalRam(@Nullable BigDecimal gpuTotalRam) {
       this.gpuTotalRam = gpuTotalRam;
       return this;
     }
 
+    /**
+     * Sets the {@code gpu_frac} member.
+     *
+     * @param gpuFrac The {@code gpu_frac} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpuFrac(@Nullable BigDecimal gpuFrac) {
       this.gpuFrac = gpuFrac;
       return this;
     }
 
+    /**
+     * Sets the {@code dph_total} member.
+     *
+     * @param dphTotal All-in $/hour for the whole offer (GPU + storage).
+     * @return this builder
+     */
     public Builder dphTotal(@Nullable BigDecimal dphTotal) {
       this.dphTotal = dphTotal;
       return this;
     }
 
+    /**
+     * Sets the {@code dph_base} member.
+     *
+     * @param dphBase $/hour for the GPUs alone.
+     * @return this builder
+     */
     public Builder dphBase(@Nullable BigDecimal dphBase) {
       this.dphBase = dphBase;
       return this;
     }
 
+    /**
+     * Sets the {@code min_bid} member.
+     *
+     * @param minBid Lowest accepted interruptible bid
+     * @return this builder
+     */
     public Builder minBid(@Nullable BigDecimal minBid) {
       this.minBid = minBid;
       return this;
     }
 
+    /**
+     * Sets the {@code storage_cost} member.
+     *
+     * @param storageCost $/GB/month.
+     * @return this builder
+     */
     public Builder storageCost(@Nullable BigDecimal storageCost) {
       this.storageCost = storageCost;
       return this;
     }
 
+    /**
+     * Sets the {@code inet_up} member.
+     *
+     * @param inetUp Upload Mb/s.
+     * @return this builder
+     */
     public Builder inetUp(@Nullable BigDecimal inetUp) {
       this.inetUp = inetUp;
       return this;
     }
 
+    /**
+     * Sets the {@code inet_down} member.
+     *
+     * @param inetDown Download Mb/s.
+     * @return this builder
+     */
     public Builder inetDown(@Nullable BigDecimal inetDown) {
       this.inetDown = inetDown;
       return this;
     }
 
+    /**
+     * Sets the {@code inet_up_cost} member.
+     *
+     * @param inetUpCost $/GB uploaded.
+     * @return this builder
+     */
     public Builder inetUpCost(@Nullable BigDecimal inetUpCost) {
       this.inetUpCost = inetUpCost;
       return this;
     }
 
+    /**
+     * Sets the {@code inet_down_cost} member.
+     *
+     * @param inetDownCost $/GB downloaded.
+     * @return this builder
+     */
     public Builder inetDownCost(@Nullable BigDecimal inetDownCost) {
       this.inetDownCost = inetDownCost;
       return this;
     }
 
+    /**
+     * Sets the {@code reliability2} member.
+     *
+     * @param reliability2 Reliability score 0-1.
+     * @return this builder
+     */
     public Builder reliability2(@Nullable BigDecimal reliability2) {
       this.reliability2 = reliability2;
       return this;
     }
 
+    /**
+     * Sets the {@code geolocation} member.
+     *
+     * @param geolocation Place and country code, e.g. "California, US".
+     * @return this builder
+     */
     public Builder geolocation(@Nullable String geolocation) {
       this.geolocation = geolocation;
       return this;
     }
 
+    /**
+     * Sets the {@code cpu_name} member.
+     *
+     * @param cpuName The {@code cpu_name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder cpuName(@Nullable String cpuName) {
       this.cpuName = cpuName;
       return this;
     }
 
+    /**
+     * Sets the {@code cpu_cores} member.
+     *
+     * @param cpuCores The {@code cpu_cores} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder cpuCores(@Nullable Integer cpuCores) {
       this.cpuCores = cpuCores;
       return this;
     }
 
+    /**
+     * Sets the {@code cpu_cores_effective} member.
+     *
+     * @param cpuCoresEffective vCPUs that come with this offer.
+     * @return this builder
+     */
     public Builder cpuCoresEffective(@Nullable BigDecimal cpuCoresEffective) {
       this.cpuCoresEffective = cpuCoresEffective;
       return this;
     }
 
+    /**
+     * Sets the {@code cpu_ram} member.
+     *
+     * @param cpuRam RAM in MB that comes with this offer.
+     * @return this builder
+     */
     public Builder cpuRam(@Nullable BigDecimal cpuRam) {
       this.cpuRam = cpuRam;
       return this;
     }
 
+    /**
+     * Sets the {@code disk_space} member.
+     *
+     * @param diskSpace Disk GB available.
+     * @return this builder
+     */
     public Builder diskSpace(@Nullable BigDecimal diskSpace) {
       this.diskSpace = diskSpace;
       return this;
     }
 
+    /**
+     * Sets the {@code cuda_max_good} member.
+     *
+     * @param cudaMaxGood The {@code cuda_max_good} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder cudaMaxGood(@Nullable BigDecimal cudaMaxGood) {
       this.cudaMaxGood = cudaMaxGood;
       return this;
     }
 
+    /**
+     * Sets the {@code driver_version} member.
+     *
+     * @param driverVersion The {@code driver_version} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder driverVersion(@Nullable String driverVersion) {
       this.driverVersion = driverVersion;
       return this;
     }
 
+    /**
+     * Sets the {@code verification} member.
+     *
+     * @param verification verified
+     * @return this builder
+     */
     public Builder verification(@Nullable String verification) {
       this.verification = verification;
       return this;
     }
 
+    /**
+     * Sets the {@code rentable} member.
+     *
+     * @param rentable The {@code rentable} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder rentable(@Nullable Boolean rentable) {
       this.rentable = rentable;
       return this;
     }
 
+    /**
+     * Sets the {@code rented} member.
+     *
+     * @param rented The {@code rented} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder rented(@Nullable Boolean rented) {
       this.rented = rented;
       return this;
     }
 
+    /**
+     * Sets the {@code static_ip} member.
+     *
+     * @param staticIp The {@code static_ip} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder staticIp(@Nullable Boolean staticIp) {
       this.staticIp = staticIp;
       return this;
     }
 
+    /**
+     * Sets the {@code direct_port_count} member.
+     *
+     * @param directPortCount The {@code direct_port_count} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder directPortCount(@Nullable Integer directPortCount) {
       this.directPortCount = directPortCount;
       return this;
     }
 
+    /**
+     * Sets the {@code total_flops} member.
+     *
+     * @param totalFlops The {@code total_flops} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder totalFlops(@Nullable BigDecimal totalFlops) {
       this.totalFlops = totalFlops;
       return this;
     }
 
+    /**
+     * Sets the {@code dlperf} member.
+     *
+     * @param dlperf The {@code dlperf} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dlperf(@Nullable BigDecimal dlperf) {
       this.dlperf = dlperf;
       return this;
     }
 
+    /**
+     * Sets the {@code duration} member.
+     *
+     * @param duration Seconds the offer stays available.
+     * @return this builder
+     */
     public Builder duration(@Nullable BigDecimal duration) {
       this.duration = duration;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Offer}
+     * @throws IllegalStateException when a member the spec requires ({@code id}) is not set
+     */
     public Offer build() {
       Required.check(id, "Offer", "id");
       return new Offer(id, askContractId, machineId, hostId, gpuName, numGpus, gpuRam, gpuTotalRam, gpuFrac, dphTotal, dphBase, minBid, storageCost, inetUp, inetDown, inetUpCost, inetDownCost, reliability2, geolocation, cpuName, cpuCores, cpuCoresEffective, cpuRam, diskSpace, cudaMaxGood, driverVersion, verification, rentable, rented, staticIp, directPortCount, totalFlops, dlperf, duration);

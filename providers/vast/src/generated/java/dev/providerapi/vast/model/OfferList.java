@@ -7,15 +7,28 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code OfferList} object of the spec, at {@code #/components/schemas/OfferList}.
+ *
+ * @param offers The {@code offers} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record OfferList(@JsonProperty("offers") @Nullable List<Offer> offers) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link OfferList}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private List<Offer> offers;
@@ -23,11 +36,22 @@ public record OfferList(@JsonProperty("offers") @Nullable List<Offer> offers) {
     private Builder() {
     }
 
+    /**
+     * Sets the {@code offers} member.
+     *
+     * @param offers The {@code offers} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder offers(@Nullable List<Offer> offers) {
       this.offers = offers;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link OfferList}
+     */
     public OfferList build() {
       return new OfferList(offers);
     }

@@ -11,6 +11,17 @@ import org.jspecify.annotations.Nullable;
 /**
  * The search filter; absent fields do not filter.
  *
+ * @param verified The {@code verified} member, or {@code null} when absent.
+ * @param external The {@code external} member, or {@code null} when absent.
+ * @param rentable The {@code rentable} member, or {@code null} when absent.
+ * @param rented The {@code rented} member, or {@code null} when absent.
+ * @param gpuName The {@code gpu_name} member, or {@code null} when absent.
+ * @param numGpus The {@code num_gpus} member, or {@code null} when absent.
+ * @param gpuRam The {@code gpu_ram} member, or {@code null} when absent.
+ * @param dphTotal The {@code dph_total} member, or {@code null} when absent.
+ * @param minBid The {@code min_bid} member, or {@code null} when absent.
+ * @param reliability2 The {@code reliability2} member, or {@code null} when absent.
+ * @param geolocation The {@code geolocation} member, or {@code null} when absent.
  * @param order Sort keys, each [field, asc|desc].
  * @param type Pricing mode; bid = interruptible (priced from the minimum bid).
  * @param limit Maximum offers returned.
@@ -35,10 +46,18 @@ public record OfferSearch(@JsonProperty("verified") @Nullable BooleanCondition v
     @JsonProperty("type") @Nullable OfferSearchType type,
     @JsonProperty("limit") @Nullable Integer limit,
     @JsonProperty("allocated_storage") @Nullable BigDecimal allocatedStorage) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link OfferSearch}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private BooleanCondition verified;
@@ -88,81 +107,176 @@ public record OfferSearch(@JsonProperty("verified") @Nullable BooleanCondition v
     private Builder() {
     }
 
+    /**
+     * Sets the {@code verified} member.
+     *
+     * @param verified The {@code verified} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder verified(@Nullable BooleanCondition verified) {
       this.verified = verified;
       return this;
     }
 
+    /**
+     * Sets the {@code external} member.
+     *
+     * @param external The {@code external} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder external(@Nullable BooleanCondition external) {
       this.external = external;
       return this;
     }
 
+    /**
+     * Sets the {@code rentable} member.
+     *
+     * @param rentable The {@code rentable} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder rentable(@Nullable BooleanCondition rentable) {
       this.rentable = rentable;
       return this;
     }
 
+    /**
+     * Sets the {@code rented} member.
+     *
+     * @param rented The {@code rented} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder rented(@Nullable BooleanCondition rented) {
       this.rented = rented;
       return this;
     }
 
+    /**
+     * Sets the {@code gpu_name} member.
+     *
+     * @param gpuName The {@code gpu_name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpuName(@Nullable TextCondition gpuName) {
       this.gpuName = gpuName;
       return this;
     }
 
+    /**
+     * Sets the {@code num_gpus} member.
+     *
+     * @param numGpus The {@code num_gpus} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder numGpus(@Nullable IntegerCondition numGpus) {
       this.numGpus = numGpus;
       return this;
     }
 
+    /**
+     * Sets the {@code gpu_ram} member.
+     *
+     * @param gpuRam The {@code gpu_ram} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpuRam(@Nullable NumberCondition gpuRam) {
       this.gpuRam = gpuRam;
       return this;
     }
 
+    /**
+     * Sets the {@code dph_total} member.
+     *
+     * @param dphTotal The {@code dph_total} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder dphTotal(@Nullable NumberCondition dphTotal) {
       this.dphTotal = dphTotal;
       return this;
     }
 
+    /**
+     * Sets the {@code min_bid} member.
+     *
+     * @param minBid The {@code min_bid} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder minBid(@Nullable NumberCondition minBid) {
       this.minBid = minBid;
       return this;
     }
 
+    /**
+     * Sets the {@code reliability2} member.
+     *
+     * @param reliability2 The {@code reliability2} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder reliability2(@Nullable NumberCondition reliability2) {
       this.reliability2 = reliability2;
       return this;
     }
 
+    /**
+     * Sets the {@code geolocation} member.
+     *
+     * @param geolocation The {@code geolocation} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder geolocation(@Nullable TextCondition geolocation) {
       this.geolocation = geolocation;
       return this;
     }
 
+    /**
+     * Sets the {@code order} member.
+     *
+     * @param order Sort keys, each [field, asc|desc].
+     * @return this builder
+     */
     public Builder order(@Nullable List<List<String>> order) {
       this.order = order;
       return this;
     }
 
+    /**
+     * Sets the {@code type} member.
+     *
+     * @param type Pricing mode; bid = interruptible (priced from the minimum bid).
+     * @return this builder
+     */
     public Builder type(@Nullable OfferSearchType type) {
       this.type = type;
       return this;
     }
 
+    /**
+     * Sets the {@code limit} member.
+     *
+     * @param limit Maximum offers returned.
+     * @return this builder
+     */
     public Builder limit(@Nullable Integer limit) {
       this.limit = limit;
       return this;
     }
 
+    /**
+     * Sets the {@code allocated_storage} member.
+     *
+     * @param allocatedStorage Disk GB the price is computed for (default 8).
+     * @return this builder
+     */
     public Builder allocatedStorage(@Nullable BigDecimal allocatedStorage) {
       this.allocatedStorage = allocatedStorage;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link OfferSearch}
+     */
     public OfferSearch build() {
       return new OfferSearch(verified, external, rentable, rented, gpuName, numGpus, gpuRam, dphTotal, minBid, reliability2, geolocation, order, type, limit, allocatedStorage);
     }

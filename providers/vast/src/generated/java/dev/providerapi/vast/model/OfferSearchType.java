@@ -9,20 +9,39 @@ import java.util.Objects;
  * Pricing mode; bid = interruptible (priced from the minimum bid).
  *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record OfferSearchType(String value) {
+  /**
+   * The value {@code "ondemand"}.
+   */
   public static final OfferSearchType ONDEMAND = new OfferSearchType("ondemand");
 
+  /**
+   * The value {@code "bid"}.
+   */
   public static final OfferSearchType BID = new OfferSearchType("bid");
 
+  /**
+   * The value {@code "reserved"}.
+   */
   public static final OfferSearchType RESERVED = new OfferSearchType("reserved");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public OfferSearchType(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -36,12 +55,22 @@ public record OfferSearchType(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "ondemand" -> Kind.ONDEMAND;
@@ -51,6 +80,11 @@ public record OfferSearchType(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -64,12 +98,24 @@ public record OfferSearchType(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "ondemand"}.
+     */
     ONDEMAND,
 
+    /**
+     * The value {@code "bid"}.
+     */
     BID,
 
+    /**
+     * The value {@code "reserved"}.
+     */
     RESERVED,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

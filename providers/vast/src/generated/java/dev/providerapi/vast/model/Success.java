@@ -6,16 +6,30 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code Success} object of the spec, at {@code #/components/schemas/Success}.
+ *
+ * @param success The {@code success} member, or {@code null} when absent.
+ * @param msg The {@code msg} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Success(@JsonProperty("success") @Nullable Boolean success,
     @JsonProperty("msg") @Nullable String msg) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Success}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Boolean success;
@@ -26,16 +40,33 @@ public record Success(@JsonProperty("success") @Nullable Boolean success,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code success} member.
+     *
+     * @param success The {@code success} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder success(@Nullable Boolean success) {
       this.success = success;
       return this;
     }
 
+    /**
+     * Sets the {@code msg} member.
+     *
+     * @param msg The {@code msg} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder msg(@Nullable String msg) {
       this.msg = msg;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Success}
+     */
     public Success build() {
       return new Success(success, msg);
     }

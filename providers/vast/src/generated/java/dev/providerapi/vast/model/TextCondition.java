@@ -7,6 +7,14 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code TextCondition} object of the spec, at {@code #/components/schemas/TextCondition}.
+ *
+ * @param eq The {@code eq} member, or {@code null} when absent.
+ * @param neq The {@code neq} member, or {@code null} when absent.
+ * @param in The {@code in} member, or {@code null} when absent.
+ * @param notin The {@code notin} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -14,10 +22,18 @@ import org.jspecify.annotations.Nullable;
 public record TextCondition(@JsonProperty("eq") @Nullable String eq,
     @JsonProperty("neq") @Nullable String neq, @JsonProperty("in") @Nullable List<String> in,
     @JsonProperty("notin") @Nullable List<String> notin) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link TextCondition}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String eq;
@@ -34,26 +50,55 @@ public record TextCondition(@JsonProperty("eq") @Nullable String eq,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code eq} member.
+     *
+     * @param eq The {@code eq} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder eq(@Nullable String eq) {
       this.eq = eq;
       return this;
     }
 
+    /**
+     * Sets the {@code neq} member.
+     *
+     * @param neq The {@code neq} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder neq(@Nullable String neq) {
       this.neq = neq;
       return this;
     }
 
+    /**
+     * Sets the {@code in} member.
+     *
+     * @param in The {@code in} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder in(@Nullable List<String> in) {
       this.in = in;
       return this;
     }
 
+    /**
+     * Sets the {@code notin} member.
+     *
+     * @param notin The {@code notin} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder notin(@Nullable List<String> notin) {
       this.notin = notin;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link TextCondition}
+     */
     public TextCondition build() {
       return new TextCondition(eq, neq, in, notin);
     }

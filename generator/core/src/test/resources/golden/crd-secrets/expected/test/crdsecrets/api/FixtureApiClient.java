@@ -23,6 +23,11 @@ public final class FixtureApiClient implements FixtureApi {
 
   private final ApiClient client;
 
+  /**
+   * A client whose every call goes through {@code client}.
+   *
+   * @param client the runtime client: base URL, authentication, retries, rate limits and error mapping
+   */
   public FixtureApiClient(ApiClient client) {
     this.client = client;
   }

@@ -12,6 +12,8 @@ import org.jspecify.annotations.Nullable;
  * @param apiVersion APIVersion: batch.example.com/v1.
  * @param kind Kind: GpuJob.
  * @param metadata Standard object metadata.
+ * @param spec The {@code spec} member, or {@code null} when absent.
+ * @param status The {@code status} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -22,10 +24,18 @@ public record GpuJob(@JsonProperty("apiVersion") @Nullable String apiVersion,
     @JsonProperty("metadata") @Nullable ObjectMeta metadata,
     @JsonProperty("spec") @Nullable GpuJobSpec spec,
     @JsonProperty("status") @Nullable GpuJobStatus status) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GpuJob}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String apiVersion;
@@ -45,31 +55,66 @@ public record GpuJob(@JsonProperty("apiVersion") @Nullable String apiVersion,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code apiVersion} member.
+     *
+     * @param apiVersion APIVersion: batch.example.com/v1.
+     * @return this builder
+     */
     public Builder apiVersion(@Nullable String apiVersion) {
       this.apiVersion = apiVersion;
       return this;
     }
 
+    /**
+     * Sets the {@code kind} member.
+     *
+     * @param kind Kind: GpuJob.
+     * @return this builder
+     */
     public Builder kind(@Nullable String kind) {
       this.kind = kind;
       return this;
     }
 
+    /**
+     * Sets the {@code metadata} member.
+     *
+     * @param metadata Standard object metadata.
+     * @return this builder
+     */
     public Builder metadata(@Nullable ObjectMeta metadata) {
       this.metadata = metadata;
       return this;
     }
 
+    /**
+     * Sets the {@code spec} member.
+     *
+     * @param spec The {@code spec} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder spec(@Nullable GpuJobSpec spec) {
       this.spec = spec;
       return this;
     }
 
+    /**
+     * Sets the {@code status} member.
+     *
+     * @param status The {@code status} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder status(@Nullable GpuJobStatus status) {
       this.status = status;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GpuJob}
+     */
     public GpuJob build() {
       return new GpuJob(apiVersion, kind, metadata, spec, status);
     }

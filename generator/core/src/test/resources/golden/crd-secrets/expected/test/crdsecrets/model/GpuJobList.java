@@ -9,6 +9,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A page of gpujobs; metadata.continue fetches the next one.
+ *
+ * @param apiVersion The {@code apiVersion} member, or {@code null} when absent.
+ * @param kind The {@code kind} member, or {@code null} when absent.
+ * @param metadata The {@code metadata} member, or {@code null} when absent.
+ * @param items The {@code items} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -18,10 +23,18 @@ public record GpuJobList(@JsonProperty("apiVersion") @Nullable String apiVersion
     @JsonProperty("kind") @Nullable String kind,
     @JsonProperty("metadata") @Nullable ListMeta metadata,
     @JsonProperty("items") @Nullable List<GpuJob> items) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GpuJobList}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String apiVersion;
@@ -38,26 +51,55 @@ public record GpuJobList(@JsonProperty("apiVersion") @Nullable String apiVersion
     private Builder() {
     }
 
+    /**
+     * Sets the {@code apiVersion} member.
+     *
+     * @param apiVersion The {@code apiVersion} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder apiVersion(@Nullable String apiVersion) {
       this.apiVersion = apiVersion;
       return this;
     }
 
+    /**
+     * Sets the {@code kind} member.
+     *
+     * @param kind The {@code kind} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder kind(@Nullable String kind) {
       this.kind = kind;
       return this;
     }
 
+    /**
+     * Sets the {@code metadata} member.
+     *
+     * @param metadata The {@code metadata} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder metadata(@Nullable ListMeta metadata) {
       this.metadata = metadata;
       return this;
     }
 
+    /**
+     * Sets the {@code items} member.
+     *
+     * @param items The {@code items} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder items(@Nullable List<GpuJob> items) {
       this.items = items;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GpuJobList}
+     */
     public GpuJobList build() {
       return new GpuJobList(apiVersion, kind, metadata, items);
     }

@@ -9,6 +9,18 @@ import dev.providerapi.json.Required;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code GpuJobSpec} object of the spec, at {@code /spec/versions/0/schema/openAPIV3Schema/properties/spec}.
+ *
+ * @param image The {@code image} member.
+ * @param gpus The {@code gpus} member, or {@code null} when absent.
+ * @param priority The {@code priority} member, or {@code null} when absent.
+ * @param input The {@code input} member, or {@code null} when absent.
+ * @param output The {@code output} member, or {@code null} when absent.
+ * @param cpu The {@code cpu} member, or {@code null} when absent.
+ * @param gpu The {@code gpu} member, or {@code null} when absent.
+ * @param labels The {@code labels} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
@@ -21,10 +33,18 @@ public record GpuJobSpec(@JsonProperty("image") String image,
     @JsonProperty("cpu") @Nullable GpuJobSpecCpu cpu,
     @JsonProperty("gpu") @Nullable GpuJobSpecGpu gpu,
     @JsonProperty("labels") @Nullable Map<String, String> labels) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GpuJobSpec}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String image;
@@ -53,46 +73,100 @@ public record GpuJobSpec(@JsonProperty("image") String image,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code image} member.
+     *
+     * @param image The {@code image} member.
+     * @return this builder
+     */
     public Builder image(@Nullable String image) {
       this.image = image;
       return this;
     }
 
+    /**
+     * Sets the {@code gpus} member.
+     *
+     * @param gpus The {@code gpus} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpus(@Nullable JsonNode gpus) {
       this.gpus = gpus;
       return this;
     }
 
+    /**
+     * Sets the {@code priority} member.
+     *
+     * @param priority The {@code priority} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder priority(@Nullable GpuJobSpecPriority priority) {
       this.priority = priority;
       return this;
     }
 
+    /**
+     * Sets the {@code input} member.
+     *
+     * @param input The {@code input} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder input(@Nullable GpuJobSpecInput input) {
       this.input = input;
       return this;
     }
 
+    /**
+     * Sets the {@code output} member.
+     *
+     * @param output The {@code output} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder output(@Nullable GpuJobSpecOutput output) {
       this.output = output;
       return this;
     }
 
+    /**
+     * Sets the {@code cpu} member.
+     *
+     * @param cpu The {@code cpu} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder cpu(@Nullable GpuJobSpecCpu cpu) {
       this.cpu = cpu;
       return this;
     }
 
+    /**
+     * Sets the {@code gpu} member.
+     *
+     * @param gpu The {@code gpu} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder gpu(@Nullable GpuJobSpecGpu gpu) {
       this.gpu = gpu;
       return this;
     }
 
+    /**
+     * Sets the {@code labels} member.
+     *
+     * @param labels The {@code labels} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder labels(@Nullable Map<String, String> labels) {
       this.labels = labels;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GpuJobSpec}
+     * @throws IllegalStateException when a member the spec requires ({@code image}) is not set
+     */
     public GpuJobSpec build() {
       Required.check(image, "GpuJobSpec", "image");
       return new GpuJobSpec(image, gpus, priority, input, output, cpu, gpu, labels);

@@ -6,15 +6,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code GpuJobSpecGpu} object of the spec, at {@code /spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/gpu}.
+ *
+ * @param count The {@code count} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GpuJobSpecGpu(@JsonProperty("count") @Nullable Long count) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GpuJobSpecGpu}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Long count;
@@ -22,11 +35,22 @@ public record GpuJobSpecGpu(@JsonProperty("count") @Nullable Long count) {
     private Builder() {
     }
 
+    /**
+     * Sets the {@code count} member.
+     *
+     * @param count The {@code count} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder count(@Nullable Long count) {
       this.count = count;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GpuJobSpecGpu}
+     */
     public GpuJobSpecGpu build() {
       return new GpuJobSpecGpu(count);
     }

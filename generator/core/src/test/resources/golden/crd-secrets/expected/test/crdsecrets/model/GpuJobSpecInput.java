@@ -6,15 +6,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code GpuJobSpecInput} object of the spec, at {@code /spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/input}.
+ *
+ * @param secretRef The {@code secretRef} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GpuJobSpecInput(@JsonProperty("secretRef") @Nullable SecretRef secretRef) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GpuJobSpecInput}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private SecretRef secretRef;
@@ -22,11 +35,22 @@ public record GpuJobSpecInput(@JsonProperty("secretRef") @Nullable SecretRef sec
     private Builder() {
     }
 
+    /**
+     * Sets the {@code secretRef} member.
+     *
+     * @param secretRef The {@code secretRef} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder secretRef(@Nullable SecretRef secretRef) {
       this.secretRef = secretRef;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GpuJobSpecInput}
+     */
     public GpuJobSpecInput build() {
       return new GpuJobSpecInput(secretRef);
     }

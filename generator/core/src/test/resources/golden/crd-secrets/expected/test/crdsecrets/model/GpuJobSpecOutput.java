@@ -6,15 +6,28 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code GpuJobSpecOutput} object of the spec, at {@code /spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/output}.
+ *
+ * @param secretRef The {@code secretRef} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GpuJobSpecOutput(@JsonProperty("secretRef") @Nullable SecretRef secretRef) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GpuJobSpecOutput}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private SecretRef secretRef;
@@ -22,11 +35,22 @@ public record GpuJobSpecOutput(@JsonProperty("secretRef") @Nullable SecretRef se
     private Builder() {
     }
 
+    /**
+     * Sets the {@code secretRef} member.
+     *
+     * @param secretRef The {@code secretRef} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder secretRef(@Nullable SecretRef secretRef) {
       this.secretRef = secretRef;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GpuJobSpecOutput}
+     */
     public GpuJobSpecOutput build() {
       return new GpuJobSpecOutput(secretRef);
     }

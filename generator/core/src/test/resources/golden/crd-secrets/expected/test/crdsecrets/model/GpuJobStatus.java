@@ -10,16 +10,30 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code GpuJobStatus} object of the spec, at {@code /spec/versions/0/schema/openAPIV3Schema/properties/status}.
+ *
+ * @param phase The {@code phase} member, or {@code null} when absent.
+ * @param additionalProperties the members the spec does not declare, by name, kept as decoded so a read-modify-write round trip loses none (may be {@code null})
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GpuJobStatus(@JsonProperty("phase") @Nullable GpuJobStatusPhase phase,
     @JsonAnySetter @JsonAnyGetter @Nullable Map<String, JsonNode> additionalProperties) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GpuJobStatus}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private GpuJobStatusPhase phase;
@@ -30,16 +44,33 @@ public record GpuJobStatus(@JsonProperty("phase") @Nullable GpuJobStatusPhase ph
     private Builder() {
     }
 
+    /**
+     * Sets the {@code phase} member.
+     *
+     * @param phase The {@code phase} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder phase(@Nullable GpuJobStatusPhase phase) {
       this.phase = phase;
       return this;
     }
 
+    /**
+     * Sets the members the spec does not declare.
+     *
+     * @param additionalProperties the members the spec does not declare, by name, kept as decoded so a read-modify-write round trip loses none (may be {@code null})
+     * @return this builder
+     */
     public Builder additionalProperties(@Nullable Map<String, JsonNode> additionalProperties) {
       this.additionalProperties = additionalProperties;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GpuJobStatus}
+     */
     public GpuJobStatus build() {
       return new GpuJobStatus(phase, additionalProperties);
     }

@@ -6,21 +6,42 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Objects;
 
 /**
+ * The values of {@code GpuJobStatusPhase} in the spec, at {@code /spec/versions/0/schema/openAPIV3Schema/properties/status/properties/phase}.
+ *
  * <p>Values unknown when this was generated decode to {@link Kind#UNKNOWN} and keep their raw value.
+ *
+ * @param value the value as it is in JSON
  */
 public record GpuJobStatusPhase(String value) {
+  /**
+   * The value {@code "Pending"}.
+   */
   public static final GpuJobStatusPhase PENDING = new GpuJobStatusPhase("Pending");
 
+  /**
+   * The value {@code "Running"}.
+   */
   public static final GpuJobStatusPhase RUNNING = new GpuJobStatusPhase("Running");
 
+  /**
+   * The value {@code "Done"}.
+   */
   public static final GpuJobStatusPhase DONE = new GpuJobStatusPhase("Done");
 
+  /**
+   * An instance that keeps {@code value}; {@link #of} returns the constant for a known one.
+   *
+   * @param value the value as it is in JSON, not {@code null}
+   */
   public GpuJobStatusPhase(String value) {
     this.value = Objects.requireNonNull(value, "value");
   }
 
   /**
    * The constant for a known value, otherwise a new instance that keeps {@code value}.
+   *
+   * @param value the value as it is in JSON
+   * @return the constant or the new instance
    */
   @JsonCreator(
       mode = JsonCreator.Mode.DELEGATING
@@ -34,12 +55,22 @@ public record GpuJobStatusPhase(String value) {
     };
   }
 
+  /**
+   * The value as it is in JSON, known or not.
+   *
+   * @return the value
+   */
   @Override
   @JsonValue
   public String value() {
     return value;
   }
 
+  /**
+   * Which known value this is, for {@code switch}.
+   *
+   * @return the value's kind, or {@link Kind#UNKNOWN} for a value this client was generated without
+   */
   public Kind kind() {
     return switch (value) {
       case "Pending" -> Kind.PENDING;
@@ -49,6 +80,11 @@ public record GpuJobStatusPhase(String value) {
     };
   }
 
+  /**
+   * Whether the spec knew this value when this was generated.
+   *
+   * @return {@code true} unless {@link #kind()} is {@link Kind#UNKNOWN}
+   */
   public boolean isKnown() {
     return kind() != Kind.UNKNOWN;
   }
@@ -62,12 +98,24 @@ public record GpuJobStatusPhase(String value) {
    * The known values, for {@code switch}; {@code UNKNOWN} is any other.
    */
   public enum Kind {
+    /**
+     * The value {@code "Pending"}.
+     */
     PENDING,
 
+    /**
+     * The value {@code "Running"}.
+     */
     RUNNING,
 
+    /**
+     * The value {@code "Done"}.
+     */
     DONE,
 
+    /**
+     * A value this client was generated without.
+     */
     UNKNOWN
   }
 }

@@ -10,6 +10,8 @@ import org.jspecify.annotations.Nullable;
  * Kubernetes list metadata.
  *
  * @param continue_ Set when more items remain: pass it as continue.
+ * @param resourceVersion The {@code resourceVersion} member, or {@code null} when absent.
+ * @param remainingItemCount The {@code remainingItemCount} member, or {@code null} when absent.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -18,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 public record ListMeta(@JsonProperty("continue") @Nullable String continue_,
     @JsonProperty("resourceVersion") @Nullable String resourceVersion,
     @JsonProperty("remainingItemCount") @Nullable Long remainingItemCount) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ListMeta}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String continue_;
@@ -35,21 +45,44 @@ public record ListMeta(@JsonProperty("continue") @Nullable String continue_,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code continue} member.
+     *
+     * @param continue_ Set when more items remain: pass it as continue.
+     * @return this builder
+     */
     public Builder continue_(@Nullable String continue_) {
       this.continue_ = continue_;
       return this;
     }
 
+    /**
+     * Sets the {@code resourceVersion} member.
+     *
+     * @param resourceVersion The {@code resourceVersion} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder resourceVersion(@Nullable String resourceVersion) {
       this.resourceVersion = resourceVersion;
       return this;
     }
 
+    /**
+     * Sets the {@code remainingItemCount} member.
+     *
+     * @param remainingItemCount The {@code remainingItemCount} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder remainingItemCount(@Nullable Long remainingItemCount) {
       this.remainingItemCount = remainingItemCount;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ListMeta}
+     */
     public ListMeta build() {
       return new ListMeta(continue_, resourceVersion, remainingItemCount);
     }

@@ -6,16 +6,30 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
+/**
+ * The {@code SecretRef} object of the spec, at {@code /spec/versions/0/schema/openAPIV3Schema/properties/spec/properties/input/properties/secretRef}.
+ *
+ * @param name The {@code name} member, or {@code null} when absent.
+ * @param key The {@code key} member, or {@code null} when absent.
+ */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SecretRef(@JsonProperty("name") @Nullable String name,
     @JsonProperty("key") @Nullable String key) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link SecretRef}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String name;
@@ -26,16 +40,33 @@ public record SecretRef(@JsonProperty("name") @Nullable String name,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code key} member.
+     *
+     * @param key The {@code key} member, or {@code null} when absent.
+     * @return this builder
+     */
     public Builder key(@Nullable String key) {
       this.key = key;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link SecretRef}
+     */
     public SecretRef build() {
       return new SecretRef(name, key);
     }

@@ -14,6 +14,9 @@ import org.jspecify.annotations.Nullable;
  * The fields the operation selects on {&#64;code Node} when its type is {&#64;code App}.
  *
  * @param typename The object's type name (the variant's discriminator).
+ * @param id The {@code id} member.
+ * @param name The {@code name} member, which may be {@code null}.
+ * @param org The {@code org} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -28,10 +31,18 @@ import org.jspecify.annotations.Nullable;
 public record NodeAsApp(@JsonProperty("__typename") String typename, @JsonProperty("id") String id,
     @JsonProperty("name") @Nullable String name,
     @JsonProperty("org") @Nullable NodeAsAppOrg org) implements NodeResult {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link NodeAsApp}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String typename;
@@ -48,26 +59,56 @@ public record NodeAsApp(@JsonProperty("__typename") String typename, @JsonProper
     private Builder() {
     }
 
+    /**
+     * Sets the {@code __typename} member.
+     *
+     * @param typename The object's type name (the variant's discriminator).
+     * @return this builder
+     */
     public Builder typename(@Nullable String typename) {
       this.typename = typename;
       return this;
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code org} member.
+     *
+     * @param org The {@code org} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder org(@Nullable NodeAsAppOrg org) {
       this.org = org;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link NodeAsApp}
+     * @throws IllegalStateException when a member the spec requires ({@code __typename}, {@code id}) is not set
+     */
     public NodeAsApp build() {
       Required.check(typename, "NodeAsApp", "__typename");
       Required.check(id, "NodeAsApp", "id");

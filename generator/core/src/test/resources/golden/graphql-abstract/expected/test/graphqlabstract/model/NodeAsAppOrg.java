@@ -8,16 +8,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {&#64;code Org} that the operation selects.
+ *
+ * @param slug The {@code slug} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NodeAsAppOrg(@JsonProperty("slug") @Nullable String slug) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link NodeAsAppOrg}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String slug;
@@ -25,11 +35,22 @@ public record NodeAsAppOrg(@JsonProperty("slug") @Nullable String slug) {
     private Builder() {
     }
 
+    /**
+     * Sets the {@code slug} member.
+     *
+     * @param slug The {@code slug} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder slug(@Nullable String slug) {
       this.slug = slug;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link NodeAsAppOrg}
+     */
     public NodeAsAppOrg build() {
       return new NodeAsAppOrg(slug);
     }

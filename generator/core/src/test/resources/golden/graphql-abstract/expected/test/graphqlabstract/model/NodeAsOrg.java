@@ -14,6 +14,8 @@ import org.jspecify.annotations.Nullable;
  * The fields the operation selects on {&#64;code Node} when its type is {&#64;code Org}.
  *
  * @param typename The object's type name (the variant's discriminator).
+ * @param id The {@code id} member.
+ * @param slug The {@code slug} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -27,10 +29,18 @@ import org.jspecify.annotations.Nullable;
 )
 public record NodeAsOrg(@JsonProperty("__typename") String typename, @JsonProperty("id") String id,
     @JsonProperty("slug") @Nullable String slug) implements NodeResult {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link NodeAsOrg}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String typename;
@@ -44,21 +54,45 @@ public record NodeAsOrg(@JsonProperty("__typename") String typename, @JsonProper
     private Builder() {
     }
 
+    /**
+     * Sets the {@code __typename} member.
+     *
+     * @param typename The object's type name (the variant's discriminator).
+     * @return this builder
+     */
     public Builder typename(@Nullable String typename) {
       this.typename = typename;
       return this;
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code slug} member.
+     *
+     * @param slug The {@code slug} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder slug(@Nullable String slug) {
       this.slug = slug;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link NodeAsOrg}
+     * @throws IllegalStateException when a member the spec requires ({@code __typename}, {@code id}) is not set
+     */
     public NodeAsOrg build() {
       Required.check(typename, "NodeAsOrg", "__typename");
       Required.check(id, "NodeAsOrg", "id");

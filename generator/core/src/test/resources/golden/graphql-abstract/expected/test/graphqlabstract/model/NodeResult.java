@@ -26,8 +26,16 @@ import java.util.Map;
 public sealed interface NodeResult permits NodeAsApp, NodeAsOrg, NodeResult.Unknown {
   /**
    * A variant this client does not know, with every member as decoded.
+   *
+   * @param properties every member, by name, as decoded
    */
   record Unknown(@JsonValue Map<String, Object> properties) implements NodeResult {
+    /**
+     * The unknown variant of these members (Jackson's creator).
+     *
+     * @param properties every member, by name, as decoded
+     * @return the unknown variant
+     */
     @JsonCreator(
         mode = JsonCreator.Mode.DELEGATING
     )

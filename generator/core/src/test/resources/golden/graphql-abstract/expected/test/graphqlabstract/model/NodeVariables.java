@@ -9,16 +9,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The variables of the Node operation.
+ *
+ * @param id The {@code id} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record NodeVariables(@JsonProperty("id") String id) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link NodeVariables}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -26,11 +36,23 @@ public record NodeVariables(@JsonProperty("id") String id) {
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link NodeVariables}
+     * @throws IllegalStateException when a member the spec requires ({@code id}) is not set
+     */
     public NodeVariables build() {
       Required.check(id, "NodeVariables", "id");
       return new NodeVariables(id);

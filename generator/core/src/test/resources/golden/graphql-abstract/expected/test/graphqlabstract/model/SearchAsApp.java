@@ -12,6 +12,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields the operation selects on {&#64;code SearchHit} when its type is {&#64;code App}.
+ *
+ * @param typename The {@code __typename} member.
+ * @param id The {@code id} member.
+ * @param name The {@code name} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -26,10 +30,18 @@ import org.jspecify.annotations.Nullable;
 public record SearchAsApp(@JsonProperty("__typename") String typename,
     @JsonProperty("id") String id,
     @JsonProperty("name") @Nullable String name) implements SearchResult {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link SearchAsApp}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String typename;
@@ -43,21 +55,45 @@ public record SearchAsApp(@JsonProperty("__typename") String typename,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code __typename} member.
+     *
+     * @param typename The {@code __typename} member.
+     * @return this builder
+     */
     public Builder typename(@Nullable String typename) {
       this.typename = typename;
       return this;
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link SearchAsApp}
+     * @throws IllegalStateException when a member the spec requires ({@code __typename}, {@code id}) is not set
+     */
     public SearchAsApp build() {
       Required.check(typename, "SearchAsApp", "__typename");
       Required.check(id, "SearchAsApp", "id");

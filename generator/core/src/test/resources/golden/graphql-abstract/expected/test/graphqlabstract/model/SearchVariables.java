@@ -9,16 +9,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The variables of the Search operation.
+ *
+ * @param q The {@code q} member.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SearchVariables(@JsonProperty("q") String q) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link SearchVariables}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String q;
@@ -26,11 +36,23 @@ public record SearchVariables(@JsonProperty("q") String q) {
     private Builder() {
     }
 
+    /**
+     * Sets the {@code q} member.
+     *
+     * @param q The {@code q} member.
+     * @return this builder
+     */
     public Builder q(@Nullable String q) {
       this.q = q;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link SearchVariables}
+     * @throws IllegalStateException when a member the spec requires ({@code q}) is not set
+     */
     public SearchVariables build() {
       Required.check(q, "SearchVariables", "q");
       return new SearchVariables(q);

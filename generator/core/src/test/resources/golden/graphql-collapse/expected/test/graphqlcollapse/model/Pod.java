@@ -9,6 +9,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {&#64;code Pod} that the operation selects.
+ *
+ * @param id The {@code id} member.
+ * @param name The {@code name} member, which may be {@code null}.
+ * @param runtime The {@code runtime} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -16,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Pod(@JsonProperty("id") String id, @JsonProperty("name") @Nullable String name,
     @JsonProperty("runtime") @Nullable PodRuntime runtime) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Pod}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -33,21 +45,45 @@ public record Pod(@JsonProperty("id") String id, @JsonProperty("name") @Nullable
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code name} member.
+     *
+     * @param name The {@code name} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder name(@Nullable String name) {
       this.name = name;
       return this;
     }
 
+    /**
+     * Sets the {@code runtime} member.
+     *
+     * @param runtime The {@code runtime} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder runtime(@Nullable PodRuntime runtime) {
       this.runtime = runtime;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Pod}
+     * @throws IllegalStateException when a member the spec requires ({@code id}) is not set
+     */
     public Pod build() {
       Required.check(id, "Pod", "id");
       return new Pod(id, name, runtime);

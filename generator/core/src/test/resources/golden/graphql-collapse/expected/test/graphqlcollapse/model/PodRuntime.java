@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {&#64;code PodRuntime} that the operation selects.
+ *
+ * @param uptimeInSeconds The {@code uptimeInSeconds} member, which may be {@code null}.
+ * @param ports The {@code ports} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -16,10 +19,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PodRuntime(@JsonProperty("uptimeInSeconds") @Nullable Integer uptimeInSeconds,
     @JsonProperty("ports") @Nullable List<Port> ports) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link PodRuntime}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Integer uptimeInSeconds;
@@ -30,16 +41,33 @@ public record PodRuntime(@JsonProperty("uptimeInSeconds") @Nullable Integer upti
     private Builder() {
     }
 
+    /**
+     * Sets the {@code uptimeInSeconds} member.
+     *
+     * @param uptimeInSeconds The {@code uptimeInSeconds} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder uptimeInSeconds(@Nullable Integer uptimeInSeconds) {
       this.uptimeInSeconds = uptimeInSeconds;
       return this;
     }
 
+    /**
+     * Sets the {@code ports} member.
+     *
+     * @param ports The {@code ports} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder ports(@Nullable List<Port> ports) {
       this.ports = ports;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link PodRuntime}
+     */
     public PodRuntime build() {
       return new PodRuntime(uptimeInSeconds, ports);
     }

@@ -8,6 +8,10 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {&#64;code Port} that the operation selects.
+ *
+ * @param ip The {@code ip} member, which may be {@code null}.
+ * @param privatePort The {@code privatePort} member, which may be {@code null}.
+ * @param publicPort The {@code publicPort} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -16,10 +20,18 @@ import org.jspecify.annotations.Nullable;
 public record Port(@JsonProperty("ip") @Nullable String ip,
     @JsonProperty("privatePort") @Nullable Integer privatePort,
     @JsonProperty("publicPort") @Nullable Integer publicPort) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link Port}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private String ip;
@@ -33,21 +45,44 @@ public record Port(@JsonProperty("ip") @Nullable String ip,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code ip} member.
+     *
+     * @param ip The {@code ip} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder ip(@Nullable String ip) {
       this.ip = ip;
       return this;
     }
 
+    /**
+     * Sets the {@code privatePort} member.
+     *
+     * @param privatePort The {@code privatePort} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder privatePort(@Nullable Integer privatePort) {
       this.privatePort = privatePort;
       return this;
     }
 
+    /**
+     * Sets the {@code publicPort} member.
+     *
+     * @param publicPort The {@code publicPort} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder publicPort(@Nullable Integer publicPort) {
       this.publicPort = publicPort;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link Port}
+     */
     public Port build() {
       return new Port(ip, privatePort, publicPort);
     }

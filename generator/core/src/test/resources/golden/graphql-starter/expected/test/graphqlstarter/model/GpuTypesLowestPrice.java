@@ -8,6 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {&#64;code Price} that the operation selects.
+ *
+ * @param perHour The {@code perHour} member, which may be {@code null}.
+ * @param currency The {@code currency} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -15,10 +18,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record GpuTypesLowestPrice(@JsonProperty("perHour") @Nullable Double perHour,
     @JsonProperty("currency") @Nullable String currency) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GpuTypesLowestPrice}, member by member.
+   */
   public static final class Builder {
     @Nullable
     private Double perHour;
@@ -29,16 +40,33 @@ public record GpuTypesLowestPrice(@JsonProperty("perHour") @Nullable Double perH
     private Builder() {
     }
 
+    /**
+     * Sets the {@code perHour} member.
+     *
+     * @param perHour The {@code perHour} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder perHour(@Nullable Double perHour) {
       this.perHour = perHour;
       return this;
     }
 
+    /**
+     * Sets the {@code currency} member.
+     *
+     * @param currency The {@code currency} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder currency(@Nullable String currency) {
       this.currency = currency;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GpuTypesLowestPrice}
+     */
     public GpuTypesLowestPrice build() {
       return new GpuTypesLowestPrice(perHour, currency);
     }

@@ -9,6 +9,11 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {&#64;code GpuType} that the operation selects.
+ *
+ * @param id The {@code id} member.
+ * @param displayName The {@code displayName} member, which may be {@code null}.
+ * @param memoryInGb The {@code memoryInGb} member, which may be {@code null}.
+ * @param lowestPrice The {@code lowestPrice} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -18,10 +23,18 @@ public record GpuTypesResult(@JsonProperty("id") String id,
     @JsonProperty("displayName") @Nullable String displayName,
     @JsonProperty("memoryInGb") @Nullable Integer memoryInGb,
     @JsonProperty("lowestPrice") @Nullable GpuTypesLowestPrice lowestPrice) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link GpuTypesResult}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -38,26 +51,56 @@ public record GpuTypesResult(@JsonProperty("id") String id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code displayName} member.
+     *
+     * @param displayName The {@code displayName} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder displayName(@Nullable String displayName) {
       this.displayName = displayName;
       return this;
     }
 
+    /**
+     * Sets the {@code memoryInGb} member.
+     *
+     * @param memoryInGb The {@code memoryInGb} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder memoryInGb(@Nullable Integer memoryInGb) {
       this.memoryInGb = memoryInGb;
       return this;
     }
 
+    /**
+     * Sets the {@code lowestPrice} member.
+     *
+     * @param lowestPrice The {@code lowestPrice} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder lowestPrice(@Nullable GpuTypesLowestPrice lowestPrice) {
       this.lowestPrice = lowestPrice;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link GpuTypesResult}
+     * @throws IllegalStateException when a member the spec requires ({@code id}) is not set
+     */
     public GpuTypesResult build() {
       Required.check(id, "GpuTypesResult", "id");
       return new GpuTypesResult(id, displayName, memoryInGb, lowestPrice);

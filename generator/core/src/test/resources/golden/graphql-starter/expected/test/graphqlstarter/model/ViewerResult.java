@@ -9,6 +9,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of {&#64;code Principal} that the operation selects.
+ *
+ * @param id The {@code id} member.
+ * @param email The {@code email} member, which may be {@code null}.
  */
 @JsonIgnoreProperties(
     ignoreUnknown = true
@@ -16,10 +19,18 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ViewerResult(@JsonProperty("id") String id,
     @JsonProperty("email") @Nullable String email) {
+  /**
+   * A builder with no member set.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
+  /**
+   * A builder of {@link ViewerResult}, member by member; {@link #build()} checks that the members the spec requires are set.
+   */
   public static final class Builder {
     @Nullable
     private String id;
@@ -30,16 +41,34 @@ public record ViewerResult(@JsonProperty("id") String id,
     private Builder() {
     }
 
+    /**
+     * Sets the {@code id} member.
+     *
+     * @param id The {@code id} member.
+     * @return this builder
+     */
     public Builder id(@Nullable String id) {
       this.id = id;
       return this;
     }
 
+    /**
+     * Sets the {@code email} member.
+     *
+     * @param email The {@code email} member, which may be {@code null}.
+     * @return this builder
+     */
     public Builder email(@Nullable String email) {
       this.email = email;
       return this;
     }
 
+    /**
+     * The record of the members set so far.
+     *
+     * @return a new {@link ViewerResult}
+     * @throws IllegalStateException when a member the spec requires ({@code id}) is not set
+     */
     public ViewerResult build() {
       Required.check(id, "ViewerResult", "id");
       return new ViewerResult(id, email);
