@@ -214,6 +214,12 @@ final class CoreweaveFake extends FakeProvider {
     return out;
   }
 
+  /** A CoreWeave OS image (a VirtualServer takes no container image). */
+  @Override
+  public dev.providerapi.model.LaunchRequest.Builder sampleLaunch(boolean sshKeys) {
+    return super.sampleLaunch(sshKeys).image("ubuntu2204-nvidia-535-docker-master-ord1");
+  }
+
   @Override
   protected SandboxResponse error(int status, String reason, String message) {
     String k8s = switch (reason) {

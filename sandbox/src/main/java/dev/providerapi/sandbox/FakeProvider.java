@@ -153,6 +153,24 @@ public abstract class FakeProvider {
   /** An error in the provider's own format. {@code reason} is a short machine word (not_found, conflict ...). */
   protected abstract SandboxResponse error(int status, String reason, String message);
 
+  /**
+   * The provider's answer when it has no capacity for a create, in its own error format, worded so its
+   * provider.yaml rules read it as CAPACITY_UNAVAILABLE. Fakes of providers with another wording override it.
+   */
+  protected SandboxResponse capacityError() {
+    return error(400, "insufficient_capacity", "sandbox fault NO_CAPACITY: not enough capacity, out of stock");
+  }
+
+  /**
+   * A launch this fake accepts for any of its offers (an image it knows, an SSH key in the form it takes when
+   * {@code sshKeys} is true): the caller adds the offer id and the client token.
+   */
+  public dev.providerapi.model.LaunchRequest.Builder sampleLaunch(boolean sshKeys) {
+    dev.providerapi.model.LaunchRequest.Builder b = dev.providerapi.model.LaunchRequest.builder()
+        .image("pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime");
+    return sshKeys ? b.sshKey("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host") : b;
+  }
+
   /** JSON field names whose values are status enums (for {@link FaultKind#UNKNOWN_ENUM}). */
   protected abstract Set<String> statusFields();
 
@@ -257,6 +275,10 @@ public abstract class FakeProvider {
           return;
         }
         case DELAY -> sleep(faults.delay());
+        case NO_CAPACITY -> {
+          connection.send(capacityError());
+          return;
+        }
         case STATUS_502_HTML -> {
           connection.send(SandboxResponse.html(502, "<html><head><title>502 Bad Gateway</title></head>"
               + "<body><center><h1>502 Bad Gateway</h1></center><hr><center>nginx</center></body></html>"));

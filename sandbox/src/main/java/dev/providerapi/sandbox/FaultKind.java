@@ -24,6 +24,11 @@ public enum FaultKind {
   STATUS_409(Phase.BEFORE),
   /** 400 in the provider's error format. */
   STATUS_400(Phase.BEFORE),
+  /**
+   * The provider's own "no capacity" answer (what its provider.yaml error rules map to
+   * CapacityUnavailableException: Lambda's insufficient-capacity code, Vast's no_such_ask ...); nothing happened.
+   */
+  NO_CAPACITY(Phase.BEFORE),
   /** The request is read, then the connection is closed with no answer; nothing happened. */
   CLOSE_BEFORE_ANSWER(Phase.BEFORE),
   /** The request is read, then the connection is reset (RST); nothing happened. */

@@ -191,6 +191,12 @@ final class LambdaFake extends FakeProvider {
     return json(200, out);
   }
 
+  /** Lambda takes SSH keys by registered name; this fake knows {@code yubikey}. It needs no image. */
+  @Override
+  public dev.providerapi.model.LaunchRequest.Builder sampleLaunch(boolean sshKeys) {
+    return dev.providerapi.model.LaunchRequest.builder().sshKey("yubikey");
+  }
+
   @Override
   protected SandboxResponse error(int status, String reason, String message) {
     String code = switch (reason) {

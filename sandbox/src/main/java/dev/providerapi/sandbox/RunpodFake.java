@@ -230,6 +230,13 @@ final class RunpodFake extends FakeProvider {
     return pod;
   }
 
+  /** RunPod's wording for a pod it cannot place now. */
+  @Override
+  protected SandboxResponse capacityError() {
+    return error(200, "internal", "There are no longer any instances available with the requested specifications."
+        + " Please refresh and try again.");
+  }
+
   @Override
   protected SandboxResponse error(int status, String reason, String message) {
     String code = switch (reason) {

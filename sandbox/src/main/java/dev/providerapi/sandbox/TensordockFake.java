@@ -138,6 +138,12 @@ final class TensordockFake extends FakeProvider {
     return out;
   }
 
+  /** A TensorDock OS image (it runs VMs, not containers). */
+  @Override
+  public dev.providerapi.model.LaunchRequest.Builder sampleLaunch(boolean sshKeys) {
+    return super.sampleLaunch(sshKeys).image("ubuntu2404");
+  }
+
   @Override
   protected SandboxResponse error(int status, String reason, String message) {
     return json(status, object().put("error", message).put("status", status));

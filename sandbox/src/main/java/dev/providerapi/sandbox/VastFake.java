@@ -241,6 +241,12 @@ final class VastFake extends FakeProvider {
     return out;
   }
 
+  /** Vast's answer when the ask is gone: 404 with {@code no_such_ask} (its provider.yaml reads it as capacity). */
+  @Override
+  protected SandboxResponse capacityError() {
+    return error(404, "no_such_ask", "error 404/3603: no_such_ask Instance type is no longer available.");
+  }
+
   @Override
   protected SandboxResponse error(int status, String reason, String message) {
     String code = switch (reason) {

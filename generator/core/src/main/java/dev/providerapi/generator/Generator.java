@@ -520,6 +520,10 @@ public final class Generator {
       }
     }
     String prefix = manifest.classPrefix();
+    emitting(specFile, "the generated contract test " + prefix + "ProviderBaseTest",
+        () -> dev.providerapi.generator.emit.ContractTestEmitter.emit(manifest, specName)).ifPresent(f ->
+        generated.put(GENERATED_TEST_JAVA + packagePath(f.packageName()) + f.typeSpec().name() + ".java",
+            utf8(f.toString())));
     String test = emitting(specFile, "the generated client test " + prefix + "ApiClientTest",
         () -> templates.render(TemplateRenderer.CLIENT_TEST, TestModelBuilder.build(manifest, model, fixtures, specName)));
     generated.put(GENERATED_TEST_JAVA + packagePath(manifest.javaPackage() + ".api") + prefix + "ApiClientTest.java",

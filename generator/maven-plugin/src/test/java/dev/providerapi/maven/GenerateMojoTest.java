@@ -35,7 +35,7 @@ class GenerateMojoTest {
     assertThat(first.project.getTestCompileSourceRoots()).containsExactly(
         project.resolve("gen/src/generated-test/java").toString());
     assertThat(Mojos.infos(first)).singleElement().asString()
-        .startsWith("provider-api: lambda -> " + project.resolve("gen") + ": 52 files written, 0 unchanged, created "
+        .startsWith("provider-api: lambda -> " + project.resolve("gen") + ": 53 files written, 0 unchanged, created "
             + "src/main/java/dev/providerapi/lambda/LambdaProvider.java (no generated.manifest yet; ");
     Map<String, String> before = Mojos.tree(project.resolve("gen"));
 

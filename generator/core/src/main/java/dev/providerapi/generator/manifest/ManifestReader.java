@@ -51,7 +51,8 @@ public final class ManifestReader {
   static final List<String> TOP_LEVEL_KEYS = List.of(
       "name", "displayName", "javaPackage", "classPrefix", "spec", "baseUrl", "consoleUrl", "auth",
       "responseEnvelope", "rateLimits", "operationRateLimits", "errors", "status", "preempted", "operations",
-      "capabilities", "billing", "offersCacheTtl", "gpuNamePattern", "gpuAliases", "regions", "offerCatalog");
+      "capabilities", "billing", "offersCacheTtl", "gpuNamePattern", "gpuAliases", "regions", "offerCatalog",
+      "sandbox");
 
   static final List<String> SPEC_KINDS = List.of("openapi", "graphql", "crd");
 
@@ -226,7 +227,13 @@ public final class ManifestReader {
       if (catalog != null) {
         d.offerCatalog(offerCatalog(catalog));
       }
-      return new ProviderManifest(file, d.build(), javaPackage, classPrefix, spec, envelope, operations, bindings);
+      JsonNode sandbox = top.get("sandbox");
+      if (sandbox != null && !sandbox.isBoolean()) {
+        throw fail("sandbox", "must be true or false (true: the sandbox has a fake of this provider, and the"
+            + " generated tests run the base's contract against it), found " + sandbox);
+      }
+      return new ProviderManifest(file, d.build(), javaPackage, classPrefix, spec, envelope, operations, bindings,
+          sandbox != null && sandbox.booleanValue());
     }
 
     private OfferCatalog offerCatalog(JsonNode node) {

@@ -15,6 +15,8 @@ import org.jspecify.annotations.Nullable;
  * @param responseEnvelope the member wrapping every success body ({@code data}), or null
  * @param operations our operation name ({@code offers}, {@code launch}, ...) -> the spec's operation id
  * @param bindings our operation name -> its whole binding (short or long form), see {@link Binding}
+ * @param sandbox provider.yaml's {@code sandbox: true}: the sandbox module has a stateful fake of this provider,
+ *     so the generated tests include {@code <Prefix>ProviderBaseTest}, the base's contract run against it
  */
 public record ProviderManifest(
     Path file,
@@ -24,11 +26,18 @@ public record ProviderManifest(
     SpecRef spec,
     @Nullable String responseEnvelope,
     Map<String, String> operations,
-    Map<String, Binding> bindings) {
+    Map<String, Binding> bindings,
+    boolean sandbox) {
 
   public ProviderManifest {
     operations = Map.copyOf(operations);
     bindings = Map.copyOf(bindings);
+  }
+
+  /** A manifest of a provider the sandbox does not fake. */
+  public ProviderManifest(Path file, ProviderDescriptor descriptor, String javaPackage, String classPrefix,
+      SpecRef spec, @Nullable String responseEnvelope, Map<String, String> operations, Map<String, Binding> bindings) {
+    this(file, descriptor, javaPackage, classPrefix, spec, responseEnvelope, operations, bindings, false);
   }
 
   /** A manifest whose bindings are all short form (the operation ids alone). */
