@@ -44,8 +44,9 @@ final class UnionEmitter {
         .addModifiers(Modifier.PUBLIC, Modifier.SEALED);
     String doc = Naming.javadoc(def.description());
     if (doc.isEmpty()) {
-      doc = "One of the variants of " + Naming.code(def.name()) + " in the spec, at " + Naming.code(def.origin())
-          + ".";
+      doc = "One of " + String.join(", ", def.variants().stream()
+          .map(v -> "{@link " + types.named(v.type().name()).simpleName() + "}").toList())
+          + " (" + Naming.code(def.name()) + " in the spec, at " + Naming.code(def.origin()) + ").";
     }
     type.addJavadoc("$L\n\n", doc);
     if (def.discriminator() == null) {

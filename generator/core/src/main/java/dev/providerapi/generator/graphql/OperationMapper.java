@@ -171,8 +171,8 @@ final class OperationMapper {
           file.getFileName().toString(), fields, null, false));
       body = new BodyDef("application/json", new TypeRef.Named(variablesName), true);
     }
-    String summary = (kind == OperationDef.OperationKind.QUERY ? "Query " : "Mutation ") + "{@code "
-        + root.getName() + "}";
+    // Descriptions are prose (the emitters escape them for Javadoc), so names are written plain, not as {@code}.
+    String summary = (kind == OperationDef.OperationKind.QUERY ? "Query " : "Mutation ") + root.getName();
     return new OperationDef(name, javaName, summary, rootDef.getDescription(),
         new OperationDef.GraphQl(wireText(withTypename(text, ctx.typenameAt())), name, kind), List.of(), body,
         response, "/data/" + root.getResultKey(), 200, idempotent(file, text, kind),
@@ -309,9 +309,8 @@ final class OperationMapper {
       fields.add(new FieldDef(key, javaName, m.type(), true, !m.nonNull(), def.getDescription(),
           def.isDeprecated(), false));
     }
-    String doc = as == fieldType ? "The fields of {@code " + as.getName() + "} that the operation selects."
-        : "The fields the operation selects on {@code " + fieldType.getName() + "} when its type is {@code "
-            + as.getName() + "}.";
+    String doc = as == fieldType ? "The fields of " + as.getName() + " that the operation selects."
+        : "The fields the operation selects on " + fieldType.getName() + " when its type is " + as.getName() + ".";
     return new RecordDef(recordName, doc,
         ctx.file().getFileName() + " " + field.getResultKey(), fields, null, false);
   }
@@ -337,8 +336,8 @@ final class OperationMapper {
       variants.add(new UnionDef.Variant(new TypeRef.Named(variantName), List.of(c.getName())));
     }
     String kind = type instanceof GraphQLInterfaceType ? "interface" : "union";
-    claim(ctx, recordName, new UnionDef(recordName, "What the operation selects on the " + kind + " {@code "
-        + type.getName() + "}, by the object's type.", ctx.file().getFileName() + " " + field.getResultKey(),
+    claim(ctx, recordName, new UnionDef(recordName, "What the operation selects on the " + kind + " "
+        + type.getName() + ", by the object's type.", ctx.file().getFileName() + " " + field.getResultKey(),
         "__typename", variants));
     derived.put(recordName, JavaNames.upperCamel(type.getName()));
     return new TypeRef.Named(recordName);

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One of the variants of {@code AddSshKeyResponse} in the spec, at {@code #/paths/~1api~1v1~1ssh-keys/post/responses/200/content/properties/data}.
+ * One of {@link GeneratedSshKey}, {@link SshKey} ({@code AddSshKeyResponse} in the spec, at {@code #/paths/~1api~1v1~1ssh-keys/post/responses/200/content/properties/data}).
  *
  * <p>Decoded by the members present; a shape matching no variant decodes to {@link Unknown}.
  */

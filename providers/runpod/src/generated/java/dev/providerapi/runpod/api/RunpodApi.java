@@ -25,7 +25,7 @@ import org.jspecify.annotations.Nullable;
  */
 public interface RunpodApi {
   /**
-   * Query {&#64;code gpuTypes}.
+   * Query gpuTypes.
    *
    * @param input the {@code $input} variable (optional)
    * @return the decoded response body
@@ -34,7 +34,7 @@ public interface RunpodApi {
   List<GpuTypesResult> gpuTypes(@Nullable GpuTypeFilter input) throws ProviderException;
 
   /**
-   * Query {&#64;code myself}.
+   * Query myself.
    *
    * @return the decoded response body
    * @throws ProviderException typed by the provider's error format
@@ -42,7 +42,7 @@ public interface RunpodApi {
   MyPodsResult myPods() throws ProviderException;
 
   /**
-   * Query {&#64;code pod}.
+   * Query pod.
    *
    * @param input the {@code $input} variable
    * @return the decoded response body
@@ -51,7 +51,7 @@ public interface RunpodApi {
   PodResult pod(PodFilter input) throws ProviderException;
 
   /**
-   * Mutation {&#64;code podBidResume}.
+   * Mutation podBidResume.
    *
    * @param input the {@code $input} variable
    * @return the decoded response body
@@ -60,7 +60,7 @@ public interface RunpodApi {
   PodResumeResult podBidResume(PodBidResumeInput input) throws ProviderException;
 
   /**
-   * Mutation {&#64;code podFindAndDeployOnDemand}.
+   * Mutation podFindAndDeployOnDemand.
    *
    * @param input the {@code $input} variable
    * @return the decoded response body
@@ -70,7 +70,7 @@ public interface RunpodApi {
       ProviderException;
 
   /**
-   * Mutation {&#64;code podRentInterruptable}.
+   * Mutation podRentInterruptable.
    *
    * used by runpod-python for CPU pods (input shape partly differs: instanceId, templateId)
    *
@@ -82,7 +82,7 @@ public interface RunpodApi {
       ProviderException;
 
   /**
-   * Mutation {&#64;code podResume}.
+   * Mutation podResume.
    *
    * spot / interruptible
    *
@@ -93,7 +93,7 @@ public interface RunpodApi {
   PodResumeResult podResume(PodResumeInput input) throws ProviderException;
 
   /**
-   * Mutation {&#64;code podStop}.
+   * Mutation podStop.
    *
    * resume a spot pod with a bid
    *
@@ -104,7 +104,7 @@ public interface RunpodApi {
   PodStopResult podStop(PodStopInput input) throws ProviderException;
 
   /**
-   * Mutation {&#64;code podTerminate}.
+   * Mutation podTerminate.
    *
    * @param input the {@code $input} variable
    * @return the decoded response body

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of {&#64;code GpuType} that the operation selects.
+ * The fields of GpuType that the operation selects.
  *
  * @param id The {@code id} member, which may be {@code null}.
  * @param displayName e.g. "NVIDIA RTX A6000" (this is the gpuTypeId)

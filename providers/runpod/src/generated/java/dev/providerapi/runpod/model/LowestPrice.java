@@ -8,7 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of {&#64;code LowestPrice} that the operation selects.
+ * The fields of LowestPrice that the operation selects.
  *
  * @param minimumBidPrice The {@code minimumBidPrice} member, which may be {@code null}.
  * @param uninterruptablePrice The {@code uninterruptablePrice} member, which may be {@code null}.

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of {&#64;code PodMachineInfo} that the operation selects.
+ * The fields of PodMachineInfo that the operation selects.
  *
  * @param podHostId The {@code podHostId} member, which may be {@code null}.
  * @param gpuDisplayName The {@code gpuDisplayName} member, which may be {@code null}.

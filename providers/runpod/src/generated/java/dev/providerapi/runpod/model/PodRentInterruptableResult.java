@@ -9,7 +9,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of {&#64;code Pod} that the operation selects.
+ * The fields of Pod that the operation selects.
  *
  * @param id The {@code id} member.
  * @param name The {@code name} member.

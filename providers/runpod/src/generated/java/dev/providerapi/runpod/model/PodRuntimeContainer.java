@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of {&#64;code PodRuntimeContainer} that the operation selects.
+ * The fields of PodRuntimeContainer that the operation selects.
  *
  * @param cpuPercent The {@code cpuPercent} member, which may be {@code null}.
  * @param memoryPercent The {@code memoryPercent} member, which may be {@code null}.

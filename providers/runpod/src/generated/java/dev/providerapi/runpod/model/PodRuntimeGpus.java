@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of {&#64;code PodRuntimeGpus} that the operation selects.
+ * The fields of PodRuntimeGpus that the operation selects.
  *
  * @param id The {@code id} member, which may be {@code null}.
  * @param gpuUtilPercent The {@code gpuUtilPercent} member, which may be {@code null}.

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of {&#64;code PodRuntimePorts} that the operation selects.
+ * The fields of PodRuntimePorts that the operation selects.
  *
  * @param ip The {@code ip} member, which may be {@code null}.
  * @param isIpPublic The {@code isIpPublic} member, which may be {@code null}.

@@ -8,7 +8,7 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of {&#64;code Pod} that the operation selects.
+ * The fields of Pod that the operation selects.
  *
  * @param id The {@code id} member.
  * @param desiredStatus The {@code desiredStatus} member.

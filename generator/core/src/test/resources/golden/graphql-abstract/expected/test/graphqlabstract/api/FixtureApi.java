@@ -11,7 +11,7 @@ import test.graphqlabstract.model.SearchResult;
  */
 public interface FixtureApi {
   /**
-   * Query {&#64;code node}.
+   * Query node.
    *
    * One object by its global id.
    *
@@ -22,7 +22,7 @@ public interface FixtureApi {
   NodeResult node(String id) throws ProviderException;
 
   /**
-   * Query {&#64;code search}.
+   * Query search.
    *
    * @param q the {@code $q} variable
    * @return the decoded response body

@@ -11,7 +11,7 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields the operation selects on {&#64;code Node} when its type is {&#64;code App}.
+ * The fields the operation selects on Node when its type is App.
  *
  * @param typename The object's type name (the variant's discriminator).
  * @param id The {@code id} member.

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of {&#64;code Org} that the operation selects.
+ * The fields of Org that the operation selects.
  *
  * @param slug The {@code slug} member, which may be {@code null}.
  */

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Map;
 
 /**
- * What the operation selects on the interface {&#64;code Node}, by the object's type.
+ * What the operation selects on the interface Node, by the object's type.
  *
  * <p>Decoded by {@code __typename}; an unknown value decodes to {@link Unknown}.
  */

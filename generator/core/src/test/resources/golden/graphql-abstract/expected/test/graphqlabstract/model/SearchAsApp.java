@@ -11,7 +11,7 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields the operation selects on {&#64;code SearchHit} when its type is {&#64;code App}.
+ * The fields the operation selects on SearchHit when its type is App.
  *
  * @param typename The {@code __typename} member.
  * @param id The {@code id} member.

@@ -10,7 +10,7 @@ import test.graphqlcollapse.model.Pod;
  */
 public interface FixtureApi {
   /**
-   * Query {&#64;code myself}.
+   * Query myself.
    *
    * @return the decoded response body
    * @throws ProviderException typed by the provider's error format
@@ -18,7 +18,7 @@ public interface FixtureApi {
   MyPodsResult myPods() throws ProviderException;
 
   /**
-   * Query {&#64;code pod}.
+   * Query pod.
    *
    * @param id the {@code $id} variable
    * @return the decoded response body

@@ -8,7 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of {&#64;code User} that the operation selects.
+ * The fields of User that the operation selects.
  *
  * @param pods The {@code pods} member, which may be {@code null}.
  */

@@ -8,7 +8,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of {&#64;code PodRuntime} that the operation selects.
+ * The fields of PodRuntime that the operation selects.
  *
  * @param uptimeInSeconds The {@code uptimeInSeconds} member, which may be {@code null}.
  * @param ports The {@code ports} member, which may be {@code null}.

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of {&#64;code Port} that the operation selects.
+ * The fields of Port that the operation selects.
  *
  * @param ip The {@code ip} member, which may be {@code null}.
  * @param privatePort The {@code privatePort} member, which may be {@code null}.

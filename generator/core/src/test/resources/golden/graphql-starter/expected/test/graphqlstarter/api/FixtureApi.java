@@ -11,7 +11,7 @@ import test.graphqlstarter.model.ViewerResult;
  */
 public interface FixtureApi {
   /**
-   * Query {&#64;code gpuTypes}.
+   * Query gpuTypes.
    *
    * The GPU types on offer.
    *
@@ -21,7 +21,7 @@ public interface FixtureApi {
   List<GpuTypesResult> gpuTypes() throws ProviderException;
 
   /**
-   * Query {&#64;code viewer}.
+   * Query viewer.
    *
    * @return the decoded response body
    * @throws ProviderException typed by the provider's error format

@@ -7,7 +7,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of {&#64;code Price} that the operation selects.
+ * The fields of Price that the operation selects.
  *
  * @param perHour The {@code perHour} member, which may be {@code null}.
  * @param currency The {@code currency} member, which may be {@code null}.

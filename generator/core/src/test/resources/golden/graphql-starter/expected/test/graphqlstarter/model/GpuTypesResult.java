@@ -8,7 +8,7 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of {&#64;code GpuType} that the operation selects.
+ * The fields of GpuType that the operation selects.
  *
  * @param id The {@code id} member.
  * @param displayName The {@code displayName} member, which may be {@code null}.

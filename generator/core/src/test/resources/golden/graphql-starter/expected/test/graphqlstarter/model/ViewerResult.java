@@ -8,7 +8,7 @@ import dev.providerapi.json.Required;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The fields of {&#64;code Principal} that the operation selects.
+ * The fields of Principal that the operation selects.
  *
  * @param id The {@code id} member.
  * @param email The {@code email} member, which may be {@code null}.
