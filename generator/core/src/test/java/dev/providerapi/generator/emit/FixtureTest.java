@@ -36,11 +36,7 @@ class FixtureTest {
       "inputs/definitions-ref", "inputs/null-ref", "inputs/openapi32"})
   void emitsExpectedSourceThatCompiles(String fixture) throws IOException {
     Path dir = FIXTURES.resolve(fixture);
-    String name = fixture.substring(fixture.lastIndexOf('/') + 1);
-    ProviderManifest manifest = "envelope".equals(fixture)
-        ? TestManifests.full(name, "Fixture") : TestManifests.minimal(name, "Fixture");
-    ApiModel model = new OpenApiReader().read(dir.resolve("spec.yaml"), "envelope".equals(fixture) ? "data" : null);
-    List<JavaFile> files = JavaEmitters.emit(model, manifest);
+    List<JavaFile> files = emit(fixture);
 
     Map<String, String> actual = new TreeMap<>();
     for (JavaFile f : files) {
@@ -61,6 +57,16 @@ class FixtureTest {
     actual.forEach((path, source) -> assertThat(source).as(path).isEqualTo(expected.get(path)));
 
     Compiled.compile(files);
+  }
+
+  /** The fixture's spec, read and emitted as this test does. */
+  static List<JavaFile> emit(String fixture) {
+    Path dir = FIXTURES.resolve(fixture);
+    String name = fixture.substring(fixture.lastIndexOf('/') + 1);
+    ProviderManifest manifest = "envelope".equals(fixture)
+        ? TestManifests.full(name, "Fixture") : TestManifests.minimal(name, "Fixture");
+    ApiModel model = new OpenApiReader().read(dir.resolve("spec.yaml"), "envelope".equals(fixture) ? "data" : null);
+    return JavaEmitters.emit(model, manifest);
   }
 
   private static void bless(Path expectedDir, Map<String, String> actual) throws IOException {

@@ -121,7 +121,8 @@ class GoldenGraphQlCrdTest {
     assertThat(compilation.status()).as(compilation.diagnostics().toString()).isEqualTo(Compilation.Status.SUCCESS);
   }
 
-  private static ApiModel model(String fixture) throws IOException {
+  /** The case's schema or CRD, read and collapsed as this test does. */
+  static ApiModel model(String fixture) throws IOException {
     Path dir = GOLDEN.resolve(fixture);
     if (fixture.startsWith("graphql-")) {
       return TypeCollapse.collapse(new GraphQlReader(w -> { }).read(dir.resolve("schema.graphql"), null));
