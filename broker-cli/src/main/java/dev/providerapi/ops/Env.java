@@ -9,9 +9,25 @@ import org.jspecify.annotations.Nullable;
  * What a command reads from its surroundings: environment variables, the home folder and the two output
  * streams. {@link OpsMain#main} passes the process's own; tests pass their own, so nothing reads
  * {@link System#getenv()} behind their back.
+ *
+ * @param vars the environment variables; a blank value counts as unset
+ * @param home the user's home folder, where the default config and ledger files are looked for
+ * @param osName the {@code os.name} system property, which picks the ledger's default folder
+ * @param out where a command writes its results
+ * @param err where a command writes errors and warnings
  */
 public record Env(Map<String, String> vars, Path home, String osName, PrintWriter out, PrintWriter err) {
 
+  /**
+   * Copies {@code vars}, so later changes to the caller's map are not seen.
+   *
+   * @param vars the environment variables; a blank value counts as unset
+   * @param home the user's home folder
+   * @param osName the {@code os.name} system property
+   * @param out where a command writes its results
+   * @param err where a command writes errors and warnings
+   * @throws NullPointerException when {@code vars} is null or holds a null name or value
+   */
   public Env {
     vars = Map.copyOf(vars);
   }

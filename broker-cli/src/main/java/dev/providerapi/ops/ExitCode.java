@@ -20,12 +20,22 @@ package dev.providerapi.ops;
  * </table>
  */
 public final class ExitCode {
+  /** Done; every provider asked answered. */
   public static final int OK = 0;
+  /**
+   * The operation failed: a provider refused, no offer or capacity, every provider failed, or an unexpected
+   * error.
+   */
   public static final int FAILED = 1;
+  /** Bad arguments, a bad or unsafe config file, an unknown or unconfigured provider; nothing was sent. */
   public static final int USAGE = 2;
+  /** Some providers (or some of several instances) failed, the others answered; the output holds their answers. */
   public static final int PARTIAL = 3;
+  /** Waited past {@code --timeout} for RUNNING (or gone); the instance exists and was left as it is. */
   public static final int TIMEOUT = 4;
+  /** A launch whose outcome is unknown: an instance may exist; run {@code reconcile} before launching again. */
   public static final int OUTCOME_UNKNOWN = 5;
+  /** Reconcile found orphans or unknowns it left in place. */
   public static final int FINDINGS = 6;
 
   private ExitCode() {}

@@ -16,6 +16,12 @@ import picocli.CommandLine.Command;
 public final class OpsMain {
   private OpsMain() {}
 
+  /**
+   * Runs one command with the process's environment, home folder and standard streams, then exits the JVM with
+   * the command's {@link ExitCode}.
+   *
+   * @param args the command line; {@code --verbose} anywhere also turns on debug logging
+   */
   public static void main(String[] args) {
     boolean verbose = Arrays.asList(args).contains("--verbose");
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", verbose ? "debug" : "warn");
@@ -32,7 +38,13 @@ public final class OpsMain {
     System.exit(code);
   }
 
-  /** Runs one command line in {@code env} and returns its exit code. */
+  /**
+   * Runs one command line in {@code env} and returns its exit code; does not exit the JVM.
+   *
+   * @param env the environment and streams the command uses
+   * @param args the command line, subcommand first
+   * @return the command's {@link ExitCode}
+   */
   public static int run(Env env, String... args) {
     return commandLine(env).execute(args);
   }
