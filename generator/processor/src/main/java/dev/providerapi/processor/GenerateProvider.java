@@ -21,6 +21,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.PACKAGE)
 @Retention(RetentionPolicy.SOURCE)
 public @interface GenerateProvider {
-  /** The provider.yaml; the spec it names (and every file the spec {@code $ref}s) is read from there. */
+  /**
+   * The provider.yaml; the spec it names (and every file the spec {@code $ref}s) is read from there.
+   *
+   * @return the manifest's path, relative to the processor's root
+   */
   String manifest();
 }

@@ -17,6 +17,10 @@ import java.lang.annotation.Target;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.SOURCE)
 public @interface ProviderAdapter {
-  /** The provider name, as in provider.yaml ({@code name:}). */
+  /**
+   * The provider name, as in provider.yaml ({@code name:}).
+   *
+   * @return the provider's name, such as {@code lambda}
+   */
   String value();
 }
