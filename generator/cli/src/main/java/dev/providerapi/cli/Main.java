@@ -12,21 +12,39 @@ import picocli.CommandLine;
  * (message on stderr, stack trace only with {@code --verbose}), 3 an unexpected failure.
  */
 public final class Main {
+  /** Exit code: done. */
   public static final int OK = 0;
+  /**
+   * Exit code: {@code --check} found generated files that differ from what the specs give, or {@code diff} or
+   * {@code update} found a breaking change.
+   */
   public static final int DRIFT = 1;
+  /**
+   * Exit code: bad input (an argument, a spec or manifest, an output folder that cannot be written); the message
+   * is on stderr.
+   */
   public static final int BAD_INPUT = 2;
+  /** Exit code: an unexpected failure; the message is on stderr, the stack trace only with {@code --verbose}. */
   public static final int FAILURE = 3;
 
   private Main() {}
 
+  /**
+   * Runs one command from the current folder and exits the JVM with its exit code.
+   *
+   * @param args the command line; {@code --verbose} anywhere also turns library logging on
+   */
   public static void main(String[] args) {
     quietLibraries(java.util.Arrays.asList(args).contains("--verbose"));
     System.exit(commandLine(Generator::new, Path.of("").toAbsolutePath()).execute(args));
   }
 
   /**
+   * The {@code provider-api} command line with every subcommand, not yet run.
+   *
    * @param generators makes the generator (tests pass one with a fake reader and emitter)
    * @param workingDir where the search for the repository (a folder with {@code specs/}) starts
+   * @return a picocli command line whose {@code execute} returns one of this class's exit codes
    */
   public static CommandLine commandLine(Supplier<Generator> generators, Path workingDir) {
     CommandLine cmd = new CommandLine(new ProviderApiCommand(generators, workingDir));
