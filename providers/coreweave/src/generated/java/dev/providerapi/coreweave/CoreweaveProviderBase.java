@@ -37,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  * Everything {@code provider.yaml} declares for CoreWeave; the hand-written adapter extends this and adds only behaviour.
  */
 public abstract class CoreweaveProviderBase extends AbstractProvider {
+  /**
+   * What provider.yaml declares: auth, base URL, rate limits, error rules, statuses, capabilities, regions and GPU names.
+   */
   public static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder("coreweave")
       .displayName("CoreWeave")
       .baseUrl("https://k8s.ord1.coreweave.com")
@@ -103,12 +106,17 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
   @Nullable
   private volatile CoreweaveApi api;
 
+  /**
+   * @param config credentials, base URL, timeouts and limits this adapter runs with
+   */
   protected CoreweaveProviderBase(ProviderConfig config) {
     super(DESCRIPTOR, config);
   }
 
   /**
    * The typed client, created on first use over the shared HTTP client.
+   *
+   * @return the one client of this adapter
    */
   protected CoreweaveApi api() {
     CoreweaveApi local = api;
@@ -192,16 +200,24 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
 
   /**
    * The wire instance of getVirtualServer, listVirtualservers as ours (status through {@link #mapStatus}).
+   *
+   * @param wire the instance as the provider's answer carries it (never null)
+   * @return the instance in the common model
    */
   protected abstract Instance toInstance(VirtualServer wire);
 
   /**
    * The id the instance launched with {@code clientToken} has (it derives from the token).
+   *
+   * @param clientToken the launch's client token
+   * @return the instance id it gives
    */
   protected abstract String instanceIdForClientToken(String clientToken);
 
   /**
    * The value of the required {@code namespace} parameter (provider.yaml gives it no constant).
+   *
+   * @return the value every call sends
    */
   protected abstract String namespaceArgument();
 }

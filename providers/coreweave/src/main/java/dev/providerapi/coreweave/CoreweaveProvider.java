@@ -78,10 +78,12 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
     io.fabric8.kubernetes.client.Config load();
   }
 
+  /** Configured from the environment: {@link ProviderConfig#fromEnvironment()}. */
   public CoreweaveProvider() {
     this(ProviderConfig.fromEnvironment());
   }
 
+  /** @param config credentials, base URL, timeouts and limits to run with */
   public CoreweaveProvider(ProviderConfig config) {
     this(config, KubeconfigCredentials::autoConfigure);
   }

@@ -38,6 +38,9 @@ import org.jspecify.annotations.Nullable;
  * Everything {@code provider.yaml} declares for Hyperstack; the hand-written adapter extends this and adds only behaviour.
  */
 public abstract class HyperstackProviderBase extends AbstractProvider {
+  /**
+   * What provider.yaml declares: auth, base URL, rate limits, error rules, statuses, capabilities, regions and GPU names.
+   */
   public static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder("hyperstack")
       .displayName("Hyperstack")
       .baseUrl("https://infrahub-api.nexgencloud.com/v1")
@@ -106,12 +109,17 @@ public abstract class HyperstackProviderBase extends AbstractProvider {
   @Nullable
   private volatile HyperstackApi api;
 
+  /**
+   * @param config credentials, base URL, timeouts and limits this adapter runs with
+   */
   protected HyperstackProviderBase(ProviderConfig config) {
     super(DESCRIPTOR, config);
   }
 
   /**
    * The typed client, created on first use over the shared HTTP client.
+   *
+   * @return the one client of this adapter
    */
   protected HyperstackApi api() {
     HyperstackApi local = api;
@@ -181,6 +189,9 @@ public abstract class HyperstackProviderBase extends AbstractProvider {
 
   /**
    * The Create_VMs request body for one launch attempt (placement, image, keys, script, the client token).
+   *
+   * @param request the caller's launch, its client token set
+   * @return what is sent
    */
   protected abstract CreateInstancesPayload launchBody(LaunchRequest request);
 
@@ -234,6 +245,9 @@ public abstract class HyperstackProviderBase extends AbstractProvider {
 
   /**
    * The wire instance of Get_VM, List_VMs as ours (status through {@link #mapStatus}).
+   *
+   * @param wire the instance as the provider's answer carries it (never null)
+   * @return the instance in the common model
    */
   protected abstract Instance toInstance(InstanceFields wire);
 }

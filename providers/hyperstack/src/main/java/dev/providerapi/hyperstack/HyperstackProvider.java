@@ -56,10 +56,12 @@ public final class HyperstackProvider extends HyperstackProviderBase {
   static final String TOKEN_LABEL = CLIENT_TOKEN_KEY + "=";
   static final int PAGE_SIZE = 50;
 
+  /** Configured from the environment: {@link ProviderConfig#fromEnvironment()}. */
   public HyperstackProvider() {
     this(ProviderConfig.fromEnvironment());
   }
 
+  /** @param config credentials, base URL, timeouts and limits to run with */
   public HyperstackProvider(ProviderConfig config) {
     super(config);
   }

@@ -37,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  * Everything {@code provider.yaml} declares for Lambda Cloud; the hand-written adapter extends this and adds only behaviour.
  */
 public abstract class LambdaProviderBase extends AbstractProvider {
+  /**
+   * What provider.yaml declares: auth, base URL, rate limits, error rules, statuses, capabilities, regions and GPU names.
+   */
   public static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder("lambda")
       .displayName("Lambda Cloud")
       .baseUrl("https://cloud.lambda.ai")
@@ -110,12 +113,17 @@ public abstract class LambdaProviderBase extends AbstractProvider {
   @Nullable
   private volatile LambdaApi api;
 
+  /**
+   * @param config credentials, base URL, timeouts and limits this adapter runs with
+   */
   protected LambdaProviderBase(ProviderConfig config) {
     super(DESCRIPTOR, config);
   }
 
   /**
    * The typed client, created on first use over the shared HTTP client.
+   *
+   * @return the one client of this adapter
    */
   protected LambdaApi api() {
     LambdaApi local = api;
@@ -177,6 +185,9 @@ public abstract class LambdaProviderBase extends AbstractProvider {
 
   /**
    * The launchInstance request body for one launch attempt (placement, image, keys, script, the client token).
+   *
+   * @param request the caller's launch, its client token set
+   * @return what is sent
    */
   protected abstract InstanceLaunchRequest launchBody(LaunchRequest request);
 
@@ -214,6 +225,9 @@ public abstract class LambdaProviderBase extends AbstractProvider {
 
   /**
    * The wire instance of getInstance, listInstances, restartInstance as ours (status through {@link #mapStatus}).
+   *
+   * @param wire the instance as the provider's answer carries it (never null)
+   * @return the instance in the common model
    */
   protected abstract Instance toInstance(dev.providerapi.lambda.model.Instance wire);
 }

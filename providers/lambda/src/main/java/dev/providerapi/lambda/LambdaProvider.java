@@ -45,11 +45,12 @@ import org.jspecify.annotations.Nullable;
 @AutoService(Provider.class)
 public final class LambdaProvider extends LambdaProviderBase {
 
-
+  /** Configured from the environment: {@link ProviderConfig#fromEnvironment()}. */
   public LambdaProvider() {
     this(ProviderConfig.fromEnvironment());
   }
 
+  /** @param config credentials, base URL, timeouts and limits to run with */
   public LambdaProvider(ProviderConfig config) {
     super(config);
   }

@@ -37,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  * Everything {@code provider.yaml} declares for Paperspace; the hand-written adapter extends this and adds only behaviour.
  */
 public abstract class PaperspaceProviderBase extends AbstractProvider {
+  /**
+   * What provider.yaml declares: auth, base URL, rate limits, error rules, statuses, capabilities, regions and GPU names.
+   */
   public static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder("paperspace")
       .displayName("Paperspace")
       .baseUrl("https://api.paperspace.com/v1")
@@ -91,12 +94,17 @@ public abstract class PaperspaceProviderBase extends AbstractProvider {
   @Nullable
   private volatile PaperspaceApi api;
 
+  /**
+   * @param config credentials, base URL, timeouts and limits this adapter runs with
+   */
   protected PaperspaceProviderBase(ProviderConfig config) {
     super(DESCRIPTOR, config);
   }
 
   /**
    * The typed client, created on first use over the shared HTTP client.
+   *
+   * @return the one client of this adapter
    */
   protected PaperspaceApi api() {
     PaperspaceApi local = api;
@@ -190,6 +198,9 @@ public abstract class PaperspaceProviderBase extends AbstractProvider {
 
   /**
    * The wire instance of getMachine, listMachines, stopMachine, startMachine, restartMachine as ours (status through {@link #mapStatus}).
+   *
+   * @param wire the instance as the provider's answer carries it (never null)
+   * @return the instance in the common model
    */
   protected abstract Instance toInstance(Machine wire);
 }

@@ -75,10 +75,12 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
   private final CatalogPrices prices = CatalogPrices.of(DESCRIPTOR.offerCatalog());
   private final StartupScriptResources scripts = new StartupScriptResources(this::api);
 
+  /** Configured from the environment: {@link ProviderConfig#fromEnvironment()}. */
   public PaperspaceProvider() {
     this(ProviderConfig.fromEnvironment());
   }
 
+  /** @param config credentials, base URL, timeouts and limits to run with */
   public PaperspaceProvider(ProviderConfig config) {
     super(config);
   }

@@ -35,6 +35,9 @@ import org.jspecify.annotations.Nullable;
  * Everything {@code provider.yaml} declares for RunPod; the hand-written adapter extends this and adds only behaviour.
  */
 public abstract class RunpodProviderBase extends AbstractProvider {
+  /**
+   * What provider.yaml declares: auth, base URL, rate limits, error rules, statuses, capabilities, regions and GPU names.
+   */
   public static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder("runpod")
       .displayName("RunPod")
       .baseUrl("https://api.runpod.io/graphql")
@@ -80,12 +83,17 @@ public abstract class RunpodProviderBase extends AbstractProvider {
   @Nullable
   private volatile RunpodApi api;
 
+  /**
+   * @param config credentials, base URL, timeouts and limits this adapter runs with
+   */
   protected RunpodProviderBase(ProviderConfig config) {
     super(DESCRIPTOR, config);
   }
 
   /**
    * The typed client, created on first use over the shared HTTP client.
+   *
+   * @return the one client of this adapter
    */
   protected RunpodApi api() {
     RunpodApi local = api;
@@ -163,11 +171,17 @@ public abstract class RunpodProviderBase extends AbstractProvider {
 
   /**
    * The wire instance of Pod, MyPods as ours (status through {@link #mapStatus}).
+   *
+   * @param wire the instance as the provider's answer carries it (never null)
+   * @return the instance in the common model
    */
   protected abstract Instance toInstance(PodResult wire);
 
   /**
    * Mandatory: provider.yaml declares {@code STOP_START}.
+   *
+   * @param instanceId the provider's id of the instance
+   * @return what the capability promises for it
    */
   @Override
   public abstract Instance start(String instanceId);

@@ -64,10 +64,12 @@ public final class RunpodProvider extends RunpodProviderBase {
   /** Pods this adapter stopped: an EXITED spot pod not in here was stopped by RunPod, not by us. */
   private final Set<String> stoppedHere = ConcurrentHashMap.newKeySet();
 
+  /** Configured from the environment: {@link ProviderConfig#fromEnvironment()}. */
   public RunpodProvider() {
     this(ProviderConfig.fromEnvironment());
   }
 
+  /** @param config credentials, base URL, timeouts and limits to run with */
   public RunpodProvider(ProviderConfig config) {
     super(config);
   }

@@ -40,6 +40,9 @@ import org.jspecify.annotations.Nullable;
  * Everything {@code provider.yaml} declares for TensorDock; the hand-written adapter extends this and adds only behaviour.
  */
 public abstract class TensordockProviderBase extends AbstractProvider {
+  /**
+   * What provider.yaml declares: auth, base URL, rate limits, error rules, statuses, capabilities, regions and GPU names.
+   */
   public static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder("tensordock")
       .displayName("TensorDock")
       .baseUrl("https://dashboard.tensordock.com/api/v2")
@@ -88,12 +91,17 @@ public abstract class TensordockProviderBase extends AbstractProvider {
   @Nullable
   private volatile TensordockApi api;
 
+  /**
+   * @param config credentials, base URL, timeouts and limits this adapter runs with
+   */
   protected TensordockProviderBase(ProviderConfig config) {
     super(DESCRIPTOR, config);
   }
 
   /**
    * The typed client, created on first use over the shared HTTP client.
+   *
+   * @return the one client of this adapter
    */
   protected TensordockApi api() {
     TensordockApi local = api;
@@ -155,6 +163,9 @@ public abstract class TensordockProviderBase extends AbstractProvider {
 
   /**
    * The createInstance request body for one launch attempt (placement, image, keys, script, the client token).
+   *
+   * @param request the caller's launch, its client token set
+   * @return what is sent
    */
   protected abstract CreateInstanceRequest launchBody(LaunchRequest request);
 
@@ -199,11 +210,17 @@ public abstract class TensordockProviderBase extends AbstractProvider {
 
   /**
    * The wire instance of getInstance as ours (status through {@link #mapStatus}).
+   *
+   * @param wire the instance as the provider's answer carries it (never null)
+   * @return the instance in the common model
    */
   protected abstract Instance toInstance(GetInstanceResponse wire);
 
   /**
    * The wire instance of listInstances as ours (status through {@link #mapStatus}).
+   *
+   * @param wire the instance as the provider's answer carries it (never null)
+   * @return the instance in the common model
    */
   protected abstract Instance toInstance(InstanceSummary wire);
 }

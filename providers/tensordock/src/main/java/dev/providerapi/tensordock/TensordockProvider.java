@@ -56,10 +56,12 @@ public final class TensordockProvider extends TensordockProviderBase {
 
   private static final Logger LOG = LoggerFactory.getLogger(TensordockProvider.class);
 
+  /** Configured from the environment: {@link ProviderConfig#fromEnvironment()}. */
   public TensordockProvider() {
     this(ProviderConfig.fromEnvironment());
   }
 
+  /** @param config credentials, base URL, timeouts and limits to run with */
   public TensordockProvider(ProviderConfig config) {
     super(config);
   }

@@ -37,6 +37,9 @@ import org.jspecify.annotations.Nullable;
  * Everything {@code provider.yaml} declares for Vast.ai; the hand-written adapter extends this and adds only behaviour.
  */
 public abstract class VastProviderBase extends AbstractProvider {
+  /**
+   * What provider.yaml declares: auth, base URL, rate limits, error rules, statuses, capabilities, regions and GPU names.
+   */
   public static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder("vast")
       .displayName("Vast.ai")
       .baseUrl("https://console.vast.ai")
@@ -149,12 +152,17 @@ public abstract class VastProviderBase extends AbstractProvider {
   @Nullable
   private volatile VastApi api;
 
+  /**
+   * @param config credentials, base URL, timeouts and limits this adapter runs with
+   */
   protected VastProviderBase(ProviderConfig config) {
     super(DESCRIPTOR, config);
   }
 
   /**
    * The typed client, created on first use over the shared HTTP client.
+   *
+   * @return the one client of this adapter
    */
   protected VastApi api() {
     VastApi local = api;
@@ -253,11 +261,17 @@ public abstract class VastProviderBase extends AbstractProvider {
 
   /**
    * The wire instance of showInstance, showInstances as ours (status through {@link #mapStatus}).
+   *
+   * @param wire the instance as the provider's answer carries it (never null)
+   * @return the instance in the common model
    */
   protected abstract Instance toInstance(dev.providerapi.vast.model.Instance wire);
 
   /**
    * Mandatory: provider.yaml declares {@code BILLING_VERIFICATION}.
+   *
+   * @param instanceId the provider's id of the instance
+   * @return what the capability promises for it
    */
   @Override
   public abstract BillingStatus billingStatus(String instanceId);

@@ -63,10 +63,12 @@ public final class VastProvider extends VastProviderBase {
   static final Duration CHARGES_LOOKBACK = Duration.ofDays(90);
   private static final BigDecimal MB_PER_GIB = BigDecimal.valueOf(1024);
 
+  /** Configured from the environment: {@link ProviderConfig#fromEnvironment()}. */
   public VastProvider() {
     this(ProviderConfig.fromEnvironment());
   }
 
+  /** @param config credentials, base URL, timeouts and limits to run with */
   public VastProvider(ProviderConfig config) {
     super(config);
   }

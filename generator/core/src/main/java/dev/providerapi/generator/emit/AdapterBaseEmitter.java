@@ -54,17 +54,21 @@ final class AdapterBaseEmitter {
             + " behaviour.\n", "provider.yaml", Naming.javadoc(d.displayName()))
         .addField(FieldSpec.builder(ProviderDescriptor.class, "DESCRIPTOR", Modifier.PUBLIC, Modifier.STATIC,
                 Modifier.FINAL)
+            .addJavadoc("What provider.yaml declares: auth, base URL, rate limits, error rules, statuses, capabilities,"
+                + " regions and GPU names.\n")
             .initializer(descriptor(d))
             .build())
         .addField(FieldSpec.builder(api, "api", Modifier.PRIVATE, Modifier.VOLATILE)
             .addAnnotation(Naming.NULLABLE_ANNOTATION).build())
         .addMethod(MethodSpec.constructorBuilder()
+            .addJavadoc("@param config credentials, base URL, timeouts and limits this adapter runs with\n")
             .addModifiers(Modifier.PROTECTED)
             .addParameter(ProviderConfig.class, "config")
             .addStatement("super(DESCRIPTOR, config)")
             .build())
         .addMethod(MethodSpec.methodBuilder("api")
-            .addJavadoc("The typed client, created on first use over the shared HTTP client.\n")
+            .addJavadoc("The typed client, created on first use over the shared HTTP client.\n\n"
+                + "@return the one client of this adapter\n")
             .addModifiers(Modifier.PROTECTED)
             .returns(api)
             // Double-checked locking on a volatile field: one client per adapter, no lock once created.
@@ -91,7 +95,8 @@ final class AdapterBaseEmitter {
 
   private static MethodSpec mandatory(String name, Class<?> returns, Capability capability) {
     return MethodSpec.methodBuilder(name)
-        .addJavadoc("Mandatory: provider.yaml declares {@code $L}.\n", capability.name())
+        .addJavadoc("Mandatory: provider.yaml declares {@code $L}.\n\n@param instanceId the provider's id of the"
+            + " instance\n@return what the capability promises for it\n", capability.name())
         .addAnnotation(Override.class)
         .addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
         .returns(returns)

@@ -81,7 +81,9 @@ final class LifecycleEmitter {
     type.addFields(fields);
     type.addMethods(methods);
     wireTypes.forEach((wire, ops) -> type.addMethod(MethodSpec.methodBuilder("toInstance")
-        .addJavadoc("The wire instance of $L as ours (status through {@link #mapStatus}).\n", String.join(", ", ops))
+        .addJavadoc("The wire instance of $L as ours (status through {@link #mapStatus}).\n\n"
+            + "@param wire the instance as the provider's answer carries it (never null)\n"
+            + "@return the instance in the common model\n", String.join(", ", ops))
         .addModifiers(Modifier.PROTECTED, Modifier.ABSTRACT)
         .returns(INSTANCE)
         .addParameter(wire, "wire")
@@ -236,7 +238,8 @@ final class LifecycleEmitter {
     m.addStatement("return launched(id, request, $L)", rawStatus(b, op));
     methods.add(m.build());
     methods.add(MethodSpec.methodBuilder("launchBody")
-        .addJavadoc("The $L $L for one launch attempt (placement, image, keys, script, the client token).\n",
+        .addJavadoc("The $L $L for one launch attempt (placement, image, keys, script, the client token).\n\n"
+            + "@param request the caller's launch, its client token set\n@return what is sent\n",
             op.id(), op.transport() instanceof OperationDef.GraphQl ? "variables" : "request body")
         .addModifiers(Modifier.PROTECTED, Modifier.ABSTRACT)
         .returns(body)
@@ -275,7 +278,8 @@ final class LifecycleEmitter {
         m.addStatement("return withClientToken(get(instanceIdForClientToken(clientToken)).stream().toList(),"
             + " clientToken, i -> true, $L)", token.skipGone());
         hooks.put("instanceIdForClientToken", MethodSpec.methodBuilder("instanceIdForClientToken")
-            .addJavadoc("The id the instance launched with {@code clientToken} has (it derives from the token).\n")
+            .addJavadoc("The id the instance launched with {@code clientToken} has (it derives from the token).\n\n"
+                + "@param clientToken the launch's client token\n@return the instance id it gives\n")
             .addModifiers(Modifier.PROTECTED, Modifier.ABSTRACT)
             .returns(String.class)
             .addParameter(String.class, "clientToken")
@@ -390,8 +394,8 @@ final class LifecycleEmitter {
       } else {
         String hook = p.javaName() + "Argument";
         hooks.put(hook, MethodSpec.methodBuilder(hook)
-            .addJavadoc("The value of the required {@code $L} parameter (provider.yaml gives it no constant).\n",
-                p.name())
+            .addJavadoc("The value of the required {@code $L} parameter (provider.yaml gives it no constant).\n\n"
+                + "@return the value every call sends\n", p.name())
             .addModifiers(Modifier.PROTECTED, Modifier.ABSTRACT)
             .returns(types.javaType(p.type()))
             .build());

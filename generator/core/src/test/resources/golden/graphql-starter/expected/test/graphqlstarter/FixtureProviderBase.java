@@ -15,6 +15,9 @@ import test.graphqlstarter.api.FixtureApiClient;
  * Everything {@code provider.yaml} declares for graphql-starter; the hand-written adapter extends this and adds only behaviour.
  */
 public abstract class FixtureProviderBase extends AbstractProvider {
+  /**
+   * What provider.yaml declares: auth, base URL, rate limits, error rules, statuses, capabilities, regions and GPU names.
+   */
   public static final ProviderDescriptor DESCRIPTOR = ProviderDescriptor.builder("graphql-starter")
       .displayName("graphql-starter")
       .baseUrl("https://api.example.test")
@@ -25,12 +28,17 @@ public abstract class FixtureProviderBase extends AbstractProvider {
   @Nullable
   private volatile FixtureApi api;
 
+  /**
+   * @param config credentials, base URL, timeouts and limits this adapter runs with
+   */
   protected FixtureProviderBase(ProviderConfig config) {
     super(DESCRIPTOR, config);
   }
 
   /**
    * The typed client, created on first use over the shared HTTP client.
+   *
+   * @return the one client of this adapter
    */
   protected FixtureApi api() {
     FixtureApi local = api;
