@@ -43,6 +43,12 @@ public final class FailoverLauncher {
   private final LaunchLedger ledger;
   private final Clock clock;
 
+  /**
+   * A launcher over {@code fleet} that records every attempt in {@code ledger}, on the system UTC clock.
+   *
+   * @param fleet the providers whose offers are tried
+   * @param ledger where each attempt is written before its create is sent
+   */
   public FailoverLauncher(Fleet fleet, LaunchLedger ledger) {
     this(fleet, ledger, Clock.systemUTC());
   }
@@ -53,10 +59,26 @@ public final class FailoverLauncher {
     this.clock = clock;
   }
 
+  /**
+   * Launches {@code plan} without progress reports; see {@link #launch(LaunchPlan, LaunchProgress)}.
+   *
+   * @param plan what to launch, with the client token that makes it launch once
+   * @return the outcome, the instance when one was created, and every attempt made
+   * @throws IllegalArgumentException when the plan's client token is already in the ledger
+   */
   public LaunchResult launch(LaunchPlan plan) {
     return launch(plan, LaunchProgress.NONE);
   }
 
+  /**
+   * Launches the cheapest matching offer of the fleet, moving to the next offer only when a provider proves it
+   * created nothing (no capacity, or a capability it lacks).
+   *
+   * @param plan what to launch, with the client token that makes it launch once
+   * @param progress told of the offers found and of each attempt as it happens
+   * @return the outcome, the instance when one was created, and every attempt made
+   * @throws IllegalArgumentException when the plan's client token is already in the ledger
+   */
   public LaunchResult launch(LaunchPlan plan, LaunchProgress progress) {
     int attempts = ledger.find(plan.clientToken()).size();
     if (attempts > 0) {

@@ -56,20 +56,41 @@ public final class Fleet implements AutoCloseable {
     this.executor = b.executor != null ? b.executor : defaultExecutor();
   }
 
+  /**
+   * A builder with no providers, the {@link #DEFAULT_DEADLINE} and the fleet's own executor.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
 
-  /** The fleet's providers in the order they were added. */
+  /**
+   * The fleet's providers in the order they were added.
+   *
+   * @return an unmodifiable copy
+   */
   public List<Provider> providers() {
     return List.copyOf(providers.values());
   }
 
+  /**
+   * The provider named {@code name}.
+   *
+   * @param name the provider's name
+   * @return the provider, or empty when the fleet has none by that name
+   */
   public Optional<Provider> provider(String name) {
     return Optional.ofNullable(providers.get(name));
   }
 
-  /** The provider named {@code name}; the message lists the fleet's names when it is not there. */
+  /**
+   * The provider named {@code name}; the message lists the fleet's names when it is not there.
+   *
+   * @param name the provider's name
+   * @return the provider
+   * @throws IllegalArgumentException when the fleet has no provider by that name
+   */
   public Provider require(String name) {
     Provider p = providers.get(name);
     if (p == null) {
@@ -79,11 +100,22 @@ public final class Fleet implements AutoCloseable {
     return p;
   }
 
+  /**
+   * How long a fleet-wide call waits for {@code provider}.
+   *
+   * @param provider the provider's name
+   * @return its own deadline, else the fleet's default
+   */
   public Duration deadline(String provider) {
     return deadlines.getOrDefault(provider, defaultDeadline);
   }
 
-  /** Offers from every provider matching {@code filter}, merged and sorted by the filter's sort. */
+  /**
+   * Offers from every provider matching {@code filter}, merged and sorted by the filter's sort.
+   *
+   * @param filter what to ask every provider for; the hardware part is also checked on each answer
+   * @return the merged offers and each provider's own result (failed and timed-out ones included)
+   */
   public FleetOffers offers(OfferFilter filter) {
     List<ProviderResult<List<Offer>>> results = each(p -> p.offers(filter).stream()
         .filter(o -> filter.matchesHardware(o, p::canonicalRegion))
@@ -98,7 +130,11 @@ public final class Fleet implements AutoCloseable {
     return new FleetOffers(merged, results);
   }
 
-  /** Every instance of every provider's account. */
+  /**
+   * Every instance of every provider's account.
+   *
+   * @return one result per provider, in the fleet's order
+   */
   public List<ProviderResult<List<Instance>>> instances() {
     return each(Provider::list);
   }
@@ -106,6 +142,11 @@ public final class Fleet implements AutoCloseable {
   /**
    * Runs {@code call} on every provider at once. The results come back in the fleet's order, each ok with its
    * value, failed with the exception, or timed out (the call is then cancelled, its thread interrupted).
+   *
+   * @param call what to run on each provider
+   * @param <T> what the call returns
+   * @return one result per provider, in the fleet's order
+   * @throws IllegalStateException when the calling thread is interrupted while waiting (the calls are cancelled)
    */
   public <T> List<ProviderResult<T>> each(Function<Provider, T> call) {
     Objects.requireNonNull(call, "call");
@@ -153,7 +194,11 @@ public final class Fleet implements AutoCloseable {
     }
   }
 
-  /** True when calls run on virtual threads (Java 21+, and no executor was given). */
+  /**
+   * True when calls run on virtual threads (Java 21+, and no executor was given).
+   *
+   * @return whether the fleet's own executor makes a virtual thread per call
+   */
   public boolean usesVirtualThreads() {
     return ownsExecutor && executor.getClass().getName().contains("ThreadPerTask");
   }
@@ -184,6 +229,7 @@ public final class Fleet implements AutoCloseable {
     return Executors.newCachedThreadPool(threads);
   }
 
+  /** Collects a fleet's providers, deadlines and executor. Not thread-safe. */
   public static final class Builder {
     private final Map<String, Provider> providers = new LinkedHashMap<>();
     private final Map<String, Duration> deadlines = new HashMap<>();
@@ -192,6 +238,13 @@ public final class Fleet implements AutoCloseable {
 
     private Builder() {}
 
+    /**
+     * Adds {@code provider} after those already added.
+     *
+     * @param provider a provider, with a name not yet in the fleet
+     * @return this builder
+     * @throws IllegalArgumentException when a provider of the same name was added already
+     */
     public Builder provider(Provider provider) {
       if (providers.putIfAbsent(provider.name(), provider) != null) {
         throw new IllegalArgumentException("provider '" + provider.name() + "' is in the fleet twice");
@@ -199,28 +252,59 @@ public final class Fleet implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Adds every provider of {@code all}, in its iteration order.
+     *
+     * @param all providers with names not yet in the fleet
+     * @return this builder
+     * @throws IllegalArgumentException when two providers share a name
+     */
     public Builder providers(Collection<? extends Provider> all) {
       all.forEach(this::provider);
       return this;
     }
 
-    /** The deadline of every provider that has none of its own (default 20 s). */
+    /**
+     * The deadline of every provider that has none of its own (default 20 s).
+     *
+     * @param deadline how long a fleet-wide call waits for each provider, counted from the call's start
+     * @return this builder
+     * @throws IllegalArgumentException when the deadline is zero or negative
+     */
     public Builder deadline(Duration deadline) {
       this.defaultDeadline = positive(deadline);
       return this;
     }
 
+    /**
+     * The deadline of one provider.
+     *
+     * @param provider the provider's name
+     * @param deadline how long a fleet-wide call waits for it, counted from the call's start
+     * @return this builder
+     * @throws IllegalArgumentException when the deadline is zero or negative
+     */
     public Builder deadline(String provider, Duration deadline) {
       deadlines.put(provider, positive(deadline));
       return this;
     }
 
-    /** Runs calls on {@code executor}; the fleet does not shut it down. */
+    /**
+     * Runs calls on {@code executor}; the fleet does not shut it down.
+     *
+     * @param executor the executor every provider call is submitted to
+     * @return this builder
+     */
     public Builder executor(ExecutorService executor) {
       this.executor = Objects.requireNonNull(executor, "executor");
       return this;
     }
 
+    /**
+     * A fleet of the providers added so far.
+     *
+     * @return a new fleet; closing it closes its providers
+     */
     public Fleet build() {
       return new Fleet(this);
     }

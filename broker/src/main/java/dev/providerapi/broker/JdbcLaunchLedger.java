@@ -51,12 +51,23 @@ public final class JdbcLaunchLedger implements LaunchLedger {
     migrate();
   }
 
-  /** The SQLite ledger under the user's data directory ({@link #defaultPath()}). */
+  /**
+   * The SQLite ledger under the user's data directory ({@link #defaultPath()}).
+   *
+   * @return the ledger, its schema up to date
+   * @throws LedgerException when the folder cannot be made or the database cannot be opened or migrated
+   */
   public static JdbcLaunchLedger openDefault() {
     return sqlite(defaultPath());
   }
 
-  /** A SQLite ledger in {@code file}; its folder is made when missing. */
+  /**
+   * A SQLite ledger in {@code file}; its folder is made when missing.
+   *
+   * @param file the database file, created when missing
+   * @return the ledger, its schema up to date
+   * @throws LedgerException when the folder cannot be made or the database cannot be opened or migrated
+   */
   public static JdbcLaunchLedger sqlite(Path file) {
     try {
       Path parent = file.toAbsolutePath().getParent();
@@ -72,7 +83,14 @@ public final class JdbcLaunchLedger implements LaunchLedger {
     return new JdbcLaunchLedger("jdbc:sqlite:" + file.toAbsolutePath(), p, Clock.systemUTC());
   }
 
-  /** A ledger at {@code jdbcUrl} ({@code jdbc:postgresql://...} or {@code jdbc:sqlite:...}). */
+  /**
+   * A ledger at {@code jdbcUrl} ({@code jdbc:postgresql://...} or {@code jdbc:sqlite:...}).
+   *
+   * @param jdbcUrl the database's JDBC URL
+   * @param properties the connection properties (user, password, ...), copied
+   * @return the ledger, its schema up to date
+   * @throws LedgerException when the database cannot be reached or migrated
+   */
   public static JdbcLaunchLedger open(String jdbcUrl, Properties properties) {
     return open(jdbcUrl, properties, Clock.systemUTC());
   }
@@ -90,6 +108,8 @@ public final class JdbcLaunchLedger implements LaunchLedger {
    * The user's data directory for provider-api: {@code $XDG_DATA_HOME/provider-api}, else
    * {@code ~/Library/Application Support/provider-api} on macOS, {@code %LOCALAPPDATA%\provider-api} on
    * Windows, {@code ~/.local/share/provider-api} elsewhere; the ledger is {@code ledger.db} in it.
+   *
+   * @return the path of {@code ledger.db} in that folder; neither is created
    */
   public static Path defaultPath() {
     return dataDir(System.getenv(), System.getProperty("os.name", ""), System.getProperty("user.home"))
@@ -111,7 +131,11 @@ public final class JdbcLaunchLedger implements LaunchLedger {
     return Path.of(home, ".local", "share", "provider-api");
   }
 
-  /** The JDBC URL with any password masked. */
+  /**
+   * The JDBC URL with any password masked.
+   *
+   * @return the URL, {@code password=} values shown as {@code ***}
+   */
   public String displayName() {
     return displayName;
   }
@@ -121,7 +145,12 @@ public final class JdbcLaunchLedger implements LaunchLedger {
     return "JdbcLaunchLedger[" + displayName + "]";
   }
 
-  /** The schema version applied (the highest migration number). */
+  /**
+   * The schema version applied (the highest migration number).
+   *
+   * @return the version, 0 when no migration is recorded
+   * @throws LedgerException when the database cannot be read
+   */
   public int schemaVersion() {
     try (Connection c = connect(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT MAX(version) FROM ledger_schema")) {

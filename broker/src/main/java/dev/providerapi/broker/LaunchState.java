@@ -13,7 +13,11 @@ public enum LaunchState {
   /** The instance was terminated by us (reconciler or CLI). */
   TERMINATED;
 
-  /** PENDING or UNKNOWN: the ledger cannot tell whether an instance exists. */
+  /**
+   * PENDING or UNKNOWN: the ledger cannot tell whether an instance exists.
+   *
+   * @return true for PENDING and UNKNOWN, which the reconciler settles
+   */
   public boolean open() {
     return this == PENDING || this == UNKNOWN;
   }

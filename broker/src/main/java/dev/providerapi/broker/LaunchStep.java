@@ -4,7 +4,18 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 
-/** One attempt of a failover launch: which offer, how it ended, and what the ledger says. Immutable. */
+/**
+ * One attempt of a failover launch: which offer, how it ended, and what the ledger says. Immutable.
+ *
+ * @param attempt the attempt's number, from 1
+ * @param provider the offer's provider
+ * @param offerId the offer tried
+ * @param pricePerHour the offer's price in USD per hour in the plan's market; null when the offer has none there
+ * @param result how the attempt ended
+ * @param instanceId the instance created; null unless the result is {@link Result#LAUNCHED}
+ * @param error the exception's type and message; null when the attempt launched
+ * @param elapsed how long the attempt took
+ */
 public record LaunchStep(
     int attempt,
     String provider,
@@ -15,6 +26,7 @@ public record LaunchStep(
     @Nullable String error,
     Duration elapsed) {
 
+  /** How one attempt ended. */
   public enum Result {
     /** The instance was created; the launch stops here. */
     LAUNCHED,

@@ -9,12 +9,20 @@ import org.jspecify.annotations.Nullable;
 /**
  * What one provider answered to one fleet-wide call: its value and how long it took, or the typed error, or
  * that it did not answer within its deadline. Immutable, safe to share between threads.
+ *
+ * @param provider the provider's name
+ * @param outcome how the call ended
+ * @param value what the call returned; null unless the outcome is OK (and null when the call returned null)
+ * @param error the exception; null exactly when the outcome is OK
+ * @param elapsed the time from the fleet call's start to this provider's answer (or to giving up on it)
+ * @param <T> what the call returns
  */
 public record ProviderResult<T>(String provider, Outcome outcome, @Nullable T value, @Nullable Throwable error,
     Duration elapsed) {
 
   /** How the call ended. */
   public enum Outcome {
+    /** The provider answered; {@link #value()} is its answer. */
     OK,
     /** The provider threw; {@link #error()} is the exception (a {@link ProviderException} when typed). */
     FAILED,
@@ -22,6 +30,16 @@ public record ProviderResult<T>(String provider, Outcome outcome, @Nullable T va
     TIMED_OUT
   }
 
+  /**
+   * Checks that an OK result has no error and a failed or timed-out one has one.
+   *
+   * @param provider the provider's name
+   * @param outcome how the call ended
+   * @param value what the call returned, or null
+   * @param error the exception, or null for OK
+   * @param elapsed the time from the call's start to the answer
+   * @throws IllegalArgumentException when the error does not fit the outcome
+   */
   public ProviderResult {
     Objects.requireNonNull(provider, "provider");
     Objects.requireNonNull(outcome, "outcome");
@@ -44,16 +62,29 @@ public record ProviderResult<T>(String provider, Outcome outcome, @Nullable T va
         new ProviderDeadlineException(provider, deadline), elapsed);
   }
 
+  /**
+   * Whether the provider answered.
+   *
+   * @return true when the outcome is OK
+   */
   public boolean ok() {
     return outcome == Outcome.OK;
   }
 
-  /** The typed provider error, when the call failed with one. */
+  /**
+   * The typed provider error, when the call failed with one.
+   *
+   * @return the {@link ProviderException}, or empty when the call was ok, timed out or failed untyped
+   */
   public Optional<ProviderException> providerError() {
     return error instanceof ProviderException p ? Optional.of(p) : Optional.empty();
   }
 
-  /** One line for people: {@code ok in 120 ms}, or the error's type and message. */
+  /**
+   * One line for people: {@code ok in 120 ms}, or the error's type and message.
+   *
+   * @return the line, without a trailing newline
+   */
   public String describe() {
     return switch (outcome) {
       case OK -> "ok in " + elapsed.toMillis() + " ms";

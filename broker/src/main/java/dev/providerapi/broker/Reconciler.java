@@ -37,10 +37,25 @@ public final class Reconciler {
   private final String tokenPrefix;
   private final Clock clock;
 
+  /**
+   * A reconciler for instances whose client token starts with {@link #DEFAULT_TOKEN_PREFIX}, on the system
+   * UTC clock.
+   *
+   * @param fleet the providers whose instances are listed
+   * @param ledger the launches to compare them with
+   */
   public Reconciler(Fleet fleet, LaunchLedger ledger) {
     this(fleet, ledger, DEFAULT_TOKEN_PREFIX, Clock.systemUTC());
   }
 
+  /**
+   * A reconciler for instances whose client token starts with {@code tokenPrefix}.
+   *
+   * @param fleet the providers whose instances are listed
+   * @param ledger the launches to compare them with
+   * @param tokenPrefix the prefix that marks an instance as launched by us; others are ignored
+   * @param clock the clock ages are measured on
+   */
   public Reconciler(Fleet fleet, LaunchLedger ledger, String tokenPrefix, Clock clock) {
     this.fleet = Objects.requireNonNull(fleet, "fleet");
     this.ledger = Objects.requireNonNull(ledger, "ledger");
@@ -48,7 +63,11 @@ public final class Reconciler {
     this.clock = Objects.requireNonNull(clock, "clock");
   }
 
-  /** Reports only; terminates nothing. */
+  /**
+   * Reports only; terminates nothing. Recovered rows are still updated in the ledger.
+   *
+   * @return the findings and each provider's listing result
+   */
   public ReconcileReport reconcile() {
     return reconcile(false, Duration.ZERO, f -> {});
   }
@@ -57,6 +76,11 @@ public final class Reconciler {
    * Reconciles; with {@code terminateOrphans}, an orphan whose age (the provider's creation time, else the
    * ledger's) is known and at least {@code grace} is terminated. Each finding goes to {@code onFinding} as
    * it is made.
+   *
+   * @param terminateOrphans whether to terminate orphans old enough
+   * @param grace the age an orphan must reach before it is terminated
+   * @param onFinding told of each finding as it is made, on the calling thread
+   * @return the findings and each provider's listing result
    */
   public ReconcileReport reconcile(boolean terminateOrphans, Duration grace, Consumer<Finding> onFinding) {
     List<ProviderResult<List<Instance>>> listings = fleet.each(Provider::list);

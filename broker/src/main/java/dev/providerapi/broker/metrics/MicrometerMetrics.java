@@ -39,6 +39,11 @@ public final class MicrometerMetrics implements ProviderListener {
   private final MeterRegistry registry;
   private final Map<String, AtomicInteger> circuits = new ConcurrentHashMap<>();
 
+  /**
+   * Metrics registered in {@code registry}.
+   *
+   * @param registry where the meters are registered, as events first need them
+   */
   public MicrometerMetrics(MeterRegistry registry) {
     this.registry = registry;
   }
@@ -72,7 +77,11 @@ public final class MicrometerMetrics implements ProviderListener {
     }
   }
 
-  /** Counts one reconciler finding. */
+  /**
+   * Counts one reconciler finding.
+   *
+   * @param finding the finding, counted under its provider, kind and action
+   */
   public void record(Finding finding) {
     Counter.builder("broker.reconciler.findings").description("orphans, unknowns and recoveries the reconciler found")
         .tags("provider", finding.provider(), "kind", lower(finding.kind().name()),
@@ -80,12 +89,20 @@ public final class MicrometerMetrics implements ProviderListener {
         .register(registry).increment();
   }
 
-  /** Counts every finding of a reconcile run. */
+  /**
+   * Counts every finding of a reconcile run.
+   *
+   * @param report the run's report
+   */
   public void record(ReconcileReport report) {
     report.findings().forEach(this::record);
   }
 
-  /** For {@code Reconciler.reconcile(terminate, grace, metrics.findings())}. */
+  /**
+   * For {@code Reconciler.reconcile(terminate, grace, metrics.findings())}.
+   *
+   * @return a consumer that counts each finding it is given
+   */
   public Consumer<Finding> findings() {
     return this::record;
   }
