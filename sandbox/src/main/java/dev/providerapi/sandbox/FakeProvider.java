@@ -27,10 +27,15 @@ public abstract class FakeProvider {
   /** 20 MiB: one JSON string over Jackson's default 20,000,000-character limit. */
   static final int HUGE_STRING_CHARS = 20 * 1024 * 1024;
 
+  /** The provider's name, as in its provider.yaml. */
   protected final String name;
+  /** The credential this fake accepts (besides those added by {@link #acceptKey(String)}). */
   protected final String apiKey;
+  /** The sandbox's clock: instance boot and creation times are read from it. */
   protected final SandboxClock clock;
+  /** What the fake holds and saw. */
   protected final FakeState state = new FakeState();
+  /** The faults queued for this fake's requests. */
   protected final FaultSchedule faults = new FaultSchedule();
   private final AtomicLong ids = new AtomicLong(1000);
   private final java.util.concurrent.atomic.AtomicInteger inFlight = new java.util.concurrent.atomic.AtomicInteger();
@@ -39,17 +44,33 @@ public abstract class FakeProvider {
   private volatile @Nullable ServerLimits limits;
   private final java.util.concurrent.atomic.AtomicInteger rateLimitedAnswers = new java.util.concurrent.atomic.AtomicInteger();
 
+  /**
+   * A fake with no instances, no faults and a 30 s boot time.
+   *
+   * @param name the provider's name, as in its provider.yaml
+   * @param apiKey the credential the fake accepts
+   * @param clock the sandbox's clock
+   */
   protected FakeProvider(String name, String apiKey, SandboxClock clock) {
     this.name = name;
     this.apiKey = apiKey;
     this.clock = clock;
   }
 
+  /**
+   * The provider's name.
+   *
+   * @return the name, as in its provider.yaml
+   */
   public String name() {
     return name;
   }
 
-  /** The credential this fake accepts. */
+  /**
+   * The credential this fake accepts.
+   *
+   * @return the key given at construction
+   */
   public String apiKey() {
     return apiKey;
   }
@@ -57,6 +78,9 @@ public abstract class FakeProvider {
   /**
    * Accepts {@code key} as well (a second account of the same tenant): tests that must not share client-side
    * limiter or breaker state between cases give each case its own key.
+   *
+   * @param key another credential to accept
+   * @return this fake
    */
   public FakeProvider acceptKey(String key) {
     extraKeys.add(key);
@@ -68,6 +92,11 @@ public abstract class FakeProvider {
    * 429 with {@code Retry-After: 1} and is not acted on ({@link #rateLimitedAnswers()} counts them). Each window
    * admits {@code toleranceRequests} more than its burst, the slack a real limiter has for requests that were
    * granted in time by a client but reach the server late (a loaded network or machine); 0 is exact.
+   *
+   * @param windows the provider's rate-limit windows; empty turns enforcement off
+   * @param toleranceRequests the extra requests each window admits, 0 or more
+   * @return this fake
+   * @throws IllegalArgumentException when {@code toleranceRequests} is negative
    */
   public FakeProvider enforceRateLimits(List<dev.providerapi.descriptor.RateLimitWindow> windows, int toleranceRequests) {
     if (toleranceRequests < 0) {
@@ -77,7 +106,11 @@ public abstract class FakeProvider {
     return this;
   }
 
-  /** How many requests this fake answered with 429 because they were over an enforced limit. */
+  /**
+   * How many requests this fake answered with 429 because they were over an enforced limit.
+   *
+   * @return the count since the fake was made
+   */
   public int rateLimitedAnswers() {
     return rateLimitedAnswers.get();
   }
@@ -101,61 +134,123 @@ public abstract class FakeProvider {
     }
   }
 
-  /** The credential an authenticated request carried (bearer), or null. */
+  /**
+   * The credential an authenticated request carried (bearer), or null.
+   *
+   * @param request the request
+   * @return the token after {@code Bearer } in its Authorization header; null when there is none
+   */
   protected @Nullable String presentedKey(SandboxRequest request) {
     String auth = request.header("authorization");
     return auth != null && auth.startsWith("Bearer ") ? auth.substring(7) : null;
   }
 
+  /**
+   * What the fake holds and saw, for assertions.
+   *
+   * @return the fake's state (live: it changes as requests arrive)
+   */
   public FakeState state() {
     return state;
   }
 
+  /**
+   * The faults queued for this fake's requests; tests schedule them here.
+   *
+   * @return the fake's schedule
+   */
   public FaultSchedule faults() {
     return faults;
   }
 
-  /** How long a new or started instance boots before it runs (on the sandbox clock; default 30 s). */
+  /**
+   * How long a new or started instance boots before it runs (on the sandbox clock; default 30 s).
+   *
+   * @param bootTime the boot time of instances created or started from now on
+   * @return this fake
+   */
   public FakeProvider bootTime(Duration bootTime) {
     this.bootTime = bootTime;
     return this;
   }
 
+  /**
+   * How long a new or started instance boots before it runs.
+   *
+   * @return the boot time, on the sandbox clock
+   */
   public Duration bootTime() {
     return bootTime;
   }
 
-  /** Preempts a spot (or any) instance now: it reads as preempted/terminated from then on. */
+  /**
+   * Preempts a spot (or any) instance now: it reads as preempted/terminated from then on.
+   *
+   * @param id the fake's instance id
+   * @throws IllegalArgumentException when the fake has no instance with that id
+   */
   public void preempt(String id) {
     FakeInstance i = state.instance(id).orElseThrow(() -> new IllegalArgumentException(name + ": no instance " + id));
     i.preempt(clock.now());
   }
 
-  /** The environment variables (name -> value) that point this provider's adapter at {@code baseUrl}. */
+  /**
+   * The environment variables (name -> value) that point this provider's adapter at {@code baseUrl}.
+   *
+   * @param baseUrl where this fake is served
+   * @return the variables, credentials included
+   */
   public abstract Map<String, String> environment(String baseUrl);
 
-  /** The path under the fake's mount that the provider's base URL ends in (RunPod's {@code /graphql}). */
+  /**
+   * The path under the fake's mount that the provider's base URL ends in (RunPod's {@code /graphql}).
+   *
+   * @return the path, empty by default
+   */
   protected String basePath() {
     return "";
   }
 
-  /** True when an adapter reaches this fake through a kubeconfig (a Kubernetes API) rather than a key. */
+  /**
+   * True when an adapter reaches this fake through a kubeconfig (a Kubernetes API) rather than a key.
+   *
+   * @return false by default
+   */
   protected boolean usesKubeconfig() {
     return false;
   }
 
-  /** The operation a request is (for faults and counts). */
+  /**
+   * The operation a request is (for faults and counts).
+   *
+   * @param request the request
+   * @return its operation
+   */
   protected abstract Op classify(SandboxRequest request);
 
-  /** The answer to an authenticated request with no fault (the fake acts here). */
+  /**
+   * The answer to an authenticated request with no fault (the fake acts here).
+   *
+   * @param request the request
+   * @return the fake's answer
+   */
   protected abstract SandboxResponse handle(SandboxRequest request);
 
-  /** An error in the provider's own format. {@code reason} is a short machine word (not_found, conflict ...). */
+  /**
+   * An error in the provider's own format. {@code reason} is a short machine word (not_found, conflict ...).
+   *
+   * @param status the HTTP status
+   * @param reason a short machine word
+   * @param message the error's text, for people
+   * @return the error answer
+   */
   protected abstract SandboxResponse error(int status, String reason, String message);
 
   /**
    * The provider's answer when it has no capacity for a create, in its own error format, worded so its
    * provider.yaml rules read it as CAPACITY_UNAVAILABLE. Fakes of providers with another wording override it.
+   *
+   * @return by default a 400 {@code insufficient_capacity} error
    */
   protected SandboxResponse capacityError() {
     return error(400, "insufficient_capacity", "sandbox fault NO_CAPACITY: not enough capacity, out of stock");
@@ -164,6 +259,9 @@ public abstract class FakeProvider {
   /**
    * A launch this fake accepts for any of its offers (an image it knows, an SSH key in the form it takes when
    * {@code sshKeys} is true): the caller adds the offer id and the client token.
+   *
+   * @param sshKeys whether to add an SSH key
+   * @return a new builder with the image (and key) set
    */
   public dev.providerapi.model.LaunchRequest.Builder sampleLaunch(boolean sshKeys) {
     dev.providerapi.model.LaunchRequest.Builder b = dev.providerapi.model.LaunchRequest.builder()
@@ -171,31 +269,66 @@ public abstract class FakeProvider {
     return sshKeys ? b.sshKey("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host") : b;
   }
 
-  /** JSON field names whose values are status enums (for {@link FaultKind#UNKNOWN_ENUM}). */
+  /**
+   * JSON field names whose values are status enums (for {@link FaultKind#UNKNOWN_ENUM}).
+   *
+   * @return the field names
+   */
   protected abstract Set<String> statusFields();
 
-  /** Whether the request carries this fake's credential; bearer by default. */
+  /**
+   * Whether the request carries this fake's credential; bearer by default.
+   *
+   * @param request the request
+   * @return true when it carries the fake's key or one added by {@link #acceptKey(String)}
+   */
   protected boolean authorized(SandboxRequest request) {
     String key = presentedKey(request);
     return key != null && (key.equals(apiKey) || extraKeys.contains(key));
   }
 
+  /**
+   * A new numeric id, unique within this fake.
+   *
+   * @return the next number from 1001 on, as text
+   */
   protected String newId() {
     return Long.toString(ids.incrementAndGet());
   }
 
+  /**
+   * A new random id of 32 hex digits.
+   *
+   * @return a random UUID without dashes
+   */
   protected String newHexId() {
     return UUID.randomUUID().toString().replace("-", "");
   }
 
-  /** Stores a new instance booting from now. */
+  /**
+   * Stores a new instance booting from now.
+   *
+   * @param id the fake's id for it
+   * @param token the caller's tag; null when the request had none
+   * @param displayName the instance's name
+   * @param spec the create request as received
+   * @param spot whether it is on the spot market
+   * @return the stored instance
+   */
   protected FakeInstance store(String id, @Nullable String token, String displayName, ObjectNode spec, boolean spot) {
     FakeInstance i = new FakeInstance(id, token, displayName, spec, clock.now(), bootTime, spot);
     state.add(i);
     return i;
   }
 
-  /** The schema violations of {@code body}, recorded as refused; the provider's 400 when there are any. */
+  /**
+   * The schema violations of {@code body}, recorded as refused; the provider's 400 when there are any.
+   *
+   * @param schema the request body's schema from the spec
+   * @param body the request body
+   * @param what what the body is, to start the message (such as the operation)
+   * @return the 400 naming every violation; null when the body is valid
+   */
   protected @Nullable SandboxResponse validate(JsonSchema schema, JsonNode body, String what) {
     List<String> violations = Specs.violations(schema, body);
     if (violations.isEmpty()) {
@@ -206,6 +339,12 @@ public abstract class FakeProvider {
     return error(400, "invalid_request", message);
   }
 
+  /**
+   * The request's body as JSON.
+   *
+   * @param request the request
+   * @return the body; null when it is empty or not JSON
+   */
   protected @Nullable JsonNode parse(SandboxRequest request) {
     try {
       return request.body().length == 0 ? null : Specs.JSON.readTree(request.body());
@@ -214,11 +353,26 @@ public abstract class FakeProvider {
     }
   }
 
+  /**
+   * An error in the provider's own format, recorded as refused in the state.
+   *
+   * @param status the HTTP status
+   * @param reason a short machine word
+   * @param message the error's text, recorded and sent
+   * @return the error answer
+   */
   protected SandboxResponse refuse(int status, String reason, String message) {
     state.recordRefused(message);
     return error(status, reason, message);
   }
 
+  /**
+   * A JSON answer.
+   *
+   * @param status the HTTP status
+   * @param body the body
+   * @return the answer with {@code Content-Type: application/json}
+   */
   protected static SandboxResponse json(int status, JsonNode body) {
     try {
       return SandboxResponse.json(status, Specs.JSON.writeValueAsString(body));
@@ -227,6 +381,11 @@ public abstract class FakeProvider {
     }
   }
 
+  /**
+   * A new empty JSON object.
+   *
+   * @return the object
+   */
   protected static ObjectNode object() {
     return Specs.JSON.createObjectNode();
   }
@@ -241,7 +400,11 @@ public abstract class FakeProvider {
     }
   }
 
-  /** Requests being served right now (a stalled or delayed one included). */
+  /**
+   * Requests being served right now (a stalled or delayed one included).
+   *
+   * @return how many
+   */
   public int inFlight() {
     return inFlight.get();
   }
@@ -249,6 +412,9 @@ public abstract class FakeProvider {
   /**
    * Waits until no request is being served (at most {@code max}): a delayed create that completes after its
    * caller gave up is then in the state before anyone asserts on it. True when quiet.
+   *
+   * @param max how long to wait at most
+   * @return true when no request is being served; false when {@code max} passed first
    */
   public boolean awaitQuiet(Duration max) {
     long end = System.nanoTime() + max.toNanos();

@@ -20,7 +20,14 @@ public final class FakeState {
   private final Map<Op, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
 
-  /** One request's arrival: its operation and {@link System#nanoTime()}. */
+  /**
+   * One request's arrival: its operation and {@link System#nanoTime()}.
+   *
+   * @param op the operation the request was for
+   * @param method the request's HTTP method
+   * @param path the request's path
+   * @param atNanos {@link System#nanoTime()} when it arrived
+   */
   public record Arrival(Op op, String method, String path, long atNanos) {}
 
   void add(FakeInstance instance) {
@@ -38,11 +45,21 @@ public final class FakeState {
     refused.add(reason);
   }
 
+  /**
+   * The instance with id {@code id}, terminated or not.
+   *
+   * @param id the fake's instance id
+   * @return the instance, or empty when the fake never created one with that id
+   */
   public Optional<FakeInstance> instance(String id) {
     return Optional.ofNullable(instances.get(id));
   }
 
-  /** Every instance ever created, oldest first (terminated ones included). */
+  /**
+   * Every instance ever created, oldest first (terminated ones included).
+   *
+   * @return a new list
+   */
   public List<FakeInstance> instances() {
     List<FakeInstance> out = new ArrayList<>();
     for (String id : order) {
@@ -54,17 +71,30 @@ public final class FakeState {
     return out;
   }
 
-  /** Instances that still bill or could: not terminated, not preempted. */
+  /**
+   * Instances that still bill or could: not terminated, not preempted.
+   *
+   * @return those instances, oldest first
+   */
   public List<FakeInstance> live() {
     return instances().stream().filter(FakeInstance::live).toList();
   }
 
-  /** Instances created with {@code token} in the provider's tag field. */
+  /**
+   * Instances created with {@code token} in the provider's tag field.
+   *
+   * @param token the tag; null matches nothing
+   * @return those instances, oldest first
+   */
   public List<FakeInstance> withToken(@Nullable String token) {
     return instances().stream().filter(i -> token != null && token.equals(i.token())).toList();
   }
 
-  /** Tokens that more than one instance was created with: each is a duplicated launch. */
+  /**
+   * Tokens that more than one instance was created with: each is a duplicated launch.
+   *
+   * @return each such token with its number of instances; empty when no launch was duplicated
+   */
   public Map<String, Integer> duplicateTokens() {
     Map<String, Integer> counts = new LinkedHashMap<>();
     for (FakeInstance i : instances()) {
@@ -76,28 +106,49 @@ public final class FakeState {
     return counts;
   }
 
-  /** Creates the fake carried out. */
+  /**
+   * Creates the fake carried out.
+   *
+   * @return how many instances it created since the last {@link #clear()}
+   */
   public int created() {
     return order.size();
   }
 
-  /** Requests seen for {@code op} (faulted ones included). */
+  /**
+   * Requests seen for {@code op} (faulted ones included).
+   *
+   * @param op the operation
+   * @return how many requests for it arrived
+   */
   public int calls(Op op) {
     AtomicInteger n = calls.get(op);
     return n == null ? 0 : n.get();
   }
 
-  /** "OP METHOD path" of every request, in arrival order. */
+  /**
+   * "OP METHOD path" of every request, in arrival order.
+   *
+   * @return a copy
+   */
   public List<String> requests() {
     return List.copyOf(requests);
   }
 
-  /** Every request's arrival, in order (for pacing assertions such as Retry-After). */
+  /**
+   * Every request's arrival, in order (for pacing assertions such as Retry-After).
+   *
+   * @return a copy
+   */
   public List<Arrival> arrivals() {
     return List.copyOf(arrivals);
   }
 
-  /** Why each refused request was refused (schema violations, unknown offers ...), in arrival order. */
+  /**
+   * Why each refused request was refused (schema violations, unknown offers ...), in arrival order.
+   *
+   * @return a copy
+   */
   public List<String> refused() {
     return List.copyOf(refused);
   }

@@ -62,7 +62,12 @@ public enum FaultKind {
   ERRORS_WITH_DATA(Phase.AFTER);
 
   /** When the fault acts. */
-  public enum Phase { BEFORE, AFTER }
+  public enum Phase {
+    /** The fault answers (or breaks) before the fake acts: the operation did not happen. */
+    BEFORE,
+    /** The fake acts, then the fault spoils its answer: the operation happened. */
+    AFTER
+  }
 
   private final Phase phase;
 
@@ -70,11 +75,20 @@ public enum FaultKind {
     this.phase = phase;
   }
 
+  /**
+   * When the fault acts.
+   *
+   * @return BEFORE or AFTER the fake performs the operation
+   */
   public Phase phase() {
     return phase;
   }
 
-  /** The HTTP status this fault answers with, or 0 when it answers with the real status or none. */
+  /**
+   * The HTTP status this fault answers with, or 0 when it answers with the real status or none.
+   *
+   * @return the status code, or 0
+   */
   public int status() {
     return switch (this) {
       case STATUS_500, CREATED_DESPITE_ERROR -> 500;
@@ -89,6 +103,11 @@ public enum FaultKind {
     };
   }
 
+  /**
+   * Whether the fault's answer carries {@code Retry-After: 1}.
+   *
+   * @return true for STATUS_503_RETRY_AFTER and STATUS_429_RETRY_AFTER
+   */
   public boolean retryAfter() {
     return this == STATUS_503_RETRY_AFTER || this == STATUS_429_RETRY_AFTER;
   }

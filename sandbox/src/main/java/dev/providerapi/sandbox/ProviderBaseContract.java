@@ -56,7 +56,11 @@ public abstract class ProviderBaseContract {
   private final FakeProvider fake;
   private Provider provider;
 
-  /** Starts the fake of {@code bindings.provider()} on a free loopback port. */
+  /**
+   * Starts the fake of {@code bindings.provider()} on a free loopback port.
+   *
+   * @param bindings what the provider's bindings declare
+   */
   protected ProviderBaseContract(Bindings bindings) {
     this.bindings = bindings;
     this.sandbox = Sandbox.start(bindings.provider());
@@ -80,6 +84,10 @@ public abstract class ProviderBaseContract {
     sandbox.close();
   }
 
+  /**
+   * One instance through its life: launched once with its token, read RUNNING after boot, listed and found by
+   * token, stopped and started where the provider can, terminated; the fake refused no request.
+   */
   @Test
   public void launchReadListStopStartTerminate() {
     String token = "contract-" + bindings.provider();
@@ -120,6 +128,7 @@ public abstract class ProviderBaseContract {
     assertEquals(bindings.pageSize() > 0 ? 3 : 1, fake.state().calls(Op.LIST) - before, "list requests");
   }
 
+  /** Get of a terminated instance is empty, not an error. */
   @Test
   public void getOfATerminatedInstanceIsEmpty() {
     Instance launched = launch("gone");
@@ -127,6 +136,7 @@ public abstract class ProviderBaseContract {
     assertEquals(Optional.empty(), provider.get(launched.id()));
   }
 
+  /** Get answered 404 is empty, not an error. */
   @Test
   public void getAnswered404IsEmpty() {
     Instance launched = launch("404");
@@ -134,6 +144,7 @@ public abstract class ProviderBaseContract {
     assertEquals(Optional.empty(), provider.get(launched.id()));
   }
 
+  /** A second terminate of the same instance succeeds. */
   @Test
   public void terminateOfAGoneInstanceSucceeds() {
     Instance launched = launch("twice");
@@ -142,6 +153,7 @@ public abstract class ProviderBaseContract {
     assertEquals(List.of(), fake.state().live());
   }
 
+  /** A 200 to get with an empty body or {@code {}} is an UnexpectedResponseException, not a gone instance. */
   @Test
   public void emptyAnswersToGetAreUnexpectedNotGone() {
     Instance launched = launch("empty-get");
@@ -152,6 +164,7 @@ public abstract class ProviderBaseContract {
     }
   }
 
+  /** A 200 to list with an empty body or {@code {}} is an UnexpectedResponseException, not an empty list. */
   @Test
   public void emptyAnswersToListAreUnexpectedNotEmpty() {
     launch("empty-list");
@@ -175,6 +188,10 @@ public abstract class ProviderBaseContract {
     }
   }
 
+  /**
+   * The provider's own no-capacity answer is a CapacityUnavailableException and creates nothing (skipped when
+   * provider.yaml maps no answer to CAPACITY_UNAVAILABLE).
+   */
   @Test
   public void noCapacityIsCapacityUnavailable() {
     org.junit.jupiter.api.Assumptions.assumeTrue(bindings.capacityErrors(),
@@ -184,7 +201,12 @@ public abstract class ProviderBaseContract {
     assertEquals(0, fake.state().created(), "creates");
   }
 
-  /** Launches one instance of the first offer, tagged with {@code token}. */
+  /**
+   * Launches one instance of the first offer, tagged with {@code token}.
+   *
+   * @param token the client token
+   * @return the launched instance
+   */
   protected Instance launch(String token) {
     List<Offer> offers = provider.offers(OfferFilter.any());
     assertTrue(!offers.isEmpty(), bindings.provider() + " offers nothing");

@@ -63,12 +63,27 @@ public final class Sandbox implements AutoCloseable {
     });
   }
 
-  /** The named providers' fakes (all of them when none is named) on a free port. */
+  /**
+   * The named providers' fakes (all of them when none is named) on a free port.
+   *
+   * @param providers provider names from {@link #PROVIDERS}
+   * @return the started sandbox, listening on 127.0.0.1
+   * @throws IllegalArgumentException when a name has no fake
+   * @throws java.io.UncheckedIOException when the server cannot listen
+   */
   public static Sandbox start(String... providers) {
     return start(0, List.of(providers));
   }
 
-  /** The named providers' fakes (all when the list is empty) on {@code port} (0: any free port). */
+  /**
+   * The named providers' fakes (all when the list is empty) on {@code port} (0: any free port).
+   *
+   * @param port the TCP port on 127.0.0.1; 0 for any free one
+   * @param providers provider names from {@link #PROVIDERS}
+   * @return the started sandbox
+   * @throws IllegalArgumentException when a name has no fake
+   * @throws java.io.UncheckedIOException when the server cannot listen on the port
+   */
   public static Sandbox start(int port, List<String> providers) {
     try {
       return new Sandbox(port, new ArrayList<>(providers));
@@ -77,14 +92,31 @@ public final class Sandbox implements AutoCloseable {
     }
   }
 
+  /**
+   * The port the sandbox listens on.
+   *
+   * @return the TCP port on 127.0.0.1
+   */
   public int port() {
     return server.port();
   }
 
+  /**
+   * The providers this sandbox fakes.
+   *
+   * @return their names, in the order started
+   */
   public List<String> providers() {
     return List.copyOf(fakes.keySet());
   }
 
+  /**
+   * The fake of {@code provider}.
+   *
+   * @param provider the provider's name
+   * @return its fake
+   * @throws IllegalArgumentException when this sandbox does not serve that provider
+   */
   public FakeProvider fake(String provider) {
     FakeProvider f = fakes.get(provider);
     if (f == null) {
@@ -93,26 +125,55 @@ public final class Sandbox implements AutoCloseable {
     return f;
   }
 
+  /**
+   * The clock every fake of this sandbox reads; tests move it with {@link SandboxClock#advance}.
+   *
+   * @return the sandbox's clock
+   */
   public SandboxClock clock() {
     return clock;
   }
 
-  /** {@code http://127.0.0.1:<port>/<provider>} plus the provider's own base path (e.g. RunPod's /graphql). */
+  /**
+   * {@code http://127.0.0.1:<port>/<provider>} plus the provider's own base path (e.g. RunPod's /graphql).
+   *
+   * @param provider the provider's name
+   * @return the base URL its adapter is pointed at
+   * @throws IllegalArgumentException when this sandbox does not serve that provider
+   */
   public String baseUrl(String provider) {
     return "http://127.0.0.1:" + port() + "/" + provider + fake(provider).basePath();
   }
 
-  /** Environment variables that point the provider's adapter at its fake (credential and base URL). */
+  /**
+   * Environment variables that point the provider's adapter at its fake (credential and base URL).
+   *
+   * @param provider the provider's name
+   * @return the variables, name to value
+   * @throws IllegalArgumentException when this sandbox does not serve that provider
+   */
   public Map<String, String> environment(String provider) {
     return fake(provider).environment(baseUrl(provider));
   }
 
-  /** True when the provider's adapter is pointed at its fake with a kubeconfig ({@link #kubeconfig}). */
+  /**
+   * True when the provider's adapter is pointed at its fake with a kubeconfig ({@link #kubeconfig}).
+   *
+   * @param provider the provider's name
+   * @return true for a Kubernetes-API fake
+   * @throws IllegalArgumentException when this sandbox does not serve that provider
+   */
   public boolean usesKubeconfig(String provider) {
     return fake(provider).usesKubeconfig();
   }
 
-  /** A kubeconfig (server, token, namespace) for a Kubernetes-API fake (coreweave). */
+  /**
+   * A kubeconfig (server, token, namespace) for a Kubernetes-API fake (coreweave).
+   *
+   * @param provider the provider's name
+   * @return the kubeconfig as YAML text
+   * @throws IllegalArgumentException when the provider is not served or not reached through a kubeconfig
+   */
   public String kubeconfig(String provider) {
     if (!(fake(provider) instanceof CoreweaveFake k8s)) {
       throw new IllegalArgumentException(provider + " is not reached through a kubeconfig");
@@ -123,6 +184,10 @@ public final class Sandbox implements AutoCloseable {
   /**
    * A config for the provider's adapter against its fake: the fake's key, its base URL, no environment
    * credentials, and short timeouts and lookups suited to tests; callers may change any of it.
+   *
+   * @param provider the provider's name
+   * @return a new builder; {@code build()} it and pass it to {@code Providers.load}
+   * @throws IllegalArgumentException when this sandbox does not serve that provider
    */
   public ProviderConfig.Builder config(String provider) {
     ProviderConfig.Builder b = ProviderConfig.builder()

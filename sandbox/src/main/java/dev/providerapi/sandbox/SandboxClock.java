@@ -11,10 +11,21 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SandboxClock {
   private final AtomicLong offsetMillis = new AtomicLong();
 
+  /**
+   * The sandbox's current instant.
+   *
+   * @return the wall clock's instant plus every {@link #advance(Duration)} so far
+   */
   public Instant now() {
     return Instant.now().plusMillis(offsetMillis.get());
   }
 
+  /**
+   * Moves the clock forward.
+   *
+   * @param by how far, zero or more (counted in whole milliseconds)
+   * @throws IllegalArgumentException when {@code by} is negative
+   */
   public void advance(Duration by) {
     if (by.isNegative()) {
       throw new IllegalArgumentException("the sandbox clock only moves forward, got " + by);

@@ -36,34 +36,73 @@ public final class SandboxExtension implements BeforeAllCallback, AfterAllCallba
     this.provider = provider;
   }
 
-  /** The fake of {@code provider} and its adapter (found on the class path by name). */
+  /**
+   * The fake of {@code provider} and its adapter (found on the class path by name).
+   *
+   * @param provider the provider's name, as in {@link Sandbox#PROVIDERS}
+   * @return an extension that starts the sandbox with the test class or test
+   */
   public static SandboxExtension of(String provider) {
     return new SandboxExtension(provider);
   }
 
-  /** Changes the adapter's config (deadlines, retries ...) before it is built. */
+  /**
+   * Changes the adapter's config (deadlines, retries ...) before it is built.
+   *
+   * @param customizer given the sandbox's config for the provider, returns the builder to build
+   * @return this extension
+   */
   public SandboxExtension withConfig(UnaryOperator<ProviderConfig.Builder> customizer) {
     this.customizer = customizer;
     return this;
   }
 
-  /** The adapter, configured against the fake. */
+  /**
+   * The adapter, configured against the fake.
+   *
+   * @return the running test's adapter
+   * @throws IllegalStateException outside a test (the extension has not started)
+   */
   public Provider provider() {
     return started().adapter;
   }
 
+  /**
+   * The fake's state, reset before each test.
+   *
+   * @return what the fake holds and saw
+   * @throws IllegalStateException outside a test (the extension has not started)
+   */
   public FakeState state() {
     return started().sandbox.fake(provider).state();
   }
 
+  /**
+   * The fake's fault schedule, cleared before each test.
+   *
+   * @return the schedule to queue faults in
+   * @throws IllegalStateException outside a test (the extension has not started)
+   */
   public FaultSchedule faults() {
     return started().sandbox.fake(provider).faults();
   }
 
+  /**
+   * The provider's fake.
+   *
+   * @return the fake the adapter talks to
+   * @throws IllegalStateException outside a test (the extension has not started)
+   */
   public FakeProvider fake() {
     return started().sandbox.fake(provider);
   }
 
+  /**
+   * The sandbox serving the fake.
+   *
+   * @return the running sandbox
+   * @throws IllegalStateException outside a test (the extension has not started)
+   */
   public Sandbox sandbox() {
     return started().sandbox;
   }
