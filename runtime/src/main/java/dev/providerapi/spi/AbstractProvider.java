@@ -76,6 +76,34 @@ public abstract class AbstractProvider implements Provider {
   }
 
   /**
+   * A copy of this adapter that runs with {@code config}, made by the adapter's public
+   * {@code (ProviderConfig)} constructor, so an adapter writes no {@code configure} of its own (one that keeps
+   * more than the config, as CoreWeave's kubeconfig source, overrides this).
+   *
+   * @param config credentials, base URL, timeouts and limits for the copy
+   * @return a new adapter of this class
+   * @throws MissingCredentialsException when {@code config} lacks the credentials the provider needs
+   * @throws IllegalStateException when the adapter class has no public {@code (ProviderConfig)} constructor
+   */
+  @Override
+  public Provider configure(ProviderConfig config) {
+    try {
+      return getClass().getConstructor(ProviderConfig.class).newInstance(config);
+    } catch (java.lang.reflect.InvocationTargetException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(getClass().getName() + "(ProviderConfig) failed", e.getCause());
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(getClass().getName() + " has no public constructor taking a ProviderConfig;"
+          + " add one, or override configure(ProviderConfig)", e);
+    }
+  }
+
+  /**
    * The shared HTTP client, created on first use. Missing credentials were reported by the constructor, unless the
    * adapter came from {@link ProviderConfig#fromEnvironment()} (discovery), where the first call reports them.
    */
@@ -314,6 +342,9 @@ public abstract class AbstractProvider implements Provider {
     }
     if (request.diskGb() != null) {
       require(Capability.DISK_SIZE);
+    }
+    if (!request.sshKeys().isEmpty()) {
+      require(Capability.SSH_KEYS); // a provider that cannot take per-launch keys must not drop them silently
     }
   }
 

@@ -67,11 +67,6 @@ public final class HyperstackProvider extends HyperstackProviderBase {
   }
 
   @Override
-  public HyperstackProvider configure(ProviderConfig config) {
-    return new HyperstackProvider(config);
-  }
-
-  @Override
   protected List<Offer> fetchOffers(OfferFilter filter) {
     Map<String, BigDecimal> perGpuHour = new HashMap<>();
     for (PricebookModel p : Values.orEmpty(api().getPricebook())) {

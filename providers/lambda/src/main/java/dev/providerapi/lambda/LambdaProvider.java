@@ -56,11 +56,6 @@ public final class LambdaProvider extends LambdaProviderBase {
   }
 
   @Override
-  public LambdaProvider configure(ProviderConfig config) {
-    return new LambdaProvider(config);
-  }
-
-  @Override
   protected List<Offer> fetchOffers(OfferFilter filter) {
     List<Offer> offers = new ArrayList<>();
     Map<String, InstanceTypesItem> types = api().listInstanceTypes();
@@ -131,7 +126,6 @@ public final class LambdaProvider extends LambdaProviderBase {
         .detail("jupyterUrl", Values.withoutQuery(i.jupyterUrl()))
         .build();
   }
-
 
   /** Lambda takes exactly one SSH key, by its registered name; a public key is registered (once) first. */
   private String sshKeyName(List<String> sshKeys) {

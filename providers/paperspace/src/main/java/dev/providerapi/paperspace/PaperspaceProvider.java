@@ -85,11 +85,6 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
     super(config);
   }
 
-  @Override
-  public PaperspaceProvider configure(ProviderConfig config) {
-    return new PaperspaceProvider(config);
-  }
-
   // ---- offers ----
 
   @Override
@@ -211,7 +206,6 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
     throw Failures.reported(kind, name(), "createMachine", String.valueOf(event.state()),
         why + (event.machineId() == null ? "" : " (machine " + event.machineId() + ")"));
   }
-
 
   /** The client token is the name; a caller's own name goes in front: {@code train [pa-1234]}. */
   static String machineName(LaunchRequest request) {

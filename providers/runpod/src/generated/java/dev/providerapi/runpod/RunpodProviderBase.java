@@ -63,6 +63,7 @@ public abstract class RunpodProviderBase extends AbstractProvider {
       .capability(Capability.DISK_SIZE)
       .capability(Capability.ENV_VARS)
       .capability(Capability.SPOT)
+      .capability(Capability.SSH_KEYS)
       .capability(Capability.STARTUP_SCRIPT)
       .capability(Capability.STOP_START)
       .billingGranularity(new BillingGranularity(Duration.ofSeconds(1), Duration.ZERO))

@@ -74,11 +74,6 @@ public final class RunpodProvider extends RunpodProviderBase {
     super(config);
   }
 
-  @Override
-  public RunpodProvider configure(ProviderConfig config) {
-    return new RunpodProvider(config);
-  }
-
   // ---- offers ----
 
   @Override
@@ -247,7 +242,6 @@ public final class RunpodProvider extends RunpodProviderBase {
     }
     return "bash -c '" + script.replace("'", "'\\''") + "'";
   }
-
 
   // ---- get, list, lookup by env, terminate, stop: RunpodProviderBase, from provider.yaml ----
 

@@ -1,6 +1,7 @@
 package dev.providerapi.tensordock;
 
 import dev.providerapi.gpu.GpuType;
+import dev.providerapi.lifecycle.OfferIds;
 import dev.providerapi.model.Offer;
 import dev.providerapi.model.Pricing;
 import dev.providerapi.tensordock.model.Location;
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * One TensorDock location as offers: each GPU model there, at every count from 1 to its {@code max_count}
- * (TensorDock sells GPUs by the unit; our filters match exact counts).
+ * (TensorDock sells GPUs by the unit; our filters match exact counts), with ids
+ * {@code <gpu v0Name>/<count>/<location id>} ({@link OfferIds.Counted}).
  *
  * <p>A VM is billed for its GPUs and, on top, for its vCPUs, RAM and storage. An offer's price is what the
  * VM {@link TensordockProvider} would launch for it costs per hour: {@code price_per_hr x count} plus the
@@ -42,33 +44,6 @@ final class LocationOffers {
   /** vCPUs and RAM a launch asks for. */
   record Resources(int vcpus, int ramGb) {}
 
-  /** {@code <gpu v0Name>:<count>@<location id>}: everything a launch needs, readable in logs. */
-  record OfferId(String gpu, int count, String locationId) {
-    static OfferId parse(String id) {
-      int at = id.lastIndexOf('@');
-      int colon = at < 0 ? -1 : id.lastIndexOf(':', at);
-      if (colon <= 0 || at == id.length() - 1) {
-        throw new IllegalArgumentException("tensordock offer ids look like 'geforcertx4090-pcie-24gb:2@<location id>',"
-            + " got '" + id + "'");
-      }
-      int count;
-      try {
-        count = Integer.parseInt(id.substring(colon + 1, at));
-      } catch (NumberFormatException e) {
-        throw new IllegalArgumentException("tensordock offer id '" + id + "' has no GPU count between ':' and '@'");
-      }
-      if (count < 1) {
-        throw new IllegalArgumentException("tensordock offer id '" + id + "' asks for " + count + " GPUs");
-      }
-      return new OfferId(id.substring(0, colon), count, id.substring(at + 1));
-    }
-
-    @Override
-    public String toString() {
-      return gpu + ":" + count + "@" + locationId;
-    }
-  }
-
   List<Offer> of(Location location) {
     List<Offer> out = new ArrayList<>();
     if (location.gpus() == null) {
@@ -86,7 +61,7 @@ final class LocationOffers {
         BigDecimal gpuPart = gpu.pricePerHr().multiply(BigDecimal.valueOf(count));
         BigDecimal resourcePart = resourceCost(gpu.pricing(), r, MIN_STORAGE_GB);
         NetworkFeatures net = gpu.networkFeatures();
-        out.add(Offer.builder(provider, new OfferId(gpu.v0Name(), count, location.id()).toString())
+        out.add(Offer.builder(provider, new OfferIds.Counted(gpu.v0Name(), count, location.id()).toString())
             .instanceType(gpu.v0Name())
             .gpu(gpuType.apply(gpu.v0Name()))
             .gpuCount(count)

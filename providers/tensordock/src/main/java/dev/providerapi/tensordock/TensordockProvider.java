@@ -5,6 +5,7 @@ import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.errors.ProviderException;
 import dev.providerapi.lifecycle.Failures;
+import dev.providerapi.lifecycle.OfferIds;
 import dev.providerapi.lifecycle.SshKeys;
 import dev.providerapi.lifecycle.Values;
 import dev.providerapi.model.Instance;
@@ -67,11 +68,6 @@ public final class TensordockProvider extends TensordockProviderBase {
   }
 
   @Override
-  public TensordockProvider configure(ProviderConfig config) {
-    return new TensordockProvider(config);
-  }
-
-  @Override
   protected List<Offer> fetchOffers(OfferFilter filter) {
     LocationsResponse response = api().listLocations();
     if (response == null || response.data() == null || response.data().locations() == null) {
@@ -96,7 +92,7 @@ public final class TensordockProvider extends TensordockProviderBase {
     }
     String key = SshKeys.exactlyOne(name(), request.sshKeys(), "public key text or the id of a stored SSHKEY secret");
     boolean publicKey = SshKeys.isPublicKey(key);
-    LocationOffers.OfferId explicit = request.offerId() != null ? LocationOffers.OfferId.parse(request.offerId()) : null;
+    OfferIds.Counted explicit = request.offerId() != null ? offerId(request.offerId()) : null;
     Placement placement = placement(request, explicit);
     CreateInstanceAttributes attributes = CreateInstanceAttributes.builder()
         .name(instanceName(request))
@@ -202,27 +198,26 @@ public final class TensordockProvider extends TensordockProviderBase {
         r.resources(), r.rateHourly());
   }
 
-
   /** Where and what to deploy. */
   record Placement(String locationId, String gpu, int count, LocationOffers.Resources resources,
       boolean dedicatedIp) {}
 
   /** From the offer id, from instanceType (GPU v0Name) + region (location id), or the cheapest matching offer. */
-  private Placement placement(LaunchRequest request, LocationOffers.@Nullable OfferId explicit) {
+  private Placement placement(LaunchRequest request, OfferIds.@Nullable Counted explicit) {
     if (explicit != null) {
       return placementFor(explicit);
     }
     if (request.instanceType() != null && request.region() != null) {
-      return placementFor(new LocationOffers.OfferId(request.instanceType(), request.gpuCount(), request.region()));
+      return placementFor(new OfferIds.Counted(request.instanceType(), request.gpuCount(), request.region()));
     }
-    return placementFor(LocationOffers.OfferId.parse(offerSource.requireCheapest(request, true).id()));
+    return placementFor(offerId(offerSource.requireCheapest(request, true).id()));
   }
 
   /**
    * The offer's resources when it is listed now. When the listing cannot be read, the defaults are sent and
    * TensorDock's own checks decide: the caller named the place, so a failed read must not block the launch.
    */
-  private Placement placementFor(LocationOffers.OfferId id) {
+  private Placement placementFor(OfferIds.Counted id) {
     Optional<Offer> listed;
     try {
       listed = offers(OfferFilter.any()).stream().filter(o -> o.id().equals(id.toString())).findFirst();
@@ -236,7 +231,11 @@ public final class TensordockProvider extends TensordockProviderBase {
         .map(o -> new LocationOffers.Resources(o.vcpus(), o.memoryGib().intValue()))
         .orElseGet(() -> LocationOffers.defaultResources(id.count(), null, null));
     boolean dedicatedIp = listed.map(o -> !"false".equals(o.details().get("dedicatedIpAvailable"))).orElse(true);
-    return new Placement(id.locationId(), id.gpu(), id.count(), resources, dedicatedIp);
+    return new Placement(id.tail(), id.head(), id.count(), resources, dedicatedIp);
+  }
+
+  private OfferIds.Counted offerId(String id) {
+    return OfferIds.counted(name(), id, "geforcertx4090-pcie-24gb/2/<location id>");
   }
 
   /** The client token is the name; a caller's own name keeps the token as a suffix so lookups still work. */

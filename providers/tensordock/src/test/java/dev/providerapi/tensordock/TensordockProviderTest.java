@@ -97,7 +97,7 @@ class TensordockProviderTest {
     // Every count from 1 to max_count: 4 (RTX 4090) + 8 (H100) + 2 (A6000).
     assertThat(offers).hasSize(14);
     assertThat(offers).allSatisfy(o -> assertThat(o.gpu().known()).as(o.id()).isTrue());
-    Offer rtx = offers.stream().filter(o -> o.id().equals(RTX4090 + ":2@" + CHUBBUCK)).findFirst().orElseThrow();
+    Offer rtx = offers.stream().filter(o -> o.id().equals(RTX4090 + "/2/" + CHUBBUCK)).findFirst().orElseThrow();
     assertThat(rtx.gpu().canonicalName()).isEqualTo("RTX-4090-24GB");
     assertThat(rtx.gpu().providerName()).isEqualTo(RTX4090);
     assertThat(rtx.instanceType()).isEqualTo(RTX4090);
@@ -114,7 +114,7 @@ class TensordockProviderTest {
     assertThat(rtx.diskGib()).isEqualByComparingTo("100");
 
     // Defaults never exceed the location's ceilings: 8 x H100 gets 32 vCPUs (not more) within max 192.
-    Offer h100x8 = offers.stream().filter(o -> o.id().equals("h100-sxm5-80gb:8@" + CHUBBUCK)).findFirst().orElseThrow();
+    Offer h100x8 = offers.stream().filter(o -> o.id().equals("h100-sxm5-80gb/8/" + CHUBBUCK)).findFirst().orElseThrow();
     assertThat(h100x8.gpu().canonicalName()).isEqualTo("H100-SXM-80GB");
     assertThat(h100x8.pricing().onDemandPerHour()).isEqualByComparingTo("18.357");
   }
@@ -124,10 +124,10 @@ class TensordockProviderTest {
     enqueue(200, fixture("listLocations.response.json"));
 
     assertThat(tensordock.offers(OfferFilter.builder().gpu("RTX-4090-24GB").gpuCount(4).build()))
-        .extracting(Offer::id).containsExactly(RTX4090 + ":4@" + CHUBBUCK);
+        .extracting(Offer::id).containsExactly(RTX4090 + "/4/" + CHUBBUCK);
     assertThat(tensordock.offers(OfferFilter.builder().gpu("RTX A6000").build())).hasSize(2);
     assertThat(tensordock.offers(OfferFilter.builder().maxPricePerHour(new BigDecimal("0.40")).build()))
-        .extracting(Offer::id).containsExactly(RTX4090 + ":1@" + CHUBBUCK);
+        .extracting(Offer::id).containsExactly(RTX4090 + "/1/" + CHUBBUCK);
     assertThat(tensordock.offers(OfferFilter.builder().market(Market.SPOT).build())).isEmpty();
     assertThat(server.getRequestCount()).as("offersCacheTtl 30s: one GET for four calls").isEqualTo(1);
   }
@@ -141,7 +141,7 @@ class TensordockProviderTest {
     enqueue(200, fixture("getInstance.response.json"));
 
     Instance instance = tensordock.launch(LaunchRequest.builder()
-        .offerId(RTX4090 + ":2@" + CHUBBUCK)
+        .offerId(RTX4090 + "/2/" + CHUBBUCK)
         .sshKey(PUBLIC_KEY)
         .startupScript("#!/bin/bash\necho hello")
         .env("HF_TOKEN", "hf_secret")
@@ -226,12 +226,12 @@ class TensordockProviderTest {
     enqueue(200, fixture("listLocations.response.json"));
     enqueue(200, fixture("createInstance.response.json"));
     enqueue(200, fixture("getInstance.response.json"));
-    tensordock.launch(LaunchRequest.builder().offerId(RTX4090 + ":1@" + CHUBBUCK).sshKey(PUBLIC_KEY).build());
+    tensordock.launch(LaunchRequest.builder().offerId(RTX4090 + "/1/" + CHUBBUCK).sshKey(PUBLIC_KEY).build());
     take();
     assertThat(JSON.readTree(take().getBody().utf8()).path("data").path("attributes").has("cloud_init")).isFalse();
 
     int before = server.getRequestCount();
-    assertThatThrownBy(() -> tensordock.launch(LaunchRequest.builder().offerId(RTX4090 + ":1@" + CHUBBUCK)
+    assertThatThrownBy(() -> tensordock.launch(LaunchRequest.builder().offerId(RTX4090 + "/1/" + CHUBBUCK)
         .sshKey(PUBLIC_KEY).startupScript("#cloud-config\npackages: [curl]").build()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("tensordock launch")
         .hasMessageContaining("#cloud-config");
@@ -261,7 +261,7 @@ class TensordockProviderTest {
     enqueue(200, fixture("getInstance.response.json"));
 
     Instance instance = tensordock.launch(LaunchRequest.builder()
-        .offerId(RTX4090 + ":2@" + CHUBBUCK).sshKey(PUBLIC_KEY).build());
+        .offerId(RTX4090 + "/2/" + CHUBBUCK).sshKey(PUBLIC_KEY).build());
 
     assertThat(instance.id()).isEqualTo(INSTANCE_ID);
     assertThat(take().getUrl().encodedPath()).isEqualTo("/api/v2/locations");
@@ -281,7 +281,7 @@ class TensordockProviderTest {
         instance(INSTANCE_ID, "pa-timeout-token", "starting"), instance("other", "someone-else", "running")));
 
     Instance instance = tensordock.launch(LaunchRequest.builder()
-        .offerId(RTX4090 + ":1@" + CHUBBUCK).sshKey(PUBLIC_KEY).clientToken("pa-timeout-token").build());
+        .offerId(RTX4090 + "/1/" + CHUBBUCK).sshKey(PUBLIC_KEY).clientToken("pa-timeout-token").build());
 
     assertThat(instance.id()).as("the live instance, not the deleted one with the same name").isEqualTo(INSTANCE_ID);
     assertThat(instance.status()).isEqualTo(InstanceStatus.PROVISIONING);
@@ -303,7 +303,7 @@ class TensordockProviderTest {
     }
 
     assertThatThrownBy(() -> tensordock.launch(LaunchRequest.builder()
-        .offerId(RTX4090 + ":1@" + CHUBBUCK).sshKey(PUBLIC_KEY).clientToken("pa-lost").build()))
+        .offerId(RTX4090 + "/1/" + CHUBBUCK).sshKey(PUBLIC_KEY).clientToken("pa-lost").build()))
         .isInstanceOf(LaunchOutcomeUnknownException.class)
         .hasMessageContaining("tensordock")
         .satisfies(e -> assertThat(((LaunchOutcomeUnknownException) e).clientToken()).isEqualTo("pa-lost"));
@@ -318,7 +318,7 @@ class TensordockProviderTest {
     enqueue(200, listOf(instance(INSTANCE_ID, "pa-no-id", "running")));
 
     Instance instance = tensordock.launch(LaunchRequest.builder()
-        .offerId(RTX4090 + ":1@" + CHUBBUCK).sshKey(PUBLIC_KEY).clientToken("pa-no-id").build());
+        .offerId(RTX4090 + "/1/" + CHUBBUCK).sshKey(PUBLIC_KEY).clientToken("pa-no-id").build());
 
     assertThat(instance.id()).isEqualTo(INSTANCE_ID);
     assertThat(creates()).isEqualTo(1);
@@ -332,7 +332,7 @@ class TensordockProviderTest {
     enqueue(200, fixture("getInstance.response.json"));
 
     Instance instance = tensordock.launch(LaunchRequest.builder()
-        .offerId(RTX4090 + ":1@" + CHUBBUCK).sshKey(PUBLIC_KEY).clientToken("pa-429").build());
+        .offerId(RTX4090 + "/1/" + CHUBBUCK).sshKey(PUBLIC_KEY).clientToken("pa-429").build());
 
     assertThat(instance.id()).isEqualTo(INSTANCE_ID);
     assertThat(creates()).isEqualTo(2);
@@ -350,17 +350,17 @@ class TensordockProviderTest {
   @Test
   void spotIsRefusedBeforeAnythingIsSentAndTheKeyIsRequired() {
     assertThat(tensordock.supports(Capability.SPOT)).isFalse();
-    assertThatThrownBy(() -> tensordock.launch(LaunchRequest.builder().offerId(RTX4090 + ":1@" + CHUBBUCK)
+    assertThatThrownBy(() -> tensordock.launch(LaunchRequest.builder().offerId(RTX4090 + "/1/" + CHUBBUCK)
         .sshKey(PUBLIC_KEY).spotBidPerHour(new BigDecimal("0.2")).build()))
         .isInstanceOf(UnsupportedCapabilityException.class).hasMessageContaining("SPOT");
-    assertThatThrownBy(() -> tensordock.launch(LaunchRequest.builder().offerId(RTX4090 + ":1@" + CHUBBUCK)
+    assertThatThrownBy(() -> tensordock.launch(LaunchRequest.builder().offerId(RTX4090 + "/1/" + CHUBBUCK)
         .market(Market.SPOT).sshKey(PUBLIC_KEY).build()))
         .isInstanceOf(UnsupportedCapabilityException.class);
     assertThat(server.getRequestCount()).isZero();
 
     assertThatThrownBy(() -> tensordock.launch(LaunchRequest.builder().offerId("not-an-offer").sshKey("k").build()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("offer ids look like");
-    assertThatThrownBy(() -> tensordock.launch(LaunchRequest.builder().offerId(RTX4090 + ":1@" + CHUBBUCK).build()))
+    assertThatThrownBy(() -> tensordock.launch(LaunchRequest.builder().offerId(RTX4090 + "/1/" + CHUBBUCK).build()))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exactly one SSH key");
   }
 
@@ -387,7 +387,7 @@ class TensordockProviderTest {
     enqueue(200, fixture("errors/in-body-insufficient-balance.json"));
 
     assertThatThrownBy(() -> tensordock.launch(LaunchRequest.builder()
-        .offerId(RTX4090 + ":1@" + CHUBBUCK).sshKey(PUBLIC_KEY).build()))
+        .offerId(RTX4090 + "/1/" + CHUBBUCK).sshKey(PUBLIC_KEY).build()))
         .isInstanceOfSatisfying(QuotaExceededException.class, e -> {
           assertThat(e.httpStatus()).isEqualTo(200);
           assertThat(e.providerCode()).hasValue("400");

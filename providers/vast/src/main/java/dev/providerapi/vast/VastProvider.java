@@ -1,11 +1,9 @@
 package dev.providerapi.vast;
 
 import com.google.auto.service.AutoService;
-import dev.providerapi.Capability;
 import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.errors.ProviderException;
-import dev.providerapi.errors.UnsupportedCapabilityException;
 import dev.providerapi.model.BillingStatus;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
@@ -71,11 +69,6 @@ public final class VastProvider extends VastProviderBase {
   /** @param config credentials, base URL, timeouts and limits to run with */
   public VastProvider(ProviderConfig config) {
     super(config);
-  }
-
-  @Override
-  public VastProvider configure(ProviderConfig config) {
-    return new VastProvider(config);
   }
 
   // ---- offers ----
@@ -153,15 +146,6 @@ public final class VastProvider extends VastProviderBase {
   }
 
   // ---- launch ----
-
-  @Override
-  protected void checkCapabilities(LaunchRequest request) {
-    super.checkCapabilities(request);
-    if (!request.sshKeys().isEmpty()) {
-      // Vast installs the account's registered keys itself; per-launch keys are not part of a create.
-      throw new UnsupportedCapabilityException(name(), Capability.SSH_KEYS);
-    }
-  }
 
   @Override
   protected Instance launchInstance(LaunchRequest request) {
