@@ -139,8 +139,9 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
     }
     String fromKubeconfig = kubeconfig == null ? null : kubeconfig().getNamespace();
     if (fromKubeconfig == null || fromKubeconfig.isBlank()) {
-      throw new IllegalStateException("coreweave: no namespace: set " + NAMESPACE_ENV + " (or ProviderConfig.secret(\""
-          + NAMESPACE_ENV + "\", ...)) or a namespace in the kubeconfig context");
+      // Part of the account's configuration, like the token: reported as such, not as a bug in the adapter.
+      throw new MissingCredentialsException(name(), "set " + NAMESPACE_ENV + " (or ProviderConfig.secret(\""
+          + NAMESPACE_ENV + "\", ...)) or a namespace in the kubeconfig context: every VirtualServer call names it");
     }
     return fromKubeconfig;
   }

@@ -394,6 +394,14 @@ class CoreweaveProviderTest {
             + " ~/.kube/config or the in-cluster service account) or a bearer token as ProviderConfig.apiKey");
     assertThatThrownBy(() -> new CoreweaveProvider(explicit, null))
         .isInstanceOf(dev.providerapi.errors.MissingCredentialsException.class);
+    // A token but no namespace anywhere: a configuration gap, typed and saying where the namespace comes from.
+    try (CoreweaveProvider noNamespace = new CoreweaveProvider(explicit.toBuilder().apiKey("sa-token")
+        .baseUrl(server.url("/").toString()).build(), null)) {
+      assertThatThrownBy(noNamespace::list)
+          .isInstanceOf(dev.providerapi.errors.MissingCredentialsException.class)
+          .hasMessage("coreweave: no credentials: set COREWEAVE_NAMESPACE (or ProviderConfig.secret(\"COREWEAVE_NAMESPACE\","
+              + " ...)) or a namespace in the kubeconfig context: every VirtualServer call names it");
+    }
     // A token given directly is enough, and a discovery config defers the check to the first call.
     new CoreweaveProvider(explicit.toBuilder().apiKey("sa-token").build(), null).close();
     new CoreweaveProvider(explicit.toBuilder().credentialsDeferred(true).build(),
