@@ -54,7 +54,9 @@ public final class ManifestReader {
       "capabilities", "billing", "offersCacheTtl", "gpuNamePattern", "gpuAliases", "regions", "offerCatalog",
       "sandbox");
 
-  static final List<String> SPEC_KINDS = List.of("openapi", "graphql", "crd");
+  /** The kinds this build has a {@link dev.providerapi.generator.SpecReader} for: a new reader is a new kind. */
+  static final List<String> SPEC_KINDS = dev.providerapi.generator.SpecReader.standard().stream()
+      .map(dev.providerapi.generator.SpecReader::kind).sorted().toList();
 
   private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h)");
   private static final Pattern PROVIDER_NAME = Pattern.compile("[a-z][a-z0-9-]*");

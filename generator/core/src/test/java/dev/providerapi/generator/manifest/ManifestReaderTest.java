@@ -230,7 +230,7 @@ class ManifestReaderTest {
   @Test
   void unknownSpecKind() throws IOException {
     assertThat(failure(MINIMAL.replace("kind: openapi", "kind: swagger"))).hasMessage(prefix()
-        + "spec.kind: unknown spec kind 'swagger'; allowed: openapi, graphql, crd");
+        + "spec.kind: unknown spec kind 'swagger'; allowed: crd, graphql, openapi");
   }
 
   @Test
