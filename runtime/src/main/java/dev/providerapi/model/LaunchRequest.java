@@ -16,6 +16,22 @@ import org.jspecify.annotations.Nullable;
  * by looking it up; the builder makes one when none is given.
  *
  * <p>{@link #toString()} shows neither environment values nor the startup script: both often hold secrets.
+ *
+ * @param offerId the offer to launch ({@link Offer#id()}); null to say where by instance type or GPU
+ * @param instanceType the provider's instance type; null when {@code offerId} or {@code gpu} says it
+ * @param region the region to launch in (canonical or provider name); null for the provider's choice
+ * @param gpu a canonical GPU name or model prefix; null when the offer or instance type says it
+ * @param gpuCount the number of GPUs
+ * @param image the image or template to boot; null for the provider's default
+ * @param sshKeys public SSH keys to install (copied)
+ * @param startupScript a script to run at boot; null for none
+ * @param env environment variables for the instance (copied)
+ * @param diskGb the disk size in GB; null for the provider's default
+ * @param market the market to buy in
+ * @param spotBidPerHour a spot bid in USD per hour for the whole instance; only with market SPOT, null for the
+ *     market price
+ * @param clientToken the tag used to find the instance after an ambiguous failure; never blank
+ * @param name the instance's name; null to use {@code clientToken}
  */
 public record LaunchRequest(
     @Nullable String offerId,
@@ -35,6 +51,28 @@ public record LaunchRequest(
 
   private static final SecureRandom RANDOM = new SecureRandom();
 
+  /**
+   * Checks the request and copies {@code sshKeys} and {@code env}.
+   *
+   * @param offerId the offer to launch ({@link Offer#id()}); null to say where by instance type or GPU
+   * @param instanceType the provider's instance type; null when {@code offerId} or {@code gpu} says it
+   * @param region the region to launch in (canonical or provider name); null for the provider's choice
+   * @param gpu a canonical GPU name or model prefix; null when the offer or instance type says it
+   * @param gpuCount the number of GPUs
+   * @param image the image or template to boot; null for the provider's default
+   * @param sshKeys public SSH keys to install (copied)
+   * @param startupScript a script to run at boot; null for none
+   * @param env environment variables for the instance (copied)
+   * @param diskGb the disk size in GB; null for the provider's default
+   * @param market the market to buy in
+   * @param spotBidPerHour a spot bid in USD per hour for the whole instance; only with market SPOT, null for the
+   *     market price
+   * @param clientToken the tag used to find the instance after an ambiguous failure; never blank
+   * @param name the instance's name; null to use {@code clientToken}
+   * @throws IllegalArgumentException if none of {@code offerId}, {@code instanceType} and {@code gpu} is given,
+   *     {@code clientToken} is blank, or a {@code spotBidPerHour} is given for a market other than SPOT
+   * @throws NullPointerException if {@code market} or {@code clientToken} is null
+   */
   public LaunchRequest {
     if (offerId == null && instanceType == null && gpu == null) {
       throw new IllegalArgumentException("a launch needs an offerId, an instanceType or a gpu");
@@ -51,18 +89,32 @@ public record LaunchRequest(
     env = Map.copyOf(env);
   }
 
-  /** The name to give the instance: the explicit name, else the client token. */
+  /**
+   * The name to give the instance: the explicit name, else the client token.
+   *
+   * @return {@link #name()} if not null, else {@link #clientToken()}
+   */
   public String effectiveName() {
     return name != null ? name : clientToken;
   }
 
-  /** A fresh client token: {@code pa-} and 16 random hex digits (fits every provider's name rules). */
+  /**
+   * A fresh client token: {@code pa-} and 16 random hex digits (fits every provider's name rules).
+   *
+   * @return a new random token
+   */
   public static String newClientToken() {
     byte[] bytes = new byte[8];
     RANDOM.nextBytes(bytes);
     return "pa-" + HexFormat.of().formatHex(bytes);
   }
 
+  /**
+   * A builder with one GPU, market ON_DEMAND and no other field set; {@link Builder#build()} makes a client
+   * token when none is given.
+   *
+   * @return a new builder
+   */
   public static Builder builder() {
     return new Builder();
   }
@@ -76,6 +128,7 @@ public record LaunchRequest(
         + ", spotBidPerHour=" + spotBidPerHour + ", clientToken=" + clientToken + ", name=" + name + "]";
   }
 
+  /** Builds a {@link LaunchRequest} field by field; see the record's components for what each one means. */
   public static final class Builder {
     private @Nullable String offerId;
     private @Nullable String instanceType;
@@ -92,20 +145,104 @@ public record LaunchRequest(
     private @Nullable String clientToken;
     private @Nullable String name;
 
+    /**
+     * Sets the offer to launch.
+     *
+     * @param v an {@link Offer#id()}, or null
+     * @return this builder
+     */
     public Builder offerId(@Nullable String v) { this.offerId = v; return this; }
+    /**
+     * Sets the provider's instance type.
+     *
+     * @param v the instance type, or null
+     * @return this builder
+     */
     public Builder instanceType(@Nullable String v) { this.instanceType = v; return this; }
+    /**
+     * Sets the region.
+     *
+     * @param v a canonical or provider region name, or null
+     * @return this builder
+     */
     public Builder region(@Nullable String v) { this.region = v; return this; }
+    /**
+     * Sets the GPU.
+     *
+     * @param v a canonical GPU name or model prefix, or null
+     * @return this builder
+     */
     public Builder gpu(@Nullable String v) { this.gpu = v; return this; }
+    /**
+     * Sets the number of GPUs (default 1).
+     *
+     * @param v the GPU count
+     * @return this builder
+     */
     public Builder gpuCount(int v) { this.gpuCount = v; return this; }
+    /**
+     * Sets the image to boot.
+     *
+     * @param v the image, or null for the provider's default
+     * @return this builder
+     */
     public Builder image(@Nullable String v) { this.image = v; return this; }
+    /**
+     * Adds one public SSH key.
+     *
+     * @param v the key
+     * @return this builder
+     */
     public Builder sshKey(String v) { this.sshKeys.add(v); return this; }
+    /**
+     * Adds public SSH keys.
+     *
+     * @param v the keys
+     * @return this builder
+     */
     public Builder sshKeys(List<String> v) { this.sshKeys.addAll(v); return this; }
+    /**
+     * Sets the startup script.
+     *
+     * @param v the script, or null for none
+     * @return this builder
+     */
     public Builder startupScript(@Nullable String v) { this.startupScript = v; return this; }
+    /**
+     * Adds one environment variable.
+     *
+     * @param key the variable's name
+     * @param value its value
+     * @return this builder
+     */
     public Builder env(String key, String value) { this.env.put(key, value); return this; }
+    /**
+     * Adds environment variables.
+     *
+     * @param v the variables
+     * @return this builder
+     */
     public Builder env(Map<String, String> v) { this.env.putAll(v); return this; }
+    /**
+     * Sets the disk size.
+     *
+     * @param v the size in GB, or null for the provider's default
+     * @return this builder
+     */
     public Builder diskGb(@Nullable Integer v) { this.diskGb = v; return this; }
+    /**
+     * Sets the market (default ON_DEMAND).
+     *
+     * @param v the market
+     * @return this builder
+     */
     public Builder market(Market v) { this.market = v; return this; }
-    /** A spot bid in USD per hour for the whole instance; sets the market to SPOT. */
+    /**
+     * A spot bid in USD per hour for the whole instance; sets the market to SPOT.
+     *
+     * @param v the bid, or null for the market price (the market is then left as it is)
+     * @return this builder
+     */
     public Builder spotBidPerHour(@Nullable BigDecimal v) {
       this.spotBidPerHour = v;
       if (v != null) {
@@ -113,9 +250,27 @@ public record LaunchRequest(
       }
       return this;
     }
+    /**
+     * Sets the client token.
+     *
+     * @param v the token, or null to have {@link #build()} make one
+     * @return this builder
+     */
     public Builder clientToken(@Nullable String v) { this.clientToken = v; return this; }
+    /**
+     * Sets the instance's name.
+     *
+     * @param v the name, or null to use the client token
+     * @return this builder
+     */
     public Builder name(@Nullable String v) { this.name = v; return this; }
 
+    /**
+     * Builds the request, with a {@link LaunchRequest#newClientToken() new client token} if none was set.
+     *
+     * @return the request
+     * @throws IllegalArgumentException if the fields are inconsistent (see the record's constructor)
+     */
     public LaunchRequest build() {
       return new LaunchRequest(offerId, instanceType, region, gpu, gpuCount, image, sshKeys, startupScript, env,
           diskGb, market, spotBidPerHour, clientToken != null ? clientToken : newClientToken(), name);

@@ -19,7 +19,12 @@ public enum OfferSort {
   /** Most GPUs first, then price per GPU-hour. */
   GPU_COUNT;
 
-  /** Orders offers by this sort, pricing them in {@code market} (null: the cheaper of the two markets). */
+  /**
+   * Orders offers by this sort, pricing them in {@code market} (null: the cheaper of the two markets).
+   *
+   * @param market the market to price in, or null
+   * @return a total order on offers
+   */
   public Comparator<Offer> comparator(@Nullable Market market) {
     Comparator<Offer> perGpu = Comparator.comparing((Offer o) -> perGpuHour(o, market),
         Comparator.nullsLast(Comparator.naturalOrder()));
@@ -36,12 +41,24 @@ public enum OfferSort {
     return primary.thenComparing(Offer::provider).thenComparing(Offer::id);
   }
 
-  /** The offer's price per hour in {@code market}, or the cheaper one when {@code market} is null. */
+  /**
+   * The offer's price per hour in {@code market}, or the cheaper one when {@code market} is null.
+   *
+   * @param offer the offer
+   * @param market the market, or null
+   * @return the price in USD per hour, or null if the offer has no price in {@code market}
+   */
   public static @Nullable BigDecimal perHour(Offer offer, @Nullable Market market) {
     return market == null ? offer.pricing().cheapestPerHour() : offer.pricing().perHour(market).orElse(null);
   }
 
-  /** The offer's price per GPU-hour in {@code market}, or the cheaper one when {@code market} is null. */
+  /**
+   * The offer's price per GPU-hour in {@code market}, or the cheaper one when {@code market} is null.
+   *
+   * @param offer the offer
+   * @param market the market, or null
+   * @return the price in USD per GPU-hour, or null if the offer has no price in {@code market}
+   */
   public static @Nullable BigDecimal perGpuHour(Offer offer, @Nullable Market market) {
     Pricing p = offer.pricing();
     Optional<BigDecimal> price;
