@@ -6,6 +6,12 @@ import org.jspecify.annotations.Nullable;
 public class AuthenticationException extends ProviderException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An authentication failure.
+   *
+   * @param details what is known of the failed call
+   * @param cause the underlying failure, or null
+   */
   public AuthenticationException(ErrorDetails details, @Nullable Throwable cause) {
     super(ErrorKind.AUTHENTICATION, details, cause);
   }

@@ -6,6 +6,12 @@ import org.jspecify.annotations.Nullable;
 public class ConflictException extends ProviderException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A conflict.
+   *
+   * @param details what is known of the failed call
+   * @param cause the underlying failure, or null
+   */
   public ConflictException(ErrorDetails details, @Nullable Throwable cause) {
     super(ErrorKind.CONFLICT, details, cause);
   }

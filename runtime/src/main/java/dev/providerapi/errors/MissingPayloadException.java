@@ -9,6 +9,12 @@ import org.jspecify.annotations.Nullable;
 public class MissingPayloadException extends UnexpectedResponseException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An empty body where one was declared.
+   *
+   * @param details what is known of the call
+   * @param cause the underlying failure, or null
+   */
   public MissingPayloadException(ErrorDetails details, @Nullable Throwable cause) {
     super(details, cause);
   }

@@ -6,6 +6,12 @@ import org.jspecify.annotations.Nullable;
 public class NotFoundException extends ProviderException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A missing resource.
+   *
+   * @param details what is known of the failed call
+   * @param cause the underlying failure, or null
+   */
   public NotFoundException(ErrorDetails details, @Nullable Throwable cause) {
     super(ErrorKind.NOT_FOUND, details, cause);
   }

@@ -6,6 +6,12 @@ import org.jspecify.annotations.Nullable;
 public class RateLimitedException extends ProviderException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * A rate-limit refusal.
+   *
+   * @param details what is known of the failed call, with the Retry-After in {@code retryAfter} if sent
+   * @param cause the underlying failure, or null
+   */
   public RateLimitedException(ErrorDetails details, @Nullable Throwable cause) {
     super(ErrorKind.RATE_LIMITED, details, cause);
   }

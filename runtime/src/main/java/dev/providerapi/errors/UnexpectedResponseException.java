@@ -6,6 +6,12 @@ import org.jspecify.annotations.Nullable;
 public class UnexpectedResponseException extends ProviderException {
   private static final long serialVersionUID = 1L;
 
+  /**
+   * An unreadable response.
+   *
+   * @param details what is known of the failed call
+   * @param cause the underlying failure (for instance the decoding error), or null
+   */
   public UnexpectedResponseException(ErrorDetails details, @Nullable Throwable cause) {
     super(ErrorKind.UNEXPECTED_RESPONSE, details, cause);
   }

@@ -6,9 +6,17 @@ import dev.providerapi.Capability;
 public class UnsupportedCapabilityException extends UnsupportedOperationException {
   private static final long serialVersionUID = 1L;
 
+  /** The provider's name. */
   private final String provider;
+  /** The capability the provider lacks. */
   private final Capability capability;
 
+  /**
+   * A call to a capability {@code provider} does not have.
+   *
+   * @param provider the provider's name
+   * @param capability the missing capability
+   */
   public UnsupportedCapabilityException(String provider, Capability capability) {
     super(provider + " does not support " + capability + " (check provider.supports(Capability."
         + capability + ") first)");
@@ -16,10 +24,20 @@ public class UnsupportedCapabilityException extends UnsupportedOperationExceptio
     this.capability = capability;
   }
 
+  /**
+   * The provider's name.
+   *
+   * @return the name
+   */
   public String provider() {
     return provider;
   }
 
+  /**
+   * The capability the provider lacks.
+   *
+   * @return the capability
+   */
   public Capability capability() {
     return capability;
   }
