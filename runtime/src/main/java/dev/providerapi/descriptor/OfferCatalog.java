@@ -15,9 +15,20 @@ import org.jspecify.annotations.Nullable;
  * @param asOf when the prices were taken
  * @param source where they were taken from (a URL or a document name)
  * @param note what the prices cover, shown with each offer (e.g. "GPU only; vCPU and RAM billed extra")
+ *
+ * @param entries the declared GPU classes (copied)
  */
 public record OfferCatalog(LocalDate asOf, @Nullable String source, @Nullable String note, List<Entry> entries) {
 
+  /**
+   * Checks the date and copies {@code entries}.
+   *
+   * @param asOf when the prices were taken
+   * @param source where they were taken from, or null
+   * @param note what the prices cover, or null
+   * @param entries the declared GPU classes
+   * @throws NullPointerException if {@code asOf} is null
+   */
   public OfferCatalog {
     Objects.requireNonNull(asOf, "asOf");
     entries = List.copyOf(entries);
@@ -28,8 +39,20 @@ public record OfferCatalog(LocalDate asOf, @Nullable String source, @Nullable St
    *
    * @param gpu the provider's GPU name (translated through the GPU catalog like any other)
    * @param perGpuHour on-demand list price per GPU-hour
+   *
+   * @param counts the GPU counts it can be launched with (copied)
+   * @param regions the provider regions that carry it (copied)
    */
   public record Entry(String gpu, List<Integer> counts, List<String> regions, BigDecimal perGpuHour) {
+    /**
+     * Checks the GPU and price and copies the lists.
+     *
+     * @param gpu the provider's GPU name
+     * @param counts the GPU counts
+     * @param regions the provider regions
+     * @param perGpuHour on-demand list price per GPU-hour
+     * @throws NullPointerException if {@code gpu} or {@code perGpuHour} is null
+     */
     public Entry {
       Objects.requireNonNull(gpu, "gpu");
       Objects.requireNonNull(perGpuHour, "perGpuHour");
