@@ -4,7 +4,12 @@ package dev.providerapi.gpu;
 public final class GpuNames {
   private GpuNames() {}
 
-  /** {@code "RTX 4090"}, {@code rtx-4090}, {@code RTX_4090} -> {@code rtx4090}. */
+  /**
+   * {@code "RTX 4090"}, {@code rtx-4090}, {@code RTX_4090} -> {@code rtx4090}.
+   *
+   * @param name a GPU name
+   * @return the name in lower case, without spaces, tabs, dashes and underscores
+   */
   public static String normalize(String name) {
     StringBuilder sb = new StringBuilder(name.length());
     for (int i = 0; i < name.length(); i++) {
