@@ -10,6 +10,14 @@ import org.jspecify.annotations.Nullable;
 public final class Required {
   private Required() {}
 
+  /**
+   * Fails if a required member is not set.
+   *
+   * @param value the member's value
+   * @param type the type being built, for the message
+   * @param member the member's name, for the message
+   * @throws IllegalStateException if {@code value} is null
+   */
   public static void check(@Nullable Object value, String type, String member) {
     if (value == null) {
       throw new IllegalStateException(type + ": required member '" + member + "' is not set");

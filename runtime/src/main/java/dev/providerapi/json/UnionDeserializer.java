@@ -29,18 +29,49 @@ public abstract class UnionDeserializer<T> extends StdDeserializer<T> {
   private final transient List<Variant<? extends T>> variants;
   private final transient Function<Map<String, Object>, T> unknown;
 
-  /** A variant: its class, every member name it declares, and the ones it requires. */
+  /**
+   * A variant: its class, every member name it declares, and the ones it requires.
+   *
+   * @param <V> the variant's type
+   * @param type the variant's class
+   * @param members every member name it declares (copied)
+   * @param required the member names it requires (copied)
+   */
   public record Variant<V>(Class<V> type, Set<String> members, Set<String> required) {
+    /**
+     * Copies the name sets.
+     *
+     * @param type the variant's class
+     * @param members every member name it declares
+     * @param required the member names it requires
+     */
     public Variant {
       members = Set.copyOf(members);
       required = Set.copyOf(required);
     }
   }
 
+  /**
+   * Describes a variant.
+   *
+   * @param <V> the variant's type
+   * @param type the variant's class
+   * @param members every member name it declares
+   * @param required the member names it requires
+   * @return the variant
+   */
   public static <V> Variant<V> variant(Class<V> type, Set<String> members, Set<String> required) {
     return new Variant<>(type, members, required);
   }
 
+  /**
+   * A deserializer choosing among {@code variants}.
+   *
+   * @param union the union's class
+   * @param variants the variants, in declaration order (ties go to the first)
+   * @param unknown makes the union's {@code Unknown} case from the object's members (a non-object comes as
+   *     {@code value})
+   */
   protected UnionDeserializer(Class<T> union, List<Variant<? extends T>> variants,
       Function<Map<String, Object>, T> unknown) {
     super(union);
