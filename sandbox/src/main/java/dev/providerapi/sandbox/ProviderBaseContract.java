@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,8 +49,11 @@ public abstract class ProviderBaseContract {
    * @param pageSize the page size the list binding asks for; 0 when the list is one unpaged answer
    * @param capacityErrors whether provider.yaml maps any answer to CAPACITY_UNAVAILABLE (a Kubernetes create
    *     never fails for capacity, so CoreWeave's does not)
+   * @param stopRetried whether the base retries a stop answered 502, 503 or 504 (the stop operation is idempotent), false when
+   *     it is sent once (a state-changing GET declared {@code idempotent: false}), null when no binding implements
+   *     stop in the base
    */
-  public record Bindings(String provider, int pageSize, boolean capacityErrors) {}
+  public record Bindings(String provider, int pageSize, boolean capacityErrors, @Nullable Boolean stopRetried) {}
 
   private final Bindings bindings;
   private final Sandbox sandbox;
@@ -199,6 +203,28 @@ public abstract class ProviderBaseContract {
     fake.faults().once(Op.CREATE, FaultKind.NO_CAPACITY);
     assertThrows(CapacityUnavailableException.class, () -> launch("no-capacity"));
     assertEquals(0, fake.state().created(), "creates");
+  }
+
+  /**
+   * A stop answered 502 (a gateway that may or may not have passed it on) is sent again only when the stop operation
+   * is idempotent; one declared not idempotent (a state-changing GET) is sent once and the failure reaches the
+   * caller.
+   */
+  @Test
+  public void aStopAnswered502IsRetriedOnlyWhenIdempotent() {
+    org.junit.jupiter.api.Assumptions.assumeTrue(bindings.stopRetried() != null
+        && provider.supports(Capability.STOP_START), bindings.provider() + "'s base implements no stop");
+    Instance launched = launch("stop-502");
+    sandbox.clock().advance(Duration.ofMinutes(5));
+    int before = fake.state().calls(Op.STOP);
+    fake.faults().once(Op.STOP, FaultKind.STATUS_502_HTML);
+    if (bindings.stopRetried()) {
+      assertDoesNotThrow(() -> provider.stop(launched.id()), "an idempotent stop retried after a 502");
+      assertEquals(2, fake.state().calls(Op.STOP) - before, "stop requests");
+    } else {
+      assertThrows(dev.providerapi.errors.ProviderException.class, () -> provider.stop(launched.id()));
+      assertEquals(1, fake.state().calls(Op.STOP) - before, "stop requests of a stop declared not idempotent");
+    }
   }
 
   /**

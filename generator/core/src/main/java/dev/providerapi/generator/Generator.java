@@ -521,7 +521,7 @@ public final class Generator {
     }
     String prefix = manifest.classPrefix();
     emitting(specFile, "the generated contract test " + prefix + "ProviderBaseTest",
-        () -> dev.providerapi.generator.emit.ContractTestEmitter.emit(manifest, specName)).ifPresent(f ->
+        () -> dev.providerapi.generator.emit.ContractTestEmitter.emit(manifest, located, specName)).ifPresent(f ->
         generated.put(GENERATED_TEST_JAVA + packagePath(f.packageName()) + f.typeSpec().name() + ".java",
             utf8(f.toString())));
     String test = emitting(specFile, "the generated client test " + prefix + "ApiClientTest",

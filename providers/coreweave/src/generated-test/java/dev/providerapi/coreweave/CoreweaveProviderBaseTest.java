@@ -10,6 +10,7 @@ class CoreweaveProviderBaseTest extends ProviderBaseContract {
   CoreweaveProviderBaseTest() {
     // listVirtualservers pages by 100
     // no errors.rule maps an answer to CAPACITY_UNAVAILABLE
-    super(new ProviderBaseContract.Bindings("coreweave", 100, false));
+    // stop (stopVirtualMachine) is idempotent: a 502, 503 or 504 is retried
+    super(new ProviderBaseContract.Bindings("coreweave", 100, false, true));
   }
 }

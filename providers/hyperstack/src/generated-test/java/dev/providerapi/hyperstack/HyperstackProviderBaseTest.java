@@ -10,6 +10,7 @@ class HyperstackProviderBaseTest extends ProviderBaseContract {
   HyperstackProviderBaseTest() {
     // List_VMs pages by 50
     // errors.rules map an answer to CAPACITY_UNAVAILABLE
-    super(new ProviderBaseContract.Bindings("hyperstack", 50, true));
+    // stop (Stop_VM) is not idempotent: it is sent once
+    super(new ProviderBaseContract.Bindings("hyperstack", 50, true, false));
   }
 }

@@ -10,6 +10,7 @@ class LambdaProviderBaseTest extends ProviderBaseContract {
   LambdaProviderBaseTest() {
     // listInstances reads the whole list in one answer
     // errors.rules map an answer to CAPACITY_UNAVAILABLE
-    super(new ProviderBaseContract.Bindings("lambda", 0, true));
+    // no stop binding
+    super(new ProviderBaseContract.Bindings("lambda", 0, true, null));
   }
 }

@@ -10,6 +10,7 @@ class PaperspaceProviderBaseTest extends ProviderBaseContract {
   PaperspaceProviderBaseTest() {
     // listMachines pages by 120
     // errors.rules map an answer to CAPACITY_UNAVAILABLE
-    super(new ProviderBaseContract.Bindings("paperspace", 120, true));
+    // stop (stopMachine) is idempotent: a 502, 503 or 504 is retried
+    super(new ProviderBaseContract.Bindings("paperspace", 120, true, true));
   }
 }

@@ -10,6 +10,7 @@ class RunpodProviderBaseTest extends ProviderBaseContract {
   RunpodProviderBaseTest() {
     // MyPods reads the whole list in one answer
     // errors.rules map an answer to CAPACITY_UNAVAILABLE
-    super(new ProviderBaseContract.Bindings("runpod", 0, true));
+    // stop (PodStop) is not idempotent: it is sent once
+    super(new ProviderBaseContract.Bindings("runpod", 0, true, false));
   }
 }

@@ -10,6 +10,7 @@ class TensordockProviderBaseTest extends ProviderBaseContract {
   TensordockProviderBaseTest() {
     // listInstances reads the whole list in one answer
     // errors.rules map an answer to CAPACITY_UNAVAILABLE
-    super(new ProviderBaseContract.Bindings("tensordock", 0, true));
+    // stop (stopInstance) is idempotent: a 502, 503 or 504 is retried
+    super(new ProviderBaseContract.Bindings("tensordock", 0, true, true));
   }
 }

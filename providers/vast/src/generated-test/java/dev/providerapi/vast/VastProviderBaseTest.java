@@ -10,6 +10,7 @@ class VastProviderBaseTest extends ProviderBaseContract {
   VastProviderBaseTest() {
     // showInstances pages by 25
     // errors.rules map an answer to CAPACITY_UNAVAILABLE
-    super(new ProviderBaseContract.Bindings("vast", 25, true));
+    // stop (manageInstance) is idempotent: a 502, 503 or 504 is retried
+    super(new ProviderBaseContract.Bindings("vast", 25, true, true));
   }
 }

@@ -7,6 +7,8 @@ import com.palantir.javapoet.TypeSpec;
 import dev.providerapi.errors.ErrorKind;
 import dev.providerapi.generator.manifest.Binding;
 import dev.providerapi.generator.manifest.ProviderManifest;
+import dev.providerapi.generator.model.ApiModel;
+import dev.providerapi.generator.model.OperationDef;
 import java.util.Optional;
 
 /**
@@ -22,7 +24,7 @@ public final class ContractTestEmitter {
   private ContractTestEmitter() {}
 
   /** The test, or empty when the manifest asks for none; {@code specName} goes into the generated header. */
-  public static Optional<JavaFile> emit(ProviderManifest manifest, String specName) {
+  public static Optional<JavaFile> emit(ProviderManifest manifest, ApiModel model, String specName) {
     Optional<Binding> list = manifest.longForm("list");
     if (!manifest.sandbox() || list.isEmpty() || manifest.longForm("launch").isEmpty()
         || manifest.longForm("terminate").isEmpty()) {
@@ -32,6 +34,12 @@ public final class ContractTestEmitter {
     int pageSize = paging.style() == Binding.PaginationStyle.NONE ? 0 : paging.size();
     boolean capacity = manifest.descriptor().errorFormat().rules().stream()
         .anyMatch(r -> r.kind() == ErrorKind.CAPACITY_UNAVAILABLE);
+    // Whether the base retries a stop answered 502, 503 or 504: the stop operation's retry safety, provider.yaml's explicit
+    // idempotent applied (a state-changing GET declared idempotent: false is sent once). Null: no stop binding.
+    Boolean stopRetried = manifest.longForm("stop")
+        .flatMap(b -> model.operation(b.operationId()))
+        .map(OperationDef::idempotent)
+        .orElse(null);
     String prefix = manifest.classPrefix();
     ClassName base = ClassName.get(manifest.javaPackage(), prefix + "ProviderBase");
     TypeSpec test = TypeSpec.classBuilder(prefix + "ProviderBaseTest")
@@ -43,7 +51,11 @@ public final class ContractTestEmitter {
                 : list.get().operationId() + " pages by " + pageSize)
             .addComment(capacity ? "errors.rules map an answer to CAPACITY_UNAVAILABLE"
                 : "no errors.rule maps an answer to CAPACITY_UNAVAILABLE")
-            .addStatement("super(new $T.Bindings($S, $L, $L))", CONTRACT, manifest.name(), pageSize, capacity)
+            .addComment(stopRetried == null ? "no stop binding"
+                : "stop (" + manifest.longForm("stop").orElseThrow().operationId() + ") is "
+                    + (stopRetried ? "idempotent: a 502, 503 or 504 is retried" : "not idempotent: it is sent once"))
+            .addStatement("super(new $T.Bindings($S, $L, $L, $L))", CONTRACT, manifest.name(), pageSize, capacity,
+                stopRetried)
             .build())
         .build();
     return Optional.of(Naming.file(manifest.javaPackage(), test, specName, manifest.name()));
