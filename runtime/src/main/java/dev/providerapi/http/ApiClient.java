@@ -127,44 +127,88 @@ public final class ApiClient implements AutoCloseable {
     this.chain = List.copyOf(steps);
   }
 
+  /**
+   * A client for {@code descriptor} configured by {@code config}, with the system clock and sleeper.
+   *
+   * @param descriptor the provider's descriptor
+   * @param config the configuration (credentials, timeouts, retries, rate-limit store)
+   * @return a new client; close it to free an HttpClient it made itself
+   */
   public static ApiClient create(ProviderDescriptor descriptor, ProviderConfig config) {
     return builder(descriptor, config).build();
   }
 
-  /** For tests and embedders: inject the clock, sleeper, HttpClient or a log listener. */
+  /**
+   * For tests and embedders: inject the clock, sleeper, HttpClient or a log listener.
+   *
+   * @param descriptor the provider's descriptor
+   * @param config the configuration
+   * @return a new builder
+   */
   public static Builder builder(ProviderDescriptor descriptor, ProviderConfig config) {
     return new Builder(descriptor, config);
   }
 
+  /**
+   * The provider's descriptor this client was made with.
+   *
+   * @return the descriptor
+   */
   public ProviderDescriptor descriptor() {
     return descriptor;
   }
 
+  /**
+   * The configuration this client was made with.
+   *
+   * @return the configuration
+   */
   public ProviderConfig config() {
     return config;
   }
 
-  /** The mapper used for bodies: unknown properties ignored, java.time supported, nulls left out. */
+  /**
+   * The mapper used for bodies: unknown properties ignored, java.time supported, nulls left out.
+   *
+   * @return the mapper, shared by every call of this client
+   */
   public ObjectMapper objectMapper() {
     return mapper;
   }
 
-  /** Removes this client's secrets from text; for adapters that log or wrap provider output themselves. */
+  /**
+   * Removes this client's secrets from text; for adapters that log or wrap provider output themselves.
+   *
+   * @param text the text to clean
+   * @return the text with every secret value of this client replaced; empty if the redactor returned null
+   */
   public String redact(String text) {
     return Objects.requireNonNullElse(redactor.redact(text), "");
   }
 
-  /** The client-side rate limiter, absent when the config turned rate limiting off. */
+  /**
+   * The client-side rate limiter, absent when the config turned rate limiting off.
+   *
+   * @return the limiter, or empty
+   */
   public java.util.Optional<RateLimiter> rateLimiter() {
     return java.util.Optional.ofNullable(rateLimiter);
   }
 
-  /** {@code provider-api:<provider>:<hash>}: names the account whose limits and breaker this client shares. */
+  /**
+   * {@code provider-api:<provider>:<hash>}: names the account whose limits and breaker this client shares.
+   *
+   * @return the account key
+   */
   public String accountKey() {
     return account.key();
   }
 
-  /** True while the circuit breaker rejects calls without sending them. */
+  /**
+   * True while the circuit breaker rejects calls without sending them.
+   *
+   * @return true if the breaker is open
+   */
   public boolean circuitOpen() {
     return circuitBreaker.isOpen();
   }
@@ -173,17 +217,38 @@ public final class ApiClient implements AutoCloseable {
    * Sends the call and decodes the (unwrapped) success body as {@code type}.
    *
    * @throws ProviderException typed by the provider's declared error format
+   *
+   * @param <T> the decoded type
+   * @param operation the operation to call
+   * @param request the call's parameters and body
+   * @param type the class to decode the body as
+   * @return the decoded body; null for {@code Void}, an answer with no content, or a JSON {@code null}
    */
   public <T> @Nullable T execute(Operation operation, ApiRequest request, Class<T> type) {
     return decode(operation, send(operation, request), mapper.constructType(type));
   }
 
-  /** As {@link #execute(Operation, ApiRequest, Class)}, for generic types such as {@code List<Instance>}. */
+  /**
+   * As {@link #execute(Operation, ApiRequest, Class)}, for generic types such as {@code List<Instance>}.
+   *
+   * @param <T> the decoded type
+   * @param operation the operation to call
+   * @param request the call's parameters and body
+   * @param type the type to decode the body as
+   * @return the decoded body; null for {@code Void}, an answer with no content, or a JSON {@code null}
+   * @throws ProviderException typed by the provider's declared error format
+   */
   public <T> @Nullable T execute(Operation operation, ApiRequest request, TypeReference<T> type) {
     return decode(operation, send(operation, request), mapper.getTypeFactory().constructType(type));
   }
 
-  /** Sends the call and discards the success body. */
+  /**
+   * Sends the call and discards the success body.
+   *
+   * @param operation the operation to call
+   * @param request the call's parameters and body
+   * @throws ProviderException typed by the provider's declared error format
+   */
   public void execute(Operation operation, ApiRequest request) {
     send(operation, request);
   }
@@ -241,6 +306,7 @@ public final class ApiClient implements AutoCloseable {
     }
   }
 
+  /** Builds an {@link ApiClient} with injected parts; every setter is optional. */
   public static final class Builder {
     private final ProviderDescriptor descriptor;
     private final ProviderConfig config;
@@ -257,19 +323,34 @@ public final class ApiClient implements AutoCloseable {
       this.config = Objects.requireNonNull(config, "config");
     }
 
-    /** The clock for Retry-After dates and rate-limit buckets. */
+    /**
+     * The clock for Retry-After dates and rate-limit buckets.
+     *
+     * @param clock the clock (default the system UTC clock)
+     * @return this builder
+     */
     public Builder clock(Clock clock) {
       this.clock = clock;
       return this;
     }
 
-    /** How the rate limiter waits for tokens and 429 pauses. */
+    /**
+     * How the rate limiter waits for tokens and 429 pauses.
+     *
+     * @param sleeper the sleeper (default {@link Sleeper#SYSTEM})
+     * @return this builder
+     */
     public Builder sleeper(Sleeper sleeper) {
       this.sleeper = sleeper;
       return this;
     }
 
-    /** A shared HttpClient; the ApiClient then does not close it. */
+    /**
+     * A shared HttpClient; the ApiClient then does not close it.
+     *
+     * @param httpClient the client to send with, instead of one made from the config
+     * @return this builder
+     */
     public Builder httpClient(HttpClient httpClient) {
       this.httpClient = httpClient;
       return this;
@@ -279,19 +360,35 @@ public final class ApiClient implements AutoCloseable {
      * For auth style {@code kubeconfig}: the API server, token and TLS context a kubeconfig resolved to. Without
      * it, such a client sends {@code ProviderConfig.apiKey} as a bearer token (a service-account token given
      * directly) to the configured base URL.
+     *
+     * @param kube the resolved kubeconfig credentials
+     * @return this builder
+     * @throws NullPointerException if {@code kube} is null
      */
     public Builder kubeCredentials(KubeCredentials kube) {
       this.kube = Objects.requireNonNull(kube, "kube");
       return this;
     }
 
-    /** Receives every log line the chain writes, already redacted. */
+    /**
+     * Receives every log line the chain writes, already redacted.
+     *
+     * @param listener the receiver of log lines
+     * @return this builder
+     */
     public Builder logListener(Consumer<String> listener) {
       this.logListener = listener;
       return this;
     }
 
-    /** Consecutive 5xx / network failures that open the circuit, and how long it stays open. */
+    /**
+     * Consecutive 5xx / network failures that open the circuit, and how long it stays open.
+     *
+     * @param failureThreshold failures in a row that open the circuit (default 5); at least 1
+     * @param openFor how long the circuit stays open (default 30 s)
+     * @return this builder
+     * @throws IllegalArgumentException if {@code failureThreshold} is below 1
+     */
     public Builder circuitBreaker(int failureThreshold, Duration openFor) {
       if (failureThreshold < 1) {
         throw new IllegalArgumentException("failureThreshold must be at least 1, was " + failureThreshold);
@@ -301,6 +398,13 @@ public final class ApiClient implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Builds the client.
+     *
+     * @return the client
+     * @throws IllegalArgumentException if kube credentials were given but the provider's auth style is not
+     *     kubeconfig
+     */
     public ApiClient build() {
       return new ApiClient(this);
     }

@@ -26,7 +26,13 @@ public final class Deadline {
     this.budget = budget;
   }
 
-  /** A deadline {@code budget} from now. */
+  /**
+   * A deadline {@code budget} from now.
+   *
+   * @param budget the time allowed; not negative
+   * @return the deadline
+   * @throws IllegalArgumentException if {@code budget} is negative
+   */
   public static Deadline after(Duration budget) {
     Objects.requireNonNull(budget, "budget");
     if (budget.isNegative()) {
@@ -36,7 +42,11 @@ public final class Deadline {
     return new Deadline(System.nanoTime() + nanos, budget);
   }
 
-  /** The deadline the current thread runs under, if a caller set one with {@link #within}. */
+  /**
+   * The deadline the current thread runs under, if a caller set one with {@link #within}.
+   *
+   * @return the thread's deadline, or empty outside {@link #within}
+   */
   public static Optional<Deadline> current() {
     return Optional.ofNullable(CURRENT.get());
   }
@@ -44,12 +54,24 @@ public final class Deadline {
   /**
    * Runs {@code body} with every call it makes on this thread bounded by {@code budget} from now (or by an
    * enclosing deadline, if that ends earlier).
+   *
+   * @param <T> the result type
+   * @param budget the time allowed
+   * @param body the work to run
+   * @return what {@code body} returns
    */
   public static <T> T within(Duration budget, Supplier<T> body) {
     return within(after(budget), body);
   }
 
-  /** As {@link #within(Duration, Supplier)}, with a deadline already made. */
+  /**
+   * As {@link #within(Duration, Supplier)}, with a deadline already made.
+   *
+   * @param <T> the result type
+   * @param deadline the deadline to run under
+   * @param body the work to run
+   * @return what {@code body} returns
+   */
   public static <T> T within(Deadline deadline, Supplier<T> body) {
     Deadline outer = CURRENT.get();
     CURRENT.set(outer == null ? deadline : outer.earlier(deadline));
@@ -64,28 +86,50 @@ public final class Deadline {
     }
   }
 
-  /** This deadline or the enclosing one of the current thread, whichever ends first. */
+  /**
+   * This deadline or the enclosing one of the current thread, whichever ends first.
+   *
+   * @return the earlier deadline
+   */
   public Deadline boundedByCurrent() {
     Deadline outer = CURRENT.get();
     return outer == null ? this : earlier(outer);
   }
 
-  /** Whichever of the two ends first. */
+  /**
+   * Whichever of the two ends first.
+   *
+   * @param other the other deadline
+   * @return this one if it ends no later than {@code other}, else {@code other}
+   */
   public Deadline earlier(Deadline other) {
     return endNanos - other.endNanos <= 0 ? this : other;
   }
 
-  /** Time left; {@link Duration#ZERO} once passed. */
+  /**
+   * Time left; {@link Duration#ZERO} once passed.
+   *
+   * @return the time left, never negative
+   */
   public Duration remaining() {
     long left = endNanos - System.nanoTime();
     return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
   }
 
+  /**
+   * Whether the deadline has passed.
+   *
+   * @return true once no time is left
+   */
   public boolean expired() {
     return endNanos - System.nanoTime() <= 0;
   }
 
-  /** The budget this deadline was made with (for messages). */
+  /**
+   * The budget this deadline was made with (for messages).
+   *
+   * @return the budget
+   */
   public Duration budget() {
     return budget;
   }

@@ -13,6 +13,14 @@ import org.jspecify.annotations.Nullable;
  * @param variables a record or map of the operation's variables; null when it declares none
  */
 public record GraphQlRequest(String query, String operationName, @Nullable Object variables) {
+  /**
+   * Checks the document and the operation name.
+   *
+   * @param query the operation document
+   * @param operationName the operation to run
+   * @param variables the variables, or null
+   * @throws NullPointerException if {@code query} or {@code operationName} is null
+   */
   public GraphQlRequest {
     Objects.requireNonNull(query, "query");
     Objects.requireNonNull(operationName, "operationName");
