@@ -31,17 +31,32 @@ public final class CatalogPrices {
     this.catalog = catalog;
   }
 
-  /** The catalog's prices; a provider that declares none has no catalog offers or prices. */
+  /**
+   * The catalog's prices; a provider that declares none has no catalog offers or prices.
+   *
+   * @param catalog the declared catalog, or null when the provider declares none
+   * @return the prices
+   */
   public static CatalogPrices of(@Nullable OfferCatalog catalog) {
     return new CatalogPrices(catalog);
   }
 
-  /** Midnight UTC of the day the prices were taken; null without a catalog. */
+  /**
+   * Midnight UTC of the day the prices were taken; null without a catalog.
+   *
+   * @return the instant, or null
+   */
   public @Nullable Instant asOf() {
     return catalog == null ? null : catalog.asOf().atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 
-  /** The hourly list price of {@code count} GPUs of the class ({@code gpu} case-insensitive), at any count. */
+  /**
+   * The hourly list price of {@code count} GPUs of the class ({@code gpu} case-insensitive), at any count.
+   *
+   * @param gpu the catalog's GPU name
+   * @param count the number of GPUs
+   * @return the price in USD per hour for {@code count} GPUs, or empty if the catalog has no such GPU
+   */
   public Optional<BigDecimal> perHour(String gpu, int count) {
     return entry(gpu).map(e -> e.perGpuHour().multiply(BigDecimal.valueOf(count)));
   }
@@ -49,6 +64,9 @@ public final class CatalogPrices {
   /**
    * The hourly price of a machine type named after its GPU class and count: {@code <gpu>} is one GPU,
    * {@code <gpu>x<n>} is n (Paperspace's {@code A6000} and {@code A6000x4}); only counts the catalog lists.
+   *
+   * @param machineType the machine type, {@code <gpu>} or {@code <gpu>x<n>}
+   * @return the price in USD per hour, or empty if the GPU or the count is not in the catalog
    */
   public Optional<BigDecimal> perHourOfType(String machineType) {
     Matcher m = TIMES_COUNT.matcher(machineType);
@@ -59,7 +77,13 @@ public final class CatalogPrices {
     return entry(machineType).filter(e -> e.counts().contains(1)).map(OfferCatalog.Entry::perGpuHour);
   }
 
-  /** The catalog's price of {@code count} GPUs of the class as on-demand pricing. */
+  /**
+   * The catalog's price of {@code count} GPUs of the class as on-demand pricing.
+   *
+   * @param gpu the catalog's GPU name
+   * @param count the number of GPUs
+   * @return on-demand pricing for {@code count} GPUs, or empty if the catalog has no such GPU
+   */
   public Optional<Pricing> pricing(String gpu, int count) {
     return perHour(gpu, count).map(p -> Pricing.onDemand(p, count));
   }
@@ -67,6 +91,10 @@ public final class CatalogPrices {
   /**
    * One offer per GPU class, count and region, id {@code <gpu>/<count>/<region>} ({@link OfferIds#counted}
    * reads it back), with the catalog's note and source in the details.
+   *
+   * @param provider the provider's name, for the offers
+   * @param gpuType maps the catalog's GPU name to a GPU type
+   * @return the offers, marked {@link PriceSource#CATALOG}; empty without a catalog
    */
   public List<Offer> offers(String provider, Function<String, GpuType> gpuType) {
     List<Offer> offers = new ArrayList<>();

@@ -28,6 +28,10 @@ public final class FailedCreates {
    *
    * @param idPointer JSON pointer of the created instance's id in the error body ({@code /new_contract})
    * @param terminate destroys an instance by id (idempotent: already gone is success)
+   * @param failure the create's failure, whose response body may name the created instance
+   * @param json the mapper to read the body with
+   * @return {@code failure} itself when the body names no instance or the instance was destroyed; an
+   *     UnexpectedResponseException naming the instance when the destroy failed
    */
   public static ProviderException destroyReported(ProviderException failure, String idPointer, ObjectMapper json,
       Consumer<String> terminate) {

@@ -28,6 +28,13 @@ public final class GpuTranslation {
   /** Normalized provider GPU name -> canonical name. */
   private final Map<String, String> aliases;
 
+  /**
+   * The translation for {@code descriptor}'s GPU aliases and name pattern.
+   *
+   * @param descriptor the provider's descriptor
+   * @param catalog supplies the shared catalog (read when first needed)
+   * @throws java.util.regex.PatternSyntaxException if the declared name pattern is not a valid regex
+   */
   public GpuTranslation(ProviderDescriptor descriptor, Supplier<GpuCatalog> catalog) {
     this.provider = descriptor.name();
     this.descriptor = descriptor;
@@ -42,10 +49,21 @@ public final class GpuTranslation {
     this.aliases = Map.copyOf(a);
   }
 
+  /**
+   * The shared GPU catalog.
+   *
+   * @return the catalog
+   */
   public GpuCatalog catalog() {
     return catalog.get();
   }
 
+  /**
+   * The GPU a provider name stands for: by alias, then by the name pattern, then by the shared catalog.
+   *
+   * @param providerGpuName the GPU's name as the provider spells it
+   * @return the GPU; flagged {@code known == false} with the raw name when nothing knows it
+   */
   public GpuType gpuType(String providerGpuName) {
     GpuType aliased = fromAlias(providerGpuName, providerGpuName);
     if (aliased != null) {
@@ -69,7 +87,12 @@ public final class GpuTranslation {
     return resolved.known() ? resolved : GpuType.unknown(providerGpuName);
   }
 
-  /** The GPU count a provider name encodes (Lambda's {@code gpu_8x_h100_sxm5} -> 8). */
+  /**
+   * The GPU count a provider name encodes (Lambda's {@code gpu_8x_h100_sxm5} -> 8).
+   *
+   * @param providerGpuName the GPU's name as the provider spells it
+   * @return the count, or empty when the name encodes none
+   */
   public Optional<Integer> countIn(String providerGpuName) {
     if (pattern != null && descriptor.gpuNamePattern().contains("(?<count>")) {
       Matcher m = pattern.matcher(providerGpuName);
@@ -84,6 +107,12 @@ public final class GpuTranslation {
     return catalog().countIn(provider, providerGpuName);
   }
 
+  /**
+   * The provider's name for a canonical GPU: its alias if it declares one, else the shared catalog's.
+   *
+   * @param canonicalGpu the canonical GPU name (case is ignored for aliases)
+   * @return the provider's name, or empty if it has none
+   */
   public Optional<String> providerName(String canonicalGpu) {
     for (Map.Entry<String, String> e : descriptor.gpuAliases().entrySet()) {
       if (e.getValue().equalsIgnoreCase(canonicalGpu)) {
@@ -97,6 +126,9 @@ public final class GpuTranslation {
    * The provider's names for every catalog GPU a filter term stands for ({@code H100} -> H100 SXM, H100 PCIE, ...),
    * for providers that filter by GPU name server-side; empty when the term is blank or names nothing the provider
    * is known to call by a name.
+   *
+   * @param term a filter's GPU term, or null
+   * @return the provider's names, without duplicates
    */
   public List<String> providerNames(@org.jspecify.annotations.Nullable String term) {
     if (term == null || term.isBlank()) {
@@ -109,7 +141,11 @@ public final class GpuTranslation {
     return List.copyOf(names);
   }
 
-  /** The catalog's GPUs of this provider plus the aliased ones, by canonical name. */
+  /**
+   * The catalog's GPUs of this provider plus the aliased ones, by canonical name.
+   *
+   * @return the GPUs
+   */
   public List<GpuType> all() {
     Map<String, GpuType> gpus = new LinkedHashMap<>();
     for (GpuType g : catalog().forProvider(provider)) {

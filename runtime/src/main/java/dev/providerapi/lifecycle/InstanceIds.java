@@ -10,7 +10,15 @@ import org.jspecify.annotations.Nullable;
 public final class InstanceIds {
   private InstanceIds() {}
 
-  /** The id, stripped. */
+  /**
+   * The id, stripped.
+   *
+   * @param provider the provider's name, for the message
+   * @param operation the operation, for the message
+   * @param instanceId the id the caller gave
+   * @return the id without surrounding whitespace
+   * @throws IllegalArgumentException if the id is null or blank
+   */
   public static String require(String provider, String operation, @Nullable String instanceId) {
     if (instanceId == null || instanceId.isBlank()) {
       throw new IllegalArgumentException(provider + " " + operation + ": the instance id is "
@@ -22,6 +30,12 @@ public final class InstanceIds {
   /**
    * The id as the number a provider with numeric ids (Vast) uses, or empty when it is no number: no instance
    * of that provider can have such an id.
+   *
+   * @param provider the provider's name, for the message
+   * @param operation the operation, for the message
+   * @param instanceId the id the caller gave
+   * @return the id as a number, or empty when it is not one
+   * @throws IllegalArgumentException if the id is null or blank
    */
   public static OptionalLong asLong(String provider, String operation, @Nullable String instanceId) {
     String id = require(provider, operation, instanceId);
@@ -32,7 +46,15 @@ public final class InstanceIds {
     }
   }
 
-  /** Like {@link #asLong} for a call that must name an existing instance (stop, start): a non-number is refused. */
+  /**
+   * Like {@link #asLong} for a call that must name an existing instance (stop, start): a non-number is refused.
+   *
+   * @param provider the provider's name, for the message
+   * @param operation the operation, for the message
+   * @param instanceId the id the caller gave
+   * @return the id as a number
+   * @throws IllegalArgumentException if the id is null, blank or not a number
+   */
   public static long requireLong(String provider, String operation, @Nullable String instanceId) {
     OptionalLong id = asLong(provider, operation, instanceId);
     if (id.isEmpty()) {

@@ -14,6 +14,10 @@ public final class KubernetesNames {
    * An RFC 1123 label (lower-case alphanumerics and '-', at most 63, starting with a letter here and ending
    * alphanumeric) from the token; {@code prefix} ({@code vs-}) is put in front when the token does not start with
    * a letter.
+   *
+   * @param clientToken the launch's client token
+   * @param prefix what to put in front when the token does not start with a letter
+   * @return the label, the same for the same token
    */
   public static String fromToken(String clientToken, String prefix) {
     String s = clientToken.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]+", "-").replaceAll("-{2,}", "-")

@@ -42,7 +42,15 @@ public final class OfferIds {
     }
   }
 
-  /** Reads {@code type@region} (split at the last {@code @}). */
+  /**
+   * Reads {@code type@region} (split at the last {@code @}).
+   *
+   * @param provider the provider's name, for the message
+   * @param offerId the offer id
+   * @param example a valid id, for the message
+   * @return the instance type and region
+   * @throws IllegalArgumentException if there is no {@code @} with text on both sides
+   */
   public static TypeAtRegion typeAtRegion(String provider, String offerId, String example) {
     int at = offerId.lastIndexOf('@');
     if (at <= 0 || at == offerId.length() - 1) {
@@ -51,12 +59,26 @@ public final class OfferIds {
     return new TypeAtRegion(offerId.substring(0, at), offerId.substring(at + 1));
   }
 
-  /** Writes {@code type@region}. */
+  /**
+   * Writes {@code type@region}.
+   *
+   * @param instanceType the provider's instance type
+   * @param region the provider's region name
+   * @return the offer id
+   */
   public static String typeAtRegion(String instanceType, String region) {
     return instanceType + "@" + region;
   }
 
-  /** Reads {@code head/count/tail}: three parts, a count of at least 1 in the middle. */
+  /**
+   * Reads {@code head/count/tail}: three parts, a count of at least 1 in the middle.
+   *
+   * @param provider the provider's name, for the message
+   * @param offerId the offer id
+   * @param example a valid id, for the message
+   * @return the three parts
+   * @throws IllegalArgumentException if the id is not of that form
+   */
   public static Counted counted(String provider, String offerId, String example) {
     String[] parts = offerId.split("/", 3);
     if (parts.length != 3 || parts[0].isEmpty() || parts[2].isEmpty() || !parts[1].matches("[1-9][0-9]{0,5}")) {
@@ -65,7 +87,14 @@ public final class OfferIds {
     return new Counted(parts[0], Integer.parseInt(parts[1]), parts[2]);
   }
 
-  /** Reads a numeric offer id. */
+  /**
+   * Reads a numeric offer id.
+   *
+   * @param provider the provider's name, for the message
+   * @param offerId the offer id
+   * @return the number
+   * @throws IllegalArgumentException if the id is not a number
+   */
   public static long number(String provider, String offerId) {
     try {
       return Long.parseLong(offerId.strip());

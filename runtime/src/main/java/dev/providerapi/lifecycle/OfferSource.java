@@ -29,6 +29,16 @@ public final class OfferSource {
   private final Supplier<GpuCatalog> catalog;
   private final UnaryOperator<String> canonicalRegion;
 
+  /**
+   * Offers of one provider.
+   *
+   * @param provider the provider's name, for failures
+   * @param serverSide the part of a filter the provider applies itself (the cache key)
+   * @param fetch lists the offers for the server-side part of a filter
+   * @param cache supplies the offers cache
+   * @param catalog supplies the GPU catalog used to match filters
+   * @param canonicalRegion maps a provider region to its canonical name, or to null
+   */
   public OfferSource(String provider, UnaryOperator<OfferFilter> serverSide, Function<OfferFilter, List<Offer>> fetch,
       Supplier<OffersCache<OfferFilter, Offer>> cache, Supplier<GpuCatalog> catalog,
       UnaryOperator<String> canonicalRegion) {
@@ -40,6 +50,12 @@ public final class OfferSource {
     this.canonicalRegion = canonicalRegion;
   }
 
+  /**
+   * The offers that fit {@code filter}, from the cache when it holds the server-side part.
+   *
+   * @param filter the filter; null means any offer
+   * @return the matching offers, in the order the provider listed them
+   */
   public List<Offer> offers(OfferFilter filter) {
     OfferFilter f = filter == null ? OfferFilter.any() : filter;
     OfferFilter server = serverSide.apply(f);
@@ -52,6 +68,9 @@ public final class OfferSource {
    * The cheapest offer that fits a launch request given without an offer id: its GPU (or, when it names no
    * GPU, its instance type), its GPU count (when no instance type is named, since a type fixes the count), its
    * instance type and its region (provider or canonical), priced in the request's market.
+   *
+   * @param request the launch request
+   * @return the cheapest fitting offer, or empty if none fits
    */
   public Optional<Offer> cheapest(LaunchRequest request) {
     return cheapest(request, false);
@@ -60,6 +79,10 @@ public final class OfferSource {
   /**
    * {@link #cheapest(LaunchRequest)}; with {@code exactCount} the GPU count is matched even when an instance type is
    * named, for providers whose types come at several counts (TensorDock sells a GPU model by the unit).
+   *
+   * @param request the launch request
+   * @param exactCount whether to match the GPU count even when an instance type is named
+   * @return the cheapest fitting offer, or empty if none fits
    */
   public Optional<Offer> cheapest(LaunchRequest request, boolean exactCount) {
     OfferFilter filter = OfferFilter.builder()
@@ -74,12 +97,25 @@ public final class OfferSource {
         .min(Comparator.comparing((Offer o) -> o.pricing().perHour(market).orElse(o.pricing().cheapestPerHour())));
   }
 
-  /** {@link #cheapest}, or CapacityUnavailableException naming what was asked for. */
+  /**
+   * {@link #cheapest}, or CapacityUnavailableException naming what was asked for.
+   *
+   * @param request the launch request
+   * @return the cheapest fitting offer
+   * @throws dev.providerapi.errors.CapacityUnavailableException if none fits
+   */
   public Offer requireCheapest(LaunchRequest request) {
     return requireCheapest(request, false);
   }
 
-  /** {@link #cheapest(LaunchRequest, boolean)}, or CapacityUnavailableException naming what was asked for. */
+  /**
+   * {@link #cheapest(LaunchRequest, boolean)}, or CapacityUnavailableException naming what was asked for.
+   *
+   * @param request the launch request
+   * @param exactCount whether to match the GPU count even when an instance type is named
+   * @return the cheapest fitting offer
+   * @throws dev.providerapi.errors.CapacityUnavailableException if none fits
+   */
   public Offer requireCheapest(LaunchRequest request, boolean exactCount) {
     return cheapest(request, exactCount).orElseThrow(() -> Failures.noCapacity(provider, "launch", "no offer with capacity"
         + " fits instanceType=" + request.instanceType() + ", gpu=" + request.gpu() + " x" + request.gpuCount()

@@ -21,19 +21,45 @@ public final class Paginator {
   private final String provider;
   private final String operation;
 
+  /**
+   * A paginator for one list operation.
+   *
+   * @param provider the provider's name, for failures
+   * @param operation the operation id, for failures
+   */
   public Paginator(String provider, String operation) {
     this.provider = provider;
     this.operation = operation;
   }
 
-  /** One page as read: its items and the cursor of the next page (null or blank: this was the last). */
+  /**
+   * One page as read: its items and the cursor of the next page (null or blank: this was the last).
+   *
+   * @param <T> the item type
+   * @param items the page's items (copied; null means none)
+   * @param next the next page's cursor; null or blank on the last page
+   */
   public record Page<T>(List<T> items, @Nullable String next) {
+    /**
+     * Copies the items; null becomes an empty list.
+     *
+     * @param items the page's items
+     * @param next the next page's cursor, or null
+     */
     public Page {
       items = items == null ? List.of() : List.copyOf(items);
     }
   }
 
-  /** Cursor pagination: {@code fetch} gets null first, then each page's next cursor. */
+  /**
+   * Cursor pagination: {@code fetch} gets null first, then each page's next cursor.
+   *
+   * @param <T> the item type
+   * @param fetch reads the page at a cursor (null for the first)
+   * @return every page's items, in order
+   * @throws dev.providerapi.errors.UnexpectedResponseException if a cursor comes twice or there are more than
+   *     {@link #MAX_PAGES} pages
+   */
   public <T> List<T> byCursor(Function<@Nullable String, Page<T>> fetch) {
     List<T> all = new ArrayList<>();
     Set<String> seen = new HashSet<>();
@@ -56,6 +82,15 @@ public final class Paginator {
   /**
    * Page-number or offset pagination: {@code fetch} gets {@code first}, then each next page number (or offset,
    * advanced by {@code step}) until a page brings fewer than {@code pageSize} items.
+   *
+   * @param <T> the item type
+   * @param first the first page number or offset
+   * @param step what to add to get the next one (1 for page numbers, the page size for offsets)
+   * @param pageSize the full size of a page; a shorter page is the last
+   * @param fetch reads the page at a number or offset
+   * @return every page's items, in order
+   * @throws dev.providerapi.errors.UnexpectedResponseException if a page equals the one before it or there are
+   *     more than {@link #MAX_PAGES} pages
    */
   public <T> List<T> byNumber(int first, int step, int pageSize, IntFunction<List<T>> fetch) {
     List<T> all = new ArrayList<>();

@@ -12,6 +12,11 @@ public final class RegionTranslation {
   private final List<Region> regions;
   private final Map<String, Region> byProviderName = new LinkedHashMap<>();
 
+  /**
+   * The translation of the declared regions.
+   *
+   * @param regions the provider's regions with canonical names (copied)
+   */
   public RegionTranslation(List<Region> regions) {
     this.regions = List.copyOf(regions);
     for (Region r : regions) {
@@ -19,7 +24,12 @@ public final class RegionTranslation {
     }
   }
 
-  /** The canonical region, or the input when unmapped. */
+  /**
+   * The canonical region, or the input when unmapped.
+   *
+   * @param providerRegion the provider's region name (any case), or null
+   * @return the canonical name; the input when unmapped, null for null
+   */
   public @Nullable String canonical(@Nullable String providerRegion) {
     if (providerRegion == null) {
       return null;
@@ -28,6 +38,12 @@ public final class RegionTranslation {
     return r == null ? providerRegion : r.canonicalName();
   }
 
+  /**
+   * The provider regions a canonical region stands for.
+   *
+   * @param canonicalRegion the canonical name (any case)
+   * @return the provider's region names, in declaration order; empty if none
+   */
   public List<String> providerRegions(String canonicalRegion) {
     return regions.stream().filter(r -> r.canonicalName().equalsIgnoreCase(canonicalRegion))
         .map(Region::providerName).toList();
@@ -36,6 +52,9 @@ public final class RegionTranslation {
   /**
    * The provider region names a filter's region stands for: a canonical region's, or the provider's own name as
    * the provider spells it; empty when blank or unknown.
+   *
+   * @param region a canonical or provider region name, or null
+   * @return the provider's region names
    */
   public List<String> providerNamesFor(@Nullable String region) {
     if (region == null || region.isBlank()) {
@@ -49,12 +68,22 @@ public final class RegionTranslation {
     return own == null ? List.of() : List.of(own.providerName());
   }
 
-  /** True when {@code region} is one of the provider's own region names (any case). */
+  /**
+   * True when {@code region} is one of the provider's own region names (any case).
+   *
+   * @param region a region name, or null
+   * @return true if the provider declares it
+   */
   public boolean isProviderRegion(@Nullable String region) {
     return region != null && byProviderName.containsKey(region.toLowerCase(Locale.ROOT));
   }
 
-  /** True when {@code region} is only a canonical name (us-east) that stands for provider regions. */
+  /**
+   * True when {@code region} is only a canonical name (us-east) that stands for provider regions.
+   *
+   * @param region a region name, or null
+   * @return true if it is canonical and not also one of the provider's names
+   */
   public boolean isCanonicalOnly(@Nullable String region) {
     return region != null && !isProviderRegion(region) && !providerRegions(region).isEmpty();
   }

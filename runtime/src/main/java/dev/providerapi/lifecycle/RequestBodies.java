@@ -21,6 +21,11 @@ public final class RequestBodies {
    * @param idPointer where the id goes, or null
    * @param idAsList the field at the pointer is a list: the id is its one element
    * @param id the instance id (a number for numeric id fields)
+   * @param <T> the request type
+   * @param mapper the mapper to read the template and convert with
+   * @param type the generated request type
+   * @return the body as {@code type}
+   * @throws IllegalStateException if the template is not a JSON object
    */
   public static <T> T build(ObjectMapper mapper, String template, @Nullable String idPointer, boolean idAsList,
       @Nullable Object id, Class<T> type) {
@@ -51,6 +56,10 @@ public final class RequestBodies {
   /**
    * {@code template} with {@code {token}} replaced by the client token as the inside of a JSON string, for a
    * list filter that travels as JSON text (Vast's {@code {"label":{"eq":"{token}"}}}).
+   *
+   * @param template the template, with {@code {token}} placeholders
+   * @param clientToken the client token, JSON-escaped where it is put
+   * @return the filled template
    */
   public static String fill(String template, String clientToken) {
     String quoted = new String(com.fasterxml.jackson.core.io.JsonStringEncoder.getInstance().quoteAsString(clientToken));

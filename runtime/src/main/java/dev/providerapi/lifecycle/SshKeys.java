@@ -17,7 +17,12 @@ public final class SshKeys {
 
   private SshKeys() {}
 
-  /** True for public key text (type and base64 body, comment optional), false for a registered key's name or id. */
+  /**
+   * True for public key text (type and base64 body, comment optional), false for a registered key's name or id.
+   *
+   * @param key a key as the caller gave it
+   * @return true if it is public key text
+   */
   public static boolean isPublicKey(String key) {
     return PUBLIC_KEY.matcher(key.strip()).matches();
   }
@@ -27,6 +32,9 @@ public final class SshKeys {
    *
    * @param what what the provider accepts, for the message: {@code "a registered key name or a public key"}
    * @throws IllegalArgumentException when there are none or several (the caller's input, refused before any call)
+   * @param provider the provider's name, for the message
+   * @param keys the launch's keys
+   * @return the one key, stripped
    */
   public static String exactlyOne(String provider, List<String> keys, String what) {
     if (keys.size() != 1) {
@@ -36,13 +44,24 @@ public final class SshKeys {
     return keys.get(0).strip();
   }
 
-  /** The key type and base64 body of public key text, without the comment: what identifies the key. */
+  /**
+   * The key type and base64 body of public key text, without the comment: what identifies the key.
+   *
+   * @param publicKey public key text
+   * @return the type and body, joined by one space
+   */
   public static String material(String publicKey) {
     String[] parts = publicKey.strip().split("\\s+");
     return parts.length >= 2 ? parts[0] + " " + parts[1] : publicKey.strip();
   }
 
-  /** True when two public keys have the same material (comments may differ). */
+  /**
+   * True when two public keys have the same material (comments may differ).
+   *
+   * @param a public key text
+   * @param b public key text
+   * @return true if the type and body match
+   */
   public static boolean sameKey(String a, String b) {
     return material(a).equals(material(b));
   }
@@ -50,6 +69,9 @@ public final class SshKeys {
   /**
    * The name a public key is registered under: {@code provider-api-} and the first 16 hex digits of the SHA-256
    * of its material, the same for every launch with that key.
+   *
+   * @param publicKey public key text
+   * @return the name, {@code provider-api-} and 16 hex digits
    */
   public static String registeredName(String publicKey) {
     try {

@@ -17,12 +17,22 @@ public final class Values {
 
   private Values() {}
 
-  /** US cents as dollars with two decimals ({@code 249 -> 2.49}); null for null. */
+  /**
+   * US cents as dollars with two decimals ({@code 249 -> 2.49}); null for null.
+   *
+   * @param cents an amount in US cents, or null
+   * @return the amount in USD, or null
+   */
   public static @Nullable BigDecimal usdFromCents(@Nullable Number cents) {
     return cents == null ? null : decimal(cents).divide(HUNDRED).setScale(2, RoundingMode.HALF_UP);
   }
 
-  /** A number as a BigDecimal without binary-floating-point noise ({@code 0.1d -> 0.1}); null for null. */
+  /**
+   * A number as a BigDecimal without binary-floating-point noise ({@code 0.1d -> 0.1}); null for null.
+   *
+   * @param value a number, or null
+   * @return the number as a decimal, or null
+   */
   public static @Nullable BigDecimal decimal(@Nullable Number value) {
     if (value == null) {
       return null;
@@ -36,7 +46,12 @@ public final class Values {
     return BigDecimal.valueOf(value.longValue());
   }
 
-  /** Seconds since the epoch, fractions kept to the millisecond; null for null. */
+  /**
+   * Seconds since the epoch, fractions kept to the millisecond; null for null.
+   *
+   * @param seconds seconds since the epoch, or null
+   * @return the instant, or null
+   */
   public static @Nullable Instant epochSeconds(@Nullable Number seconds) {
     if (seconds == null) {
       return null;
@@ -44,12 +59,23 @@ public final class Values {
     return Instant.ofEpochMilli(decimal(seconds).multiply(THOUSAND).setScale(0, RoundingMode.HALF_UP).longValueExact());
   }
 
-  /** The first {@code max} characters of {@code s} (a provider's name-length limit). */
+  /**
+   * The first {@code max} characters of {@code s} (a provider's name-length limit).
+   *
+   * @param s the text
+   * @param max the most characters to keep
+   * @return {@code s} itself if no longer than {@code max}, else its first {@code max} characters
+   */
   public static String truncate(String s, int max) {
     return s.length() <= max ? s : s.substring(0, max);
   }
 
-  /** A URL without its query string, which some providers use to carry a secret (a Jupyter token); null for null. */
+  /**
+   * A URL without its query string, which some providers use to carry a secret (a Jupyter token); null for null.
+   *
+   * @param url a URL, or null
+   * @return the URL up to its {@code ?}, or null
+   */
   public static @Nullable String withoutQuery(@Nullable String url) {
     if (url == null) {
       return null;
@@ -58,17 +84,36 @@ public final class Values {
     return q < 0 ? url : url.substring(0, q);
   }
 
-  /** The list, or an empty one for null (a provider that omits an empty array). */
+  /**
+   * The list, or an empty one for null (a provider that omits an empty array).
+   *
+   * @param <T> the element type
+   * @param list a list, or null
+   * @return {@code list}, or an empty list for null
+   */
   public static <T> List<T> orEmpty(@Nullable List<T> list) {
     return list == null ? List.of() : list;
   }
 
-  /** The map, or an empty one for null. */
+  /**
+   * The map, or an empty one for null.
+   *
+   * @param <K> the key type
+   * @param <V> the value type
+   * @param map a map, or null
+   * @return {@code map}, or an empty map for null
+   */
   public static <K, V> Map<K, V> orEmpty(@Nullable Map<K, V> map) {
     return map == null ? Map.of() : map;
   }
 
-  /** The value of {@code key} in a list of {@code KEY=value} entries (an environment as a provider echoes it). */
+  /**
+   * The value of {@code key} in a list of {@code KEY=value} entries (an environment as a provider echoes it).
+   *
+   * @param entries the {@code KEY=value} entries, or null
+   * @param key the key to look for
+   * @return the value, or null if {@code entries} is null or has no such key
+   */
   public static @Nullable String keyValue(@Nullable List<String> entries, String key) {
     if (entries == null) {
       return null;
@@ -82,7 +127,12 @@ public final class Values {
     return null;
   }
 
-  /** True when the text is null, empty or only whitespace. */
+  /**
+   * True when the text is null, empty or only whitespace.
+   *
+   * @param s the text, or null
+   * @return true if blank
+   */
   public static boolean isBlank(@Nullable String s) {
     return s == null || s.isBlank();
   }
