@@ -51,16 +51,29 @@ import org.slf4j.LoggerFactory;
 public abstract class AbstractProvider implements Provider {
   private static final Logger LOG = LoggerFactory.getLogger(AbstractProvider.class);
 
+  /** The provider's descriptor, from its provider.yaml. */
   protected final ProviderDescriptor descriptor;
+  /** The configuration this adapter runs with. */
   protected final ProviderConfig config;
+  /** The provider's GPU names and the canonical catalog. */
   protected final GpuTranslation gpus;
+  /** The provider's regions and the canonical ones. */
   protected final RegionTranslation regions;
+  /** The offers, cached and filtered client-side. */
   protected final OfferSource offerSource;
 
   private final Object lock = new Object();
   private volatile @Nullable ApiClient apiClient;
   private volatile @Nullable OffersCache<OfferFilter, Offer> offersCache;
 
+  /**
+   * Sets up the shared parts for {@code descriptor} and checks the credentials, unless
+   * {@link ProviderConfig#credentialsDeferred()} says they are reported by the first call.
+   *
+   * @param descriptor the provider's descriptor
+   * @param config the configuration
+   * @throws MissingCredentialsException when {@code config} lacks the credentials the provider needs
+   */
   protected AbstractProvider(ProviderDescriptor descriptor, ProviderConfig config) {
     this.descriptor = descriptor;
     this.config = config;
@@ -106,6 +119,8 @@ public abstract class AbstractProvider implements Provider {
   /**
    * The shared HTTP client, created on first use. Missing credentials were reported by the constructor, unless the
    * adapter came from {@link ProviderConfig#fromEnvironment()} (discovery), where the first call reports them.
+   *
+   * @return the client, the same on every call until {@link #close()}
    */
   protected ApiClient apiClient() {
     ApiClient c = apiClient;
@@ -121,26 +136,47 @@ public abstract class AbstractProvider implements Provider {
     return c;
   }
 
-  /** Builds the client {@link #apiClient()} hands out; override to inject a clock, sleeper or HttpClient. */
+  /**
+   * Builds the client {@link #apiClient()} hands out; override to inject a clock, sleeper or HttpClient.
+   *
+   * @return a new client
+   */
   protected ApiClient createApiClient() {
     return ApiClient.create(descriptor, config);
   }
 
+  /**
+   * The GPU catalog to translate names with; override to use another than the standard one.
+   *
+   * @return the catalog
+   */
   protected GpuCatalog gpuCatalog() {
     return GpuCatalog.standard();
   }
 
-  /** Time for the offers cache. */
+  /**
+   * Time for the offers cache.
+   *
+   * @return the clock (default the system UTC clock)
+   */
   protected Clock clock() {
     return Clock.systemUTC();
   }
 
-  /** How the launch guard waits between retries and lookups. */
+  /**
+   * How the launch guard waits between retries and lookups.
+   *
+   * @return the sleeper (default {@link Sleeper#SYSTEM})
+   */
   protected Sleeper sleeper() {
     return Sleeper.SYSTEM;
   }
 
-  /** Retry and lookup settings of the launch guard, from the config (3 lookups 2 s apart by default). */
+  /**
+   * Retry and lookup settings of the launch guard, from the config (3 lookups 2 s apart by default).
+   *
+   * @return the settings
+   */
   protected LaunchGuard.Settings launchGuardSettings() {
     return new LaunchGuard.Settings(config.maxAttempts(), config.retryBaseDelay(), config.maxRetryAfter(),
         config.launchLookups(), config.launchLookupDelay(), config.launchTimeout());
@@ -151,6 +187,9 @@ public abstract class AbstractProvider implements Provider {
    * and what the cache is keyed by. The default is none: the provider lists every offer once per TTL and all
    * filtering happens here, so callers with different filters share one cached listing. A provider with a
    * search API (Vast) returns the fields it sends to the server.
+   *
+   * @param filter the caller's whole filter
+   * @return the server-side part; by default {@link OfferFilter#any()}
    */
   protected OfferFilter serverSideFilter(OfferFilter filter) {
     return OfferFilter.any();
@@ -159,24 +198,53 @@ public abstract class AbstractProvider implements Provider {
   /**
    * Offers straight from the provider, narrowed by {@code serverSideFilter} where the API can; the base caches
    * them (TTL from provider.yaml) and applies the caller's full filter afterwards.
+   *
+   * @param filter the server-side part of the caller's filter
+   * @return the offers as the provider lists them
    */
   protected abstract List<Offer> fetchOffers(OfferFilter filter);
 
-  /** One launch attempt, tagged with {@code request.clientToken()}; the base decides about retries. */
+  /**
+   * One launch attempt, tagged with {@code request.clientToken()}; the base decides about retries.
+   *
+   * @param request the launch request, checked against the capabilities
+   * @return the created instance
+   */
   protected abstract Instance launchInstance(LaunchRequest request);
 
-  /** Terminates; may throw NotFoundException for an instance already gone (the base treats it as success). */
+  /**
+   * Terminates; may throw NotFoundException for an instance already gone (the base treats it as success).
+   *
+   * @param instanceId the provider's id of the instance
+   */
   protected abstract void terminateInstance(String instanceId);
 
+  /**
+   * Maps a provider status value through provider.yaml's status mapping.
+   *
+   * @param rawStatus the provider's value
+   * @return our status; {@link InstanceStatus#UNKNOWN} when unmapped
+   */
   protected InstanceStatus mapStatus(String rawStatus) {
     return descriptor.statusMapping().map(rawStatus);
   }
 
-  /** provider.yaml's status mapping, UNKNOWN for a missing status. */
+  /**
+   * provider.yaml's status mapping, UNKNOWN for a missing status.
+   *
+   * @param rawStatus the provider's value, or null
+   * @return our status
+   */
   protected InstanceStatus mapStatusOrUnknown(@Nullable String rawStatus) {
     return rawStatus == null ? InstanceStatus.UNKNOWN : mapStatus(rawStatus);
   }
 
+  /**
+   * Whether a provider status value means the spot capacity was taken back.
+   *
+   * @param rawStatus the provider's value
+   * @return true if provider.yaml lists it as preempted
+   */
   protected boolean isPreempted(String rawStatus) {
     return descriptor.statusMapping().isPreempted(rawStatus);
   }
@@ -227,7 +295,12 @@ public abstract class AbstractProvider implements Provider {
     return c;
   }
 
-  /** See {@link OfferSource#cheapest}. */
+  /**
+   * See {@link OfferSource#cheapest}.
+   *
+   * @param request the launch request
+   * @return the cheapest fitting offer, or empty if none fits
+   */
   protected Optional<Offer> cheapestOfferFor(LaunchRequest request) {
     return offerSource.cheapest(request);
   }
@@ -236,6 +309,9 @@ public abstract class AbstractProvider implements Provider {
    * The instance right after a call that changed it succeeded (launch, start, stop): a failed read must not turn
    * that success into an error (the caller would retry a launch), so it is logged and answered with empty, and
    * the adapter returns what the call itself said.
+   *
+   * @param instanceId the provider's id of the instance
+   * @return the instance, or empty when it could not be read
    */
   protected Optional<Instance> readBackAfterChange(String instanceId) {
     try {
@@ -252,6 +328,14 @@ public abstract class AbstractProvider implements Provider {
    * instance the read back no longer finds is a NotFoundException, and a read back that fails is answered with
    * the status the call answered ({@code rawStatus}, mapped) or else the one the change leads to
    * ({@code meanwhile}).
+   *
+   * @param instanceId the provider's id of the instance
+   * @param answered the instance the call answered with, or null
+   * @param meanwhile the status the change leads to (for instance {@code STOPPING})
+   * @param rawStatus the provider status the call answered, or null
+   * @param operation the operation, for the log and the failure
+   * @return the instance
+   * @throws dev.providerapi.errors.NotFoundException if the read back no longer finds the instance
    */
   protected Instance afterChange(String instanceId, @Nullable Instance answered, InstanceStatus meanwhile,
       @Nullable String rawStatus, String operation) {
@@ -273,6 +357,11 @@ public abstract class AbstractProvider implements Provider {
   /**
    * The instance a launch created: read back, else what the launch knows (the status it answered or
    * {@code PENDING}, the request's name, token, type, region and market).
+   *
+   * @param instanceId the created instance's id
+   * @param request the launch request
+   * @param rawStatus the provider status the launch answered, or null
+   * @return the instance
    */
   protected Instance launched(String instanceId, LaunchRequest request, @Nullable String rawStatus) {
     return launched(instanceId, request, rawStatus, null);
@@ -281,6 +370,12 @@ public abstract class AbstractProvider implements Provider {
   /**
    * {@link #launched(String, LaunchRequest, String)}, with what the chosen offer says (instance type, GPU, count,
    * region) when the read back fails.
+   *
+   * @param instanceId the created instance's id
+   * @param request the launch request
+   * @param rawStatus the provider status the launch answered, or null
+   * @param chosen the offer the launch went to, or null
+   * @return the instance
    */
   protected Instance launched(String instanceId, LaunchRequest request, @Nullable String rawStatus,
       @Nullable Offer chosen) {
@@ -306,6 +401,10 @@ public abstract class AbstractProvider implements Provider {
    * CapacityUnavailableException).
    *
    * @param example an offer id of this provider, shown when the one given is malformed
+   * @param request the launch request
+   * @return the instance type and region to launch in
+   * @throws IllegalArgumentException if the offer id is malformed
+   * @throws dev.providerapi.errors.CapacityUnavailableException if no offer fits
    */
   protected OfferIds.TypeAtRegion typeAtRegion(LaunchRequest request, String example) {
     if (request.offerId() != null) {
@@ -326,7 +425,13 @@ public abstract class AbstractProvider implements Provider {
     return guard.launch(request);
   }
 
-  /** Refuses, before anything is sent, a request that needs a capability this provider lacks. */
+  /**
+   * Refuses, before anything is sent, a request that needs a capability this provider lacks.
+   *
+   * @param request the launch request
+   * @throws dev.providerapi.errors.UnsupportedCapabilityException if it asks for spot, a startup script,
+   *     environment variables, a custom image, a disk size or SSH keys and the provider lacks that capability
+   */
   protected void checkCapabilities(LaunchRequest request) {
     if (request.market() == Market.SPOT) {
       require(Capability.SPOT);
@@ -363,6 +468,12 @@ public abstract class AbstractProvider implements Provider {
    * The instances carrying {@code clientToken} (their mapped token, or {@code alsoMatches}), oldest first
    * (undated ones last); with {@code skipGone} those already terminated or terminating are left out, so the
    * launch guard never adopts a dead instance.
+   *
+   * @param instances the instances to search
+   * @param clientToken the client token
+   * @param alsoMatches another way an instance can carry the token (for instance by name)
+   * @param skipGone whether to leave out terminated and terminating instances
+   * @return the matching instances, oldest first
    */
   protected static List<Instance> withClientToken(List<Instance> instances, String clientToken,
       Predicate<Instance> alsoMatches, boolean skipGone) {
@@ -405,6 +516,13 @@ public abstract class AbstractProvider implements Provider {
    * A billing status read from the provider's billing API: {@code accrued} summed from {@code rows} charge rows of
    * {@code source} (as the API names the instance's charges), with whether the instance still exists and, while
    * it runs, the rate it keeps accruing at.
+   *
+   * @param instanceId the provider's id of the instance
+   * @param instance the instance as read now, or empty when it is gone
+   * @param accrued the amount charged so far in USD
+   * @param rows how many charge rows were summed
+   * @param source what the charges were read from, for the message
+   * @return a status with verification {@link BillingStatus.Verification#VERIFIED_BY_API}
    */
   protected BillingStatus verifiedBilling(String instanceId, Optional<Instance> instance, BigDecimal accrued,
       int rows, String source) {
@@ -420,7 +538,12 @@ public abstract class AbstractProvider implements Provider {
         clock().instant(), message, descriptor.consoleUrl());
   }
 
-  /** The instance's hourly rate in its market, else its cheapest. */
+  /**
+   * The instance's hourly rate in its market, else its cheapest.
+   *
+   * @param i the instance
+   * @return the rate in USD per hour, or null when the instance has no pricing
+   */
   protected static @Nullable BigDecimal rate(Instance i) {
     Pricing p = i.pricing();
     if (p == null) {
@@ -441,7 +564,12 @@ public abstract class AbstractProvider implements Provider {
     return gpus.gpuType(providerGpuName);
   }
 
-  /** The GPU count a provider name encodes (Lambda's {@code gpu_8x_h100_sxm5} -> 8), from the pattern's count group. */
+  /**
+   * The GPU count a provider name encodes (Lambda's {@code gpu_8x_h100_sxm5} -> 8), from the pattern's count group.
+   *
+   * @param providerGpuName the GPU's name as the provider spells it
+   * @return the count, or empty when the name encodes none
+   */
   protected Optional<Integer> gpuCountIn(String providerGpuName) {
     return gpus.countIn(providerGpuName);
   }

@@ -30,6 +30,8 @@ public final class DockerEnv {
    *
    * @throws IllegalArgumentException for a variable name the shell and docker would not accept (the value is
    *     never named: it may be a secret)
+   * @param env the environment
+   * @return the flags and the variables left for the script
    */
   public static Split split(Map<String, String> env) {
     StringBuilder flags = new StringBuilder();

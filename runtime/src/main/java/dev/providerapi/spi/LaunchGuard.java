@@ -54,6 +54,18 @@ public final class LaunchGuard {
    */
   public record Settings(int maxAttempts, Duration retryBaseDelay, Duration maxRetryAfter, int lookups,
       Duration lookupInterval, Duration launchTimeout) {
+    /**
+     * Checks the settings.
+     *
+     * @param maxAttempts creates tried when each failure proves nothing was applied; at least 1
+     * @param retryBaseDelay backoff before such a retry
+     * @param maxRetryAfter the longest Retry-After that is waited
+     * @param lookups how many times an ambiguous failure looks the token up; at least 1
+     * @param lookupInterval the wait before each lookup
+     * @param launchTimeout the whole launch's deadline; positive
+     * @throws IllegalArgumentException if {@code maxAttempts} or {@code lookups} is below 1 or
+     *     {@code launchTimeout} is not positive
+     */
     public Settings {
       if (maxAttempts < 1 || lookups < 1) {
         throw new IllegalArgumentException("maxAttempts and lookups must be at least 1");
@@ -63,22 +75,59 @@ public final class LaunchGuard {
       }
     }
 
-    /** With the default launch deadline of 5 minutes. */
+    /**
+     * With the default launch deadline of 5 minutes.
+     *
+     * @param maxAttempts creates tried when each failure proves nothing was applied; at least 1
+     * @param retryBaseDelay backoff before such a retry
+     * @param maxRetryAfter the longest Retry-After that is waited
+     * @param lookups how many times an ambiguous failure looks the token up; at least 1
+     * @param lookupInterval the wait before each lookup
+     */
     public Settings(int maxAttempts, Duration retryBaseDelay, Duration maxRetryAfter, int lookups,
         Duration lookupInterval) {
       this(maxAttempts, retryBaseDelay, maxRetryAfter, lookups, lookupInterval, Duration.ofMinutes(5));
     }
 
+    /**
+     * Settings with 3 lookups 2 s apart and a 5-minute launch deadline.
+     *
+     * @param maxAttempts creates tried when each failure proves nothing was applied
+     * @param retryBaseDelay backoff before such a retry
+     * @param maxRetryAfter the longest Retry-After that is waited
+     * @return the settings
+     */
     public static Settings defaults(int maxAttempts, Duration retryBaseDelay, Duration maxRetryAfter) {
       return new Settings(maxAttempts, retryBaseDelay, maxRetryAfter, 3, Duration.ofSeconds(2));
     }
   }
 
+  /**
+   * A guard that reports to no listener.
+   *
+   * @param provider the provider's name
+   * @param create sends one create
+   * @param findByToken lists the instances carrying a client token
+   * @param terminate terminates an instance by id
+   * @param settings retry, lookup and deadline settings
+   * @param sleeper waits between attempts and lookups
+   */
   public LaunchGuard(String provider, Function<LaunchRequest, Instance> create,
       Function<String, List<Instance>> findByToken, Consumer<String> terminate, Settings settings, Sleeper sleeper) {
     this(provider, create, findByToken, terminate, settings, sleeper, ProviderListener.NONE);
   }
 
+  /**
+   * A guard for one provider.
+   *
+   * @param provider the provider's name
+   * @param create sends one create
+   * @param findByToken lists the instances carrying a client token
+   * @param terminate terminates an instance by id
+   * @param settings retry, lookup and deadline settings
+   * @param sleeper waits between attempts and lookups
+   * @param listener receives the launch's events
+   */
   public LaunchGuard(String provider, Function<LaunchRequest, Instance> create,
       Function<String, List<Instance>> findByToken, Consumer<String> terminate, Settings settings, Sleeper sleeper,
       ProviderListener listener) {
@@ -94,6 +143,11 @@ public final class LaunchGuard {
   /**
    * Launches under {@link Settings#launchTimeout()}: every call it makes (creates, lookups) is bounded by what
    * is left of it, and so are the waits between them.
+   *
+   * @param request the launch request, with its client token
+   * @return the one instance created for the token
+   * @throws ProviderException when the launch failed, or {@link LaunchOutcomeUnknownException} when it failed
+   *     ambiguously and no instance with the token was found
    */
   public Instance launch(LaunchRequest request) {
     long start = System.nanoTime();

@@ -15,12 +15,24 @@ public final class OfferMatcher {
   private final GpuCatalog catalog;
   private final UnaryOperator<String> canonicalRegion;
 
-  /** {@code canonicalRegion} maps a provider region to its canonical name (identity when unmapped). */
+  /**
+   * {@code canonicalRegion} maps a provider region to its canonical name (identity when unmapped).
+   *
+   * @param catalog the GPU catalog for the filter's GPU term
+   * @param canonicalRegion maps a provider region to its canonical name
+   */
   public OfferMatcher(GpuCatalog catalog, UnaryOperator<String> canonicalRegion) {
     this.catalog = catalog;
     this.canonicalRegion = canonicalRegion;
   }
 
+  /**
+   * Whether an offer meets every field of a filter: hardware, GPU, count, region, market and price.
+   *
+   * @param offer the offer
+   * @param filter the filter
+   * @return true if the offer fits
+   */
   public boolean matches(Offer offer, OfferFilter filter) {
     if (!filter.matchesHardware(offer, canonicalRegion)) {
       return false;

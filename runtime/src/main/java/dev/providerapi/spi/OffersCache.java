@@ -27,10 +27,25 @@ public final class OffersCache<K, V> {
   private final int maxEntries;
   private final LinkedHashMap<K, Slot<V>> slots;
 
+  /**
+   * A cache of at most {@link #DEFAULT_MAX_ENTRIES} filters.
+   *
+   * @param ttl how long a listing is kept; zero turns caching off
+   * @param clock the clock expiry is measured on
+   * @throws IllegalArgumentException if {@code ttl} is negative
+   */
   public OffersCache(Duration ttl, Clock clock) {
     this(ttl, clock, DEFAULT_MAX_ENTRIES);
   }
 
+  /**
+   * A cache of at most {@code maxEntries} filters.
+   *
+   * @param ttl how long a listing is kept; zero turns caching off
+   * @param clock the clock expiry is measured on
+   * @param maxEntries the most filters kept; at least 1
+   * @throws IllegalArgumentException if {@code ttl} is negative or {@code maxEntries} is below 1
+   */
   public OffersCache(Duration ttl, Clock clock, int maxEntries) {
     if (ttl.isNegative()) {
       throw new IllegalArgumentException("offers cache TTL must not be negative: " + ttl);
@@ -51,17 +66,34 @@ public final class OffersCache<K, V> {
     };
   }
 
-  /** Entries held now, expired ones not yet dropped included (for tests and metrics). */
+  /**
+   * Entries held now, expired ones not yet dropped included (for tests and metrics).
+   *
+   * @return the number of entries
+   */
   public int size() {
     synchronized (slots) {
       return slots.size();
     }
   }
 
+  /**
+   * Whether the cache keeps anything.
+   *
+   * @return false when the TTL is zero
+   */
   public boolean enabled() {
     return !ttl.isZero();
   }
 
+  /**
+   * The listing for {@code key}: the cached one while it is fresh, else what {@code fetch} returns (kept for the
+   * TTL). A failed fetch caches nothing.
+   *
+   * @param key the filter
+   * @param fetch lists the offers for {@code key}
+   * @return the listing (unmodifiable)
+   */
   public List<V> get(K key, Supplier<List<V>> fetch) {
     if (!enabled()) {
       return List.copyOf(fetch.get());
@@ -86,6 +118,7 @@ public final class OffersCache<K, V> {
     }
   }
 
+  /** Drops every entry. */
   public void invalidateAll() {
     synchronized (slots) {
       slots.clear();

@@ -25,6 +25,9 @@ public interface RateLimitBuckets {
    * The bucket stored under {@code key}, created with {@code configuration} when there is none yet.
    *
    * @param clock the client's clock; a store that keeps time itself (a database, Redis) may ignore it
+   * @param key the bucket's key
+   * @param configuration the bucket's limits, used when it is created
+   * @return the bucket
    */
   Bucket bucket(String key, BucketConfiguration configuration, Clock clock);
 
@@ -33,22 +36,38 @@ public interface RateLimitBuckets {
    * {@link #notBefore(String, Instant)} in this store; {@link Instant#MIN} when none. The default keeps no
    * window: the clients of one JVM share theirs in memory whatever the store, so only a store shared between
    * processes needs to implement these two.
+   *
+   * @param accountKey the account's key
+   * @return the instant, or {@link Instant#MIN}
    */
   default Instant notBefore(String accountKey) {
     return Instant.MIN;
   }
 
-  /** Moves the account's "not before" instant to {@code until}, unless it is already later. */
+  /**
+   * Moves the account's "not before" instant to {@code until}, unless it is already later.
+   *
+   * @param accountKey the account's key
+   * @param until the instant before which no request goes out
+   */
   default void notBefore(String accountKey, Instant until) {
     // in-process: the JVM's shared window already holds it
   }
 
-  /** The JVM-wide in-process store, the default of every {@code ProviderConfig}. */
+  /**
+   * The JVM-wide in-process store, the default of every {@code ProviderConfig}.
+   *
+   * @return the shared store
+   */
   static RateLimitBuckets inProcess() {
     return InProcessRateLimitBuckets.SHARED;
   }
 
-  /** A new in-process store of its own: clients using it share state with each other only (tests, isolation). */
+  /**
+   * A new in-process store of its own: clients using it share state with each other only (tests, isolation).
+   *
+   * @return a new store
+   */
   static RateLimitBuckets isolated() {
     return new InProcessRateLimitBuckets("isolated");
   }

@@ -21,6 +21,9 @@ public final class StartupScripts {
    *
    * @throws IllegalArgumentException for an invalid variable name, or env combined with a
    *     {@code #cloud-config} document (which is YAML, not a script: put the variables in it yourself)
+   * @param script the caller's script, or null
+   * @param env the variables to export
+   * @return the combined script, or null
    */
   public static @Nullable String withEnv(@Nullable String script, Map<String, String> env) {
     if (env.isEmpty()) {
@@ -61,6 +64,11 @@ public final class StartupScripts {
    * {@code path}, base64-encoded so no YAML quoting can break it, and runs it once at first boot; for providers
    * whose only hook is cloud-config. A script that already is a {@code #cloud-config} document is passed through
    * (with no env); null when there is nothing to run.
+   *
+   * @param script the caller's script, or null
+   * @param env the variables to export
+   * @param path where the script is written on the instance
+   * @return the cloud-config document, or null
    */
   public static @Nullable String asCloudConfig(@Nullable String script, Map<String, String> env, String path) {
     String full = withEnv(script, env);
@@ -88,6 +96,9 @@ public final class StartupScripts {
    *
    * @throws IllegalArgumentException for a {@code #cloud-config} document (such providers take keys, not a
    *     document) or an invalid variable name
+   * @param script the caller's script, or null
+   * @param env the variables to export
+   * @return the file's content, or null
    */
   public static @Nullable String executable(@Nullable String script, Map<String, String> env) {
     if (script != null && script.stripLeading().startsWith("#cloud-config")) {
