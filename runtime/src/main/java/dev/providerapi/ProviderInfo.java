@@ -8,7 +8,17 @@ import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
-/** What a provider is and can do, mostly declared in its provider.yaml. */
+/**
+ * What a provider is and can do, mostly declared in its provider.yaml.
+ *
+ * @param name the provider's name
+ * @param displayName the name to show people
+ * @param capabilities what the provider supports, in declaration order of {@link Capability}
+ * @param regions the provider's regions with canonical names
+ * @param gpuTypes the GPUs the provider is known to offer
+ * @param billingGranularity how usage is metered
+ * @param consoleUrl the provider's web console; null if not declared
+ */
 public record ProviderInfo(
     String name,
     String displayName,
@@ -18,6 +28,17 @@ public record ProviderInfo(
     BillingGranularity billingGranularity,
     @Nullable URI consoleUrl) {
 
+  /**
+   * Copies the collections, capabilities in declaration order.
+   *
+   * @param name the provider's name
+   * @param displayName the name to show people
+   * @param capabilities what the provider supports
+   * @param regions the provider's regions
+   * @param gpuTypes the GPUs the provider is known to offer
+   * @param billingGranularity how usage is metered
+   * @param consoleUrl the provider's web console, or null
+   */
   public ProviderInfo {
     // Declaration order of the enum, the same in every run (Set.copyOf's order changes from one JVM to the next).
     capabilities = capabilities.isEmpty() ? Set.of()

@@ -15,15 +15,31 @@ public interface ProviderListener {
   /** Ignores everything (the default). */
   ProviderListener NONE = event -> {};
 
+  /**
+   * Receives one event; see the interface's comment for the rules.
+   *
+   * @param event the event
+   */
   void onEvent(ProviderEvent event);
 
-  /** Every event to each listener, in order. */
+  /**
+   * Every event to each listener, in order.
+   *
+   * @param listeners the listeners
+   * @return a listener that calls each of them in turn
+   */
   static ProviderListener all(ProviderListener... listeners) {
     List<ProviderListener> list = List.of(listeners);
     return event -> list.forEach(l -> l.onEvent(event));
   }
 
-  /** Delivers {@code event}, containing a failing listener (what every emitter in the runtime calls). */
+  /**
+   * Delivers {@code event}, containing a failing listener (what every emitter in the runtime calls).
+   *
+   * @param listener the listener
+   * @param event the event
+   * @throws NullPointerException if {@code event} is null
+   */
   static void emit(ProviderListener listener, ProviderEvent event) {
     Objects.requireNonNull(event, "event");
     if (listener == NONE) {

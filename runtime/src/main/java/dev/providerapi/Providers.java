@@ -26,25 +26,47 @@ public final class Providers {
   /**
    * What discovery found: the adapters that started, and for each that did not, the error keyed by what
    * names it best (the adapter class when ServiceLoader says it, else the error's message).
+   *
+   * @param providers the adapters that started (copied)
+   * @param failures the errors of those that did not, in discovery order (copied)
    */
   public record Discovery(List<Provider> providers, Map<String, Throwable> failures) {
+    /**
+     * Copies both collections.
+     *
+     * @param providers the adapters that started
+     * @param failures the errors of those that did not
+     */
     public Discovery {
       providers = List.copyOf(providers);
       failures = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(failures));
     }
   }
 
-  /** Every adapter on the class path that starts, configured from the environment; failures are logged. */
+  /**
+   * Every adapter on the class path that starts, configured from the environment; failures are logged.
+   *
+   * @return the adapters that started
+   */
   public static List<Provider> all() {
     return discover().providers();
   }
 
-  /** Discovery with the thread's context class loader (what {@link ServiceLoader#load(Class)} uses). */
+  /**
+   * Discovery with the thread's context class loader (what {@link ServiceLoader#load(Class)} uses).
+   *
+   * @return what was found
+   */
   public static Discovery discover() {
     return discover(ServiceLoader.load(Provider.class));
   }
 
-  /** Discovery through {@code loader}. */
+  /**
+   * Discovery through {@code loader}.
+   *
+   * @param loader the class loader to look in
+   * @return what was found
+   */
   public static Discovery discover(ClassLoader loader) {
     return discover(ServiceLoader.load(Provider.class, loader));
   }
@@ -86,16 +108,38 @@ public final class Providers {
     failures.put(key, e);
   }
 
+  /**
+   * The adapter named {@code name}, configured from the environment.
+   *
+   * @param name the provider's name
+   * @return the adapter, or empty if none by that name starts
+   */
   public static Optional<Provider> find(String name) {
     return all().stream().filter(p -> p.name().equals(name)).findFirst();
   }
 
-  /** The adapter named {@code name}; the message lists the names that are present when it is not. */
+  /**
+   * The adapter named {@code name}; the message lists the names that are present when it is not.
+   *
+   * @param name the provider's name
+   * @return the adapter, configured from the environment
+   * @throws IllegalArgumentException if no adapter of that name is on the class path
+   */
   public static Provider load(String name) {
     return find(name).orElseThrow(() -> new IllegalArgumentException("no provider named '" + name
         + "' on the class path; found " + all().stream().map(Provider::name).sorted().toList()));
   }
 
+  /**
+   * The adapter named {@code name}, configured with {@code config}.
+   *
+   * @param name the provider's name
+   * @param config the configuration
+   * @return the configured adapter
+   * @throws IllegalArgumentException if no adapter of that name is on the class path
+   * @throws dev.providerapi.errors.MissingCredentialsException when {@code config} lacks the credentials the
+   *     provider needs
+   */
   public static Provider load(String name, ProviderConfig config) {
     return load(name).configure(config);
   }

@@ -13,14 +13,31 @@ public final class Secret {
     this.value = Objects.requireNonNull(value, "value");
   }
 
+  /**
+   * Wraps a credential.
+   *
+   * @param value the credential
+   * @return the secret
+   * @throws NullPointerException if {@code value} is null
+   */
   public static Secret of(String value) {
     return new Secret(value);
   }
 
+  /**
+   * The credential itself; only the HTTP chain's auth step calls this.
+   *
+   * @return the value
+   */
   public String reveal() {
     return value;
   }
 
+  /**
+   * Whether the credential is empty or only whitespace.
+   *
+   * @return true if blank
+   */
   public boolean isBlank() {
     return value.isBlank();
   }
