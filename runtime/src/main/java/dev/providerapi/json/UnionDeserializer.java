@@ -22,6 +22,8 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>Generated unions subclass it with their variants; variant classes opt out of the union's deserializer so
  * decoding one directly (a {@code List<SshKey>}) does not come back here.
+ *
+ * @param <T> the union's type
  */
 public abstract class UnionDeserializer<T> extends StdDeserializer<T> {
   private static final long serialVersionUID = 1L;

@@ -17,6 +17,9 @@ public final class RequestBodies {
   private RequestBodies() {}
 
   /**
+   * The request body: the template with the id set at {@code idPointer} (the objects on the way are created),
+   * converted to {@code type}.
+   *
    * @param template the body without the id, as JSON ({@code {}} for none)
    * @param idPointer where the id goes, or null
    * @param idAsList the field at the pointer is a list: the id is its one element

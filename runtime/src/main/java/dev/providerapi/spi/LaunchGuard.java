@@ -45,6 +45,8 @@ public final class LaunchGuard {
   private final ProviderListener listener;
 
   /**
+   * How hard a launch tries: create attempts, token lookups and the launch's deadline.
+   *
    * @param maxAttempts creates tried when each failure proves nothing was applied, the first included
    * @param retryBaseDelay backoff before such a retry when the provider gives no Retry-After
    * @param maxRetryAfter a longer Retry-After is not waited: the RateLimitedException surfaces

@@ -17,6 +17,9 @@ import java.util.function.Supplier;
  * <p>Bounded: at most {@code maxEntries} filters are kept (least recently used go first), and expired entries
  * are dropped as new ones come in, so a broker whose filters vary (a max price per request) does not grow it
  * without end.
+ *
+ * @param <K> the key type (a filter)
+ * @param <V> the cached element type (an offer)
  */
 public final class OffersCache<K, V> {
   /** Filters kept by default; a broker rarely polls more distinct filters than this within one TTL. */
