@@ -60,7 +60,8 @@ public interface Provider extends AutoCloseable {
    * Offers matching {@code filter}, with prices normalized to USD per hour and per GPU-hour.
    *
    * @param filter the filter; {@link OfferFilter#any()} for every offer
-   * @return the matching offers, in the filter's sort order
+   * @return the matching offers, in the order the provider lists them ({@link OfferFilter#sort()} is applied by
+   *     callers that merge offers, such as the broker)
    */
   List<Offer> offers(OfferFilter filter);
 

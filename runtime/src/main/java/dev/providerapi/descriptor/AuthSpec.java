@@ -9,7 +9,7 @@ import org.jspecify.annotations.Nullable;
  * {@code queryParams} maps each query parameter to the environment variable (secret name) holding its value.
  *
  * @param style how the credential is sent
- * @param apiKeyEnv the environment variable (secret name) holding the key; null for QUERY, KUBECONFIG and NONE
+ * @param apiKeyEnv the environment variable (secret name) holding the key; null when the style uses no key
  * @param headerName the header that carries the key; null when no header does
  * @param valuePrefix what precedes the key in the header ({@code Bearer }); null for none
  * @param queryParams for QUERY, each query parameter -> the secret name holding its value; else empty (copied)
@@ -25,7 +25,7 @@ public record AuthSpec(
    * Checks the style and copies {@code queryParams}.
    *
    * @param style how the credential is sent
-   * @param apiKeyEnv the environment variable (secret name) holding the key; null for QUERY, KUBECONFIG and NONE
+   * @param apiKeyEnv the environment variable (secret name) holding the key; null when the style uses no key
    * @param headerName the header that carries the key; null when no header does
    * @param valuePrefix what precedes the key in the header ({@code Bearer }); null for none
    * @param queryParams for QUERY, each query parameter -> the secret name holding its value; else empty (copied)

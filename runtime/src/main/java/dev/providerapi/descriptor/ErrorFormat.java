@@ -12,7 +12,8 @@ import org.jspecify.annotations.Nullable;
  * {@code false}).
  *
  * @param codePointer JSON pointer to the provider's error code; null if it sends none
- * @param messagePointer JSON pointer to the error message; null for the defaults
+ * @param messagePointer JSON pointer to the error message; when null or absent the common members are tried
+ *     ({@code /message}, {@code /error}, ...)
  * @param requestIdHeader the response header holding the request id; null if none
  * @param okErrorPointer JSON pointer to an error inside a 2xx body; null if errors never come with 2xx
  * @param okErrorEquals the text at {@code okErrorPointer} that marks an error; null for "present and not empty"
@@ -30,7 +31,8 @@ public record ErrorFormat(
    * Copies {@code rules}.
    *
    * @param codePointer JSON pointer to the provider's error code; null if it sends none
-   * @param messagePointer JSON pointer to the error message; null for the defaults
+   * @param messagePointer JSON pointer to the error message; when null or absent the common members are tried
+   *     ({@code /message}, {@code /error}, ...)
    * @param requestIdHeader the response header holding the request id; null if none
    * @param okErrorPointer JSON pointer to an error inside a 2xx body; null if errors never come with 2xx
    * @param okErrorEquals the text at {@code okErrorPointer} that marks an error; null for "present and not empty"

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param codePrefix a prefix of the provider's error code; null for any
  * @param messageContains text the message must contain, ignoring case; null for any
  * @param kind the kind a match maps to
- * @param retryable whether a match is retryable; null for the kind's default
+ * @param retryable whether a match is retryable (a 429 is unless this is false; other failures only for
+ *     idempotent operations); null for the status's default
  */
 public record ErrorRule(
     @Nullable Integer status,
@@ -31,7 +32,8 @@ public record ErrorRule(
    * @param codePrefix a prefix of the provider's error code; null for any
    * @param messageContains text the message must contain, ignoring case; null for any
    * @param kind the kind a match maps to
-   * @param retryable whether a match is retryable; null for the kind's default
+   * @param retryable whether a match is retryable (a 429 is unless this is false; other failures only for
+   *     idempotent operations); null for the status's default
    * @throws NullPointerException if {@code kind} is null
    */
   public ErrorRule {
