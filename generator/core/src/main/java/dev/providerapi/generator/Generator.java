@@ -50,31 +50,77 @@ import org.jspecify.annotations.Nullable;
  */
 public final class Generator {
 
-  public enum Mode { WRITE, CHECK }
+  /** What a run does with its output. */
+  public enum Mode {
+    /** Writes the generated files (and the adapter skeleton when missing). */
+    WRITE,
+    /** Writes nothing; reports where the files on disk differ from what would be written. */
+    CHECK
+  }
 
   /** Reads one spec file into the IR: a stand-in for a {@link SpecReader}'s parsing (tests). */
   @FunctionalInterface
   public interface ModelReader {
+    /**
+     * Reads {@code spec}.
+     *
+     * @param spec the spec file
+     * @param responseEnvelope provider.yaml's {@code responseEnvelope} (the field every answer wraps its data
+     *     in); null when there is none
+     * @return the spec's model
+     */
     ApiModel read(Path spec, @Nullable String responseEnvelope);
   }
 
   /** Turns the IR into Java files. */
   @FunctionalInterface
   public interface Emitter {
+    /**
+     * Emits the provider's generated sources.
+     *
+     * @param model the spec's model
+     * @param manifest the provider's provider.yaml
+     * @return the Java files to write
+     */
     List<JavaFile> emit(ApiModel model, ProviderManifest manifest);
   }
 
   /**
+   * What one run did for one provider.
+   *
+   * @param provider the provider's name
+   * @param targetDir the folder the output went (or would go) to
+   * @param mode what the run did
    * @param written what a WRITE changed (null for CHECK)
    * @param drift what CHECK found (empty for WRITE)
+   * @param warnings what the generator accepted but changed or guessed, in words
    */
   public record Result(String provider, Path targetDir, Mode mode, @Nullable WriteResult written, List<Drift> drift,
       List<String> warnings) {
+    /**
+     * Copies the lists.
+     *
+     * @param provider the provider's name
+     * @param targetDir the folder the output went to
+     * @param mode what the run did
+     * @param written what a WRITE changed, or null
+     * @param drift what CHECK found
+     * @param warnings the generator's warnings
+     */
     public Result {
       drift = List.copyOf(drift);
       warnings = List.copyOf(warnings);
     }
 
+    /**
+     * A result without warnings.
+     *
+     * @param provider the provider's name
+     * @param targetDir the folder the output went to
+     * @param mode what the run did
+     * @param written what a WRITE changed, or null
+     * @param drift what CHECK found
+     */
     public Result(String provider, Path targetDir, Mode mode, @Nullable WriteResult written, List<Drift> drift) {
       this(provider, targetDir, mode, written, drift, List.of());
     }
@@ -84,19 +130,43 @@ public final class Generator {
    * Options of {@link #generateSpec}: overrides of the name and package derived from the spec, and where the
    * output goes (null: {@link Placement#standard} under the output folder).
    *
+   * @param name the provider name; null to derive it from the spec
+   * @param javaPackage the generated code's package; null for {@code generated.<name>}
+   * @param mode what the run does
+   * @param placement where each kind of output goes; null for {@link Placement#standard}
    * @param baseUrl the client's base URL, instead of the spec's {@code servers}
    * @param specUrl where the spec file was published: a relative {@code servers} URL is resolved against it
    */
   public record SpecOptions(@Nullable String name, @Nullable String javaPackage, Mode mode,
       @Nullable Placement placement, @Nullable String baseUrl, @Nullable String specUrl) {
+    /**
+     * Options with the standard placement, the spec's base URL and no spec URL.
+     *
+     * @param name the provider name; null to derive it from the spec
+     * @param javaPackage the generated code's package; null for {@code generated.<name>}
+     * @param mode what the run does
+     */
     public SpecOptions(@Nullable String name, @Nullable String javaPackage, Mode mode) {
       this(name, javaPackage, mode, null, null, null);
     }
 
+    /**
+     * Options with the spec's base URL and no spec URL.
+     *
+     * @param name the provider name; null to derive it from the spec
+     * @param javaPackage the generated code's package; null for {@code generated.<name>}
+     * @param mode what the run does
+     * @param placement where each kind of output goes; null for {@link Placement#standard}
+     */
     public SpecOptions(@Nullable String name, @Nullable String javaPackage, Mode mode, @Nullable Placement placement) {
       this(name, javaPackage, mode, placement, null, null);
     }
 
+    /**
+     * Everything derived from the spec, written in the standard placement.
+     *
+     * @return options with no overrides and mode WRITE
+     */
     public static SpecOptions defaults() {
       return new SpecOptions(null, null, Mode.WRITE);
     }
@@ -115,7 +185,13 @@ public final class Generator {
     this(SpecReader.standard(), JavaEmitters::emit);
   }
 
-  /** @param readers the spec kinds this generator reads, in the order they are asked to accept a spec file */
+  /**
+   * A generator with these readers and emitter.
+   *
+   * @param readers the spec kinds this generator reads, in the order they are asked to accept a spec file
+   * @param emitter turns the model into Java files
+   * @throws IllegalArgumentException when two readers read the same spec kind
+   */
   public Generator(List<SpecReader> readers, Emitter emitter) {
     this(readers, emitter, new GeneratedWriter());
   }
@@ -124,6 +200,8 @@ public final class Generator {
    * The standard readers of the kinds in {@code models} only, each parsing with its stand-in.
    *
    * @param models spec kind ({@code openapi}, {@code graphql}, {@code crd}) -> what reads a spec of that kind
+   * @param emitter turns the model into Java files
+   * @throws IllegalArgumentException when a kind is not one of the standard readers'
    */
   public Generator(Map<String, ModelReader> models, Emitter emitter) {
     this(standIns(models), emitter);
@@ -185,12 +263,24 @@ public final class Generator {
     }
   }
 
-  /** Providers with a {@code specs/<p>/provider.yaml}, sorted. */
+  /**
+   * Providers with a {@code specs/<p>/provider.yaml}, sorted.
+   *
+   * @param repoRoot the repository's root folder
+   * @return the providers' names; empty when there is no {@code specs} folder
+   * @throws UncheckedIOException when the folder cannot be listed
+   */
   public static List<String> providers(Path repoRoot) {
     return providersIn(repoRoot.resolve("specs"));
   }
 
-  /** Sub-folders of {@code specs} with a {@code provider.yaml}, sorted. */
+  /**
+   * Sub-folders of {@code specs} with a {@code provider.yaml}, sorted.
+   *
+   * @param specs the folder holding one folder per provider
+   * @return the sub-folders' names; empty when {@code specs} is not a folder
+   * @throws UncheckedIOException when the folder cannot be listed
+   */
   public static List<String> providersIn(Path specs) {
     if (!Files.isDirectory(specs)) {
       return List.of();
@@ -203,11 +293,28 @@ public final class Generator {
     }
   }
 
+  /**
+   * Generates one provider from {@code specs/<provider>/} into {@code providers/<provider>/}.
+   *
+   * @param repoRoot the repository's root folder
+   * @param provider the provider's name
+   * @param mode whether to write or only check
+   * @return what was written, or the drift found
+   * @throws SpecException when provider.yaml, the spec, a fixture or a template is bad or missing
+   */
   public Result generateProvider(Path repoRoot, String provider, Mode mode) {
     return generateProvider(ProviderLayout.standard(repoRoot.toAbsolutePath().normalize(), provider), provider, mode);
   }
 
-  /** Generates one provider with inputs and output where {@code layout} says. */
+  /**
+   * Generates one provider with inputs and output where {@code layout} says.
+   *
+   * @param layout where the provider's inputs are read and its output goes
+   * @param provider the provider's name
+   * @param mode whether to write or only check
+   * @return what was written, or the drift found
+   * @throws SpecException when provider.yaml, the spec, a fixture or a template is bad or missing
+   */
   public Result generateProvider(ProviderLayout layout, String provider, Mode mode) {
     Planned planned = planned(layout, provider);
     return run(provider, planned.plan(), mode, planned.warnings());
@@ -218,6 +325,11 @@ public final class Generator {
   /**
    * Everything {@link #generateProvider} would write, in memory and without touching disk: for front ends
    * that write elsewhere (the annotation processor hands the sources to javac's Filer).
+   *
+   * @param layout where the provider's inputs are read and its output would go
+   * @param provider the provider's name
+   * @return every file to write, with the generated manifest
+   * @throws SpecException when provider.yaml, the spec, a fixture or a template is bad or missing
    */
   public GenerationPlan planProvider(ProviderLayout layout, String provider) {
     return planned(layout, provider).plan();
@@ -267,6 +379,12 @@ public final class Generator {
    * The hand-written adapter skeleton {@link #generateProvider} writes once, for a project that places it
    * itself: with {@code autoService} false it carries no {@code @AutoService} (the project registers the class in
    * {@code META-INF/services/dev.providerapi.Provider}), for a build without that annotation processor.
+   *
+   * @param layout where the provider's inputs are read
+   * @param provider the provider's name
+   * @param autoService whether the skeleton carries {@code @AutoService(Provider.class)}
+   * @return the skeleton's Java source
+   * @throws SpecException when provider.yaml or the spec is bad
    */
   public String adapterSkeleton(ProviderLayout layout, String provider, boolean autoService) {
     Path yaml = layout.providerYaml();
@@ -281,12 +399,22 @@ public final class Generator {
   /**
    * Why the output of {@code layout} is out of date, or null when generating again would write exactly what
    * is there: judged from {@code generated.manifest} and input hashes alone, without reading the spec.
+   *
+   * @param layout where the provider's inputs and output are
+   * @return the reason in words; null when the output is up to date
    */
   public static @Nullable String staleReason(ProviderLayout layout) {
     return UpToDateCheck.staleReason(layout, GeneratorVersion.get());
   }
 
-  /** Every provider under {@code specs/}, in name order; stops at the first bad input. */
+  /**
+   * Every provider under {@code specs/}, in name order; stops at the first bad input.
+   *
+   * @param repoRoot the repository's root folder
+   * @param mode whether to write or only check
+   * @return one result per provider
+   * @throws SpecException at the first bad input, or when there is no provider
+   */
   public List<Result> generateAll(Path repoRoot, Mode mode) {
     List<String> providers = providers(repoRoot);
     if (providers.isEmpty()) {
@@ -305,13 +433,27 @@ public final class Generator {
    * {@code outDir}: name from the title or file name, package {@code generated.<name>}, base URL from
    * {@code --base-url} or {@code servers[0]} (see {@link SpecOptions}; none: a placeholder, with a warning), auth from the spec's security schemes (key in {@code <NAME>_API_KEY}), no envelope and
    * no operation bindings.
+   *
+   * @param spec the spec file
+   * @param outDir the output folder
+   * @param options overrides of what is derived from the spec, and the mode
+   * @return what was written, or the drift found
+   * @throws SpecException when the spec is bad or its kind unknown
    */
   public Result generateSpec(Path spec, Path outDir, SpecOptions options) {
     NamedPlan p = planSpecNamed(spec, outDir, options);
     return run(p.name(), p.plan(), options.mode(), p.warnings());
   }
 
-  /** What {@link #generateSpec} would write, in memory. */
+  /**
+   * What {@link #generateSpec} would write, in memory.
+   *
+   * @param spec the spec file
+   * @param outDir the output folder
+   * @param options overrides of what is derived from the spec
+   * @return every file to write, with the generated manifest
+   * @throws SpecException when the spec is bad or its kind unknown
+   */
   public GenerationPlan planSpec(Path spec, Path outDir, SpecOptions options) {
     return planSpecNamed(spec, outDir, options).plan();
   }
@@ -433,6 +575,10 @@ public final class Generator {
   /**
    * Why the output of {@link #generateSpec} for {@code spec} placed at {@code placement} is out of date, or
    * null: from the manifest's hashes alone, like {@link #staleReason(ProviderLayout)}.
+   *
+   * @param spec the spec file
+   * @param placement where its output was placed
+   * @return the reason in words; null when the output is up to date
    */
   public static @Nullable String staleReason(Path spec, Placement placement) {
     Path dir = spec.toAbsolutePath().normalize().getParent();
