@@ -13,7 +13,13 @@ import java.util.Map;
 public final class SpecAuth {
   private SpecAuth() {}
 
-  /** {@code auth} with its key in {@link #apiKeyEnv}{@code (providerName)}. */
+  /**
+   * {@code auth} with its key in {@link #apiKeyEnv}{@code (providerName)}.
+   *
+   * @param auth the auth the spec's reader found
+   * @param providerName the provider's name
+   * @return the auth as a provider.yaml would state it
+   */
   public static AuthSpec of(AuthDef auth, String providerName) {
     String env = apiKeyEnv(providerName);
     return switch (auth.style()) {
@@ -26,7 +32,12 @@ public final class SpecAuth {
     };
   }
 
-  /** {@code lambda-official} -> {@code LAMBDA_OFFICIAL_API_KEY}. */
+  /**
+   * {@code lambda-official} -> {@code LAMBDA_OFFICIAL_API_KEY}.
+   *
+   * @param providerName the provider's name
+   * @return the environment variable its API key is read from
+   */
   public static String apiKeyEnv(String providerName) {
     return providerName.toUpperCase(Locale.ROOT).replace('-', '_') + "_API_KEY";
   }

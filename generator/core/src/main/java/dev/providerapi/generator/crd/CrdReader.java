@@ -38,10 +38,19 @@ import org.jspecify.annotations.Nullable;
  * to the API server, so the file stays a valid CRD.
  */
 public final class CrdReader {
+  /** The annotation that declares the calls the CRD itself cannot describe. */
   public static final String ACTIONS = "provider-api.dev/actions";
   private static final Pattern PATH_PARAM = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+  /**
+   * Reads the CRD in {@code spec}.
+   *
+   * @param spec the CRD's YAML file
+   * @param responseEnvelope ignored: the API server wraps no answer
+   * @return the resource's model
+   * @throws SpecException when the file is missing or is not a CRD this reader understands
+   */
   public ApiModel read(Path spec, @Nullable String responseEnvelope) {
     if (!Files.isRegularFile(spec)) {
       throw new SpecException(spec, null, "no such file");
