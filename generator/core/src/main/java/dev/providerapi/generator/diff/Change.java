@@ -33,8 +33,14 @@ public record Change(
     BREAKING,
     /** It keeps working but may see values it does not know (an enum's new value decodes to UNKNOWN). */
     DANGEROUS,
+    /** An existing client is not affected. */
     NON_BREAKING;
 
+    /**
+     * The level in words, for reports.
+     *
+     * @return {@code breaking}, {@code dangerous} or {@code non-breaking}
+     */
     public String label() {
       return switch (this) {
         case BREAKING -> "breaking";
@@ -44,26 +50,47 @@ public record Change(
     }
   }
 
+  /** What changed; the kinds from {@link #TYPE_ADDED} on concern a type, the others an operation. */
   public enum Kind {
+    /** An operation the newer spec adds. */
     OPERATION_ADDED("added operation"),
+    /** An operation the newer spec no longer has. */
     OPERATION_REMOVED("removed operation"),
+    /** A parameter the newer spec adds. */
     PARAM_ADDED("added parameter"),
+    /** A parameter the newer spec no longer has. */
     PARAM_REMOVED("removed parameter"),
+    /** A parameter that differs between the two specs. */
     PARAM_CHANGED("changed parameter"),
+    /** A request body that differs between the two specs. */
     BODY_CHANGED("changed request body"),
+    /** A response that differs between the two specs. */
     RESPONSE_CHANGED("changed response"),
+    /** A success status that differs between the two specs. */
     STATUS_CHANGED("changed success status"),
+    /** A response status the newer spec adds. */
     STATUS_ADDED("added response status"),
+    /** A response status the newer spec no longer has. */
     STATUS_REMOVED("removed response status"),
+    /** A type the newer spec adds. */
     TYPE_ADDED("added type"),
+    /** A type the newer spec no longer has. */
     TYPE_REMOVED("removed type"),
+    /** A type that differs between the two specs. */
     TYPE_CHANGED("changed type"),
+    /** A field the newer spec adds. */
     FIELD_ADDED("added field"),
+    /** A field the newer spec no longer has. */
     FIELD_REMOVED("removed field"),
+    /** A field that differs between the two specs. */
     FIELD_CHANGED("changed field"),
+    /** An enum value the newer spec adds. */
     ENUM_VALUE_ADDED("added enum value"),
+    /** An enum value the newer spec no longer has. */
     ENUM_VALUE_REMOVED("removed enum value"),
+    /** A variant the newer spec adds. */
     VARIANT_ADDED("added variant"),
+    /** A variant the newer spec no longer has. */
     VARIANT_REMOVED("removed variant");
 
     private final String words;
@@ -72,10 +99,20 @@ public record Change(
       this.words = words;
     }
 
+    /**
+     * The kind in words, as a report starts its line.
+     *
+     * @return words such as {@code added operation}
+     */
     public String words() {
       return words;
     }
 
+    /**
+     * Whether the change concerns a type (its fields, enum values or variants) rather than an operation.
+     *
+     * @return true from {@link #TYPE_ADDED} on
+     */
     public boolean isTypeLevel() {
       return ordinal() >= TYPE_ADDED.ordinal();
     }
@@ -84,6 +121,8 @@ public record Change(
   /**
    * E.g. {@code changed field `price_cents_per_hour` of `InstanceType`: int64 -> string} or
    * {@code removed operation DELETE /x (deleteX)}.
+   *
+   * @return the change in one line
    */
   public String describe() {
     StringBuilder s = new StringBuilder(kind.words());

@@ -39,14 +39,26 @@ import org.jspecify.annotations.Nullable;
 public final class ModelDiff {
   private ModelDiff() {}
 
+  /**
+   * The changes from {@code before} to {@code after}, response statuses not compared.
+   *
+   * @param before the older spec's model
+   * @param after the newer spec's model
+   * @return the changes, worst first
+   */
   public static List<Change> compare(ApiModel before, ApiModel after) {
     return compare(before, after, Map.of(), Map.of());
   }
 
   /**
+   * The changes from {@code before} to {@code after}, the declared response statuses included.
+   *
+   * @param before the older spec's model
+   * @param after the newer spec's model
    * @param oldStatuses per operation {@link #key key}, the response status codes the older spec declares
    *     ({@code 200}, {@code 404}, {@code default}); empty when the spec kind has none to declare
    * @param newStatuses the same for the newer spec
+   * @return the changes, worst first
    */
   public static List<Change> compare(ApiModel before, ApiModel after, Map<String, Set<String>> oldStatuses,
       Map<String, Set<String>> newStatuses) {
@@ -102,12 +114,22 @@ public final class ModelDiff {
     return List.copyOf(out);
   }
 
-  /** The worst level among {@code changes}, or null when there are none. */
+  /**
+   * The worst level among {@code changes}, or null when there are none.
+   *
+   * @param changes the changes
+   * @return the worst level, or null
+   */
   public static @Nullable Level worst(List<Change> changes) {
     return changes.stream().map(Change::level).min(Comparator.naturalOrder()).orElse(null);
   }
 
-  /** {@code GET /api/v1/instances} or {@code query pods}: what identifies an operation across versions. */
+  /**
+   * {@code GET /api/v1/instances} or {@code query pods}: what identifies an operation across versions.
+   *
+   * @param op the operation
+   * @return its key
+   */
   public static String key(OperationDef op) {
     if (op.transport() instanceof OperationDef.Http h) {
       return h.method().toUpperCase(Locale.ROOT) + " " + h.path();
@@ -116,7 +138,12 @@ public final class ModelDiff {
     return g.kind().name().toLowerCase(Locale.ROOT) + " " + g.operationName();
   }
 
-  /** {@code GET /api/v1/instances (listInstances)}. */
+  /**
+   * {@code GET /api/v1/instances (listInstances)}.
+   *
+   * @param op the operation
+   * @return its key followed by its id in parentheses
+   */
   public static String label(OperationDef op) {
     String key = key(op);
     return key.endsWith(" " + op.id()) ? key : key + " (" + op.id() + ")";
@@ -303,7 +330,12 @@ public final class ModelDiff {
     return seen;
   }
 
-  /** {@code string}, {@code int64}, {@code list<Instance>}, {@code map<string, Region>}. */
+  /**
+   * {@code string}, {@code int64}, {@code list<Instance>}, {@code map<string, Region>}.
+   *
+   * @param t the type
+   * @return the type as reports write it
+   */
   public static String render(TypeRef t) {
     if (t instanceof TypeRef.Primitive p) {
       return p.kind().name().toLowerCase(Locale.ROOT).replace('_', '-');

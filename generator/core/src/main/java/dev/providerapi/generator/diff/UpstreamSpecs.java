@@ -25,7 +25,15 @@ import org.jspecify.annotations.Nullable;
  * is compared too; {@link ModelDiff} matches operations by method and path anyway.
  */
 public final class UpstreamSpecs {
-  public enum Kind { OPENAPI, CRD, GRAPHQL }
+  /** The kinds of spec file compared. */
+  public enum Kind {
+    /** An OpenAPI (or Swagger) document. */
+    OPENAPI,
+    /** A Kubernetes CustomResourceDefinition. */
+    CRD,
+    /** A GraphQL SDL schema. */
+    GRAPHQL
+  }
 
   private static final Pattern CRD = Pattern.compile("(?m)^kind:\\s*[\"']?CustomResourceDefinition[\"']?\\s*$");
 
@@ -34,7 +42,12 @@ public final class UpstreamSpecs {
 
   private UpstreamSpecs() {}
 
-  /** By extension for GraphQL SDL, by {@code kind: CustomResourceDefinition} for a CRD, else OpenAPI. */
+  /**
+   * By extension for GraphQL SDL, by {@code kind: CustomResourceDefinition} for a CRD, else OpenAPI.
+   *
+   * @param file the spec file
+   * @return its kind
+   */
   public static Kind kind(Path file) {
     String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
     if (n.endsWith(".graphql") || n.endsWith(".graphqls") || n.endsWith(".gql") || n.endsWith(".sdl")) {
@@ -47,7 +60,14 @@ public final class UpstreamSpecs {
   }
 
   /**
+   * Reads a spec file of {@code kind} into the model the diff compares.
+   *
+   * @param file the spec file
+   * @param kind its kind, OPENAPI or CRD
+   * @param responseEnvelope provider.yaml's {@code responseEnvelope}; null when there is none (a CRD ignores it)
+   * @return the spec's model
    * @throws SpecException naming the file and place when it cannot be read
+   * @throws IllegalArgumentException for GRAPHQL: schemas are compared as schemas
    */
   public static ApiModel read(Path file, Kind kind, @Nullable String responseEnvelope) {
     if (kind == Kind.GRAPHQL) {
@@ -59,7 +79,12 @@ public final class UpstreamSpecs {
     return new OpenApiReader().read(file, responseEnvelope);
   }
 
-  /** The hex SHA-256 of a file's bytes (what provider.yaml records as {@code spec.upstream.sha256}). */
+  /**
+   * The hex SHA-256 of a file's bytes (what provider.yaml records as {@code spec.upstream.sha256}).
+   *
+   * @param file the file
+   * @return 64 lower-case hex digits
+   */
   public static String sha256(Path file) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
@@ -70,7 +95,13 @@ public final class UpstreamSpecs {
     }
   }
 
-  /** The version a spec file declares: OpenAPI {@code info.version}, a CRD's served version names; else null. */
+  /**
+   * The version a spec file declares: OpenAPI {@code info.version}, a CRD's served version names; else null.
+   *
+   * @param file the spec file
+   * @param kind its kind
+   * @return the declared version, or null (always null for GraphQL)
+   */
   public static @Nullable String declaredVersion(Path file, Kind kind) {
     if (kind == Kind.GRAPHQL) {
       return null;
@@ -92,6 +123,10 @@ public final class UpstreamSpecs {
   /**
    * Per operation ({@code GET /x}, as {@link ModelDiff#key}), the response status codes an OpenAPI file declares;
    * empty for other kinds.
+   *
+   * @param file the spec file
+   * @param kind its kind
+   * @return operation key -> declared status codes ({@code 200}, {@code default} ...)
    */
   public static Map<String, Set<String>> responseStatuses(Path file, Kind kind) {
     Map<String, Set<String>> out = new java.util.TreeMap<>();

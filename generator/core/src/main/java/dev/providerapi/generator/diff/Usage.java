@@ -59,6 +59,11 @@ public final class Usage {
     bindings.forEach((name, id) -> bound.computeIfAbsent(id, k -> new TreeSet<>()).add(name));
   }
 
+  /**
+   * Our spec.
+   *
+   * @return the model this usage was built from
+   */
   public ApiModel spec() {
     return ours;
   }
@@ -66,17 +71,30 @@ public final class Usage {
   /**
    * How {@code change} (between two upstream versions) meets our spec.
    *
+   * @param change the upstream change
    * @param covered our spec declares what changed (or the type/operation an addition belongs to)
    * @param operations ids of our operations it touches
    * @param boundOperations of those, the ones provider.yaml binds, as {@code offers (listInstanceTypes)}
    */
   public record Impact(Change change, boolean covered, List<String> operations, List<String> boundOperations) {
+    /**
+     * Copies the lists.
+     *
+     * @param change the upstream change
+     * @param covered whether our spec declares what changed
+     * @param operations ids of our operations it touches
+     * @param boundOperations the bound ones among them
+     */
     public Impact {
       operations = List.copyOf(operations);
       boundOperations = List.copyOf(boundOperations);
     }
 
-    /** {@code ...; used by offers (listInstanceTypes), getImage (not bound)} or {@code ...; not in our spec}. */
+    /**
+     * {@code ...; used by offers (listInstanceTypes), getImage (not bound)} or {@code ...; not in our spec}.
+     *
+     * @return the change and its impact in one line
+     */
     public String describe() {
       String what = change.describe();
       if (!covered) {
@@ -95,6 +113,12 @@ public final class Usage {
     }
   }
 
+  /**
+   * How {@code c} meets our spec.
+   *
+   * @param c a change between two upstream versions
+   * @return whether our spec covers it, and which of our operations it touches
+   */
   public Impact impact(Change c) {
     if (c.kind().isTypeLevel()) {
       TypeDef t = c.type() == null ? null : types.get(c.type());
@@ -120,6 +144,12 @@ public final class Usage {
     return new Impact(c, covered, ops, boundOf(ops));
   }
 
+  /**
+   * How each of {@code changes} meets our spec.
+   *
+   * @param changes changes between two upstream versions
+   * @return one impact per change, in the same order
+   */
   public List<Impact> impacts(List<Change> changes) {
     return changes.stream().map(this::impact).toList();
   }
