@@ -20,11 +20,21 @@ public final class CapabilityHooks {
   /**
    * The hooks {@code manifest}'s capabilities make mandatory for the hand-written adapter: those of {@link #of}
    * minus the ones a long-form binding implements in the generated base (stop, start, restart).
+   *
+   * @param manifest the provider's provider.yaml
+   * @param capability a declared capability
+   * @return the hooks the adapter must implement for it
    */
   public static List<Hook> mandatory(ProviderManifest manifest, Capability capability) {
     return of(capability).stream().filter(h -> manifest.longForm(h.name()).isEmpty()).toList();
   }
 
+  /**
+   * The hooks {@code capability} calls for, bindings aside: stop and start, restart, or billingStatus.
+   *
+   * @param capability a capability
+   * @return its hooks; empty for a capability that needs no adapter method
+   */
   public static List<Hook> of(Capability capability) {
     return switch (capability) {
       case STOP_START -> List.of(new Hook("stop", Instance.class), new Hook("start", Instance.class));

@@ -23,7 +23,14 @@ public final class ContractTestEmitter {
 
   private ContractTestEmitter() {}
 
-  /** The test, or empty when the manifest asks for none; {@code specName} goes into the generated header. */
+  /**
+   * The test, or empty when the manifest asks for none; {@code specName} goes into the generated header.
+   *
+   * @param manifest the provider's provider.yaml
+   * @param model the spec's model, provider.yaml's idempotency overrides applied
+   * @param specName the spec's name relative to the project
+   * @return the test's Java file, or empty
+   */
   public static Optional<JavaFile> emit(ProviderManifest manifest, ApiModel model, String specName) {
     Optional<Binding> list = manifest.longForm("list");
     if (!manifest.sandbox() || list.isEmpty() || manifest.longForm("launch").isEmpty()

@@ -7,19 +7,35 @@ package dev.providerapi.generator.emit;
 public final class EmitException extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
+  /** What was being emitted. */
   private final String element;
 
+  /**
+   * Emission of {@code element} failed with {@code cause}.
+   *
+   * @param element what was being emitted, e.g. {@code operation listPets}
+   * @param cause the failure
+   */
   public EmitException(String element, RuntimeException cause) {
     super(element + ": " + describe(cause), cause);
     this.element = element;
   }
 
-  /** What was being emitted, e.g. {@code schema Pet (#/components/schemas/Pet)} or {@code operation listPets}. */
+  /**
+   * What was being emitted, e.g. {@code schema Pet (#/components/schemas/Pet)} or {@code operation listPets}.
+   *
+   * @return the element's description
+   */
   public String element() {
     return element;
   }
 
-  /** The cause's own message, or its type when it has none (a NullPointerException). */
+  /**
+   * The cause's own message, or its type when it has none (a NullPointerException).
+   *
+   * @param cause the failure
+   * @return its message, or its simple class name
+   */
   public static String describe(Throwable cause) {
     String message = cause.getMessage();
     return message == null || message.isBlank() ? cause.getClass().getSimpleName()

@@ -25,6 +25,11 @@ public final class JavaEmitters {
   private JavaEmitters() {}
 
   /**
+   * Every generated source of a provider: models, client, server stubs and adapter base.
+   *
+   * @param model the spec's model
+   * @param manifest the provider's provider.yaml (package, bindings, capabilities)
+   * @return the Java files
    * @throws EmitException naming the schema, operation or file whose emission failed
    */
   public static List<JavaFile> emit(ApiModel model, ProviderManifest manifest) {

@@ -35,25 +35,54 @@ public final class TypeMapper {
    */
   public record Scalar(TypeName type, @Nullable String wire, Json json, Example example) {
     /** How a JSON body carries an example value. */
-    public enum Json { NUMBER, BOOLEAN, STRING }
+    public enum Json {
+      /** As a JSON number. */
+      NUMBER,
+      /** As {@code true} or {@code false}. */
+      BOOLEAN,
+      /** As a JSON string. */
+      STRING
+    }
 
     /** The Java expression of type {@link #type} for a value whose wire text is {@code wire}. */
     @FunctionalInterface
     public interface Example {
+      /**
+       * The expression for {@code wire}.
+       *
+       * @param wire the value's wire text
+       * @return a Java expression of the scalar's type
+       */
       CodeBlock of(String wire);
     }
 
-    /** The Java expression of the example, {@code fallback} being the wire text when {@link #wire} is null. */
+    /**
+     * The Java expression of the example, {@code fallback} being the wire text when {@link #wire} is null.
+     *
+     * @param fallback the wire text to use when the scalar has none of its own
+     * @return a Java expression of the scalar's type
+     */
     public CodeBlock example(String fallback) {
       return example.of(wireOr(fallback));
     }
 
+    /**
+     * The example's wire text.
+     *
+     * @param fallback what to return when {@link #wire} is null
+     * @return {@link #wire}, else {@code fallback}
+     */
     public String wireOr(String fallback) {
       return wire != null ? wire : fallback;
     }
   }
 
-  /** The scalar table: every kind once. */
+  /**
+   * The scalar table: every kind once.
+   *
+   * @param kind a primitive kind
+   * @return its Java type, wire form and example
+   */
   public static Scalar scalar(TypeRef.PrimitiveKind kind) {
     return switch (kind) {
       case STRING -> new Scalar(STRING, null, Scalar.Json.STRING, w -> CodeBlock.of("$S", w));
@@ -81,6 +110,11 @@ public final class TypeMapper {
 
   private final String modelPackage;
 
+  /**
+   * A mapper whose named types live in {@code modelPackage}.
+   *
+   * @param modelPackage the generated models' package
+   */
   public TypeMapper(String modelPackage) {
     this.modelPackage = modelPackage;
   }
@@ -89,10 +123,22 @@ public final class TypeMapper {
     return modelPackage;
   }
 
+  /**
+   * The generated model class named {@code name}.
+   *
+   * @param name the type's Java name
+   * @return the class in the model package
+   */
   public ClassName named(String name) {
     return ClassName.get(modelPackage, name);
   }
 
+  /**
+   * The Java type of {@code ref}: a model class, a boxed scalar, {@code List} or {@code Map} of those.
+   *
+   * @param ref a type of the model
+   * @return its Java type
+   */
   public TypeName javaType(TypeRef ref) {
     if (ref instanceof TypeRef.Named n) {
       return named(n.name());
@@ -106,7 +152,12 @@ public final class TypeMapper {
     return scalar(((TypeRef.Primitive) ref).kind()).type();
   }
 
-  /** True when the type has type arguments, so decoding it needs a TypeReference rather than a Class. */
+  /**
+   * True when the type has type arguments, so decoding it needs a TypeReference rather than a Class.
+   *
+   * @param ref a type of the model
+   * @return true for a list or map
+   */
   public static boolean isGeneric(TypeRef ref) {
     return ref instanceof TypeRef.ListOf || ref instanceof TypeRef.MapOf;
   }

@@ -55,6 +55,7 @@ public final class GraphQlReader {
   /**
    * @param schemaFile the SDL file
    * @param responseEnvelope ignored: a GraphQL result is always {@code data.<root field>}
+   * @return the schema's model with one operation per document
    * @throws SpecException naming the file, the line and what is wrong
    */
   public ApiModel read(Path schemaFile, @Nullable String responseEnvelope) {
@@ -130,6 +131,9 @@ public final class GraphQlReader {
    * Whether {@code file} is GraphQL SDL: by its extension ({@code .graphql}, {@code .graphqls}, {@code .gql},
    * {@code .sdl}), or, for a file not named {@code .json}/{@code .yaml}, by content (comments and descriptions,
    * then a definition keyword).
+   *
+   * @param file the spec file
+   * @return true for GraphQL SDL
    */
   public static boolean isSdl(Path file) {
     String n = file.getFileName().toString().toLowerCase(Locale.ROOT);
@@ -145,6 +149,10 @@ public final class GraphQlReader {
   /**
    * Every {@code operations/*.graphql} next to the schema, sorted; none when there is no such folder (the reader
    * then starts from generated starter queries).
+   *
+   * @param schemaFile the schema file
+   * @return the documents, absolute; empty when there are none
+   * @throws java.io.UncheckedIOException when the folder cannot be listed
    */
   public static List<Path> operationFiles(Path schemaFile) {
     Path dir = schemaFile.toAbsolutePath().getParent().resolve(OPERATIONS_FOLDER);
@@ -161,6 +169,8 @@ public final class GraphQlReader {
   /**
    * The schema alone, without operation documents (what {@code provider-api diff} compares); warnings to the log.
    *
+   * @param file the schema file
+   * @return the parsed and validated schema
    * @throws SpecException naming the file, the line and what is wrong
    */
   public static GraphQLSchema schema(Path file) {
@@ -170,6 +180,9 @@ public final class GraphQlReader {
   /**
    * The schema alone; a field declared twice in one type is kept once and reported to {@code warnings}.
    *
+   * @param file the schema file
+   * @param warnings told of each repair, in words
+   * @return the parsed and validated schema
    * @throws SpecException naming the file, the line and what is wrong
    */
   public static GraphQLSchema schema(Path file, Consumer<String> warnings) {

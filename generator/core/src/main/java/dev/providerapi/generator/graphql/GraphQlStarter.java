@@ -35,6 +35,12 @@ public final class GraphQlStarter {
 
   private GraphQlStarter() {}
 
+  /**
+   * One starter query per root Query field callable without arguments.
+   *
+   * @param schema the schema
+   * @return the documents, in the order of the Query type's fields
+   */
   public static List<Document> documents(GraphQLSchema schema) {
     List<Document> out = new ArrayList<>();
     Set<String> names = new HashSet<>();
@@ -57,7 +63,13 @@ public final class GraphQlStarter {
     return out;
   }
 
-  /** Our operation -> starter document, for the two read operations a name can reveal: offers and list. */
+  /**
+   * Our operation -> starter document, for the two read operations a name can reveal: offers and list.
+   *
+   * @param documents the starter documents
+   * @return {@code offers} and {@code list} mapped to the first document whose field's name suggests them;
+   *     a name with no such document is left out
+   */
   public static Map<String, Document> guess(List<Document> documents) {
     Map<String, Document> bound = new LinkedHashMap<>();
     for (Document d : documents) {

@@ -15,6 +15,11 @@ public final class GeneratorVersion {
 
   private GeneratorVersion() {}
 
+  /**
+   * This generator's version.
+   *
+   * @return the Maven project version it was built as
+   */
   public static String get() {
     return VERSION;
   }

@@ -19,7 +19,12 @@ import java.util.TreeSet;
 public final class ReferencedFiles {
   private ReferencedFiles() {}
 
-  /** {@code spec} and every local file it references, directly or not, absolute and normalized, sorted. */
+  /**
+   * {@code spec} and every local file it references, directly or not, absolute and normalized, sorted.
+   *
+   * @param spec a JSON or YAML spec file
+   * @return the files
+   */
   public static Set<Path> of(Path spec) {
     Set<Path> seen = new TreeSet<>();
     Deque<Path> todo = new ArrayDeque<>();
@@ -40,6 +45,9 @@ public final class ReferencedFiles {
   /**
    * The files a spec reads: for JSON or YAML, {@link #of} (only these can reference files); for any other file,
    * the file itself.
+   *
+   * @param spec a spec file
+   * @return the files
    */
   public static Set<Path> ofSpec(Path spec) {
     return spec.getFileName().toString().matches(".*\\.(json|ya?ml)") ? of(spec) : Set.of(spec);

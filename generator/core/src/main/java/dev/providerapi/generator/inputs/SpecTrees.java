@@ -23,7 +23,11 @@ public final class SpecTrees {
 
   private SpecTrees() {}
 
-  /** SnakeYAML options without the code-point limit (aliases stay limited: a billion-laughs file is still refused). */
+  /**
+   * SnakeYAML options without the code-point limit (aliases stay limited: a billion-laughs file is still refused).
+   *
+   * @return new options
+   */
   public static LoaderOptions unlimited() {
     LoaderOptions options = new LoaderOptions();
     options.setCodePointLimit(Integer.MAX_VALUE);
@@ -33,6 +37,8 @@ public final class SpecTrees {
   /**
    * The document in {@code file}; null for an empty file.
    *
+   * @param file the file, UTF-8
+   * @return the document's tree, or null for an empty file
    * @throws SpecException naming the file and the line when it is neither JSON nor YAML
    */
   public static @Nullable JsonNode read(Path file) {
@@ -47,7 +53,14 @@ public final class SpecTrees {
     return parse(file, text);
   }
 
-  /** {@link #read} of text already in memory. */
+  /**
+   * {@link #read} of text already in memory.
+   *
+   * @param file the file the text came from, for messages
+   * @param text the file's text
+   * @return the document's tree, or null for an empty text
+   * @throws SpecException naming the file and the line when it is neither JSON nor YAML
+   */
   public static @Nullable JsonNode parse(Path file, String text) {
     String trimmed = text.stripLeading();
     boolean json = trimmed.startsWith("{") || trimmed.startsWith("[");
