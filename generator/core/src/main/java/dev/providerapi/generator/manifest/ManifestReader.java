@@ -66,7 +66,13 @@ public final class ManifestReader {
   private final ObjectMapper yaml = new ObjectMapper(
       YAMLFactory.builder().build().enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION));
 
-  /** Reads {@code file}; the spec file it names is resolved against the file's folder and must exist. */
+  /**
+   * Reads {@code file}; the spec file it names is resolved against the file's folder and must exist.
+   *
+   * @param file the provider.yaml
+   * @return the validated manifest
+   * @throws SpecException naming the key path and what is wrong
+   */
   public ProviderManifest read(Path file) {
     JsonNode root;
     try {

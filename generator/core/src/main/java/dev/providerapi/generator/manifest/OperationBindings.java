@@ -22,7 +22,13 @@ import org.jspecify.annotations.Nullable;
 public final class OperationBindings {
   private OperationBindings() {}
 
-  /** @throws SpecException at the first problem, naming the binding's key path and what the spec has instead */
+  /**
+   * Checks every binding against the spec: operation ids, parameter names, pointers and bodies.
+   *
+   * @param manifest the provider's provider.yaml
+   * @param model the spec's model
+   * @throws SpecException at the first problem, naming the binding's key path and what the spec has instead
+   */
   public static void check(ProviderManifest manifest, ApiModel model) {
     List<String> available = model.operations().stream().map(OperationDef::id).sorted().toList();
     for (Map.Entry<String, String> e : sorted(manifest.operations())) {
@@ -46,6 +52,10 @@ public final class OperationBindings {
    * The model with provider.yaml's explicit {@code idempotent} applied: a state-changing GET declared
    * {@code idempotent: false} is never retried blindly, a mutation declared {@code idempotent: true} is.
    * Operations without an explicit value keep the spec's default.
+   *
+   * @param manifest the provider's provider.yaml
+   * @param model the spec's model
+   * @return the model with those operations' idempotency replaced
    */
   public static ApiModel applyIdempotency(ProviderManifest manifest, ApiModel model) {
     Map<String, Boolean> explicit = new java.util.TreeMap<>();
@@ -75,6 +85,10 @@ public final class OperationBindings {
   /**
    * Where the instance id goes for a role that takes one: as declared, else the operation's single required
    * path parameter that {@code args} does not fill. Empty when neither says.
+   *
+   * @param b the binding
+   * @param op the operation it calls
+   * @return where the id goes, or empty
    */
   public static Optional<Binding.IdTarget> idTarget(Binding b, OperationDef op) {
     if (b.id() != null) {
