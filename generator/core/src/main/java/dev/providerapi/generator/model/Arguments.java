@@ -14,15 +14,31 @@ public final class Arguments {
 
   /** A parameter ({@code param} set) or the request body ({@code body} set). */
   public record Argument(@Nullable ParamDef param, @Nullable BodyDef body) {
+    /**
+     * Whether the caller must pass it.
+     *
+     * @return the parameter's or the body's {@code required}
+     */
     public boolean required() {
       return param != null ? param.required() : body.required();
     }
 
+    /**
+     * Whether this is the request body.
+     *
+     * @return true when {@code body} is set
+     */
     public boolean isBody() {
       return body != null;
     }
   }
 
+  /**
+   * The client method's arguments of {@code op}, in order.
+   *
+   * @param op the operation
+   * @return path parameters, the required body, required query/header parameters, then the optional ones
+   */
   public static List<Argument> of(OperationDef op) {
     List<Argument> path = new ArrayList<>();
     List<Argument> required = new ArrayList<>();

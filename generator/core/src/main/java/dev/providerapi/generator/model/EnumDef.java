@@ -14,6 +14,15 @@ public record EnumDef(
     TypeRef.PrimitiveKind valueKind,
     List<EnumValue> values) implements TypeDef {
 
+  /**
+   * Copies the values.
+   *
+   * @param name the type's Java-ready name
+   * @param description the spec's description, or null
+   * @param origin where it came from, e.g. {@code #/components/schemas/Instance}
+   * @param valueKind the kind of the wire values (string or integer)
+   * @param values the values, in the spec's order
+   */
   public EnumDef {
     values = List.copyOf(values);
   }

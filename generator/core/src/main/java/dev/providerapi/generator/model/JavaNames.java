@@ -15,18 +15,33 @@ public final class JavaNames {
 
   private JavaNames() {}
 
-  /** {@code instance_types} -> {@code instanceTypes}; {@code class} -> {@code class_}; {@code 1x} -> {@code _1x}. */
+  /**
+   * {@code instance_types} -> {@code instanceTypes}; {@code class} -> {@code class_}; {@code 1x} -> {@code _1x}.
+   *
+   * @param raw a name from the spec
+   * @return a legal lowerCamel Java identifier
+   */
   public static String lowerCamel(String raw) {
     String camel = camel(raw, false);
     return legal(camel);
   }
 
-  /** {@code instance-type} -> {@code InstanceType}. */
+  /**
+   * {@code instance-type} -> {@code InstanceType}.
+   *
+   * @param raw a name from the spec
+   * @return a legal UpperCamel Java identifier
+   */
   public static String upperCamel(String raw) {
     return legal(camel(raw, true));
   }
 
-  /** {@code gpu_1x_a10} / {@code 1x-a10} / {@code fooBar} -> {@code GPU_1X_A10} / {@code _1X_A10} / {@code FOO_BAR}. */
+  /**
+   * {@code gpu_1x_a10} / {@code 1x-a10} / {@code fooBar} -> {@code GPU_1X_A10} / {@code _1X_A10} / {@code FOO_BAR}.
+   *
+   * @param raw a name or value from the spec
+   * @return a legal UPPER_SNAKE Java identifier
+   */
   public static String upperSnake(String raw) {
     StringBuilder out = new StringBuilder();
     char prev = 0;
@@ -58,7 +73,12 @@ public final class JavaNames {
     return legal(s);
   }
 
-  /** Makes a candidate identifier legal: leading digit gets {@code _}, keywords get a trailing {@code _}. */
+  /**
+   * Makes a candidate identifier legal: leading digit gets {@code _}, keywords get a trailing {@code _}.
+   *
+   * @param candidate an identifier that may start with a digit or be a keyword; empty becomes {@code _}
+   * @return a legal Java identifier
+   */
   public static String legal(String candidate) {
     String s = candidate.isEmpty() ? "_" : candidate;
     if (!Character.isJavaIdentifierStart(s.charAt(0))) {

@@ -26,11 +26,29 @@ public record OperationDef(
     boolean deprecated,
     List<Example> examples) {
 
+  /**
+   * Copies the lists.
+   *
+   * @param id the operation's id (OpenAPI operationId, GraphQL operation name)
+   * @param javaName the client method's name
+   * @param summary the spec's one-line summary, or null
+   * @param description the spec's description, or null
+   * @param transport how the operation is sent: HTTP method and path, or a GraphQL document
+   * @param params path, query and header parameters
+   * @param body the request body, or null when there is none
+   * @param response the decoded success type, or null when there is no body
+   * @param responseEnvelope the member or JSON pointer the response is unwrapped from, or null
+   * @param successStatus the HTTP status of success
+   * @param idempotent whether a retry is safe
+   * @param deprecated whether the spec marks it deprecated
+   * @param examples the spec's request and response examples
+   */
   public OperationDef {
     params = List.copyOf(params);
     examples = List.copyOf(examples);
   }
 
+  /** How an operation is sent: an HTTP method and path, or a GraphQL document. */
   public sealed interface Transport {}
 
   /** {@code path} as in the spec ({@code /api/v1/instances/{id}}). */
@@ -39,7 +57,13 @@ public record OperationDef(
   /** A GraphQL document sent as {@code {query, variables}}. */
   public record GraphQl(String document, String operationName, OperationKind kind) implements Transport {}
 
-  public enum OperationKind { QUERY, MUTATION }
+  /** The kind of a GraphQL operation. */
+  public enum OperationKind {
+    /** A query: reads, safe to retry. */
+    QUERY,
+    /** A mutation: changes state, not retried blindly. */
+    MUTATION
+  }
 
   /**
    * A named example exchange: request body JSON and response body JSON (unwrapped or not, as on the wire),

@@ -11,5 +11,13 @@ public record ParamDef(
     boolean required,
     @Nullable String description) {
 
-  public enum Location { PATH, QUERY, HEADER }
+  /** Where a parameter travels. */
+  public enum Location {
+    /** In the URL path, as {@code {name}}. */
+    PATH,
+    /** In the query string. */
+    QUERY,
+    /** In a request header. */
+    HEADER
+  }
 }

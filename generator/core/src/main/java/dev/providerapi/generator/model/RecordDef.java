@@ -15,6 +15,16 @@ public record RecordDef(
     @Nullable TypeRef additionalProperties,
     boolean deprecated) implements TypeDef {
 
+  /**
+   * Copies the fields.
+   *
+   * @param name the type's Java-ready name
+   * @param description the spec's description, or null
+   * @param origin where it came from, e.g. {@code #/components/schemas/Instance}
+   * @param fields the named properties, in the spec's order
+   * @param additionalProperties the type of the extra map's values, or null when there is no such map
+   * @param deprecated whether the spec marks the schema deprecated
+   */
   public RecordDef {
     fields = List.copyOf(fields);
   }

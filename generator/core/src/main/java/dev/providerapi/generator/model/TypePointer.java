@@ -11,6 +11,7 @@ import java.util.List;
 public final class TypePointer {
   private TypePointer() {}
 
+  /** One step of a resolved pointer: a record component or a list element. */
   public sealed interface Step {}
 
   /** A record component: {@code javaName} is its accessor, {@code owner} the record it belongs to. */
@@ -21,6 +22,12 @@ public final class TypePointer {
 
   /** The steps from the root to the target and the target's type. */
   public record Resolved(List<Step> steps, TypeRef type) {
+    /**
+     * Copies the steps.
+     *
+     * @param steps the steps from the root to the target, in order
+     * @param type the target's type
+     */
     public Resolved {
       steps = List.copyOf(steps);
     }
@@ -35,6 +42,15 @@ public final class TypePointer {
     }
   }
 
+  /**
+   * Follows {@code pointer} from {@code root} through the model's types.
+   *
+   * @param model the model whose named types the pointer goes through
+   * @param root the type the pointer starts at
+   * @param pointer a JSON pointer; {@code /} or empty for the root itself
+   * @return the steps and the target's type
+   * @throws Unresolvable when a segment names no component, or a list is not followed by an index
+   */
   public static Resolved resolve(ApiModel model, TypeRef root, String pointer) {
     List<Step> steps = new ArrayList<>();
     TypeRef at = root;

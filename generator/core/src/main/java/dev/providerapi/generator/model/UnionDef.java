@@ -14,12 +14,27 @@ public record UnionDef(
     @Nullable String discriminator,
     List<Variant> variants) implements TypeDef {
 
+  /**
+   * Copies the variants.
+   *
+   * @param name the type's Java-ready name
+   * @param description the spec's description, or null
+   * @param origin where it came from, e.g. {@code #/components/schemas/Instance}
+   * @param discriminator the property whose value names the variant, or null
+   * @param variants the variants, in the spec's order
+   */
   public UnionDef {
     variants = List.copyOf(variants);
   }
 
   /** {@code type} names a {@link RecordDef}; {@code tags} are its discriminator values (may be empty). */
   public record Variant(TypeRef.Named type, List<String> tags) {
+    /**
+     * Copies the tags.
+     *
+     * @param type the variant's record
+     * @param tags its discriminator values (may be empty)
+     */
     public Variant {
       tags = List.copyOf(tags);
     }
