@@ -52,6 +52,12 @@ public final class TypeCollapse {
 
   private TypeCollapse() {}
 
+  /**
+   * {@code model} with structurally identical made-up types merged into one, and references to them rewritten.
+   *
+   * @param model a reader's model
+   * @return the model with merged types; {@code model} itself when it has no made-up types
+   */
   public static ApiModel collapse(ApiModel model) {
     if (model.derived().isEmpty()) {
       return model;

@@ -28,6 +28,7 @@ public final class OpenApiReader {
    * @param spec the spec file
    * @param responseEnvelope when set, a success response whose schema is an object with this member is
    *     unwrapped: the operation's response type is the member's type
+   * @return the spec's model
    * @throws SpecException naming the file, the location in it and what is wrong
    */
   public ApiModel read(Path spec, @Nullable String responseEnvelope) {
@@ -75,6 +76,8 @@ public final class OpenApiReader {
    * The document as swagger-parser's model, after what {@link SpecDocument} accepts beyond the parser: for tools
    * that work on that model (openapi-diff).
    *
+   * @param spec the OpenAPI file
+   * @return swagger-parser's model of it
    * @throws SpecException naming the file, the location in it and what is wrong
    */
   public static OpenAPI parse(Path spec) {

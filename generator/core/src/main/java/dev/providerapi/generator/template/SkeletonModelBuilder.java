@@ -32,6 +32,13 @@ public final class SkeletonModelBuilder {
       "start", List.of("start"),
       "restart", List.of("restart"));
 
+  /**
+   * The Mustache scope of the adapter skeleton.
+   *
+   * @param manifest the provider's provider.yaml
+   * @param model the spec's model
+   * @return template variable -> value
+   */
   public static Map<String, Object> build(ProviderManifest manifest, ApiModel model) {
     String prefix = manifest.classPrefix();
     Set<Capability> caps = manifest.descriptor().capabilities();

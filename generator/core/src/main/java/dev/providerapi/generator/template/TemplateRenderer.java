@@ -24,21 +24,41 @@ import org.jspecify.annotations.Nullable;
  * no HTML escaping.
  */
 public final class TemplateRenderer {
+  /** The adapter skeleton's template. */
   public static final String SKELETON = "adapter-skeleton.mustache";
+  /** The generated client test's template. */
   public static final String CLIENT_TEST = "client-test.mustache";
 
   private final @Nullable Path overrideDir;
 
+  /**
+   * A renderer that prefers templates in {@code overrideDir}.
+   *
+   * @param overrideDir the folder of template overrides (may not exist); null for the defaults only
+   */
   public TemplateRenderer(@Nullable Path overrideDir) {
     this.overrideDir = overrideDir;
   }
 
-  /** Where {@code name} comes from: the override file if it exists, else the classpath resource. */
+  /**
+   * Where {@code name} comes from: the override file if it exists, else the classpath resource.
+   *
+   * @param name the template's file name
+   * @return the override's path, or {@code classpath:templates/<name>}
+   */
   public String origin(String name) {
     Path override = override(name);
     return override != null ? override.toString() : "classpath:templates/" + name;
   }
 
+  /**
+   * Renders the template {@code name} with {@code scope}, without HTML escaping.
+   *
+   * @param name the template's file name
+   * @param scope the template's variables
+   * @return the rendered text
+   * @throws SpecException when the template cannot be compiled or rendered, naming the file
+   */
   public String render(String name, Object scope) {
     String text = load(name);
     DefaultMustacheFactory factory = new DefaultMustacheFactory() {

@@ -73,8 +73,13 @@ public final class TestModelBuilder {
   }
 
   /**
+   * The Mustache scope of the generated client test.
+   *
+   * @param manifest the provider's provider.yaml
+   * @param model the spec's model
    * @param specName the spec file name for the generated header
    * @param fixtures operation id -> fixture bodies (override the spec's examples)
+   * @return template variable -> value
    */
   public static Map<String, Object> build(ProviderManifest manifest, ApiModel model, Map<String, Fixture> fixtures,
       String specName) {

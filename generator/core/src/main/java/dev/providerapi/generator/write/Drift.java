@@ -2,6 +2,7 @@ package dev.providerapi.generator.write;
 
 /** One difference between the tree on disk and what generation would write; {@code path} is relative. */
 public record Drift(String path, Kind kind) {
+  /** How the file on disk differs. */
   public enum Kind {
     /** The file exists with other content. */
     CHANGED,

@@ -21,6 +21,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record GeneratedManifest(
     @Nullable String generatorVersion, SortedMap<String, String> inputs, SortedMap<String, String> generated) {
+  /** The manifest's file name in the target folder. */
   public static final String FILE_NAME = "generated.manifest";
 
   private static final String HEADER = "# provider-api: sha256 of the inputs and of every generated file. Do not edit.";
@@ -29,8 +30,12 @@ public record GeneratedManifest(
   private static final String GENERATED = "# generated";
 
   /**
+   * The manifest's text for these inputs and generated files.
+   *
+   * @param generatorVersion the generator's version
    * @param inputs input path (as the user names it, e.g. relative to the repository) -> content
    * @param generated generated path relative to the target folder -> content
+   * @return the manifest as UTF-8 bytes, paths sorted
    */
   public static byte[] render(String generatorVersion, Map<String, byte[]> inputs, Map<String, byte[]> generated) {
     StringBuilder sb = new StringBuilder();
@@ -43,7 +48,12 @@ public record GeneratedManifest(
     return sb.toString().getBytes(StandardCharsets.UTF_8);
   }
 
-  /** Reads what {@link #render} wrote; null when {@code bytes} is not such a manifest. */
+  /**
+   * Reads what {@link #render} wrote; null when {@code bytes} is not such a manifest.
+   *
+   * @param bytes a file's content
+   * @return the manifest, or null
+   */
   public static @Nullable GeneratedManifest parse(byte[] bytes) {
     String version = null;
     SortedMap<String, String> inputs = new TreeMap<>();
@@ -71,6 +81,12 @@ public record GeneratedManifest(
     return new GeneratedManifest(version, inputs, generated);
   }
 
+  /**
+   * The hex SHA-256 of {@code bytes}, as the manifest records it.
+   *
+   * @param bytes the content
+   * @return 64 lower-case hex digits
+   */
   public static String sha256(byte[] bytes) {
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));

@@ -52,6 +52,7 @@ public final class GeneratedWriter {
 
   private final FileOps ops;
 
+  /** A writer on the real file system. */
   public GeneratedWriter() {
     this(REAL);
   }
@@ -65,7 +66,12 @@ public final class GeneratedWriter {
     return ROOTS.stream().filter(r -> path.startsWith(r + "/")).findFirst().orElse(null);
   }
 
-  /** Differences between disk and {@code plan}, sorted by path; nothing is written. */
+  /**
+   * Differences between disk and {@code plan}, sorted by path; nothing is written.
+   *
+   * @param plan what generation would write
+   * @return the differences; empty when the disk matches
+   */
   public List<Drift> check(GenerationPlan plan) {
     Placement placement = plan.placement();
     List<Drift> drift = new ArrayList<>(generatedDrift(plan, existing(placement)));
@@ -86,7 +92,13 @@ public final class GeneratedWriter {
     return drift;
   }
 
-  /** Writes {@code plan}; on failure the generated roots are as they were before the call. */
+  /**
+   * Writes {@code plan}; on failure the generated roots are as they were before the call.
+   *
+   * @param plan what to write
+   * @return how many files were written, left unchanged and deleted, and the once-only files created
+   * @throws UncheckedIOException when a file cannot be written
+   */
   public WriteResult write(GenerationPlan plan) {
     Path target = plan.targetDir();
     Placement placement = plan.placement();
