@@ -36,6 +36,8 @@ public final class Usage {
   private final Map<String, Set<String>> bound = new TreeMap<>();
 
   /**
+   * What of {@code ours} each operation uses, and which operations provider.yaml binds.
+   *
    * @param ours our spec, read with the provider's response envelope
    * @param bindings provider.yaml {@code operations}: our operation name -> the spec's operation id
    */

@@ -12,7 +12,12 @@ import java.util.List;
  * adapter is missing.
  */
 public final class CapabilityHooks {
-  /** A mandatory method: {@code <returns> <name>(String instanceId)}. */
+  /**
+   * A mandatory method: {@code <returns> <name>(String instanceId)}.
+   *
+   * @param name the method's name
+   * @param returns its return type
+   */
   public record Hook(String name, Class<?> returns) {}
 
   private CapabilityHooks() {}

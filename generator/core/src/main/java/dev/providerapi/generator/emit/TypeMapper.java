@@ -32,6 +32,7 @@ public final class TypeMapper {
    * @param wire the example value as it travels (path, query, header text; JSON scalar text), or null for a kind
    *     whose example is derived from the parameter's name ({@link #example(String)})
    * @param json how the example sits in a JSON body: a number, a boolean or a string
+   * @param example makes the Java expression of an example from its wire text
    */
   public record Scalar(TypeName type, @Nullable String wire, Json json, Example example) {
     /** How a JSON body carries an example value. */

@@ -47,12 +47,18 @@ public final class GraphQlReader {
     this(w -> { });
   }
 
-  /** @param warnings also receives each warning, one line naming the file and place, as it is found */
+  /**
+   * A reader that also reports each warning as it is found.
+   *
+   * @param warnings also receives each warning, one line naming the file and place, as it is found
+   */
   public GraphQlReader(Consumer<String> warnings) {
     this.warnings = warnings;
   }
 
   /**
+   * Reads the schema and its operation documents (or generated starter queries when there are none).
+   *
    * @param schemaFile the SDL file
    * @param responseEnvelope ignored: a GraphQL result is always {@code data.<root field>}
    * @return the schema's model with one operation per document

@@ -26,7 +26,14 @@ import java.util.regex.Pattern;
  * Real documents select what the adapter needs; these give the generator something valid to start from.
  */
 public final class GraphQlStarter {
-  /** An operation document: its name (the operation id and file name) and text. */
+  /**
+   * An operation document: its name (the operation id and file name) and text.
+   *
+   * @param name the operation's name: its id and file name
+   * @param field the root Query field it calls
+   * @param text the document's GraphQL text
+   * @param returnsList whether the field returns a list
+   */
   public record Document(String name, String field, String text, boolean returnsList) {}
 
   private static final Pattern OFFERS = Pattern.compile(".*(offer|instance.?type|gpu.?type|availab|bundle|plan|market|sku).*");

@@ -93,7 +93,12 @@ public record Binding(
         Errors.NONE, Errors.NONE, Errors.NONE, null, null, false);
   }
 
-  /** Where the instance id travels: a parameter by its spec name, or a JSON pointer into the request body. */
+  /**
+   * Where the instance id travels: a parameter by its spec name, or a JSON pointer into the request body.
+   *
+   * @param param the parameter that takes the id (its spec name), or null
+   * @param bodyPointer the JSON pointer in the request body the id is set at, or null
+   */
   public record IdTarget(@Nullable String param, @Nullable String bodyPointer) {}
 
   /** How a list operation pages. */

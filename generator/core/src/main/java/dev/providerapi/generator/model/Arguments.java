@@ -12,7 +12,12 @@ import org.jspecify.annotations.Nullable;
 public final class Arguments {
   private Arguments() {}
 
-  /** A parameter ({@code param} set) or the request body ({@code body} set). */
+  /**
+   * A parameter ({@code param} set) or the request body ({@code body} set).
+   *
+   * @param param the parameter, or null for the body
+   * @param body the request body, or null for a parameter
+   */
   public record Argument(@Nullable ParamDef param, @Nullable BodyDef body) {
     /**
      * Whether the caller must pass it.

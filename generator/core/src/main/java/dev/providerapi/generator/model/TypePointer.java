@@ -14,13 +14,27 @@ public final class TypePointer {
   /** One step of a resolved pointer: a record component or a list element. */
   public sealed interface Step {}
 
-  /** A record component: {@code javaName} is its accessor, {@code owner} the record it belongs to. */
+  /**
+   * A record component: {@code javaName} is its accessor, {@code owner} the record it belongs to.
+   *
+   * @param owner the record the component belongs to
+   * @param field the component
+   */
   public record Field(String owner, FieldDef field) implements Step {}
 
-  /** An element of a list. */
+  /**
+   * An element of a list.
+   *
+   * @param index the element's index, from 0
+   */
   public record Index(int index) implements Step {}
 
-  /** The steps from the root to the target and the target's type. */
+  /**
+   * The steps from the root to the target and the target's type.
+   *
+   * @param steps the steps from the root to the target, in order
+   * @param type the target's type
+   */
   public record Resolved(List<Step> steps, TypeRef type) {
     /**
      * Copies the steps.

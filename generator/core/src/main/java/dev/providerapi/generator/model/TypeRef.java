@@ -38,7 +38,11 @@ public sealed interface TypeRef {
    */
   record Primitive(PrimitiveKind kind) implements TypeRef {}
 
-  /** A type declared in {@link ApiModel#types()} by this (Java-ready, unique) name. */
+  /**
+   * A type declared in {@link ApiModel#types()} by this (Java-ready, unique) name.
+   *
+   * @param name the type's name
+   */
   record Named(String name) implements TypeRef {}
 
   /**
@@ -48,7 +52,11 @@ public sealed interface TypeRef {
    */
   record ListOf(TypeRef element) implements TypeRef {}
 
-  /** {@code additionalProperties}: string keys. */
+  /**
+   * {@code additionalProperties}: string keys.
+   *
+   * @param value the type of the map's values
+   */
   record MapOf(TypeRef value) implements TypeRef {}
 
   /**

@@ -25,6 +25,8 @@ public final class OpenApiReader {
   private static final Pattern VARIABLE = Pattern.compile("\\{([^{}]*)}");
 
   /**
+   * Reads an OpenAPI (or Swagger 2) document into the model.
+   *
    * @param spec the spec file
    * @param responseEnvelope when set, a success response whose schema is an object with this member is
    *     unwrapped: the operation's response type is the member's type

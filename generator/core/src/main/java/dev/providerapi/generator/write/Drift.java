@@ -1,6 +1,11 @@
 package dev.providerapi.generator.write;
 
-/** One difference between the tree on disk and what generation would write; {@code path} is relative. */
+/**
+ * One difference between the tree on disk and what generation would write; {@code path} is relative.
+ *
+ * @param path the file's path relative to the target folder
+ * @param kind how it differs
+ */
 public record Drift(String path, Kind kind) {
   /** How the file on disk differs. */
   public enum Kind {
