@@ -145,6 +145,9 @@ public record LaunchRequest(
     private @Nullable String clientToken;
     private @Nullable String name;
 
+    /** An empty builder; {@link LaunchRequest#builder()} makes one. */
+    private Builder() {}
+
     /**
      * Sets the offer to launch.
      *

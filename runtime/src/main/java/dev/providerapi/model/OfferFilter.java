@@ -140,6 +140,9 @@ public record OfferFilter(
     private @Nullable String interconnect;
     private @Nullable OfferSort sort;
 
+    /** An empty builder; {@link OfferFilter#builder()} makes one. */
+    private Builder() {}
+
     /**
      * Sets the GPU.
      *
