@@ -12,7 +12,6 @@ import java.util.regex.Pattern;
  * {@link StartupScripts#withEnv}).
  */
 public final class DockerEnv {
-  private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern FLAG_SAFE = Pattern.compile("[^\\s'\"\\\\]*");
 
   private DockerEnv() {}
@@ -37,10 +36,7 @@ public final class DockerEnv {
     StringBuilder flags = new StringBuilder();
     Map<String, String> viaScript = new LinkedHashMap<>();
     for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
-      if (!NAME.matcher(e.getKey()).matches()) {
-        throw new IllegalArgumentException("invalid environment variable name '" + e.getKey()
-            + "'; allowed: letters, digits and '_', not starting with a digit");
-      }
+      StartupScripts.requireEnvName(e.getKey());
       if (FLAG_SAFE.matcher(e.getValue()).matches()) {
         if (flags.length() > 0) {
           flags.append(' ');

@@ -35,9 +35,7 @@ public final class StartupScripts {
     }
     StringBuilder exports = new StringBuilder();
     for (Map.Entry<String, String> e : new TreeMap<>(env).entrySet()) {
-      if (!NAME.matcher(e.getKey()).matches()) {
-        throw new IllegalArgumentException("invalid environment variable name '" + e.getKey() + "'");
-      }
+      requireEnvName(e.getKey());
       String quoted = shellQuote(e.getValue());
       exports.append("export ").append(e.getKey()).append('=').append(quoted).append('\n');
       exports.append("echo ").append(shellQuote(e.getKey() + "=" + e.getValue()))
@@ -110,5 +108,18 @@ public final class StartupScripts {
       return null;
     }
     return full.startsWith("#!") ? full : "#!/bin/bash\n" + full;
+  }
+
+  /**
+   * Refuses a name a shell cannot export (and docker's {@code -e} would mangle).
+   *
+   * @param name an environment variable name
+   * @throws IllegalArgumentException when it is not letters, digits and {@code _}, or starts with a digit
+   */
+  static void requireEnvName(String name) {
+    if (!NAME.matcher(name).matches()) {
+      throw new IllegalArgumentException("invalid environment variable name '" + name
+          + "'; allowed: letters, digits and '_', not starting with a digit");
+    }
   }
 }
