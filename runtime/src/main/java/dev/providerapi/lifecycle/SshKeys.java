@@ -1,9 +1,5 @@
 package dev.providerapi.lifecycle;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -74,11 +70,6 @@ public final class SshKeys {
    * @return the name, {@code provider-api-} and 16 hex digits
    */
   public static String registeredName(String publicKey) {
-    try {
-      byte[] digest = MessageDigest.getInstance("SHA-256").digest(material(publicKey).getBytes(StandardCharsets.UTF_8));
-      return "provider-api-" + HexFormat.of().formatHex(digest).substring(0, 16);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
+    return "provider-api-" + Values.sha256Hex(material(publicKey)).substring(0, 16);
   }
 }

@@ -2,7 +2,11 @@ package dev.providerapi.lifecycle;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -135,5 +139,21 @@ public final class Values {
    */
   public static boolean isBlank(@Nullable String s) {
     return s == null || s.isBlank();
+  }
+
+  /**
+   * The SHA-256 of text as UTF-8, in lower-case hex: a stable name for content (a registered key, a stored
+   * script) that is the same on every machine.
+   *
+   * @param text any text
+   * @return 64 hex digits
+   */
+  public static String sha256Hex(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+          .digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
   }
 }

@@ -40,6 +40,8 @@ class AdapterHelpersTest {
     assertThat(SshKeys.material(KEY)).isEqualTo("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB7");
     assertThat(SshKeys.sameKey(KEY, "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB7 other@desk")).isTrue();
     // the comment does not change the name a key is registered under
+    // sha256("abc"), FIPS 180-2's example: the hex is the standard digest, so names agree across machines
+    assertThat(Values.sha256Hex("abc")).isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     assertThat(SshKeys.registeredName(KEY)).matches("provider-api-[0-9a-f]{16}")
         .isEqualTo(SshKeys.registeredName("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB7"));
   }

@@ -6,11 +6,8 @@ import dev.providerapi.paperspace.model.StartupScript;
 import dev.providerapi.paperspace.model.StartupScriptPage;
 import dev.providerapi.lifecycle.Failures;
 import dev.providerapi.lifecycle.Paginator;
+import dev.providerapi.lifecycle.Values;
 import dev.providerapi.spi.StartupScripts;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -57,14 +54,6 @@ final class StartupScriptResources {
   }
 
   static String nameFor(String content) {
-    return NAME_PREFIX + sha256(content).substring(0, 16);
-  }
-
-  private static String sha256(String s) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is always available", e);
-    }
+    return NAME_PREFIX + Values.sha256Hex(content).substring(0, 16);
   }
 }
