@@ -20,6 +20,9 @@ public final class FakeState {
   private final Map<Op, AtomicInteger> calls = new ConcurrentHashMap<>();
   private final List<Arrival> arrivals = new CopyOnWriteArrayList<>();
 
+  /** An empty state: no instances, no requests seen. */
+  public FakeState() {}
+
   /**
    * One request's arrival: its operation and {@link System#nanoTime()}.
    *

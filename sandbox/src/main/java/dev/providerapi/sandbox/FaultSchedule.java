@@ -18,6 +18,9 @@ public final class FaultSchedule {
   private volatile Duration delay = Duration.ofSeconds(2);
   private volatile Duration stall = Duration.ofSeconds(5);
 
+  /** An empty schedule: every request is answered as the fake would. */
+  public FaultSchedule() {}
+
   private static final class Pending {
     final FaultKind kind;
     int remaining;

@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicLong;
 public final class SandboxClock {
   private final AtomicLong offsetMillis = new AtomicLong();
 
+  /** A clock at the system time, until a test moves it forward ({@link #advance}). */
+  public SandboxClock() {}
+
   /**
    * The sandbox's current instant.
    *

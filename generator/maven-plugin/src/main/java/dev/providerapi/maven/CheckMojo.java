@@ -17,6 +17,9 @@ import org.apache.maven.plugins.annotations.Mojo;
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractProviderApiMojo {
 
+  /** Made by Maven, which injects the parameters. */
+  public CheckMojo() {}
+
   @Override
   public void execute() throws MojoExecutionException, MojoFailureException {
     if (skip) {

@@ -20,6 +20,9 @@ public class GenerateMojo extends AbstractProviderApiMojo {
   static final String MAIN_JAVA = "src/generated/java";
   static final String TEST_JAVA = "src/generated-test/java";
 
+  /** Made by Maven, which injects the parameters. */
+  public GenerateMojo() {}
+
   /** Generate even when the manifest says the output is current. */
   @Parameter(property = "provider-api.force", defaultValue = "false")
   boolean force;

@@ -33,6 +33,9 @@ public class ProcessorSyncMojo extends AbstractMojo {
   static final String ROOT = "# root ";
   static final String WATCH = "# watch ";
 
+  /** Made by Maven, which injects the parameters. */
+  public ProcessorSyncMojo() {}
+
   /** Where javac writes generated sources (the compiler plugin's {@code generatedSourcesDirectory}). */
   @Parameter(property = "provider-api.annotationsDirectory",
       defaultValue = "${project.build.directory}/generated-sources/annotations", required = true)

@@ -40,6 +40,9 @@ public final class ProviderApiProcessor extends AbstractProcessor {
   /** Folder that annotation paths and {@code specs/<name>/provider.yaml} are resolved against. */
   public static final String ROOT_OPTION = "providerapi.root";
 
+  /** Made by javac through the service registration. */
+  public ProviderApiProcessor() {}
+
   private static final String GENERATED_JAVA = "src/generated/java/";
 
   /** Folder, under the generated sources, of the per-provider inputs records. */

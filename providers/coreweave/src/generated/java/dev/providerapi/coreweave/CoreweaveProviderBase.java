@@ -107,6 +107,8 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
   private volatile CoreweaveApi api;
 
   /**
+   * The base of an adapter that runs with {@code config}.
+   *
    * @param config credentials, base URL, timeouts and limits this adapter runs with
    */
   protected CoreweaveProviderBase(ProviderConfig config) {

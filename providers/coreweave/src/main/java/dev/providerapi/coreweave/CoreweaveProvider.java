@@ -83,7 +83,11 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
     this(ProviderConfig.fromEnvironment());
   }
 
-  /** @param config credentials, base URL, timeouts and limits to run with */
+  /**
+   * An adapter that runs with {@code config}.
+   *
+   * @param config credentials, base URL, timeouts and limits to run with
+   */
   public CoreweaveProvider(ProviderConfig config) {
     this(config, KubeconfigCredentials::autoConfigure);
   }

@@ -110,6 +110,8 @@ public abstract class HyperstackProviderBase extends AbstractProvider {
   private volatile HyperstackApi api;
 
   /**
+   * The base of an adapter that runs with {@code config}.
+   *
    * @param config credentials, base URL, timeouts and limits this adapter runs with
    */
   protected HyperstackProviderBase(ProviderConfig config) {

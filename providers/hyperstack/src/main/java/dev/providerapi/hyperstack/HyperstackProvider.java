@@ -61,7 +61,11 @@ public final class HyperstackProvider extends HyperstackProviderBase {
     this(ProviderConfig.fromEnvironment());
   }
 
-  /** @param config credentials, base URL, timeouts and limits to run with */
+  /**
+   * An adapter that runs with {@code config}.
+   *
+   * @param config credentials, base URL, timeouts and limits to run with
+   */
   public HyperstackProvider(ProviderConfig config) {
     super(config);
   }

@@ -114,6 +114,8 @@ public abstract class LambdaProviderBase extends AbstractProvider {
   private volatile LambdaApi api;
 
   /**
+   * The base of an adapter that runs with {@code config}.
+   *
    * @param config credentials, base URL, timeouts and limits this adapter runs with
    */
   protected LambdaProviderBase(ProviderConfig config) {

@@ -50,7 +50,11 @@ public final class LambdaProvider extends LambdaProviderBase {
     this(ProviderConfig.fromEnvironment());
   }
 
-  /** @param config credentials, base URL, timeouts and limits to run with */
+  /**
+   * An adapter that runs with {@code config}.
+   *
+   * @param config credentials, base URL, timeouts and limits to run with
+   */
   public LambdaProvider(ProviderConfig config) {
     super(config);
   }

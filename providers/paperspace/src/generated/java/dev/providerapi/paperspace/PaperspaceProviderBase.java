@@ -95,6 +95,8 @@ public abstract class PaperspaceProviderBase extends AbstractProvider {
   private volatile PaperspaceApi api;
 
   /**
+   * The base of an adapter that runs with {@code config}.
+   *
    * @param config credentials, base URL, timeouts and limits this adapter runs with
    */
   protected PaperspaceProviderBase(ProviderConfig config) {

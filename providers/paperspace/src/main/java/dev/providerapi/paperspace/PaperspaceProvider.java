@@ -80,7 +80,11 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
     this(ProviderConfig.fromEnvironment());
   }
 
-  /** @param config credentials, base URL, timeouts and limits to run with */
+  /**
+   * An adapter that runs with {@code config}.
+   *
+   * @param config credentials, base URL, timeouts and limits to run with
+   */
   public PaperspaceProvider(ProviderConfig config) {
     super(config);
   }

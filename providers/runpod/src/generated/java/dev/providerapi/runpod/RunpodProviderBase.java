@@ -85,6 +85,8 @@ public abstract class RunpodProviderBase extends AbstractProvider {
   private volatile RunpodApi api;
 
   /**
+   * The base of an adapter that runs with {@code config}.
+   *
    * @param config credentials, base URL, timeouts and limits this adapter runs with
    */
   protected RunpodProviderBase(ProviderConfig config) {

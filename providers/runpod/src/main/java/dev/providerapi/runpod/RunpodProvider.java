@@ -69,7 +69,11 @@ public final class RunpodProvider extends RunpodProviderBase {
     this(ProviderConfig.fromEnvironment());
   }
 
-  /** @param config credentials, base URL, timeouts and limits to run with */
+  /**
+   * An adapter that runs with {@code config}.
+   *
+   * @param config credentials, base URL, timeouts and limits to run with
+   */
   public RunpodProvider(ProviderConfig config) {
     super(config);
   }

@@ -92,6 +92,8 @@ public abstract class TensordockProviderBase extends AbstractProvider {
   private volatile TensordockApi api;
 
   /**
+   * The base of an adapter that runs with {@code config}.
+   *
    * @param config credentials, base URL, timeouts and limits this adapter runs with
    */
   protected TensordockProviderBase(ProviderConfig config) {

@@ -62,7 +62,11 @@ public final class TensordockProvider extends TensordockProviderBase {
     this(ProviderConfig.fromEnvironment());
   }
 
-  /** @param config credentials, base URL, timeouts and limits to run with */
+  /**
+   * An adapter that runs with {@code config}.
+   *
+   * @param config credentials, base URL, timeouts and limits to run with
+   */
   public TensordockProvider(ProviderConfig config) {
     super(config);
   }

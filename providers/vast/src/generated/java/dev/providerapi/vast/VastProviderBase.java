@@ -153,6 +153,8 @@ public abstract class VastProviderBase extends AbstractProvider {
   private volatile VastApi api;
 
   /**
+   * The base of an adapter that runs with {@code config}.
+   *
    * @param config credentials, base URL, timeouts and limits this adapter runs with
    */
   protected VastProviderBase(ProviderConfig config) {

@@ -66,7 +66,11 @@ public final class VastProvider extends VastProviderBase {
     this(ProviderConfig.fromEnvironment());
   }
 
-  /** @param config credentials, base URL, timeouts and limits to run with */
+  /**
+   * An adapter that runs with {@code config}.
+   *
+   * @param config credentials, base URL, timeouts and limits to run with
+   */
   public VastProvider(ProviderConfig config) {
     super(config);
   }

@@ -43,6 +43,9 @@ public final class CrdReader {
   private static final Pattern PATH_PARAM = Pattern.compile("\\{([A-Za-z][A-Za-z0-9_]*)}");
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
 
+  /** A reader of VirtualServer-style CRDs; it holds no state between reads. */
+  public CrdReader() {}
+
   /**
    * Reads the CRD in {@code spec}.
    *

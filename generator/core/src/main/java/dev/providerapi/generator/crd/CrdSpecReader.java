@@ -15,6 +15,9 @@ import org.jspecify.annotations.Nullable;
 public final class CrdSpecReader implements SpecReader {
   private static final Pattern CRD_KIND = Pattern.compile("(?m)^\\s*\"?kind\"?\\s*:\\s*\"?CustomResourceDefinition\"?");
 
+  /** The CRD kind's reader; it holds no state between reads. */
+  public CrdSpecReader() {}
+
   private final CrdReader reader = new CrdReader();
 
   @Override

@@ -61,7 +61,8 @@ final class AdapterBaseEmitter {
         .addField(FieldSpec.builder(api, "api", Modifier.PRIVATE, Modifier.VOLATILE)
             .addAnnotation(Naming.NULLABLE_ANNOTATION).build())
         .addMethod(MethodSpec.constructorBuilder()
-            .addJavadoc("@param config credentials, base URL, timeouts and limits this adapter runs with\n")
+            .addJavadoc("The base of an adapter that runs with {@code config}.\n\n@param config credentials, base URL, timeouts and"
+                + " limits this adapter runs with\n")
             .addModifiers(Modifier.PROTECTED)
             .addParameter(ProviderConfig.class, "config")
             .addStatement("super(DESCRIPTOR, config)")

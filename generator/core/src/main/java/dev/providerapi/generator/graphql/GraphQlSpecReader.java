@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
 public final class GraphQlSpecReader implements SpecReader {
   private final GraphQlReader reader = new GraphQlReader();
 
+  /** The GraphQL kind's reader; it holds no state between reads. */
+  public GraphQlSpecReader() {}
+
   @Override
   public String kind() {
     return "graphql";

@@ -48,6 +48,9 @@ import org.jspecify.annotations.Nullable;
  */
 public final class ManifestReader {
 
+  /** A reader of provider.yaml files; one can read any number of them. */
+  public ManifestReader() {}
+
   static final List<String> TOP_LEVEL_KEYS = List.of(
       "name", "displayName", "javaPackage", "classPrefix", "spec", "baseUrl", "consoleUrl", "auth",
       "responseEnvelope", "rateLimits", "operationRateLimits", "errors", "status", "preempted", "operations",

@@ -24,6 +24,9 @@ import org.jspecify.annotations.Nullable;
 public final class OpenApiReader {
   private static final Pattern VARIABLE = Pattern.compile("\\{([^{}]*)}");
 
+  /** A reader of OpenAPI 3.x and Swagger 2.0 specs; it holds no state between reads. */
+  public OpenApiReader() {}
+
   /**
    * Reads an OpenAPI (or Swagger 2) document into the model.
    *

@@ -11,6 +11,9 @@ import org.jspecify.annotations.Nullable;
 public final class OpenApiSpecReader implements SpecReader {
   private final OpenApiReader reader = new OpenApiReader();
 
+  /** The OpenAPI kind's reader; it holds no state between reads. */
+  public OpenApiSpecReader() {}
+
   @Override
   public String kind() {
     return "openapi";

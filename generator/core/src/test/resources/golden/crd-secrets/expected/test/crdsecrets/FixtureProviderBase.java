@@ -29,6 +29,8 @@ public abstract class FixtureProviderBase extends AbstractProvider {
   private volatile FixtureApi api;
 
   /**
+   * The base of an adapter that runs with {@code config}.
+   *
    * @param config credentials, base URL, timeouts and limits this adapter runs with
    */
   protected FixtureProviderBase(ProviderConfig config) {
