@@ -130,22 +130,13 @@ public final class TensordockProvider extends TensordockProviderBase {
     return toInstance(detail, detail.id());
   }
 
-  /** A list entry as ours (the list carries little more than name and status). */
+  /** A list entry as ours: the same fields as the detailed answer, without port forwards. */
   @Override
   protected Instance toInstance(InstanceSummary summary) {
-    var attributes = summary.attributes();
-    String raw = attributes == null ? null : attributes.status();
-    Instance.Builder b = Instance.builder(name(), summary.id())
-        .name(attributes == null ? null : attributes.name())
-        .status(mapStatusOrUnknown(raw))
-        .rawStatus(raw)
-        .market(Market.ON_DEMAND)
-        .detail("type", summary.type());
-    if (attributes != null) {
-      gpus(b, attributes.resources(), attributes.rateHourly());
-      b.publicIp(attributes.ipAddress()).sshPort(attributes.ipAddress() == null ? null : 22);
-    }
-    return b.build();
+    var a = summary.attributes();
+    return toInstance(a == null ? new InstanceDetail(summary.type(), summary.id(), null, null, null, null, null, null)
+        : new InstanceDetail(summary.type(), summary.id(), a.name(), a.status(), a.ipAddress(), null, a.resources(),
+            a.rateHourly()), summary.id());
   }
 
   private Instance toInstance(InstanceDetail d, @Nullable String requestedId) {
