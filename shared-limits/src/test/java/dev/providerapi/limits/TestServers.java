@@ -14,7 +14,8 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The loopback servers that {@code .ci/services.sh start} runs (and {@code .ci/run} starts before the build).
- * A test that needs one skips, naming the command, only when it does not answer on this machine.
+ * A test that needs one skips, naming the command, when it does not answer on this machine; under {@code .ci/run}
+ * ({@link #REQUIRED}) it fails instead.
  */
 final class TestServers {
   static final String PG_HOST = "127.0.0.1";
@@ -25,13 +26,27 @@ final class TestServers {
 
   private TestServers() {}
 
+  /**
+   * Set by {@code .ci/run}, which starts the servers: there a server that does not answer fails the test instead of
+   * skipping it, so CI cannot pass with the PostgreSQL and Redis tests silently not run.
+   */
+  static final boolean REQUIRED = System.getenv("PROVIDER_API_SERVICES_REQUIRED") != null;
+
+  private static void require(boolean up, String message) {
+    if (REQUIRED) {
+      org.junit.jupiter.api.Assertions.assertTrue(up, message);
+    } else {
+      assumeTrue(up, message);
+    }
+  }
+
   static void assumePostgres() {
-    assumeTrue(answers(PG_PORT), "PostgreSQL is not up on " + PG_HOST + ":" + PG_PORT
+    require(answers(PG_PORT), "PostgreSQL is not up on " + PG_HOST + ":" + PG_PORT
         + "; run .ci/services.sh start (CI's .ci/run does)");
   }
 
   static void assumeRedis() {
-    assumeTrue(answers(REDIS_PORT), "Redis is not up on 127.0.0.1:" + REDIS_PORT
+    require(answers(REDIS_PORT), "Redis is not up on 127.0.0.1:" + REDIS_PORT
         + "; run .ci/services.sh start (CI's .ci/run does)");
   }
 
