@@ -104,7 +104,9 @@ class TwoJvmSandboxLimitTest {
         childLines.stream().filter(l -> l.startsWith("GRANTED ")).forEach(l -> grants.add(Long.parseLong(l.substring(8)) * 1_000));
         Collections.sort(grants);
         int sent = mine.sent() + theirs.sent();
-        assertThat(grants).hasSize(sent);
+        // Every sent call held a token. A call whose deadline passed between taking its token and sending holds one
+        // too and counts as shed (a loaded machine does this), so the grants are the sent calls plus at most those.
+        assertThat(grants.size()).as("tokens granted").isBetween(sent, sent + mine.shed() + theirs.shed());
         SharedLimitWorker.withinLimit(limit, "granted", grants, 50_000_000L, 0);
         // After the burst, tokens come at the refill rate; the pair should use at least 90% of them.
         double seconds = (grants.get(grants.size() - 1) - grants.get(0)) / 1e9;
