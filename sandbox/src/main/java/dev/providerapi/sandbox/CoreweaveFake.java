@@ -3,6 +3,7 @@ package dev.providerapi.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.providerapi.model.LaunchRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -216,7 +217,7 @@ final class CoreweaveFake extends FakeProvider {
 
   /** A CoreWeave OS image (a VirtualServer takes no container image). */
   @Override
-  public dev.providerapi.model.LaunchRequest.Builder sampleLaunch(boolean sshKeys) {
+  public LaunchRequest.Builder sampleLaunch(boolean sshKeys) {
     return super.sampleLaunch(sshKeys).image("ubuntu2204-nvidia-535-docker-master-ord1");
   }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.networknt.schema.JsonSchema;
+import dev.providerapi.model.LaunchRequest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -263,8 +264,8 @@ public abstract class FakeProvider {
    * @param sshKeys whether to add an SSH key
    * @return a new builder with the image (and key) set
    */
-  public dev.providerapi.model.LaunchRequest.Builder sampleLaunch(boolean sshKeys) {
-    dev.providerapi.model.LaunchRequest.Builder b = dev.providerapi.model.LaunchRequest.builder()
+  public LaunchRequest.Builder sampleLaunch(boolean sshKeys) {
+    LaunchRequest.Builder b = LaunchRequest.builder()
         .image("pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime");
     return sshKeys ? b.sshKey("ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIExample user@host") : b;
   }

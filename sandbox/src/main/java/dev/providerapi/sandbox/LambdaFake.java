@@ -3,6 +3,7 @@ package dev.providerapi.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.providerapi.model.LaunchRequest;
 import java.util.Map;
 import java.util.Set;
 
@@ -193,8 +194,8 @@ final class LambdaFake extends FakeProvider {
 
   /** Lambda takes SSH keys by registered name; this fake knows {@code yubikey}. It needs no image. */
   @Override
-  public dev.providerapi.model.LaunchRequest.Builder sampleLaunch(boolean sshKeys) {
-    return dev.providerapi.model.LaunchRequest.builder().sshKey("yubikey");
+  public LaunchRequest.Builder sampleLaunch(boolean sshKeys) {
+    return LaunchRequest.builder().sshKey("yubikey");
   }
 
   @Override

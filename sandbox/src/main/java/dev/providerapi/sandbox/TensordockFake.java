@@ -3,6 +3,7 @@ package dev.providerapi.sandbox;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.providerapi.model.LaunchRequest;
 import java.util.Map;
 import java.util.Set;
 
@@ -140,7 +141,7 @@ final class TensordockFake extends FakeProvider {
 
   /** A TensorDock OS image (it runs VMs, not containers). */
   @Override
-  public dev.providerapi.model.LaunchRequest.Builder sampleLaunch(boolean sshKeys) {
+  public LaunchRequest.Builder sampleLaunch(boolean sshKeys) {
     return super.sampleLaunch(sshKeys).image("ubuntu2404");
   }
 
