@@ -171,8 +171,8 @@ final class NewCommand implements Callable<Integer> {
           + "new never overwrites a hand-written file; nothing was written");
     }
     if (single && scaffold.kind() == Kind.CRD) {
-      todos.add("pom.xml: add io.fabric8:kubernetes-client-api for the adapter to read kubeconfigs (see providers/"
-          + "coreweave in the provider-api repository)");
+      todos.add("pom.xml: add dev.providerapi:provider-api-kube for the adapter to read kubeconfigs (Kubeconfig; see"
+          + " providers/coreweave in the provider-api repository)");
     }
     List<Capability> caps = scaffold.capabilities();
     Map<String, String> bound = scaffold.bindings();

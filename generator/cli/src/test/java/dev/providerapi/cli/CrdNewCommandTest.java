@@ -134,7 +134,7 @@ class CrdNewCommandTest {
     Path module = repo.resolve("providers/acme");
     assertThat(Files.readString(module.resolve("pom.xml")))
         .contains("<artifactId>provider-api-acme</artifactId>")
-        .contains("<artifactId>kubernetes-client-api</artifactId>");
+        .contains("<artifactId>provider-api-kube</artifactId>");
     assertThat(Files.readString(module.resolve("src/generated/java/dev/providerapi/acme/api/AcmeApiClient.java")))
         .contains("createGpuBox(").contains("listGpuboxes(").contains("getGpuBox(").contains("deleteGpuBox(");
     assertThat(module.resolve("src/generated/java/dev/providerapi/acme/AcmeProviderBase.java")).exists();

@@ -19,11 +19,11 @@ import dev.providerapi.coreweave.model.VirtualServerSpecStorageRootSource;
 import dev.providerapi.coreweave.model.VirtualServerSpecStorageRootSourcePvc;
 import dev.providerapi.coreweave.model.VirtualServerSpecUsersItem;
 import dev.providerapi.coreweave.model.VirtualServerStatusConditionsItem;
-import dev.providerapi.errors.MissingCredentialsException;
 import dev.providerapi.errors.ConflictException;
 import dev.providerapi.errors.ErrorDetails;
 import dev.providerapi.errors.NotFoundException;
 import dev.providerapi.http.ApiClient;
+import dev.providerapi.kube.Kubeconfig;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.LaunchRequest;
 import dev.providerapi.model.Offer;
@@ -36,7 +36,6 @@ import dev.providerapi.spi.StartupScripts;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -68,15 +67,7 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
   private static final int PAGE_SIZE = 100;
 
   private final CatalogPrices prices = CatalogPrices.of(DESCRIPTOR.offerCatalog());
-  private final @Nullable KubeconfigSource kubeconfig;
-  /** Read once: fabric8 parses files and may run an exec plugin to load it. */
-  private volatile io.fabric8.kubernetes.client.@Nullable Config loaded;
-
-  /** Where the kubeconfig comes from; separate so tests can run without one. */
-  @FunctionalInterface
-  interface KubeconfigSource {
-    io.fabric8.kubernetes.client.Config load();
-  }
+  private final Kubeconfig kubeconfig;
 
   /** Configured from the environment: {@link ProviderConfig#fromEnvironment()}. */
   public CoreweaveProvider() {
@@ -84,22 +75,25 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
   }
 
   /**
-   * An adapter that runs with {@code config}.
+   * An adapter that runs with {@code config} and the kubeconfig fabric8 finds.
    *
    * @param config credentials, base URL, timeouts and limits to run with
    */
   public CoreweaveProvider(ProviderConfig config) {
-    this(config, KubeconfigCredentials::autoConfigure);
+    this(config, Kubeconfig.discover());
   }
 
-  CoreweaveProvider(ProviderConfig config, @Nullable KubeconfigSource kubeconfig) {
+  /**
+   * An adapter that runs with {@code config} and {@code kubeconfig} (e.g. {@link Kubeconfig#fromYaml} of the file
+   * CoreWeave issues).
+   *
+   * @param config credentials, base URL, timeouts and limits to run with
+   * @param kubeconfig where server, token, TLS and the namespace come from, unless {@code config} gives them
+   */
+  public CoreweaveProvider(ProviderConfig config, Kubeconfig kubeconfig) {
     super(config);
     this.kubeconfig = kubeconfig;
-    if (!config.credentialsDeferred() && config.apiKey(null).filter(k -> !k.isBlank()).isEmpty()
-        && (kubeconfig == null || !KubeconfigCredentials.authenticates(kubeconfig()))) {
-      throw new MissingCredentialsException(name(), "give a kubeconfig with a token or client certificate"
-          + " (KUBECONFIG, ~/.kube/config or the in-cluster service account) or a bearer token as ProviderConfig.apiKey");
-    }
+    kubeconfig.requireCredentials(name(), config);
   }
 
   @Override
@@ -107,47 +101,15 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
     return new CoreweaveProvider(config, kubeconfig);
   }
 
-  /**
-   * With a base URL and a token in the config (a service-account token given directly, or a test), those are
-   * used; otherwise the kubeconfig fabric8 finds supplies server, token and TLS.
-   */
   @Override
   protected ApiClient createApiClient() {
-    if (kubeconfig == null || config.baseUrl().isPresent() && config.apiKey(null).isPresent()) {
-      return ApiClient.create(descriptor, config);
-    }
-    return ApiClient.builder(descriptor, config)
-        .kubeCredentials(KubeconfigCredentials.of(kubeconfig())).build();
-  }
-
-  private io.fabric8.kubernetes.client.Config kubeconfig() {
-    io.fabric8.kubernetes.client.Config c = loaded;
-    if (c == null) {
-      synchronized (this) {
-        c = loaded;
-        if (c == null) {
-          c = kubeconfig.load();
-          loaded = c;
-        }
-      }
-    }
-    return c;
+    return kubeconfig.apiClient(descriptor, config);
   }
 
   /** The tenant namespace every VirtualServer call names: the config's, else the kubeconfig context's. */
   @Override
   protected String namespaceArgument() {
-    Optional<String> given = config.secret(NAMESPACE_ENV).map(dev.providerapi.Secret::reveal);
-    if (given.isPresent()) {
-      return given.get();
-    }
-    String fromKubeconfig = kubeconfig == null ? null : kubeconfig().getNamespace();
-    if (fromKubeconfig == null || fromKubeconfig.isBlank()) {
-      // Part of the account's configuration, like the token: reported as such, not as a bug in the adapter.
-      throw new MissingCredentialsException(name(), "set " + NAMESPACE_ENV + " (or ProviderConfig.secret(\""
-          + NAMESPACE_ENV + "\", ...)) or a namespace in the kubeconfig context: every VirtualServer call names it");
-    }
-    return fromKubeconfig;
+    return kubeconfig.namespace(name(), config, NAMESPACE_ENV);
   }
 
   // ---- offers ----

@@ -12,6 +12,7 @@ import dev.providerapi.errors.AuthenticationException;
 import dev.providerapi.errors.InvalidRequestException;
 import dev.providerapi.errors.QuotaExceededException;
 import dev.providerapi.errors.UnsupportedCapabilityException;
+import dev.providerapi.kube.Kubeconfig;
 import dev.providerapi.lifecycle.KubernetesNames;
 import dev.providerapi.model.BillingStatus;
 import dev.providerapi.model.Instance;
@@ -56,7 +57,7 @@ class CoreweaveProviderTest {
   void start() throws IOException {
     server = new MockWebServer();
     server.start();
-    coreweave = new CoreweaveProvider(config().build(), null);
+    coreweave = new CoreweaveProvider(config().build(), Kubeconfig.none());
   }
 
   @AfterEach
@@ -361,7 +362,7 @@ class CoreweaveProviderTest {
         current-context: ctx
         """.formatted(server.url("/").toString().replaceAll("/$", ""));
     ProviderConfig noUrl = ProviderConfig.builder().environment(Map.of()).rateLimited(false).maxAttempts(1).build();
-    try (CoreweaveProvider p = new CoreweaveProvider(noUrl, () -> KubeconfigCredentials.fromKubeconfig(kubeconfig))) {
+    try (CoreweaveProvider p = new CoreweaveProvider(noUrl, Kubeconfig.fromYaml(kubeconfig))) {
       server.enqueue(json(200, fixture("getVirtualServer.response.json")));
       p.get("vs-example");
     }
@@ -388,24 +389,24 @@ class CoreweaveProviderTest {
         current-context: ctx
         """;
     ProviderConfig explicit = ProviderConfig.builder().environment(Map.of()).build();
-    assertThatThrownBy(() -> new CoreweaveProvider(explicit, () -> KubeconfigCredentials.fromKubeconfig(noUser)))
+    assertThatThrownBy(() -> new CoreweaveProvider(explicit, Kubeconfig.fromYaml(noUser)))
         .isInstanceOf(dev.providerapi.errors.MissingCredentialsException.class)
         .hasMessage("coreweave: no credentials: give a kubeconfig with a token or client certificate (KUBECONFIG,"
             + " ~/.kube/config or the in-cluster service account) or a bearer token as ProviderConfig.apiKey");
-    assertThatThrownBy(() -> new CoreweaveProvider(explicit, null))
+    assertThatThrownBy(() -> new CoreweaveProvider(explicit, Kubeconfig.none()))
         .isInstanceOf(dev.providerapi.errors.MissingCredentialsException.class);
     // A token but no namespace anywhere: a configuration gap, typed and saying where the namespace comes from.
     try (CoreweaveProvider noNamespace = new CoreweaveProvider(explicit.toBuilder().apiKey("sa-token")
-        .baseUrl(server.url("/").toString()).build(), null)) {
+        .baseUrl(server.url("/").toString()).build(), Kubeconfig.none())) {
       assertThatThrownBy(noNamespace::list)
           .isInstanceOf(dev.providerapi.errors.MissingCredentialsException.class)
           .hasMessage("coreweave: no credentials: set COREWEAVE_NAMESPACE (or ProviderConfig.secret(\"COREWEAVE_NAMESPACE\","
-              + " ...)) or a namespace in the kubeconfig context: every VirtualServer call names it");
+              + " ...)) or a namespace in the kubeconfig context: every call to the API server names it");
     }
     // A token given directly is enough, and a discovery config defers the check to the first call.
-    new CoreweaveProvider(explicit.toBuilder().apiKey("sa-token").build(), null).close();
+    new CoreweaveProvider(explicit.toBuilder().apiKey("sa-token").build(), Kubeconfig.none()).close();
     new CoreweaveProvider(explicit.toBuilder().credentialsDeferred(true).build(),
-        () -> KubeconfigCredentials.fromKubeconfig(noUser)).close();
+        Kubeconfig.fromYaml(noUser)).close();
   }
 
   private static LaunchRequest.Builder request(String token) {

@@ -1,4 +1,4 @@
-package dev.providerapi.coreweave;
+package dev.providerapi.kube;
 
 import dev.providerapi.Secret;
 import dev.providerapi.http.KubeCredentials;
@@ -14,26 +14,48 @@ import org.jspecify.annotations.Nullable;
  * material); the calls themselves go through the runtime ApiClient, so rate limiting, retry and error mapping are
  * the same chain as for every other provider.
  */
-final class KubeconfigCredentials {
+public final class KubeconfigCredentials {
   private KubeconfigCredentials() {}
 
-  /** The kubeconfig fabric8 finds ({@code KUBECONFIG}, {@code ~/.kube/config}, else the in-cluster account). */
-  static Config autoConfigure() {
+  /**
+   * The kubeconfig fabric8 finds: {@code KUBECONFIG}, {@code ~/.kube/config}, else the in-cluster service account.
+   *
+   * @return the loaded config (fabric8 may have run an exec plugin to load it)
+   */
+  public static Config autoConfigure() {
     return Config.autoConfigure(null);
   }
 
-  /** A kubeconfig given as text (e.g. the file CoreWeave issues), with its current context. */
-  static Config fromKubeconfig(String kubeconfigYaml) {
+  /**
+   * A kubeconfig given as text (e.g. the file a provider issues), with its current context.
+   *
+   * @param kubeconfigYaml the kubeconfig file's contents
+   * @return the parsed config
+   */
+  public static Config fromKubeconfig(String kubeconfigYaml) {
     return Config.fromKubeconfig(kubeconfigYaml);
   }
 
-  static KubeCredentials of(Config config) {
+  /**
+   * The server, token and TLS context the runtime's chain calls with.
+   *
+   * @param config the loaded kubeconfig
+   * @return its credentials; the token is read per call, so a refreshed one is picked up
+   * @throws IllegalStateException when the CA or client certificate material cannot make a TLS context
+   */
+  public static KubeCredentials of(Config config) {
     URI server = config.getMasterUrl() == null ? null : URI.create(config.getMasterUrl());
     return new KubeCredentials(server, () -> token(config), sslContext(config));
   }
 
-  /** Whether {@code config} can authenticate at all: a token (or a provider of one), a client certificate, a password. */
-  static boolean authenticates(Config config) {
+  /**
+   * Whether {@code config} can authenticate at all: a token (or a provider of one), a client certificate, a
+   * user name with a password, or an auth provider.
+   *
+   * @param config the loaded kubeconfig
+   * @return true if a call with it can authenticate
+   */
+  public static boolean authenticates(Config config) {
     return config.getOauthTokenProvider() != null || present(config.getAutoOAuthToken()) || present(config.getOauthToken())
         || present(config.getClientCertData()) || present(config.getClientCertFile())
         || present(config.getUsername()) && present(config.getPassword()) || config.getAuthProvider() != null;
