@@ -10,7 +10,7 @@ import dev.providerapi.generator.manifest.OperationBindings;
 import dev.providerapi.generator.manifest.ProviderManifest;
 import dev.providerapi.generator.model.ApiModel;
 import dev.providerapi.generator.model.OperationDef;
-import dev.providerapi.generator.naming.TypeCollapse;
+import dev.providerapi.generator.naming.TypeNames;
 import dev.providerapi.generator.template.Fixture;
 import dev.providerapi.generator.template.GeneratedHeader;
 import dev.providerapi.generator.template.SkeletonModelBuilder;
@@ -351,7 +351,7 @@ public final class Generator {
           + layout.name(specDir) + "; they must match so that ./provider-api " + provider + " finds it");
     }
     SpecReader reader = reader(manifest.spec().kind(), yaml);
-    ApiModel model = TypeCollapse.collapse(reader.read(manifest.spec().file(), manifest.responseEnvelope()));
+    ApiModel model = TypeNames.apply(reader.read(manifest.spec().file(), manifest.responseEnvelope()));
     OperationBindings.check(manifest, model);
     model = OperationBindings.applyIdempotency(manifest, model);
 
@@ -389,7 +389,7 @@ public final class Generator {
   public String adapterSkeleton(ProviderLayout layout, String provider, boolean autoService) {
     Path yaml = layout.providerYaml();
     ProviderManifest manifest = new ManifestReader().read(yaml);
-    ApiModel model = TypeCollapse.collapse(
+    ApiModel model = TypeNames.apply(
         reader(manifest.spec().kind(), yaml).read(manifest.spec().file(), manifest.responseEnvelope()));
     Map<String, Object> scope = new java.util.LinkedHashMap<>(SkeletonModelBuilder.build(manifest, model));
     scope.put("autoService", autoService);
@@ -474,7 +474,7 @@ public final class Generator {
           + "letters, digits and '-', starting with a letter (e.g. --name acme-cloud)");
     }
     SpecReader reader = accepting(file);
-    ApiModel model = TypeCollapse.collapse(reader.read(file, null));
+    ApiModel model = TypeNames.apply(reader.read(file, null));
     String name = options.name() != null ? options.name() : derivedName(file, reader, model);
     String javaPackage = options.javaPackage() != null ? options.javaPackage() : defaultPackage(name);
     if (!javax.lang.model.SourceVersion.isName(javaPackage)) {

@@ -4,19 +4,19 @@ import com.fasterxml.jackson.databind.node.TextNode;
 import com.google.auto.service.AutoService;
 import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
+import dev.providerapi.coreweave.model.NetworkTcp;
 import dev.providerapi.coreweave.model.ObjectMeta;
+import dev.providerapi.coreweave.model.OsType;
+import dev.providerapi.coreweave.model.ResourcesGpu;
+import dev.providerapi.coreweave.model.RootSource;
+import dev.providerapi.coreweave.model.SourcePvc;
+import dev.providerapi.coreweave.model.StorageRoot;
 import dev.providerapi.coreweave.model.VirtualServer;
 import dev.providerapi.coreweave.model.VirtualServerSpec;
 import dev.providerapi.coreweave.model.VirtualServerSpecNetwork;
-import dev.providerapi.coreweave.model.VirtualServerSpecNetworkTcp;
 import dev.providerapi.coreweave.model.VirtualServerSpecOs;
-import dev.providerapi.coreweave.model.VirtualServerSpecOsType;
 import dev.providerapi.coreweave.model.VirtualServerSpecResources;
-import dev.providerapi.coreweave.model.VirtualServerSpecResourcesGpu;
 import dev.providerapi.coreweave.model.VirtualServerSpecStorage;
-import dev.providerapi.coreweave.model.VirtualServerSpecStorageRoot;
-import dev.providerapi.coreweave.model.VirtualServerSpecStorageRootSource;
-import dev.providerapi.coreweave.model.VirtualServerSpecStorageRootSourcePvc;
 import dev.providerapi.coreweave.model.VirtualServerSpecUsersItem;
 import dev.providerapi.coreweave.model.VirtualServerStatusConditionsItem;
 import dev.providerapi.errors.ConflictException;
@@ -182,20 +182,20 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
     }
     VirtualServerSpec spec = VirtualServerSpec.builder()
         .region(region)
-        .os(VirtualServerSpecOs.builder().type(VirtualServerSpecOsType.LINUX).build())
+        .os(VirtualServerSpecOs.builder().type(OsType.LINUX).build())
         .initializeRunning(true)
         .resources(VirtualServerSpecResources.builder()
-            .gpu(VirtualServerSpecResourcesGpu.builder().type(placement.gpuClass()).count(placement.gpuCount()).build())
+            .gpu(ResourcesGpu.builder().type(placement.gpuClass()).count(placement.gpuCount()).build())
             .build())
-        .storage(VirtualServerSpecStorage.builder().root(VirtualServerSpecStorageRoot.builder()
+        .storage(VirtualServerSpecStorage.builder().root(StorageRoot.builder()
             .size(TextNode.valueOf(diskGb + "Gi"))
             .storageClassName("block-nvme-" + region.toLowerCase(Locale.ROOT))
-            .source(VirtualServerSpecStorageRootSource.builder().pvc(VirtualServerSpecStorageRootSourcePvc.builder()
+            .source(RootSource.builder().pvc(SourcePvc.builder()
                 .namespace(IMAGE_NAMESPACE).name(request.image()).build()).build())
             .build()).build())
         .users(users.isEmpty() ? null : users)
         .network(VirtualServerSpecNetwork.builder().public_(true)
-            .tcp(VirtualServerSpecNetworkTcp.builder().ports(List.of(22)).build()).build())
+            .tcp(NetworkTcp.builder().ports(List.of(22)).build()).build())
         .cloudInit(StartupScripts.asCloudConfig(request.startupScript(), request.env(), STARTUP_PATH))
         .build();
     return VirtualServer.builder()
@@ -230,7 +230,7 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
     if (spec != null) {
       b.region(spec.region());
       if (spec.resources() != null && spec.resources().gpu() != null && spec.resources().gpu().type() != null) {
-        VirtualServerSpecResourcesGpu gpu = spec.resources().gpu();
+        ResourcesGpu gpu = spec.resources().gpu();
         int count = gpu.count() == null ? 1 : gpu.count();
         b.instanceType(gpu.type()).gpu(gpuType(gpu.type())).gpuCount(count);
         prices.pricing(gpu.type(), count).ifPresent(b::pricing);

@@ -22,8 +22,10 @@ import java.util.TreeMap;
 
 /**
  * Maps a CRD's structural {@code openAPIV3Schema} (a tree of inline schemas: no {@code $ref}) to IR types. Every
- * object with properties becomes a record named after where it sits ({@code VirtualServerSpecResourcesGpu}); the
- * Kubernetes extensions keep their meaning: {@code x-kubernetes-int-or-string} is raw JSON (it is either),
+ * object with properties becomes a record named after where it sits ({@code VirtualServerSpecResourcesGpu}), a
+ * name unique in the CRD that the naming pass shortens later
+ * ({@code dev.providerapi.generator.naming.CrdPathNames}: {@code ResourcesGpu}); the Kubernetes extensions keep
+ * their meaning: {@code x-kubernetes-int-or-string} is raw JSON (it is either),
  * {@code x-kubernetes-preserve-unknown-fields} keeps unknown members in a map.
  */
 final class CrdSchemaMapper {

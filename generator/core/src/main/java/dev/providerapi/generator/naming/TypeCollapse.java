@@ -44,7 +44,7 @@ public final class TypeCollapse {
    * Names a merged type never takes: java.lang types the emitted code refers to unqualified, and the names the
    * emitters give nested types ({@code Builder}, an enum's {@code Kind}, a union's {@code Unknown}).
    */
-  private static final Set<String> RESERVED = Set.of("string", "object", "integer", "long", "double", "float",
+  static final Set<String> RESERVED = Set.of("string", "object", "integer", "long", "double", "float",
       "boolean", "byte", "short", "character", "number", "void", "class", "enum", "record", "override",
       "deprecated", "suppresswarnings", "safevarargs", "functionalinterface", "math", "system",
       "exception", "error", "throwable", "iterable", "comparable", "builder", "kind", "unknown", "list", "map", "set",
@@ -59,8 +59,36 @@ public final class TypeCollapse {
    * @return the model with merged types; {@code model} itself when it has no made-up types
    */
   public static ApiModel collapse(ApiModel model) {
+    return collapseTracked(model).model();
+  }
+
+  /**
+   * What {@link #collapse} did: the model, and the names of the types that stand for more than one place.
+   *
+   * @param model the collapsed model
+   * @param merged the names (in {@code model}) of the types that replaced others
+   */
+  record Collapsed(ApiModel model, Set<String> merged) {
+    /**
+     * Copies the set.
+     *
+     * @param model the collapsed model
+     * @param merged the names (in {@code model}) of the types that replaced others
+     */
+    Collapsed {
+      merged = Set.copyOf(merged);
+    }
+  }
+
+  /**
+   * As {@link #collapse}, also telling which types are merges (a later naming step leaves their names alone).
+   *
+   * @param model a reader's model
+   * @return the collapsed model and its merged types' names
+   */
+  static Collapsed collapseTracked(ApiModel model) {
     if (model.derived().isEmpty()) {
-      return model;
+      return new Collapsed(model, Set.of());
     }
     Map<String, TypeDef> types = new TreeMap<>();
     model.types().forEach(t -> types.put(t.name(), t));
@@ -97,7 +125,7 @@ public final class TypeCollapse {
       types.replaceAll((name, t) -> rename(t, round));
     }
     if (renamed.isEmpty()) {
-      return model;
+      return new Collapsed(model, Set.of());
     }
     Map<String, String> familyNames = familyNames(model.derived(), renamed, types.keySet());
     Map<String, String> all = new HashMap<>();
@@ -108,16 +136,34 @@ public final class TypeCollapse {
       TypeDef r = rename(t, all);
       named.put(r.name(), r);
     }
+    Set<String> merged = new HashSet<>();
+    renamed.values().forEach(kept -> merged.add(all.getOrDefault(kept, kept)));
+    return new Collapsed(renamed(model, List.copyOf(named.values()), all), merged);
+  }
+
+  /**
+   * {@code model} with {@code types} (already renamed) and its operations' and derived names renamed by
+   * {@code all}; a derived name whose type is gone is dropped.
+   *
+   * @param model the model before renaming
+   * @param types its types, renamed
+   * @param all old name -> new name; names not in it stay
+   * @return the renamed model
+   */
+  static ApiModel renamed(ApiModel model, List<TypeDef> types, Map<String, String> all) {
+    Set<String> names = new HashSet<>();
+    types.forEach(t -> names.add(t.name()));
     List<OperationDef> operations = model.operations().stream().map(o -> rename(o, all)).toList();
-    Map<String, String> derived = new HashMap<>();
-    model.derived().forEach((name, family) -> {
-      if (named.containsKey(all.getOrDefault(name, name))) {
+    Map<String, String> derived = new TreeMap<>();
+    // In name order: when two merged names stem from different families, the same one wins every run.
+    new TreeMap<>(model.derived()).forEach((name, family) -> {
+      if (names.contains(all.getOrDefault(name, name))) {
         derived.putIfAbsent(all.getOrDefault(name, name), family);
       }
     });
     return new ApiModel(model.title(), model.version(), model.description(), model.servers(),
-        List.copyOf(named.values()), operations, model.source(), model.serverTemplate(), model.warnings(), derived,
-        model.auth());
+        TypeDef.sorted(new ArrayList<>(types)), operations, model.source(), model.serverTemplate(),
+        model.warnings(), derived, model.auth());
   }
 
   /** Kept name -> the family name it takes: every member of one family, the only merge of it, name free. */
@@ -204,7 +250,7 @@ public final class TypeCollapse {
     return r == null ? "-" : r.toString();
   }
 
-  private static TypeDef rename(TypeDef t, Map<String, String> to) {
+  static TypeDef rename(TypeDef t, Map<String, String> to) {
     if (t instanceof RecordDef r) {
       List<FieldDef> fields = r.fields().stream().map(f -> new FieldDef(f.jsonName(), f.javaName(),
           rename(f.type(), to), f.required(), f.nullable(), f.description(), f.deprecated(), f.sensitive())).toList();

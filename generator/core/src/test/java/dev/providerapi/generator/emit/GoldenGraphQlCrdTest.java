@@ -11,7 +11,7 @@ import dev.providerapi.generator.Generator;
 import dev.providerapi.generator.crd.CrdReader;
 import dev.providerapi.generator.graphql.GraphQlReader;
 import dev.providerapi.generator.model.ApiModel;
-import dev.providerapi.generator.naming.TypeCollapse;
+import dev.providerapi.generator.naming.TypeNames;
 import dev.providerapi.generator.testing.Compiled;
 import dev.providerapi.generator.testing.TestManifests;
 import java.io.IOException;
@@ -33,8 +33,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /**
  * Golden sources for the GraphQL and CRD readers, as {@link FixtureTest} has them for OpenAPI: one tiny spec per
  * edge case under {@code src/test/resources/golden/<case>/} (a {@code schema.graphql} with its
- * {@code operations/}, or one {@code *.crd.yaml}), read, collapsed ({@link TypeCollapse}) and emitted; the whole
- * source is compared with {@code golden/<case>/expected/} and must compile.
+ * {@code operations/}, or one {@code *.crd.yaml}), read, named ({@link TypeNames}: merged, CRD path names
+ * shortened) and emitted; the whole source is compared with {@code golden/<case>/expected/} and must compile.
  *
  * <p>To re-bless after an intended change:
  * {@code mvn -o -pl generator/core -am test -Dtest=GoldenGraphQlCrdTest -Dsurefire.failIfNoSpecifiedTests=false
@@ -44,7 +44,7 @@ class GoldenGraphQlCrdTest {
   static final Path GOLDEN = Path.of("src/test/resources/golden");
 
   @ParameterizedTest
-  @ValueSource(strings = {"graphql-abstract", "graphql-collapse", "graphql-starter", "crd-secrets"})
+  @ValueSource(strings = {"graphql-abstract", "graphql-collapse", "graphql-starter", "crd-secrets", "crd-paths"})
   void emitsExpectedSourceThatCompiles(String fixture) throws IOException {
     List<JavaFile> files = JavaEmitters.emit(model(fixture), TestManifests.minimal(fixture, "Fixture"));
 
@@ -125,11 +125,11 @@ class GoldenGraphQlCrdTest {
   static ApiModel model(String fixture) throws IOException {
     Path dir = GOLDEN.resolve(fixture);
     if (fixture.startsWith("graphql-")) {
-      return TypeCollapse.collapse(new GraphQlReader(w -> { }).read(dir.resolve("schema.graphql"), null));
+      return TypeNames.apply(new GraphQlReader(w -> { }).read(dir.resolve("schema.graphql"), null));
     }
     try (Stream<Path> s = Files.list(dir)) {
       Path crd = s.filter(p -> p.toString().endsWith(".crd.yaml")).findFirst().orElseThrow();
-      return TypeCollapse.collapse(new CrdReader().read(crd, null));
+      return TypeNames.apply(new CrdReader().read(crd, null));
     }
   }
 

@@ -34,7 +34,7 @@ public record VirtualServerSpec(@JsonProperty("cloudInit") @Nullable String clou
     @JsonProperty("network") @Nullable VirtualServerSpecNetwork network,
     @JsonProperty("os") VirtualServerSpecOs os, @JsonProperty("region") @Nullable String region,
     @JsonProperty("resources") VirtualServerSpecResources resources,
-    @JsonProperty("runStrategy") @Nullable VirtualServerSpecRunStrategy runStrategy,
+    @JsonProperty("runStrategy") @Nullable RunStrategy runStrategy,
     @JsonProperty("storage") VirtualServerSpecStorage storage,
     @JsonProperty("terminationGracePeriodSeconds") @Nullable Long terminationGracePeriodSeconds,
     @JsonProperty("users") @Nullable List<VirtualServerSpecUsersItem> users,
@@ -71,7 +71,7 @@ public record VirtualServerSpec(@JsonProperty("cloudInit") @Nullable String clou
     private VirtualServerSpecResources resources;
 
     @Nullable
-    private VirtualServerSpecRunStrategy runStrategy;
+    private RunStrategy runStrategy;
 
     @Nullable
     private VirtualServerSpecStorage storage;
@@ -160,7 +160,7 @@ public record VirtualServerSpec(@JsonProperty("cloudInit") @Nullable String clou
      * @param runStrategy VirtualMachineRunStrategy is a label for the requested VirtualMachineInstance Running State at the current time.
      * @return this builder
      */
-    public Builder runStrategy(@Nullable VirtualServerSpecRunStrategy runStrategy) {
+    public Builder runStrategy(@Nullable RunStrategy runStrategy) {
       this.runStrategy = runStrategy;
       return this;
     }

@@ -26,12 +26,11 @@ import org.jspecify.annotations.Nullable;
 public record VirtualServerSpecNetwork(
     @JsonProperty("directAttachLoadBalancerIP") @Nullable Boolean directAttachLoadBalancerIp,
     @JsonProperty("disableK8sNetworking") @Nullable Boolean disableK8sNetworking,
-    @JsonProperty("floatingIPs") @Nullable List<VirtualServerSpecNetworkFloatingIPsItem> floatingIPs,
+    @JsonProperty("floatingIPs") @Nullable List<FloatingIPsItem> floatingIPs,
     @JsonProperty("headless") @Nullable Boolean headless,
     @JsonProperty("macAddress") @Nullable String macAddress,
     @JsonProperty("public") @Nullable Boolean public_,
-    @JsonProperty("tcp") @Nullable VirtualServerSpecNetworkTcp tcp,
-    @JsonProperty("udp") @Nullable VirtualServerSpecNetworkUdp udp) {
+    @JsonProperty("tcp") @Nullable NetworkTcp tcp, @JsonProperty("udp") @Nullable NetworkUdp udp) {
   /**
    * A builder with no member set.
    *
@@ -52,7 +51,7 @@ public record VirtualServerSpecNetwork(
     private Boolean disableK8sNetworking;
 
     @Nullable
-    private List<VirtualServerSpecNetworkFloatingIPsItem> floatingIPs;
+    private List<FloatingIPsItem> floatingIPs;
 
     @Nullable
     private Boolean headless;
@@ -64,10 +63,10 @@ public record VirtualServerSpecNetwork(
     private Boolean public_;
 
     @Nullable
-    private VirtualServerSpecNetworkTcp tcp;
+    private NetworkTcp tcp;
 
     @Nullable
-    private VirtualServerSpecNetworkUdp udp;
+    private NetworkUdp udp;
 
     private Builder() {
     }
@@ -100,8 +99,7 @@ public record VirtualServerSpecNetwork(
      * @param floatingIPs FloatingIPs is an array of LoadBalancer Services The Services LoadBalancer IPs will be used for the floating IPs of the VirtualServer
      * @return this builder
      */
-    public Builder floatingIPs(
-        @Nullable List<VirtualServerSpecNetworkFloatingIPsItem> floatingIPs) {
+    public Builder floatingIPs(@Nullable List<FloatingIPsItem> floatingIPs) {
       this.floatingIPs = floatingIPs;
       return this;
     }
@@ -145,7 +143,7 @@ public record VirtualServerSpecNetwork(
      * @param tcp TCP describes a list of tcp ports that are exposed by the VirtualServer A Service will be dynamically created and linked to the VirtualServer A maximum of ...
      * @return this builder
      */
-    public Builder tcp(@Nullable VirtualServerSpecNetworkTcp tcp) {
+    public Builder tcp(@Nullable NetworkTcp tcp) {
       this.tcp = tcp;
       return this;
     }
@@ -156,7 +154,7 @@ public record VirtualServerSpecNetwork(
      * @param udp UDP describes a list of udp ports that are exposed by the VirtualServer A Service will be dynamically created and linked to the VirtualServer A maximum of ...
      * @return this builder
      */
-    public Builder udp(@Nullable VirtualServerSpecNetworkUdp udp) {
+    public Builder udp(@Nullable NetworkUdp udp) {
       this.udp = udp;
       return this;
     }

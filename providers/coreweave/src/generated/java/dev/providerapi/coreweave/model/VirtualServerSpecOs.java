@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VirtualServerSpecOs(@JsonProperty("definition") @Nullable String definition,
     @JsonProperty("enableUEFIBoot") @Nullable Boolean enableUefiBoot,
-    @JsonProperty("type") VirtualServerSpecOsType type) {
+    @JsonProperty("type") OsType type) {
   /**
    * A builder with no member set.
    *
@@ -41,7 +41,7 @@ public record VirtualServerSpecOs(@JsonProperty("definition") @Nullable String d
     private Boolean enableUefiBoot;
 
     @Nullable
-    private VirtualServerSpecOsType type;
+    private OsType type;
 
     private Builder() {
     }
@@ -74,7 +74,7 @@ public record VirtualServerSpecOs(@JsonProperty("definition") @Nullable String d
      * @param type The Operating System run in the Virtual Server VirtualServerOSType may be "windows" or "linux"
      * @return this builder
      */
-    public Builder type(@Nullable VirtualServerSpecOsType type) {
+    public Builder type(@Nullable OsType type) {
       this.type = type;
       return this;
     }

@@ -19,10 +19,9 @@ import org.jspecify.annotations.Nullable;
     ignoreUnknown = true
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record VirtualServerSpecResources(
-    @JsonProperty("cpu") @Nullable VirtualServerSpecResourcesCpu cpu,
+public record VirtualServerSpecResources(@JsonProperty("cpu") @Nullable ResourcesCpu cpu,
     @JsonProperty("definition") @Nullable String definition,
-    @JsonProperty("gpu") @Nullable VirtualServerSpecResourcesGpu gpu,
+    @JsonProperty("gpu") @Nullable ResourcesGpu gpu,
     @JsonProperty("memory") @Nullable JsonNode memory) {
   /**
    * A builder with no member set.
@@ -38,13 +37,13 @@ public record VirtualServerSpecResources(
    */
   public static final class Builder {
     @Nullable
-    private VirtualServerSpecResourcesCpu cpu;
+    private ResourcesCpu cpu;
 
     @Nullable
     private String definition;
 
     @Nullable
-    private VirtualServerSpecResourcesGpu gpu;
+    private ResourcesGpu gpu;
 
     @Nullable
     private JsonNode memory;
@@ -58,7 +57,7 @@ public record VirtualServerSpecResources(
      * @param cpu CPU describes the CPU resource request
      * @return this builder
      */
-    public Builder cpu(@Nullable VirtualServerSpecResourcesCpu cpu) {
+    public Builder cpu(@Nullable ResourcesCpu cpu) {
       this.cpu = cpu;
       return this;
     }
@@ -80,7 +79,7 @@ public record VirtualServerSpecResources(
      * @param gpu GPU describes the GPU resource request
      * @return this builder
      */
-    public Builder gpu(@Nullable VirtualServerSpecResourcesGpu gpu) {
+    public Builder gpu(@Nullable ResourcesGpu gpu) {
       this.gpu = gpu;
       return this;
     }

@@ -21,9 +21,8 @@ import org.jspecify.annotations.Nullable;
 )
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VirtualServerSpecStorage(
-    @JsonProperty("additionalDisks") @Nullable List<VirtualServerSpecStorageAdditionalDisksItem> additionalDisks,
-    @JsonProperty("root") VirtualServerSpecStorageRoot root,
-    @JsonProperty("swap") @Nullable JsonNode swap) {
+    @JsonProperty("additionalDisks") @Nullable List<AdditionalDisksItem> additionalDisks,
+    @JsonProperty("root") StorageRoot root, @JsonProperty("swap") @Nullable JsonNode swap) {
   /**
    * A builder with no member set.
    *
@@ -38,10 +37,10 @@ public record VirtualServerSpecStorage(
    */
   public static final class Builder {
     @Nullable
-    private List<VirtualServerSpecStorageAdditionalDisksItem> additionalDisks;
+    private List<AdditionalDisksItem> additionalDisks;
 
     @Nullable
-    private VirtualServerSpecStorageRoot root;
+    private StorageRoot root;
 
     @Nullable
     private JsonNode swap;
@@ -55,8 +54,7 @@ public record VirtualServerSpecStorage(
      * @param additionalDisks AdditionalDisks is an array of disks devices added to the VirtualServer
      * @return this builder
      */
-    public Builder additionalDisks(
-        @Nullable List<VirtualServerSpecStorageAdditionalDisksItem> additionalDisks) {
+    public Builder additionalDisks(@Nullable List<AdditionalDisksItem> additionalDisks) {
       this.additionalDisks = additionalDisks;
       return this;
     }
@@ -67,7 +65,7 @@ public record VirtualServerSpecStorage(
      * @param root Root describes the root filesystem of the VirtualServer
      * @return this builder
      */
-    public Builder root(@Nullable VirtualServerSpecStorageRoot root) {
+    public Builder root(@Nullable StorageRoot root) {
       this.root = root;
       return this;
     }

@@ -26,8 +26,7 @@ public record VirtualServerStatusConditionsItem(
     @JsonProperty("lastTransitionTime") OffsetDateTime lastTransitionTime,
     @JsonProperty("message") String message,
     @JsonProperty("observedGeneration") @Nullable Long observedGeneration,
-    @JsonProperty("reason") String reason,
-    @JsonProperty("status") VirtualServerStatusConditionsItemStatus status,
+    @JsonProperty("reason") String reason, @JsonProperty("status") ConditionsStatus status,
     @JsonProperty("type") String type) {
   /**
    * A builder with no member set.
@@ -55,7 +54,7 @@ public record VirtualServerStatusConditionsItem(
     private String reason;
 
     @Nullable
-    private VirtualServerStatusConditionsItemStatus status;
+    private ConditionsStatus status;
 
     @Nullable
     private String type;
@@ -113,7 +112,7 @@ public record VirtualServerStatusConditionsItem(
      * @param status status of the condition, one of True, False, Unknown.
      * @return this builder
      */
-    public Builder status(@Nullable VirtualServerStatusConditionsItemStatus status) {
+    public Builder status(@Nullable ConditionsStatus status) {
       this.status = status;
       return this;
     }
