@@ -14,12 +14,16 @@ import dev.providerapi.hyperstack.api.HyperstackApi;
 import dev.providerapi.hyperstack.api.HyperstackApiClient;
 import dev.providerapi.hyperstack.model.CreateInstancesPayload;
 import dev.providerapi.hyperstack.model.CreateInstancesResponse;
+import dev.providerapi.hyperstack.model.InstanceEnvironmentFields;
 import dev.providerapi.hyperstack.model.InstanceFields;
+import dev.providerapi.hyperstack.model.InstanceFlavorFields;
+import dev.providerapi.hyperstack.model.InstanceImageFields;
 import dev.providerapi.hyperstack.model.Instances;
 import dev.providerapi.lifecycle.ErrorMatch;
 import dev.providerapi.lifecycle.Failures;
 import dev.providerapi.lifecycle.InstanceIds;
 import dev.providerapi.lifecycle.Paginator;
+import dev.providerapi.lifecycle.Values;
 import dev.providerapi.model.BillingGranularity;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
@@ -27,6 +31,7 @@ import dev.providerapi.model.LaunchRequest;
 import dev.providerapi.model.Region;
 import dev.providerapi.spi.AbstractProvider;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -246,10 +251,45 @@ public abstract class HyperstackProviderBase extends AbstractProvider {
   }
 
   /**
-   * The wire instance of Get_VM, List_VMs as ours (status through {@link #mapStatus}).
+   * The wire instance of Get_VM, List_VMs as ours: the fields provider.yaml's {@code instanceFields} maps. An adapter overrides it to add what no pointer can say ({@code instanceFields(wire)...build()}).
    *
    * @param wire the instance as the provider's answer carries it (never null)
    * @return the instance in the common model
    */
-  protected abstract Instance toInstance(InstanceFields wire);
+  protected Instance toInstance(InstanceFields wire) {
+    return instanceFields(wire).build();
+  }
+
+  /**
+   * InstanceFields as ours, with the fields provider.yaml's {@code instanceFields} maps: id, name, status, instanceType, gpu, gpuCount, region, publicIp, sshPort, clientToken, createdAt and details environment, privateIp, image. The adapter adds what no pointer can say and builds.
+   *
+   * @param wire the instance as the provider's answer carries it (never null)
+   * @return a builder with those fields set
+   * @throws dev.providerapi.errors.UnexpectedResponseException when the answer carries no id
+   */
+  protected Instance.Builder instanceFields(InstanceFields wire) {
+    String id = Optional.ofNullable(wire.id()).map(String::valueOf).orElse(null);
+    if (id == null || id.isBlank()) {
+      throw Failures.unexpected(name(), "InstanceFields", "an instance without an id");
+    }
+    String raw = wire.status();
+    int gpuCount = Optional.ofNullable(wire.flavor()).map(InstanceFlavorFields::gpuCount).map(Number::intValue).orElse(0);
+    String publicIp = Optional.ofNullable(wire.floatingIp()).filter(s -> !s.isBlank()).orElse(null);
+    Instance.Builder b = Instance.builder(name(), id)
+        .rawStatus(raw)
+        .status(mapStatusOrUnknown(raw))
+        .gpuCount(gpuCount)
+        .publicIp(publicIp)
+        .name(wire.name())
+        .instanceType(Optional.ofNullable(wire.flavor()).map(InstanceFlavorFields::name).orElse(null))
+        .gpu(Optional.ofNullable(wire.flavor()).map(InstanceFlavorFields::gpu).filter(g -> !g.isBlank() && gpuCount > 0).map(this::gpuType).orElse(null))
+        .region(Optional.ofNullable(wire.environment()).map(InstanceEnvironmentFields::region).orElse(null))
+        .sshPort(publicIp == null ? null : 22)
+        .clientToken(Values.keyValue(Optional.ofNullable(wire.labels()).orElse(null), CLIENT_TOKEN_KEY))
+        .createdAt(Optional.ofNullable(wire.createdAt()).map(OffsetDateTime::toInstant).orElse(null))
+        .detail("environment", Optional.ofNullable(wire.environment()).map(InstanceEnvironmentFields::name).orElse(null))
+        .detail("privateIp", wire.fixedIp())
+        .detail("image", Optional.ofNullable(wire.image()).map(InstanceImageFields::name).orElse(null));
+    return b;
+  }
 }

@@ -11,7 +11,6 @@ import dev.providerapi.hyperstack.model.Environments;
 import dev.providerapi.hyperstack.model.FlavorFields;
 import dev.providerapi.hyperstack.model.FlavorItemGetResponse;
 import dev.providerapi.hyperstack.model.ImportKeypairPayload;
-import dev.providerapi.hyperstack.model.InstanceFields;
 import dev.providerapi.hyperstack.model.KeypairFields;
 import dev.providerapi.hyperstack.model.Keypairs;
 import dev.providerapi.hyperstack.model.PricebookModel;
@@ -22,7 +21,6 @@ import dev.providerapi.lifecycle.SshKeys;
 import dev.providerapi.lifecycle.Values;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.LaunchRequest;
-import dev.providerapi.model.Market;
 import dev.providerapi.model.Offer;
 import dev.providerapi.model.OfferFilter;
 import dev.providerapi.model.Pricing;
@@ -123,34 +121,6 @@ public final class HyperstackProvider extends HyperstackProviderBase {
   }
 
   // ---- get, list (all pages), lookup by token, terminate, stop, start, restart: HyperstackProviderBase ----
-
-  /** Hyperstack's VM as ours. */
-  @Override
-  protected Instance toInstance(InstanceFields vm) {
-    String raw = vm.status();
-    String flavor = vm.flavor() == null ? null : vm.flavor().name();
-    String gpu = vm.flavor() == null ? null : vm.flavor().gpu();
-    int gpus = vm.flavor() == null || vm.flavor().gpuCount() == null ? 0 : vm.flavor().gpuCount();
-    String ip = vm.floatingIp() == null || vm.floatingIp().isBlank() ? null : vm.floatingIp();
-    return Instance.builder(name(), String.valueOf(vm.id()))
-        .name(vm.name())
-        .status(mapStatusOrUnknown(raw))
-        .rawStatus(raw)
-        .instanceType(flavor)
-        .gpu(gpu == null || gpu.isBlank() || gpus == 0 ? null : gpuType(gpu))
-        .gpuCount(gpus)
-        .region(vm.environment() == null ? null : vm.environment().region())
-        .publicIp(ip)
-        .sshPort(ip == null ? null : 22)
-        .market(Market.ON_DEMAND)
-        .clientToken(Values.orEmpty(vm.labels()).stream().filter(l -> l.startsWith(TOKEN_LABEL))
-            .map(l -> l.substring(TOKEN_LABEL.length())).findFirst().orElse(null))
-        .createdAt(vm.createdAt() == null ? null : vm.createdAt().toInstant())
-        .detail("environment", vm.environment() == null ? null : vm.environment().name())
-        .detail("privateIp", vm.fixedIp())
-        .detail("image", vm.image() == null ? null : vm.image().name())
-        .build();
-  }
 
   /** Our environment in the region ({@code provider-api-<region>}), or any there; created when there is none. */
   private String environmentIn(String region) {

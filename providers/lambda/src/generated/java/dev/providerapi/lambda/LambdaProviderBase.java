@@ -17,6 +17,8 @@ import dev.providerapi.lambda.model.InstanceLaunchResponse;
 import dev.providerapi.lambda.model.InstanceRestartRequest;
 import dev.providerapi.lambda.model.InstanceRestartResponse;
 import dev.providerapi.lambda.model.InstanceTerminateRequest;
+import dev.providerapi.lambda.model.InstanceType;
+import dev.providerapi.lambda.model.TagEntry;
 import dev.providerapi.lifecycle.ErrorMatch;
 import dev.providerapi.lifecycle.Failures;
 import dev.providerapi.lifecycle.InstanceIds;
@@ -226,10 +228,41 @@ public abstract class LambdaProviderBase extends AbstractProvider {
   }
 
   /**
-   * The wire instance of getInstance, listInstances, restartInstance as ours (status through {@link #mapStatus}).
+   * The wire instance of getInstance, listInstances, restartInstance as ours: the fields provider.yaml's {@code instanceFields} maps. An adapter overrides it to add what no pointer can say ({@code instanceFields(wire)...build()}).
    *
    * @param wire the instance as the provider's answer carries it (never null)
    * @return the instance in the common model
    */
-  protected abstract Instance toInstance(dev.providerapi.lambda.model.Instance wire);
+  protected Instance toInstance(dev.providerapi.lambda.model.Instance wire) {
+    return instanceFields(wire).build();
+  }
+
+  /**
+   * Instance as ours, with the fields provider.yaml's {@code instanceFields} maps: id, name, status, instanceType, region, publicIp, sshPort, clientToken and details hostname, privateIp. The adapter adds what no pointer can say and builds.
+   *
+   * @param wire the instance as the provider's answer carries it (never null)
+   * @return a builder with those fields set
+   * @throws dev.providerapi.errors.UnexpectedResponseException when the answer carries no id
+   */
+  protected Instance.Builder instanceFields(dev.providerapi.lambda.model.Instance wire) {
+    String id = wire.id();
+    if (id == null || id.isBlank()) {
+      throw Failures.unexpected(name(), "Instance", "an instance without an id");
+    }
+    String raw = Optional.ofNullable(wire.status()).map(dev.providerapi.lambda.model.InstanceStatus::value).orElse(null);
+    String publicIp = Optional.ofNullable(wire.ip()).filter(s -> !s.isBlank()).orElse(null);
+    Instance.Builder b = Instance.builder(name(), id)
+        .rawStatus(raw)
+        .status(mapStatusOrUnknown(raw))
+        .preempted(raw != null && isPreempted(raw))
+        .publicIp(publicIp)
+        .name(wire.name())
+        .instanceType(Optional.ofNullable(wire.instanceType()).map(InstanceType::name).orElse(null))
+        .region(Optional.ofNullable(wire.region()).map(dev.providerapi.lambda.model.Region::name).orElse(null))
+        .sshPort(publicIp == null ? null : 22)
+        .clientToken(Optional.ofNullable(wire.tags()).orElse(List.of()).stream().filter(e -> e != null && CLIENT_TOKEN_KEY.equals(e.key())).map(TagEntry::value).findFirst().orElse(null))
+        .detail("hostname", wire.hostname())
+        .detail("privateIp", wire.privateIp());
+    return b;
+  }
 }

@@ -13,10 +13,8 @@ import dev.providerapi.lambda.model.InstanceType;
 import dev.providerapi.lambda.model.InstanceTypesItem;
 import dev.providerapi.lambda.model.RequestedTagEntry;
 import dev.providerapi.lambda.model.SshKey;
-import dev.providerapi.lambda.model.TagEntry;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.LaunchRequest;
-import dev.providerapi.model.Market;
 import dev.providerapi.model.Offer;
 import dev.providerapi.model.OfferFilter;
 import dev.providerapi.model.Pricing;
@@ -104,29 +102,16 @@ public final class LambdaProvider extends LambdaProviderBase {
         .build();
   }
 
-  /** Lambda's instance as ours. */
+  /** Lambda's instance as ours: provider.yaml's instanceFields, plus the GPUs, the price and the Jupyter URL. */
   @Override
   protected Instance toInstance(dev.providerapi.lambda.model.Instance i) {
-    String raw = i.status() == null ? null : i.status().value();
     InstanceType type = i.instanceType();
     int gpus = type == null ? 0 : gpuCount(type);
-    return Instance.builder(name(), i.id())
-        .name(i.name())
-        .status(mapStatusOrUnknown(raw))
-        .rawStatus(raw)
-        .preempted(raw != null && isPreempted(raw))
-        .instanceType(type == null ? null : type.name())
+    return instanceFields(i)
         .gpu(type == null || gpus == 0 ? null : gpuType(type.name()))
         .gpuCount(gpus)
-        .region(i.region() == null ? null : i.region().name())
-        .publicIp(i.ip())
-        .sshPort(i.ip() == null ? null : 22)
         .pricing(type == null || type.priceCentsPerHour() == null ? null
             : Pricing.onDemand(Values.usdFromCents(type.priceCentsPerHour()), Math.max(gpus, 1)))
-        .market(Market.ON_DEMAND)
-        .clientToken(clientTokenOf(i.tags()))
-        .detail("hostname", i.hostname())
-        .detail("privateIp", i.privateIp())
         .detail("jupyterUrl", Values.withoutQuery(i.jupyterUrl()))
         .build();
   }
@@ -164,12 +149,4 @@ public final class LambdaProvider extends LambdaProviderBase {
     }
     return gpuCountIn(type.name()).orElse(0);
   }
-
-  private static @Nullable String clientTokenOf(@Nullable List<TagEntry> tags) {
-    if (tags == null) {
-      return null;
-    }
-    return tags.stream().filter(t -> CLIENT_TOKEN_KEY.equals(t.key())).map(TagEntry::value).findFirst().orElse(null);
-  }
-
 }

@@ -28,6 +28,7 @@ import dev.providerapi.spi.AbstractProvider;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -199,10 +200,42 @@ public abstract class PaperspaceProviderBase extends AbstractProvider {
   }
 
   /**
-   * The wire instance of getMachine, listMachines, stopMachine, startMachine, restartMachine as ours (status through {@link #mapStatus}).
+   * The wire instance of getMachine, listMachines, stopMachine, startMachine, restartMachine as ours: the fields provider.yaml's {@code instanceFields} maps. An adapter overrides it to add what no pointer can say ({@code instanceFields(wire)...build()}).
    *
    * @param wire the instance as the provider's answer carries it (never null)
    * @return the instance in the common model
    */
-  protected abstract Instance toInstance(Machine wire);
+  protected Instance toInstance(Machine wire) {
+    return instanceFields(wire).build();
+  }
+
+  /**
+   * Machine as ours, with the fields provider.yaml's {@code instanceFields} maps: id, name, status, instanceType, region, publicIp, sshPort, createdAt and details os, privateIp, cpus, storageRatePerMonth. The adapter adds what no pointer can say and builds.
+   *
+   * @param wire the instance as the provider's answer carries it (never null)
+   * @return a builder with those fields set
+   * @throws dev.providerapi.errors.UnexpectedResponseException when the answer carries no id
+   */
+  protected Instance.Builder instanceFields(Machine wire) {
+    String id = wire.id();
+    if (id == null || id.isBlank()) {
+      throw Failures.unexpected(name(), "Machine", "an instance without an id");
+    }
+    String raw = wire.state();
+    String publicIp = Optional.ofNullable(wire.publicIp()).filter(s -> !s.isBlank()).orElse(null);
+    Instance.Builder b = Instance.builder(name(), id)
+        .rawStatus(raw)
+        .status(mapStatusOrUnknown(raw))
+        .publicIp(publicIp)
+        .name(wire.name())
+        .instanceType(wire.machineType())
+        .region(wire.region())
+        .sshPort(publicIp == null ? null : 22)
+        .createdAt(Optional.ofNullable(wire.dtCreated()).map(OffsetDateTime::toInstant).orElse(null))
+        .detail("os", wire.os())
+        .detail("privateIp", wire.privateIp())
+        .detail("cpus", wire.cpus())
+        .detail("storageRatePerMonth", wire.storageRate());
+    return b;
+  }
 }

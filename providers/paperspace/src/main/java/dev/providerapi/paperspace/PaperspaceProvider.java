@@ -13,7 +13,6 @@ import dev.providerapi.lifecycle.OfferIds;
 import dev.providerapi.lifecycle.Paginator;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.LaunchRequest;
-import dev.providerapi.model.Market;
 import dev.providerapi.model.Offer;
 import dev.providerapi.model.OfferFilter;
 import dev.providerapi.model.PriceSource;
@@ -239,32 +238,16 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
 
   // ---- get, list, lookup by name, terminate, start, stop, restart: PaperspaceProviderBase, from provider.yaml ----
 
-  /** Paperspace's machine as ours. */
+  /** Paperspace's machine as ours: provider.yaml's instanceFields, plus the GPUs, the price and the token. */
   @Override
   protected Instance toInstance(Machine m) {
-    String raw = m.state();
-    String type = m.machineType();
     int gpus = gpuCount(m);
     String gpuName = gpuName(m);
-    return Instance.builder(name(), m.id())
-        .name(m.name())
-        .status(mapStatusOrUnknown(raw))
-        .rawStatus(raw)
-        .preempted(false)
-        .instanceType(type)
+    return instanceFields(m)
         .gpu(gpuName == null || gpus == 0 ? null : gpuType(gpuName))
         .gpuCount(gpus)
-        .region(m.region())
-        .publicIp(m.publicIp())
-        .sshPort(m.publicIp() == null ? null : 22)
         .pricing(m.usageRate() == null ? null : Pricing.onDemand(m.usageRate(), Math.max(gpus, 1)))
-        .market(Market.ON_DEMAND)
         .clientToken(clientTokenOf(m.name()))
-        .createdAt(m.dtCreated() == null ? null : m.dtCreated().toInstant())
-        .detail("os", m.os())
-        .detail("privateIp", m.privateIp())
-        .detail("cpus", m.cpus())
-        .detail("storageRatePerMonth", m.storageRate())
         .build();
   }
 

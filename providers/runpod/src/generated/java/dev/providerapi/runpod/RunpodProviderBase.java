@@ -14,15 +14,20 @@ import dev.providerapi.lifecycle.ErrorMatch;
 import dev.providerapi.lifecycle.Failures;
 import dev.providerapi.lifecycle.InstanceIds;
 import dev.providerapi.lifecycle.RequestBodies;
+import dev.providerapi.lifecycle.Values;
 import dev.providerapi.model.BillingGranularity;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.runpod.api.RunpodApi;
 import dev.providerapi.runpod.api.RunpodApiClient;
 import dev.providerapi.runpod.model.MyPodsResult;
+import dev.providerapi.runpod.model.PodMachine;
 import dev.providerapi.runpod.model.PodResult;
+import dev.providerapi.runpod.model.PodRuntime;
+import dev.providerapi.runpod.model.PodStatus;
 import dev.providerapi.runpod.model.PodStopVariables;
 import dev.providerapi.runpod.model.PodTerminateVariables;
+import dev.providerapi.runpod.model.PodType;
 import dev.providerapi.runpod.model.PodVariables;
 import dev.providerapi.spi.AbstractProvider;
 import java.time.Duration;
@@ -173,12 +178,43 @@ public abstract class RunpodProviderBase extends AbstractProvider {
   }
 
   /**
-   * The wire instance of Pod, MyPods as ours (status through {@link #mapStatus}).
+   * The wire instance of Pod, MyPods as ours: the fields provider.yaml's {@code instanceFields} maps. An adapter overrides it to add what no pointer can say ({@code instanceFields(wire)...build()}).
    *
    * @param wire the instance as the provider's answer carries it (never null)
    * @return the instance in the common model
    */
-  protected abstract Instance toInstance(PodResult wire);
+  protected Instance toInstance(PodResult wire) {
+    return instanceFields(wire).build();
+  }
+
+  /**
+   * PodResult as ours, with the fields provider.yaml's {@code instanceFields} maps: id, name, status, gpuCount, region, clientToken and details image, podType, machineId, lastStatusChange, uptimeSeconds. The adapter adds what no pointer can say and builds.
+   *
+   * @param wire the instance as the provider's answer carries it (never null)
+   * @return a builder with those fields set
+   * @throws dev.providerapi.errors.UnexpectedResponseException when the answer carries no id
+   */
+  protected Instance.Builder instanceFields(PodResult wire) {
+    String id = wire.id();
+    if (id == null || id.isBlank()) {
+      throw Failures.unexpected(name(), "PodResult", "an instance without an id");
+    }
+    String raw = Optional.ofNullable(wire.desiredStatus()).map(PodStatus::value).orElse(null);
+    int gpuCount = Optional.ofNullable(wire.gpuCount()).map(Number::intValue).orElse(0);
+    Instance.Builder b = Instance.builder(name(), id)
+        .rawStatus(raw)
+        .status(mapStatusOrUnknown(raw))
+        .gpuCount(gpuCount)
+        .name(wire.name())
+        .region(Optional.ofNullable(wire.machine()).map(PodMachine::dataCenterId).orElse(null))
+        .clientToken(Values.keyValue(Optional.ofNullable(wire.env()).orElse(null), CLIENT_TOKEN_KEY))
+        .detail("image", wire.imageName())
+        .detail("podType", Optional.ofNullable(wire.podType()).map(PodType::value).orElse(null))
+        .detail("machineId", wire.machineId())
+        .detail("lastStatusChange", wire.lastStatusChange())
+        .detail("uptimeSeconds", Optional.ofNullable(wire.runtime()).map(PodRuntime::uptimeInSeconds).orElse(null));
+    return b;
+  }
 
   /**
    * Mandatory: provider.yaml declares {@code STOP_START}.

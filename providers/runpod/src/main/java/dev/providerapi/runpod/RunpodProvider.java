@@ -286,46 +286,33 @@ public final class RunpodProvider extends RunpodProviderBase {
 
   // ---- mapping ----
 
-  /** The pod and the list query select the same fields, so both answer with one generated type. */
+  /**
+   * The pod (the list query selects the same fields) as ours: provider.yaml's instanceFields, plus the GPU, the
+   * SSH endpoint, the price and market, and the status refined by the runtime.
+   */
   @Override
   protected Instance toInstance(PodResult pod) {
-    if (pod.id() == null) {
-      throw Failures.unexpected(name(), "MyPods", "a pod without an id");
-    }
+    Instance.Builder b = instanceFields(pod);
     String raw = pod.desiredStatus() == null ? null : pod.desiredStatus().value();
     boolean spot = pod.podType() != null && (pod.podType().kind() == PodType.Kind.INTERRUPTABLE
         || pod.podType().kind() == PodType.Kind.BID);
-    InstanceStatus status = raw == null ? InstanceStatus.UNKNOWN : mapStatus(raw);
-    if (status == InstanceStatus.RUNNING && pod.runtime() == null) {
+    if (mapStatusOrUnknown(raw) == InstanceStatus.RUNNING && pod.runtime() == null) {
       // desiredStatus is what RunPod aims for; until the container reports a runtime it is still coming up.
-      status = InstanceStatus.PROVISIONING;
+      b.status(InstanceStatus.PROVISIONING);
     }
-    boolean preempted = spot && "EXITED".equals(raw) && !stoppedHere.contains(pod.id());
     int gpus = pod.gpuCount() == null ? 0 : pod.gpuCount();
     String gpuName = pod.machine() == null ? null
         : pod.machine().gpuTypeId() != null ? pod.machine().gpuTypeId() : pod.machine().gpuDisplayName();
     BigDecimal cost = Values.decimal(pod.costPerHr());
     PodRuntimePorts ssh = sshPort(pod);
-    return Instance.builder(name(), pod.id())
-        .name(pod.name())
-        .status(status)
-        .rawStatus(raw)
-        .preempted(preempted)
+    return b.preempted(spot && "EXITED".equals(raw) && !stoppedHere.contains(pod.id()))
         .instanceType(gpuName)
         .gpu(gpuName == null ? null : gpuType(gpuName))
-        .gpuCount(gpus)
-        .region(pod.machine() == null ? null : pod.machine().dataCenterId())
         .publicIp(ssh == null ? null : ssh.ip())
         .sshPort(ssh == null ? null : ssh.publicPort())
         .pricing(cost == null ? null : spot ? new Pricing(null, cost, Math.max(gpus, 1))
             : Pricing.onDemand(cost, Math.max(gpus, 1)))
         .market(spot ? Market.SPOT : Market.ON_DEMAND)
-        .clientToken(Values.keyValue(pod.env(), CLIENT_TOKEN_ENV))
-        .detail("image", pod.imageName())
-        .detail("podType", pod.podType() == null ? null : pod.podType().value())
-        .detail("machineId", pod.machineId())
-        .detail("lastStatusChange", pod.lastStatusChange())
-        .detail("uptimeSeconds", pod.runtime() == null ? null : pod.runtime().uptimeInSeconds())
         .build();
   }
 

@@ -27,8 +27,10 @@ import dev.providerapi.tensordock.model.GetInstanceResponse;
 import dev.providerapi.tensordock.model.InstanceActionResponse;
 import dev.providerapi.tensordock.model.InstanceActionResponseData;
 import dev.providerapi.tensordock.model.InstanceActionResponseDataAttributes;
+import dev.providerapi.tensordock.model.InstanceDetail;
 import dev.providerapi.tensordock.model.InstanceListResponse;
 import dev.providerapi.tensordock.model.InstanceListResponseData;
+import dev.providerapi.tensordock.model.InstanceResources;
 import dev.providerapi.tensordock.model.InstanceSummary;
 import java.time.Duration;
 import java.util.List;
@@ -225,4 +227,30 @@ public abstract class TensordockProviderBase extends AbstractProvider {
    * @return the instance in the common model
    */
   protected abstract Instance toInstance(InstanceSummary wire);
+
+  /**
+   * InstanceDetail as ours, with the fields provider.yaml's {@code instanceFields} maps: id, name, status, publicIp and details type, vcpus, ramGb, storageGb. The adapter adds what no pointer can say and builds.
+   *
+   * @param wire the instance as the provider's answer carries it (never null)
+   * @return a builder with those fields set
+   * @throws dev.providerapi.errors.UnexpectedResponseException when the answer carries no id
+   */
+  protected Instance.Builder instanceFields(InstanceDetail wire) {
+    String id = wire.id();
+    if (id == null || id.isBlank()) {
+      throw Failures.unexpected(name(), "InstanceDetail", "an instance without an id");
+    }
+    String raw = wire.status();
+    String publicIp = Optional.ofNullable(wire.ipAddress()).filter(s -> !s.isBlank()).orElse(null);
+    Instance.Builder b = Instance.builder(name(), id)
+        .rawStatus(raw)
+        .status(mapStatusOrUnknown(raw))
+        .publicIp(publicIp)
+        .name(wire.name())
+        .detail("type", wire.type())
+        .detail("vcpus", Optional.ofNullable(wire.resources()).map(InstanceResources::vcpuCount).orElse(null))
+        .detail("ramGb", Optional.ofNullable(wire.resources()).map(InstanceResources::ramGb).orElse(null))
+        .detail("storageGb", Optional.ofNullable(wire.resources()).map(InstanceResources::storageGb).orElse(null));
+    return b;
+  }
 }

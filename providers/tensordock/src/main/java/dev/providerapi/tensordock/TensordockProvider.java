@@ -4,13 +4,11 @@ import com.google.auto.service.AutoService;
 import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.errors.ProviderException;
-import dev.providerapi.lifecycle.Failures;
 import dev.providerapi.lifecycle.OfferIds;
 import dev.providerapi.lifecycle.SshKeys;
 import dev.providerapi.lifecycle.Values;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.LaunchRequest;
-import dev.providerapi.model.Market;
 import dev.providerapi.model.Offer;
 import dev.providerapi.model.OfferFilter;
 import dev.providerapi.model.Pricing;
@@ -123,11 +121,7 @@ public final class TensordockProvider extends TensordockProviderBase {
   /** The detailed instance (flat, or wrapped in {@code data}) as ours. */
   @Override
   protected Instance toInstance(GetInstanceResponse response) {
-    InstanceDetail detail = response.data() != null ? response.data() : flat(response);
-    if (detail.id() == null || detail.id().isBlank()) {
-      throw Failures.unexpected(name(), "getInstance", "the instance answer carries no id");
-    }
-    return toInstance(detail, detail.id());
+    return toInstance(response.data() != null ? response.data() : flat(response));
   }
 
   /** A list entry as ours: the same fields as the detailed answer, without port forwards. */
@@ -136,25 +130,13 @@ public final class TensordockProvider extends TensordockProviderBase {
     var a = summary.attributes();
     return toInstance(a == null ? new InstanceDetail(summary.type(), summary.id(), null, null, null, null, null, null)
         : new InstanceDetail(summary.type(), summary.id(), a.name(), a.status(), a.ipAddress(), null, a.resources(),
-            a.rateHourly()), summary.id());
+            a.rateHourly()));
   }
 
-  private Instance toInstance(InstanceDetail d, @Nullable String requestedId) {
-    String raw = d.status();
-    Instance.Builder b = Instance.builder(name(), d.id() != null ? d.id() : requestedId)
-        .name(d.name())
-        .status(mapStatusOrUnknown(raw))
-        .rawStatus(raw)
-        .publicIp(d.ipAddress())
-        .sshPort(sshPort(d))
-        .market(Market.ON_DEMAND)
-        .detail("type", d.type());
+  /** provider.yaml's instanceFields, plus the GPUs, the price and the SSH port. */
+  private Instance toInstance(InstanceDetail d) {
+    Instance.Builder b = instanceFields(d).sshPort(sshPort(d));
     gpus(b, d.resources(), d.rateHourly());
-    if (d.resources() != null) {
-      b.detail("vcpus", d.resources().vcpuCount())
-          .detail("ramGb", d.resources().ramGb())
-          .detail("storageGb", d.resources().storageGb());
-    }
     return b.build();
   }
 

@@ -15,10 +15,12 @@ import dev.providerapi.lifecycle.Failures;
 import dev.providerapi.lifecycle.InstanceIds;
 import dev.providerapi.lifecycle.Paginator;
 import dev.providerapi.lifecycle.RequestBodies;
+import dev.providerapi.lifecycle.Values;
 import dev.providerapi.model.BillingGranularity;
 import dev.providerapi.model.BillingStatus;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
+import dev.providerapi.model.Offer;
 import dev.providerapi.model.Region;
 import dev.providerapi.spi.AbstractProvider;
 import dev.providerapi.vast.api.VastApi;
@@ -262,12 +264,82 @@ public abstract class VastProviderBase extends AbstractProvider {
   }
 
   /**
-   * The wire instance of showInstance, showInstances as ours (status through {@link #mapStatus}).
+   * The wire instance of showInstance, showInstances as ours: the fields provider.yaml's {@code instanceFields} maps. An adapter overrides it to add what no pointer can say ({@code instanceFields(wire)...build()}).
    *
    * @param wire the instance as the provider's answer carries it (never null)
    * @return the instance in the common model
    */
-  protected abstract Instance toInstance(dev.providerapi.vast.model.Instance wire);
+  protected Instance toInstance(dev.providerapi.vast.model.Instance wire) {
+    return instanceFields(wire).build();
+  }
+
+  /**
+   * Instance as ours, with the fields provider.yaml's {@code instanceFields} maps: id, name, status, gpu, gpuCount, publicIp, sshPort, clientToken, createdAt and details sshHost, intendedStatus, statusMsg, image, machineId, geolocation. The adapter adds what no pointer can say and builds.
+   *
+   * @param wire the instance as the provider's answer carries it (never null)
+   * @return a builder with those fields set
+   * @throws dev.providerapi.errors.UnexpectedResponseException when the answer carries no id
+   */
+  protected Instance.Builder instanceFields(dev.providerapi.vast.model.Instance wire) {
+    String id = Optional.ofNullable(wire.id()).map(String::valueOf).orElse(null);
+    if (id == null || id.isBlank()) {
+      throw Failures.unexpected(name(), "Instance", "an instance without an id");
+    }
+    String raw = wire.actualStatus();
+    int gpuCount = Optional.ofNullable(wire.numGpus()).map(Number::intValue).orElse(0);
+    String publicIp = Optional.ofNullable(wire.publicIpaddr()).filter(s -> !s.isBlank()).orElse(null);
+    Instance.Builder b = Instance.builder(name(), id)
+        .rawStatus(raw)
+        .status(mapStatusOrUnknown(raw))
+        .gpuCount(gpuCount)
+        .publicIp(publicIp)
+        .name(wire.label())
+        .gpu(Optional.ofNullable(wire.gpuName()).filter(g -> !g.isBlank() && gpuCount > 0).map(this::gpuType).orElse(null))
+        .sshPort(Optional.ofNullable(wire.sshPort()).map(Number::intValue).orElse(null))
+        .clientToken(wire.label())
+        .createdAt(Optional.ofNullable(wire.startDate()).map(Values::epochSeconds).orElse(null))
+        .detail("sshHost", wire.sshHost())
+        .detail("intendedStatus", wire.intendedStatus())
+        .detail("statusMsg", wire.statusMsg())
+        .detail("image", wire.imageUuid())
+        .detail("machineId", wire.machineId())
+        .detail("geolocation", wire.geolocation());
+    return b;
+  }
+
+  /**
+   * Offer as our offer, with the fields provider.yaml's {@code offerFields} maps: id, gpu, gpuCount, vcpus, diskGib and details geolocation, machineId, hostId, gpuRamMb, reliability, inetUpMbps, inetDownMbps, dphBase, storageCostPerGbMonth, verification, cpuName, cudaMaxGood. The adapter adds the pricing (and what else no pointer can say) and builds.
+   *
+   * @param wire one offer as the provider's answer carries it (never null)
+   * @return a builder with those fields set
+   */
+  protected Offer.Builder offerFields(dev.providerapi.vast.model.Offer wire) {
+    String id = Optional.ofNullable(wire.id()).map(String::valueOf).orElse(null);
+    if (id == null || id.isBlank()) {
+      throw Failures.unexpected(name(), "Offer", "an offer without an id");
+    }
+    Offer.Builder b = Offer.builder(name(), id)
+        .gpuCount(Optional.ofNullable(wire.numGpus()).map(Number::intValue).orElse(0))
+        .vcpus(Optional.ofNullable(wire.cpuCoresEffective()).map(Number::intValue).orElse(null))
+        .diskGib(wire.diskSpace())
+        .detail("geolocation", wire.geolocation())
+        .detail("machineId", wire.machineId())
+        .detail("hostId", wire.hostId())
+        .detail("gpuRamMb", wire.gpuRam())
+        .detail("reliability", wire.reliability2())
+        .detail("inetUpMbps", wire.inetUp())
+        .detail("inetDownMbps", wire.inetDown())
+        .detail("dphBase", wire.dphBase())
+        .detail("storageCostPerGbMonth", wire.storageCost())
+        .detail("verification", wire.verification())
+        .detail("cpuName", wire.cpuName())
+        .detail("cudaMaxGood", wire.cudaMaxGood());
+    String gpu = Optional.ofNullable(wire.gpuName()).filter(s -> !s.isBlank()).orElse(null);
+    if (gpu != null) {
+      b.gpu(gpuType(gpu));
+    }
+    return b;
+  }
 
   /**
    * Mandatory: provider.yaml declares {@code BILLING_VERIFICATION}.

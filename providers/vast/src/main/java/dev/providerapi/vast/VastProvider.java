@@ -115,37 +115,18 @@ public final class VastProvider extends VastProviderBase {
   /** Null for an offer with no GPU or no price (nothing a GPU broker can rent). */
   private @Nullable Offer toOffer(dev.providerapi.vast.model.Offer o, boolean bidSearch, Instant now) {
     int gpus = o.numGpus() == null ? 0 : o.numGpus();
-    if (o.gpuName() == null || gpus == 0) {
-      return null;
-    }
     // In a bid search Vast prices dph_total from the minimum bid, so it is no on-demand price there.
     BigDecimal onDemand = bidSearch ? null : o.dphTotal();
-    if (onDemand == null && o.minBid() == null) {
+    if (o.gpuName() == null || gpus == 0 || onDemand == null && o.minBid() == null) {
       return null;
     }
-    return Offer.builder(name(), String.valueOf(o.id()))
+    return offerFields(o)
         .instanceType(gpus + "x " + o.gpuName())
-        .gpu(gpuType(o.gpuName()))
-        .gpuCount(gpus)
         .region(Geolocations.countryCode(o.geolocation()))
         .pricing(new Pricing(onDemand, o.minBid(), gpus))
         .priceAsOf(now)
-        .vcpus(o.cpuCoresEffective() == null ? null : o.cpuCoresEffective().intValue())
         .memoryGib(o.cpuRam() == null ? null : o.cpuRam().divide(MB_PER_GIB, 1, RoundingMode.HALF_UP))
-        .diskGib(o.diskSpace())
         .availableCount(1)
-        .detail("geolocation", o.geolocation())
-        .detail("machineId", o.machineId())
-        .detail("hostId", o.hostId())
-        .detail("gpuRamMb", o.gpuRam())
-        .detail("reliability", o.reliability2())
-        .detail("inetUpMbps", o.inetUp())
-        .detail("inetDownMbps", o.inetDown())
-        .detail("dphBase", o.dphBase())
-        .detail("storageCostPerGbMonth", o.storageCost())
-        .detail("verification", o.verification())
-        .detail("cpuName", o.cpuName())
-        .detail("cudaMaxGood", o.cudaMaxGood())
         .build();
   }
 
@@ -202,34 +183,19 @@ public final class VastProvider extends VastProviderBase {
 
   // ---- get, list, lookup, terminate, stop, start: VastProviderBase, from provider.yaml ----
 
-  /** Vast's instance as ours. */
+  /** Vast's instance as ours: provider.yaml's instanceFields, plus the type name, region, price and status. */
   @Override
   protected Instance toInstance(dev.providerapi.vast.model.Instance i) {
-    String raw = i.actualStatus();
     int gpus = i.numGpus() == null ? 0 : i.numGpus();
     boolean bid = Boolean.TRUE.equals(i.isBid());
     BigDecimal rate = i.dphTotal();
-    return Instance.builder(name(), String.valueOf(i.id()))
-        .name(i.label())
-        .status(status(raw, i.intendedStatus()))
-        .rawStatus(raw)
+    return instanceFields(i)
+        .status(status(i.actualStatus(), i.intendedStatus()))
         .instanceType(i.gpuName() == null ? null : gpus + "x " + i.gpuName())
-        .gpu(i.gpuName() == null ? null : gpuType(i.gpuName()))
-        .gpuCount(gpus)
         .region(Geolocations.countryCode(i.geolocation()))
-        .publicIp(i.publicIpaddr())
-        .sshPort(i.sshPort())
         .pricing(rate == null ? null : bid ? new Pricing(null, rate, Math.max(gpus, 1))
             : Pricing.onDemand(rate, Math.max(gpus, 1)))
         .market(bid ? Market.SPOT : Market.ON_DEMAND)
-        .clientToken(i.label())
-        .createdAt(Values.epochSeconds(i.startDate()))
-        .detail("sshHost", i.sshHost())
-        .detail("intendedStatus", i.intendedStatus())
-        .detail("statusMsg", i.statusMsg())
-        .detail("image", i.imageUuid())
-        .detail("machineId", i.machineId())
-        .detail("geolocation", i.geolocation())
         .build();
   }
 

@@ -57,6 +57,8 @@ final class LifecycleEmitter {
   private final TypeMapper types;
   /** Wire type -> the operation ids it comes from (one abstract toInstance each). */
   private final Map<TypeName, List<String>> wireTypes = new LinkedHashMap<>();
+  /** Wire type -> its name in the model. */
+  private final Map<TypeName, String> wireNames = new LinkedHashMap<>();
   private final Map<String, MethodSpec> hooks = new TreeMap<>();
   private final List<FieldSpec> fields = new ArrayList<>();
   private final List<MethodSpec> methods = new ArrayList<>();
@@ -80,14 +82,31 @@ final class LifecycleEmitter {
     }
     type.addFields(fields);
     type.addMethods(methods);
-    wireTypes.forEach((wire, ops) -> type.addMethod(MethodSpec.methodBuilder("toInstance")
-        .addJavadoc("The wire instance of $L as ours (status through {@link #mapStatus}).\n\n"
+    FieldMapEmitter fieldMaps = new FieldMapEmitter(manifest, model, types);
+    String mapped = fieldMaps.instanceType(List.copyOf(wireNames.values()));
+    wireTypes.forEach((wire, ops) -> {
+      MethodSpec.Builder m = MethodSpec.methodBuilder("toInstance")
+          .addModifiers(Modifier.PROTECTED)
+          .returns(INSTANCE)
+          .addParameter(wire, "wire");
+      if (wireNames.get(wire).equals(mapped)) {
+        m.addJavadoc("The wire instance of $L as ours: the fields provider.yaml's {@code instanceFields} maps. An "
+            + "adapter overrides it to add what no pointer can say ({@code instanceFields(wire)...build()}).\n\n"
             + "@param wire the instance as the provider's answer carries it (never null)\n"
             + "@return the instance in the common model\n", String.join(", ", ops))
-        .addModifiers(Modifier.PROTECTED, Modifier.ABSTRACT)
-        .returns(INSTANCE)
-        .addParameter(wire, "wire")
-        .build()));
+            .addStatement("return instanceFields(wire).build()");
+      } else {
+        m.addJavadoc("The wire instance of $L as ours (status through {@link #mapStatus}).\n\n"
+            + "@param wire the instance as the provider's answer carries it (never null)\n"
+            + "@return the instance in the common model\n", String.join(", ", ops))
+            .addModifiers(Modifier.ABSTRACT);
+      }
+      type.addMethod(m.build());
+    });
+    if (mapped != null) {
+      type.addMethod(fieldMaps.instanceFields(mapped));
+    }
+    fieldMaps.offerFields().ifPresent(type::addMethod);
     type.addMethods(hooks.values());
   }
 
@@ -501,6 +520,7 @@ final class LifecycleEmitter {
   }
 
   private void wire(TypeRef type, OperationDef op) {
+    wireNames.putIfAbsent(types.javaType(type), type instanceof TypeRef.Named n ? n.name() : type.toString());
     wireTypes.computeIfAbsent(types.javaType(type), t -> new ArrayList<>()).add(op.id());
   }
 

@@ -55,7 +55,7 @@ public final class ManifestReader {
       "name", "displayName", "javaPackage", "classPrefix", "spec", "baseUrl", "consoleUrl", "auth",
       "responseEnvelope", "rateLimits", "operationRateLimits", "errors", "status", "preempted", "operations",
       "capabilities", "billing", "offersCacheTtl", "gpuNamePattern", "gpuAliases", "regions", "offerCatalog",
-      "sandbox");
+      "instanceFields", "offerFields", "sandbox");
 
   /** The kinds this build has a {@link dev.providerapi.generator.SpecReader} for: a new reader is a new kind. */
   static final List<String> SPEC_KINDS = dev.providerapi.generator.SpecReader.standard().stream()
@@ -244,7 +244,65 @@ public final class ManifestReader {
             + " generated tests run the base's contract against it), found " + sandbox);
       }
       return new ProviderManifest(file, d.build(), javaPackage, classPrefix, spec, envelope, operations, bindings,
-          sandbox != null && sandbox.booleanValue());
+          sandbox != null && sandbox.booleanValue(), fieldMap(top, "instanceFields", FieldMap.INSTANCE_FIELDS),
+          fieldMap(top, "offerFields", FieldMap.OFFER_FIELDS));
+    }
+
+    /**
+     * {@code instanceFields} / {@code offerFields}: pointers only (checked against the spec later, in the
+     * emitter), {@code sshPort} also a port number, {@code type} a model type name, {@code details} a map.
+     */
+    private @Nullable FieldMap fieldMap(ObjectNode top, String key, List<String> allowed) {
+      JsonNode node = top.get(key);
+      if (node == null) {
+        return null;
+      }
+      ObjectNode map = object(node, key);
+      List<String> keys = new ArrayList<>(List.of("type"));
+      keys.addAll(allowed);
+      keys.add("details");
+      keys(map, key, keys);
+      Map<String, String> fields = new java.util.LinkedHashMap<>();
+      Map<String, String> details = new java.util.LinkedHashMap<>();
+      for (Map.Entry<String, JsonNode> e : entries(map)) {
+        String path = key + "." + e.getKey();
+        switch (e.getKey()) {
+          case "type" -> { }
+          case "details" -> {
+            for (Map.Entry<String, JsonNode> d : entries(object(e.getValue(), path))) {
+              details.put(d.getKey(), pointer(d.getValue(), path + "." + d.getKey()));
+            }
+          }
+          case "sshPort" -> fields.put(e.getKey(), e.getValue().isIntegralNumber()
+              ? String.valueOf(port(e.getValue(), path)) : pointer(e.getValue(), path));
+          default -> fields.put(e.getKey(), pointer(e.getValue(), path));
+        }
+      }
+      if (key.equals("instanceFields") && !fields.containsKey("id")) {
+        throw fail(key, "missing required key 'id' (the pointer to the instance's id in the wire type)");
+      }
+      if (fields.getOrDefault("sshPort", "/").matches("\\d+") && !fields.containsKey("publicIp")) {
+        throw fail(key + ".sshPort", "a port number means 'this port when the instance has a public IP', so"
+            + " publicIp must be mapped too");
+      }
+      return new FieldMap(key, optionalText(map, key, "type"), fields, details);
+    }
+
+    private String pointer(JsonNode node, String path) {
+      String s = text(node, path);
+      if (!s.startsWith("/")) {
+        throw fail(path, "expected a JSON pointer into the wire type, starting with '/' (e.g. /ssh_port), found '"
+            + s + "'");
+      }
+      return s;
+    }
+
+    private int port(JsonNode node, String path) {
+      long p = positive(node, path);
+      if (p > 65535) {
+        throw fail(path, "expected a port number from 1 to 65535, found " + p);
+      }
+      return (int) p;
     }
 
     private OfferCatalog offerCatalog(JsonNode node) {

@@ -19,6 +19,8 @@ import org.jspecify.annotations.Nullable;
  * @param bindings our operation name -> its whole binding (short or long form), see {@link Binding}
  * @param sandbox provider.yaml's {@code sandbox: true}: the sandbox module has a stateful fake of this provider,
  *     so the generated tests include {@code <Prefix>ProviderBaseTest}, the base's contract run against it
+ * @param instanceFields provider.yaml's {@code instanceFields}: the base's {@code instanceFields(wire)}, or null
+ * @param offerFields provider.yaml's {@code offerFields}: the base's {@code offerFields(wire)}, or null
  */
 public record ProviderManifest(
     Path file,
@@ -29,7 +31,9 @@ public record ProviderManifest(
     @Nullable String responseEnvelope,
     Map<String, String> operations,
     Map<String, Binding> bindings,
-    boolean sandbox) {
+    boolean sandbox,
+    @Nullable FieldMap instanceFields,
+    @Nullable FieldMap offerFields) {
 
   /**
    * Copies the maps.
@@ -43,6 +47,8 @@ public record ProviderManifest(
    * @param operations our operation name -> the spec's operation id
    * @param bindings our operation name -> its whole binding
    * @param sandbox whether the sandbox fakes this provider
+   * @param instanceFields provider.yaml's {@code instanceFields}, or null
+   * @param offerFields provider.yaml's {@code offerFields}, or null
    */
   public ProviderManifest {
     operations = Map.copyOf(operations);
@@ -63,7 +69,7 @@ public record ProviderManifest(
    */
   public ProviderManifest(Path file, ProviderDescriptor descriptor, String javaPackage, String classPrefix,
       SpecRef spec, @Nullable String responseEnvelope, Map<String, String> operations, Map<String, Binding> bindings) {
-    this(file, descriptor, javaPackage, classPrefix, spec, responseEnvelope, operations, bindings, false);
+    this(file, descriptor, javaPackage, classPrefix, spec, responseEnvelope, operations, bindings, false, null, null);
   }
 
   /**
