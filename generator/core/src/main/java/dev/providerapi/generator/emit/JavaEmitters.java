@@ -109,8 +109,8 @@ public final class JavaEmitters {
   private static JavaFile guarded(String element, Supplier<JavaFile> emit, Supplier<@Nullable String> narrower) {
     try {
       return emit.get();
-    } catch (EmitException e) {
-      throw e;
+    } catch (EmitException | dev.providerapi.generator.SpecException e) {
+      throw e; // a SpecException already names the provider.yaml key at fault
     } catch (RuntimeException e) {
       String narrow = null;
       try {
