@@ -5,8 +5,11 @@ import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.ProviderInfo;
 import dev.providerapi.descriptor.ProviderDescriptor;
+import dev.providerapi.errors.ConflictException;
+import dev.providerapi.errors.ErrorDetails;
 import dev.providerapi.errors.MissingCredentialsException;
 import dev.providerapi.errors.NotFoundException;
+import dev.providerapi.errors.ProviderException;
 import dev.providerapi.errors.UnsupportedCapabilityException;
 import dev.providerapi.gpu.GpuCatalog;
 import dev.providerapi.gpu.GpuType;
@@ -14,6 +17,7 @@ import dev.providerapi.http.ApiClient;
 import dev.providerapi.http.Sleeper;
 import dev.providerapi.http.internal.AuthInterceptor;
 import dev.providerapi.http.internal.CallScope;
+import dev.providerapi.lifecycle.ErrorMatch;
 import dev.providerapi.lifecycle.Failures;
 import dev.providerapi.lifecycle.OfferIds;
 import dev.providerapi.lifecycle.GpuTranslation;
@@ -420,9 +424,84 @@ public abstract class AbstractProvider implements Provider {
   @Override
   public final Instance launch(LaunchRequest request) {
     checkCapabilities(request);
-    LaunchGuard guard = new LaunchGuard(name(), this::launchInstance, this::findByClientToken, this::terminate,
+    LaunchGuard guard = new LaunchGuard(name(), this::launchAttempt, this::findByClientToken, this::terminate,
         launchGuardSettings(), sleeper(), config.listener());
     return guard.launch(request);
+  }
+
+  /** One attempt: {@link #launchInstance}, with a taken name resolved by {@link #nameTaken}. */
+  private Instance launchAttempt(LaunchRequest request) {
+    try {
+      return launchInstance(request);
+    } catch (ProviderException e) {
+      if (!launchNameTaken().matches(e)) {
+        throw e;
+      }
+      return nameTaken(request, e);
+    }
+  }
+
+  /**
+   * For a provider whose instance name derives from the client token (a Kubernetes object named after it), the
+   * answers to a create that mean the name is taken (provider.yaml's launch {@code nameTaken}, e.g.
+   * {@code AlreadyExists}): a repeated create with the same token gets them when the first one went through.
+   * The generated base overrides this where provider.yaml declares it.
+   *
+   * @return the answers; by default {@link ErrorMatch#NONE} (names do not derive from the token)
+   */
+  protected ErrorMatch launchNameTaken() {
+    return ErrorMatch.NONE;
+  }
+
+  /**
+   * Where an instance carries its launch's client token, as the conflict message names it.
+   *
+   * @return e.g. {@code provider-api/client-token label}; by default {@code client token}
+   */
+  protected String clientTokenCarrier() {
+    return "client token";
+  }
+
+  /**
+   * Whether {@code instance} is the one a launch with {@code clientToken} made.
+   *
+   * @param instance an instance the token's lookup found
+   * @param clientToken the launch's client token
+   * @return by default whether the instance's mapped client token is {@code clientToken}
+   */
+  protected boolean launchedWith(Instance instance, String clientToken) {
+    return clientToken.equals(instance.clientToken());
+  }
+
+  /**
+   * A create refused because the name derived from the client token is taken ({@link #launchNameTaken}): the
+   * instance of that name when this token's earlier create made it (the attempt went through but its answer was
+   * lost, or the launch was repeated), found with {@link #findByClientToken}. An instance of that name launched
+   * otherwise is a real conflict, reported with whose it is; one already gone leaves the conflict as answered.
+   *
+   * @param request the launch request
+   * @param taken the answer that said the name is taken
+   * @return the instance this token launched
+   * @throws ConflictException when the instance of that name was not launched with this token
+   * @throws ProviderException {@code taken} itself, when no instance of that name is found any more
+   */
+  protected Instance nameTaken(LaunchRequest request, ProviderException taken) {
+    String token = request.clientToken();
+    List<Instance> found = findByClientToken(token);
+    Optional<Instance> ours = found.stream().filter(i -> launchedWith(i, token)).findFirst();
+    if (ours.isPresent()) {
+      return ours.get();
+    }
+    if (found.isEmpty()) {
+      throw taken; // deleted in between: the conflict stands as answered
+    }
+    Instance other = found.get(0);
+    ErrorDetails d = taken.details();
+    throw new ConflictException(new ErrorDetails(d.provider(), d.operation(), d.httpStatus(), d.providerCode(),
+        "an instance named " + other.id() + " already exists but was not launched with client token " + token
+            + " (its " + clientTokenCarrier() + " is "
+            + (other.clientToken() == null ? "missing" : "'" + other.clientToken() + "'") + ")",
+        d.requestId(), false, null), taken);
   }
 
   /**

@@ -103,6 +103,8 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
 
   private static final ErrorMatch TERMINATE_ALREADY_GONE = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
 
+  private static final ErrorMatch LAUNCH_NAME_TAKEN = ErrorMatch.of(List.of(), List.of("AlreadyExists"));
+
   @Nullable
   private volatile CoreweaveApi api;
 
@@ -222,4 +224,20 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
    * @return the value every call sends
    */
   protected abstract String namespaceArgument();
+
+  @Override
+  protected ErrorMatch launchNameTaken() {
+    return LAUNCH_NAME_TAKEN;
+  }
+
+  @Override
+  protected String clientTokenCarrier() {
+    return "provider-api/client-token label";
+  }
+
+  @Override
+  protected boolean launchedWith(Instance instance, String clientToken) {
+    // the id derives from the token; a carrier that must itself be a name holds that form
+    return super.launchedWith(instance, clientToken) || instanceIdForClientToken(clientToken).equals(instance.clientToken());
+  }
 }

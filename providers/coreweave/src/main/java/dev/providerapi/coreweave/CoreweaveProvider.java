@@ -19,9 +19,6 @@ import dev.providerapi.coreweave.model.VirtualServerSpecResources;
 import dev.providerapi.coreweave.model.VirtualServerSpecStorage;
 import dev.providerapi.coreweave.model.VirtualServerSpecUsersItem;
 import dev.providerapi.coreweave.model.VirtualServerStatusConditionsItem;
-import dev.providerapi.errors.ConflictException;
-import dev.providerapi.errors.ErrorDetails;
-import dev.providerapi.errors.NotFoundException;
 import dev.providerapi.http.ApiClient;
 import dev.providerapi.kube.Kubeconfig;
 import dev.providerapi.model.Instance;
@@ -47,7 +44,8 @@ import org.jspecify.annotations.Nullable;
  *       region, priced from the declared list price and marked {@link PriceSource#CATALOG} with its date.
  *       Offer ids read {@code <gpu class>/<count>/<region>}.
  *   <li>A launch creates a VirtualServer whose name is the client token made Kubernetes-name-safe: a second
- *       create with the same token gets 409 AlreadyExists, which resolves to the server already there.
+ *       create with the same token gets 409 AlreadyExists, which the base resolves to the server already there
+ *       (provider.yaml's {@code nameTaken}).
  *   <li>Image = the OS image PVC in {@value #IMAGE_NAMESPACE} (e.g.
  *       {@code ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1}); root disk on
  *       {@code block-nvme-<region>}; SSH keys go to one user, {@value #USERNAME}; the startup script and env
@@ -130,33 +128,9 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
           + IMAGE_NAMESPACE + ", e.g. ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1");
     }
     Placement placement = placement(request);
-    String name = KubernetesNames.fromToken(request.clientToken(), "vs-");
-    VirtualServer body = virtualServer(name, request, placement);
-    String ns = namespaceArgument();
-    try {
-      return toInstance(api().createVirtualServer(ns, body));
-    } catch (ConflictException e) {
-      // The name comes from the client token, so "AlreadyExists" usually means this token's earlier create
-      // went through. Only a server that carries our token label is that one; any other conflict is real.
-      if (!"AlreadyExists".equals(e.providerCode().orElse(null))) {
-        throw e;
-      }
-      Instance existing;
-      try {
-        existing = toInstance(api().getVirtualServer(ns, name));
-      } catch (NotFoundException gone) {
-        throw e; // deleted in between: the conflict stands as reported
-      }
-      if (!name.equals(existing.clientToken())) {
-        ErrorDetails d = e.details();
-        throw new ConflictException(new ErrorDetails(d.provider(), d.operation(), d.httpStatus(), d.providerCode(),
-            "a VirtualServer named " + name + " already exists in namespace " + ns + " but was not launched with"
-                + " client token " + request.clientToken() + " (its " + CLIENT_TOKEN_LABEL + " label is "
-                + (existing.clientToken() == null ? "missing" : "'" + existing.clientToken() + "'") + ")",
-            d.requestId(), false, null), e);
-      }
-      return existing;
-    }
+    String name = instanceIdForClientToken(request.clientToken());
+    // A repeated create gets 409 AlreadyExists: provider.yaml's nameTaken resolves it (CoreweaveProviderBase).
+    return toInstance(api().createVirtualServer(namespaceArgument(), virtualServer(name, request, placement)));
   }
 
   private Placement placement(LaunchRequest request) {

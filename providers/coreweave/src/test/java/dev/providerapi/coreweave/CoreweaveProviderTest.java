@@ -161,9 +161,8 @@ class CoreweaveProviderTest {
         .replace("\"provider-api/client-token\": \"vs-example\"", "\"provider-api/client-token\": \"someone-else\"")));
     assertThatThrownBy(() -> coreweave.launch(request("vs-example").build()))
         .isInstanceOf(dev.providerapi.errors.ConflictException.class)
-        .hasMessageContaining("a VirtualServer named vs-example already exists in namespace ")
-        .hasMessageContaining("but was not launched with client token vs-example (its provider-api/client-token label"
-            + " is 'someone-else')");
+        .hasMessageContaining("an instance named vs-example already exists but was not launched with client token"
+            + " vs-example (its provider-api/client-token label is 'someone-else')");
     assertThat(server.getRequestCount()).as("no second create").isEqualTo(2);
   }
 

@@ -86,6 +86,7 @@ final class AdapterBaseEmitter {
             .addStatement("return local")
             .build());
     new LifecycleEmitter(manifest, model, types).emit(type);
+    new NameTakenEmitter(manifest).emit(type);
     for (Capability c : new TreeSet<>(d.capabilities())) {
       for (CapabilityHooks.Hook h : CapabilityHooks.mandatory(manifest, c)) {
         type.addMethod(mandatory(h.name(), h.returns(), c));

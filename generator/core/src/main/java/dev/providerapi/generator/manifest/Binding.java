@@ -36,6 +36,8 @@ import org.jspecify.annotations.Nullable;
  *     instance reported when reading it back fails
  * @param absentIsNotFound get: a success whose instance pointer is null means the provider no longer knows the
  *     instance (Vast's {@code {"instances": null}}); otherwise such an answer is unreadable
+ * @param nameTaken launch: the answers to a create that mean the instance's name (derived from the client token)
+ *     is taken; the base then looks the token up and returns the instance if this token made it
  */
 public record Binding(
     String role,
@@ -54,7 +56,8 @@ public record Binding(
     Errors confirmGone,
     @Nullable Boolean idempotent,
     @Nullable String statusPointer,
-    boolean absentIsNotFound) {
+    boolean absentIsNotFound,
+    Errors nameTaken) {
 
   /**
    * Copies {@code args}.
@@ -76,6 +79,7 @@ public record Binding(
    * @param idempotent explicit retry safety, or null for the spec's default
    * @param statusPointer JSON pointer of the raw status in the answer, or null
    * @param absentIsNotFound whether a null instance pointer means not found
+   * @param nameTaken the answers to a create that mean the token-derived name is taken
    */
   public Binding {
     args = Map.copyOf(args);
@@ -90,7 +94,7 @@ public record Binding(
    */
   public static Binding shortForm(String role, String operationId) {
     return new Binding(role, operationId, false, null, Map.of(), null, Pagination.NONE, null, null, null, null,
-        Errors.NONE, Errors.NONE, Errors.NONE, null, null, false);
+        Errors.NONE, Errors.NONE, Errors.NONE, null, null, false, Errors.NONE);
   }
 
   /**

@@ -33,7 +33,7 @@ final class BindingReader {
   static final Map<String, List<String>> ROLE_KEYS = Map.of(
       "get", List.of("operationId", "id", "args", "instance", "notFound", "absentIsNotFound", "idempotent"),
       "list", List.of("operationId", "args", "items", "pagination", "idempotent"),
-      "launch", List.of("operationId", "args", "id", "status", "clientToken", "idempotent"),
+      "launch", List.of("operationId", "args", "id", "status", "clientToken", "nameTaken", "idempotent"),
       "terminate", List.of("operationId", "id", "args", "body", "alreadyGone", "confirmGone", "idempotent"),
       "stop", List.of("operationId", "id", "args", "body", "instance", "status", "idempotent"),
       "start", List.of("operationId", "id", "args", "body", "instance", "status", "idempotent"),
@@ -100,7 +100,7 @@ final class BindingReader {
             : role.equals("terminate") ? Errors.NOT_FOUND : Errors.NONE,
         o.has("confirmGone") ? errors(o.get("confirmGone"), path + ".confirmGone") : Errors.NONE,
         idempotent, o.has("status") ? pointer(o.get("status"), path + ".status") : null,
-        flag(o, path, "absentIsNotFound"));
+        flag(o, path, "absentIsNotFound"), nameTaken(o, path));
   }
 
   private boolean flag(ObjectNode o, String path, String key) {
@@ -205,6 +205,23 @@ final class BindingReader {
     }
     return new ClientToken(carrier, key, lookup, filterParam, filterValue,
         o.has("nameSuffix") ? o.get("nameSuffix").asText() : null, skip != null && skip.asBoolean());
+  }
+
+  /** launch's {@code nameTaken}: only with a {@code clientToken}, whose lookup finds the instance of that name. */
+  private Errors nameTaken(ObjectNode o, String path) {
+    if (!o.has("nameTaken")) {
+      return Errors.NONE;
+    }
+    if (!o.has("clientToken")) {
+      throw fail(path + ".nameTaken", "needs clientToken: the instance name derives from the token, and the token's"
+          + " lookup is what finds the instance of the taken name");
+    }
+    Errors taken = errors(o.get("nameTaken"), path + ".nameTaken");
+    if (taken.isEmpty()) {
+      throw fail(path + ".nameTaken", "is empty; expected the error kinds or provider codes (AlreadyExists) that"
+          + " mean the name is taken");
+    }
+    return taken;
   }
 
   private Errors errors(JsonNode node, String path) {

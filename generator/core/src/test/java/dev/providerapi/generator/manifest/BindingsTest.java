@@ -121,6 +121,38 @@ class BindingsTest {
   }
 
   @Test
+  void nameTakenIsReadForALaunchWithAClientTokenAndEmittedAsTheBasesLaunchStep() throws IOException {
+    ProviderManifest coreweave = new ManifestReader().read(REPO.resolve("specs/coreweave/provider.yaml"));
+    assertThat(coreweave.longForm("launch").orElseThrow().nameTaken())
+        .isEqualTo(new Binding.Errors(List.of(), List.of("AlreadyExists")));
+    ProviderManifest lambda = new ManifestReader().read(REPO.resolve("specs/lambda/provider.yaml"));
+    assertThat(lambda.longForm("launch").orElseThrow().nameTaken().isEmpty()).isTrue();
+
+    assertThatThrownBy(() -> manifest("  launch: {operationId: launchInstance, id: /instance_ids/0,"
+        + " nameTaken: [AlreadyExists]}\n"))
+        .hasMessageEndingWith("operations.launch.nameTaken: needs clientToken: the instance name derives from the"
+            + " token, and the token's lookup is what finds the instance of the taken name");
+    assertThatThrownBy(() -> manifest("  launch: {operationId: launchInstance, id: /instance_ids/0,"
+        + " clientToken: {in: name}, nameTaken: []}\n"))
+        .hasMessageEndingWith("operations.launch.nameTaken: is empty; expected the error kinds or provider codes"
+            + " (AlreadyExists) that mean the name is taken");
+
+    ProviderManifest m = manifest("  list: {operationId: listInstances, items: /}\n"
+        + "  launch: {operationId: launchInstance, id: /instance_ids/0,"
+        + " clientToken: {in: tag, key: acme-token}, nameTaken: [CONFLICT, name_in_use]}\n");
+    OperationBindings.check(m, model());
+    List<com.palantir.javapoet.JavaFile> files = dev.providerapi.generator.emit.JavaEmitters.emit(model(), m);
+    String base = files.stream().filter(f -> f.typeSpec().name().equals("AcmeProviderBase")).findFirst()
+        .orElseThrow().toString();
+    assertThat(base)
+        .contains("LAUNCH_NAME_TAKEN = ErrorMatch.of(List.of(ErrorKind.CONFLICT), List.of(\"name_in_use\"));")
+        .contains("protected ErrorMatch launchNameTaken() {\n    return LAUNCH_NAME_TAKEN;")
+        .contains("protected String clientTokenCarrier() {\n    return \"acme-token tag\";")
+        .as("a token found by listing is compared as mapped: no derived form").doesNotContain("launchedWith");
+    dev.providerapi.generator.testing.Compiled.compile(files);
+  }
+
+  @Test
   void anExplicitIdempotencyOverridesTheMethodDefaultAndOnlyThen() throws IOException {
     ProviderManifest m = manifest("  restart: {operationId: getInstance, idempotent: false}\n"
         + "  terminate: {operationId: terminateInstance, id: {body: /instance_ids}}\n");
