@@ -22,8 +22,8 @@ import javax.lang.model.SourceVersion;
  * ({@code VirtualServerSpecStorageAdditionalDisksItemSpecDownwardApiFieldsItemResourceFieldRef} ->
  * {@code ResourceFieldRef}). It renames only types that the reader derived ({@link ApiModel#derived()}) from a
  * CRD schema, recognised by their origin ({@code /spec/versions/<n>/schema/openAPIV3Schema/properties/...}),
- * and not merged by {@link TypeCollapse} (a merge already has its name); OpenAPI and GraphQL names, the resource
- * and its list, {@code ObjectMeta} and {@code ListMeta} never change.
+ * and not named after their family by a {@link TypeCollapse} merge ({@code SecretRef} is no place's name);
+ * OpenAPI and GraphQL names, the resource and its list, {@code ObjectMeta} and {@code ListMeta} never change.
  *
  * <p>The rule, per type:
  * <ol>
@@ -37,7 +37,10 @@ import javax.lang.model.SourceVersion;
  *       than one word ({@code Gpu}, {@code Network}, {@code UsersItem} alone are too vague; a trailing
  *       {@code Item}/{@code Value} is no word); then the kind followed by every segment, the resource's own
  *       {@code spec}/{@code status} included ({@code VirtualServerSpecResources}): a name that reaches the top of
- *       the resource names the resource; last the reader's own name, which is unique already.
+ *       the resource names the resource; last the reader's own name, which is unique already. A merged type
+ *       (one type for several places, such as a pod template's volumes under two groups) first has the runs all
+ *       its places end with, a name true of every place; then, as the merge already named it after its least
+ *       nested place, that place's candidates.
  *   <li>Every type takes its first candidate that is a Java name no other type has (case-insensitively: two
  *       files differing in case are one file on macOS and Windows) and is not one of {@link TypeCollapse}'s
  *       reserved names. When two types would take the same name, neither does: both move to their next
@@ -57,16 +60,18 @@ final class CrdPathNames {
   private static final Set<String> IMPORTED = Set.of("jsonproperty", "jsoninclude", "jsonignoreproperties",
       "jsoncreator", "jsonvalue", "jsonignore", "bigdecimal", "biginteger", "offsetdatetime", "required");
 
+  /** Static methods only. */
   private CrdPathNames() {}
 
   /**
    * {@code model} with its CRD path names shortened as the class comment describes.
    *
    * @param model a collapsed model
-   * @param keep names that stay as they are (types a merge named)
+   * @param merged the types a merge made -> the origins of the types each stands for
+   * @param keep names that stay as they are (types a merge named after their family)
    * @return the renamed model; {@code model} itself when nothing is renamed
    */
-  static ApiModel shorten(ApiModel model, Set<String> keep) {
+  static ApiModel shorten(ApiModel model, Map<String, List<String>> merged, Set<String> keep) {
     Map<String, String> kinds = new HashMap<>();
     for (TypeDef t : model.types()) {
       Matcher m = ROOT.matcher(t.origin());
@@ -79,13 +84,22 @@ final class CrdPathNames {
       if (!model.derived().containsKey(t.name()) || keep.contains(t.name())) {
         continue;
       }
-      Matcher m = ROOT.matcher(t.origin());
-      if (!m.matches() || m.group(2) == null || !kinds.containsKey(m.group(1))) {
-        continue;
+      String kind = null;
+      List<List<Segment>> paths = new ArrayList<>();
+      for (String origin : merged.getOrDefault(t.name(), List.of(t.origin()))) {
+        Matcher m = ROOT.matcher(origin);
+        List<Segment> segments = m.matches() && m.group(2) != null ? segments(m.group(2)) : null;
+        if (segments == null || segments.isEmpty() || !kinds.containsKey(m.group(1))
+            || kind != null && !kind.equals(kinds.get(m.group(1)))) {
+          paths = null;
+          break;
+        }
+        kind = kinds.get(m.group(1));
+        paths.add(segments);
       }
-      List<Segment> segments = segments(m.group(2));
-      if (segments != null && !segments.isEmpty()) {
-        candidates.put(t.name(), candidates(kinds.get(m.group(1)), segments, t.name()));
+      Matcher self = ROOT.matcher(t.origin());
+      if (paths != null && !paths.isEmpty() && self.matches() && self.group(2) != null) {
+        candidates.put(t.name(), candidates(kind, paths, segments(self.group(2)), t.name()));
       }
     }
     Set<String> fixed = new HashSet<>(TypeCollapse.RESERVED);
@@ -162,17 +176,22 @@ final class CrdPathNames {
     return out;
   }
 
-  /** The names a type may take, in order: trailing runs of more than one word, kind + all, its own name. */
-  private static List<String> candidates(String kind, List<Segment> segments, String own) {
-    List<String> out = new ArrayList<>();
-    for (int k = 1; k < segments.size(); k++) {
-      String bare = join(segments.subList(segments.size() - k, segments.size()));
-      String run = bare + segments.get(segments.size() - 1).suffix();
-      if (words(bare) > 1 && Character.isUpperCase(run.charAt(0)) && SourceVersion.isName(run)) {
-        out.add(run);
-      }
+  /**
+   * The names a type may take, in order: the trailing runs of more than one word all its paths share; for a
+   * merge, then the names of the place it was named after; the kind and all the segments; its own name.
+   *
+   * @param kind the resource's kind
+   * @param paths the segments of each place the type stands for (more than one for a merge)
+   * @param self the segments of the place the type was named after (one of {@code paths})
+   * @param own the type's name now
+   * @return the candidates, its own name last
+   */
+  private static List<String> candidates(String kind, List<List<Segment>> paths, List<Segment> self, String own) {
+    List<String> out = new ArrayList<>(runs(paths));
+    if (paths.size() > 1) {
+      out.addAll(runs(List.of(self)));
     }
-    String whole = kind + join(segments) + segments.get(segments.size() - 1).suffix();
+    String whole = kind + join(self) + self.get(self.size() - 1).suffix();
     if (SourceVersion.isName(whole)) {
       out.add(whole);
     }
@@ -183,6 +202,45 @@ final class CrdPathNames {
     return List.copyOf(distinct);
   }
 
+  /**
+   * The trailing runs of segments every one of {@code paths} ends with, shortest first, never a whole path (a
+   * run must not start at the top), each only when it says more than one word.
+   *
+   * @param paths the segments of one or more places
+   * @return the runs as names
+   */
+  private static List<String> runs(List<List<Segment>> paths) {
+    List<Segment> first = paths.get(0);
+    String suffix = first.get(first.size() - 1).suffix();
+    int shared = first.size() - 1;
+    for (List<Segment> p : paths) {
+      shared = Math.min(shared, p.size() - 1);
+      if (!p.get(p.size() - 1).suffix().equals(suffix)) {
+        shared = 0;
+      }
+      for (int k = 1; k <= shared; k++) {
+        if (!p.get(p.size() - k).name().equals(first.get(first.size() - k).name())) {
+          shared = k - 1;
+        }
+      }
+    }
+    List<String> out = new ArrayList<>();
+    for (int k = 1; k <= shared; k++) {
+      String bare = join(first.subList(first.size() - k, first.size()));
+      String run = bare + suffix;
+      if (words(bare) > 1 && Character.isUpperCase(run.charAt(0)) && SourceVersion.isName(run)) {
+        out.add(run);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The segments' names run together, without their suffixes.
+   *
+   * @param segments some segments of a path
+   * @return their names, concatenated
+   */
   private static String join(List<Segment> segments) {
     StringBuilder sb = new StringBuilder();
     segments.forEach(s -> sb.append(s.name()));
@@ -228,10 +286,22 @@ final class CrdPathNames {
     return out;
   }
 
+  /**
+   * How many camel-case words {@code name} has ({@code FieldRef}: 2, {@code Gpu}: 1).
+   *
+   * @param name an UpperCamel name
+   * @return its word count, at least 1
+   */
   private static int words(String name) {
     return name.split("(?<=[a-z0-9])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])").length;
   }
 
+  /**
+   * {@code name} as names are compared: case-insensitively.
+   *
+   * @param name a type name
+   * @return it in lower case
+   */
   private static String lower(String name) {
     return name.toLowerCase(Locale.ROOT);
   }

@@ -63,20 +63,26 @@ public final class TypeCollapse {
   }
 
   /**
-   * What {@link #collapse} did: the model, and the names of the types that stand for more than one place.
+   * What {@link #collapse} did: the model, where each merged type's members came from, and which merged types
+   * took their family's name.
    *
    * @param model the collapsed model
-   * @param merged the names (in {@code model}) of the types that replaced others
+   * @param merged the name (in {@code model}) of every type that replaced others -> the origins of all the types
+   *     it stands for, itself included, sorted
+   * @param familyNamed the merged types named after their family ({@code SecretRef}): a name no place owns
    */
-  record Collapsed(ApiModel model, Set<String> merged) {
+  record Collapsed(ApiModel model, Map<String, List<String>> merged, Set<String> familyNamed) {
     /**
-     * Copies the set.
+     * Copies the collections.
      *
      * @param model the collapsed model
-     * @param merged the names (in {@code model}) of the types that replaced others
+     * @param merged the name (in {@code model}) of every type that replaced others -> the origins of all the
+     *     types it stands for, itself included, sorted
+     * @param familyNamed the merged types named after their family ({@code SecretRef}): a name no place owns
      */
     Collapsed {
-      merged = Set.copyOf(merged);
+      merged = Map.copyOf(merged);
+      familyNamed = Set.copyOf(familyNamed);
     }
   }
 
@@ -88,7 +94,7 @@ public final class TypeCollapse {
    */
   static Collapsed collapseTracked(ApiModel model) {
     if (model.derived().isEmpty()) {
-      return new Collapsed(model, Set.of());
+      return new Collapsed(model, Map.of(), Set.of());
     }
     Map<String, TypeDef> types = new TreeMap<>();
     model.types().forEach(t -> types.put(t.name(), t));
@@ -125,7 +131,7 @@ public final class TypeCollapse {
       types.replaceAll((name, t) -> rename(t, round));
     }
     if (renamed.isEmpty()) {
-      return new Collapsed(model, Set.of());
+      return new Collapsed(model, Map.of(), Set.of());
     }
     Map<String, String> familyNames = familyNames(model.derived(), renamed, types.keySet());
     Map<String, String> all = new HashMap<>();
@@ -136,9 +142,18 @@ public final class TypeCollapse {
       TypeDef r = rename(t, all);
       named.put(r.name(), r);
     }
-    Set<String> merged = new HashSet<>();
-    renamed.values().forEach(kept -> merged.add(all.getOrDefault(kept, kept)));
-    return new Collapsed(renamed(model, List.copyOf(named.values()), all), merged);
+    Map<String, String> origins = new HashMap<>();
+    model.types().forEach(t -> origins.put(t.name(), t.origin()));
+    Map<String, Set<String>> members = new TreeMap<>();
+    renamed.forEach((from, kept) -> {
+      Set<String> m = members.computeIfAbsent(all.getOrDefault(kept, kept), k -> new java.util.TreeSet<>());
+      m.add(origins.get(from));
+      m.add(origins.get(kept));
+    });
+    Map<String, List<String>> merged = new TreeMap<>();
+    members.forEach((name, m) -> merged.put(name, List.copyOf(m)));
+    return new Collapsed(renamed(model, List.copyOf(named.values()), all), merged,
+        new HashSet<>(familyNames.values()));
   }
 
   /**

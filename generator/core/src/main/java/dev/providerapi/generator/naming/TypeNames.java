@@ -9,6 +9,7 @@ import dev.providerapi.generator.model.ApiModel;
  * and GraphQL names are only ever changed by the merge.
  */
 public final class TypeNames {
+  /** Static methods only. */
   private TypeNames() {}
 
   /**
@@ -19,6 +20,6 @@ public final class TypeNames {
    */
   public static ApiModel apply(ApiModel model) {
     TypeCollapse.Collapsed collapsed = TypeCollapse.collapseTracked(model);
-    return CrdPathNames.shorten(collapsed.model(), collapsed.merged());
+    return CrdPathNames.shorten(collapsed.model(), collapsed.merged(), collapsed.familyNamed());
   }
 }

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -130,6 +131,27 @@ class CrdPathNamesTest {
   }
 
   @Test
+  void aMergeThatNoFamilyNameFitsTakesARunAllItsPlacesShareElseItsLeastNestedPlaces() throws IOException {
+    // A backup beside the volumes with the same two claims: two merges of one family, so neither takes the
+    // family's name (TypeCollapse), and the shortener names them.
+    String backup = insertBefore(fixture(), "volumes:", "backup:", "  type: object", "  properties:",
+        "    persistentVolumeClaim:", "      type: object", "      properties: {claimName: {type: string}}",
+        "    ephemeral:", "      type: object", "      properties:", "        persistentVolumeClaim:",
+        "          type: object", "          properties: {storageClassName: {type: string}}");
+
+    ApiModel model = read(backup);
+
+    // Both want PersistentVolumeClaim; the ephemeral claims share one more segment, the others do not, so
+    // they take their least nested place's next run.
+    assertThat(names(model)).contains("EphemeralPersistentVolumeClaim", "BackupPersistentVolumeClaim")
+        .doesNotContain("PersistentVolumeClaim", "VolumesPersistentVolumeClaim");
+    assertThat(names(model)).allSatisfy(n -> assertThat(n.length()).isLessThanOrEqualTo(33));
+    RecordDef volume = (RecordDef) model.type("TemplateVolumesItem").orElseThrow();
+    assertThat(field(volume, "persistentVolumeClaim").type())
+        .isEqualTo(new TypeRef.Named("BackupPersistentVolumeClaim"));
+  }
+
+  @Test
   void leavesOtherReadersNamesAlone() throws IOException {
     Files.writeString(dir.resolve("schema.graphql"), "type Query { pod: Pod }\ntype Pod { runtime: Runtime }\n"
         + "type Runtime { uptimeSeconds: Int }\n");
@@ -138,7 +160,7 @@ class CrdPathNamesTest {
     ApiModel graphQl = new GraphQlReader().read(dir.resolve("schema.graphql"), null);
 
     assertThat(names(TypeNames.apply(graphQl))).containsExactlyElementsOf(names(TypeCollapse.collapse(graphQl)));
-    assertThat(CrdPathNames.shorten(graphQl, Set.of())).isSameAs(graphQl);
+    assertThat(CrdPathNames.shorten(graphQl, Map.of(), Set.of())).isSameAs(graphQl);
   }
 
   private static List<String> names(ApiModel model) {
