@@ -26,10 +26,10 @@ mkdir -p "$out_root"
 jar=$root/generator/cli/target/provider-api.jar
 
 # Classpath for compiling generated code: runtime + testing (built in place, never installed) and their deps.
-if ! mvn -o -q -B -ntp -Dstyle.color=never -DskipTests -pl runtime,testing -am package >"$out_root/build.log" 2>&1 \
-   || ! mvn -o -q -B -ntp -Dstyle.color=never -pl runtime,testing \
+# One reactor run: testing's classpath can then name runtime's jar, which no local repository holds.
+if ! mvn -o -q -B -ntp -Dstyle.color=never -DskipTests -pl runtime,testing -am package \
         org.apache.maven.plugins:maven-dependency-plugin:3.8.1:build-classpath -Dmdep.includeScope=test \
-        -Dmdep.outputFile=target/corpus-classpath.txt >>"$out_root/build.log" 2>&1; then
+        -Dmdep.outputFile=target/corpus-classpath.txt >"$out_root/build.log" 2>&1; then
   echo "run-corpus: cannot build runtime/testing (see $out_root/build.log)" >&2
   exit 3
 fi
