@@ -23,7 +23,8 @@ import org.jspecify.annotations.Nullable;
  * @param derived the names of types the reader made up from where they appear (a GraphQL selection path, a
  *     CRD property path) rather than took from the spec, each with the spec-side name it stems from (the GraphQL
  *     type selected, the CRD property; empty when there is none): a structurally identical type may replace
- *     them, and a merged type may take that name ({@code dev.providerapi.generator.naming.TypeCollapse})
+ *     them, and a merged type may take that name; the naming pass ({@code dev.providerapi.generator.naming.TypeNames})
+ *     also shortens CRD path names
  * @param auth how the API authenticates, read in the same parse as the rest
  */
 public record ApiModel(
@@ -56,8 +57,8 @@ public record ApiModel(
    * @param derived the names of types the reader made up from where they appear (a GraphQL selection path, a
    *     CRD property path) rather than took from the spec, each with the spec-side name it stems from (the
    *     GraphQL type selected, the CRD property; empty when there is none): a structurally identical type may
-   *     replace them, and a merged type may take that name ({@code
-   *     dev.providerapi.generator.naming.TypeCollapse})
+   *     replace them, and a merged type may take that name; the naming pass ({@code
+   *     dev.providerapi.generator.naming.TypeNames}) also shortens CRD path names
    * @param auth how the API authenticates, read in the same parse as the rest
    */
   public ApiModel {
