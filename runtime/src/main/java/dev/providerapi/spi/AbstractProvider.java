@@ -95,7 +95,8 @@ public abstract class AbstractProvider implements Provider {
   /**
    * A copy of this adapter that runs with {@code config}, made by the adapter's public
    * {@code (ProviderConfig)} constructor, so an adapter writes no {@code configure} of its own (one that keeps
-   * more than the config, as CoreWeave's kubeconfig source, overrides this).
+   * more than the config, as a kubeconfig-auth base keeps its kubeconfig, overrides this with
+   * {@link #configured(ProviderConfig, Class, Object)}).
    *
    * @param config credentials, base URL, timeouts and limits for the copy
    * @return a new adapter of this class
@@ -104,8 +105,31 @@ public abstract class AbstractProvider implements Provider {
    */
   @Override
   public Provider configure(ProviderConfig config) {
+    return copy(new Class<?>[] {ProviderConfig.class}, config);
+  }
+
+  /**
+   * A copy of this adapter that runs with {@code config} and keeps {@code carried}, state the config does not
+   * hold (a kubeconfig already read, say), made by the adapter's public {@code (ProviderConfig, type)}
+   * constructor.
+   *
+   * @param <T> the carried value's type
+   * @param config credentials, base URL, timeouts and limits for the copy
+   * @param type the carried value's type, as the constructor declares it
+   * @param carried what the copy keeps
+   * @return a new adapter of this class
+   * @throws MissingCredentialsException when {@code config} lacks the credentials the provider needs
+   * @throws IllegalStateException when the adapter class has no such public constructor
+   */
+  protected final <T> Provider configured(ProviderConfig config, Class<T> type, T carried) {
+    return copy(new Class<?>[] {ProviderConfig.class, type}, config, carried);
+  }
+
+  private Provider copy(Class<?>[] types, Object... args) {
+    String signature = getClass().getName() + "(" + java.util.Arrays.stream(types).map(Class::getSimpleName)
+        .collect(java.util.stream.Collectors.joining(", ")) + ")";
     try {
-      return getClass().getConstructor(ProviderConfig.class).newInstance(config);
+      return (Provider) getClass().getConstructor(types).newInstance(args);
     } catch (java.lang.reflect.InvocationTargetException e) {
       if (e.getCause() instanceof RuntimeException r) {
         throw r;
@@ -113,10 +137,14 @@ public abstract class AbstractProvider implements Provider {
       if (e.getCause() instanceof Error err) {
         throw err;
       }
-      throw new IllegalStateException(getClass().getName() + "(ProviderConfig) failed", e.getCause());
+      throw new IllegalStateException(signature + " failed", e.getCause());
     } catch (ReflectiveOperationException e) {
-      throw new IllegalStateException(getClass().getName() + " has no public constructor taking a ProviderConfig;"
-          + " add one, or override configure(ProviderConfig)", e);
+      throw new IllegalStateException(types.length == 1
+          ? getClass().getName() + " has no public constructor taking a ProviderConfig; add one, or override"
+              + " configure(ProviderConfig)"
+          : getClass().getName() + " has no public constructor " + signature.substring(getClass().getName().length())
+              + "; add one (configure keeps the " + types[1].getSimpleName() + "), or override"
+              + " configure(ProviderConfig)", e);
     }
   }
 

@@ -45,6 +45,33 @@ class ConfigureTest {
     }
   }
 
+  /** Carries a value the config does not hold, as a kubeconfig-auth base keeps its kubeconfig. */
+  public static class Carrying extends Acme {
+    final StringBuilder carried;
+
+    public Carrying(ProviderConfig config, StringBuilder carried) {
+      super(config);
+      this.carried = carried;
+    }
+
+    @Override
+    public Provider configure(ProviderConfig config) {
+      return configured(config, StringBuilder.class, carried);
+    }
+  }
+
+  /** Carries a value but has no public constructor to copy it with. */
+  public static class CarryingHidden extends Acme {
+    public CarryingHidden(ProviderConfig config) {
+      super(config);
+    }
+
+    @Override
+    public Provider configure(ProviderConfig config) {
+      return configured(config, StringBuilder.class, new StringBuilder());
+    }
+  }
+
   private static ProviderConfig key(String key) {
     return ProviderConfig.builder().environment(Map.of()).apiKey(key).build();
   }
@@ -71,5 +98,21 @@ class ConfigureTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(Hidden.class.getName() + " has no public constructor taking a ProviderConfig; add one, or override"
             + " configure(ProviderConfig)");
+  }
+
+  @Test
+  void aCopyKeepsWhatTheConfigDoesNotHoldThroughTheTwoArgumentConstructor() {
+    StringBuilder shared = new StringBuilder("kubeconfig");
+    Carrying first = new Carrying(key("one"), shared);
+    Provider copy = first.configure(key("two"));
+    assertThat(copy).isExactlyInstanceOf(Carrying.class).isNotSameAs(first);
+    assertThat(((Carrying) copy).carried).isSameAs(shared);
+    assertThat(((Carrying) copy).config().apiKey(null).map(dev.providerapi.Secret::reveal)).contains("two");
+    assertThatThrownBy(() -> first.configure(ProviderConfig.builder().environment(Map.of()).build()))
+        .isInstanceOf(MissingCredentialsException.class);
+    assertThatThrownBy(() -> new CarryingHidden(key("one")).configure(key("two")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage(CarryingHidden.class.getName() + " has no public constructor (ProviderConfig, StringBuilder);"
+            + " add one (configure keeps the StringBuilder), or override configure(ProviderConfig)");
   }
 }

@@ -495,8 +495,8 @@ final class NewCommand implements Callable<Integer> {
     todos.add("operations.offers: a Kubernetes API has no offers: list them in offerCatalog (see "
         + "specs/coreweave/provider.yaml) or implement fetchOffers by hand");
     if (bound.namespaced()) {
-      todos.add("namespace: every call takes one; the adapter passes the kubeconfig context's namespace (see "
-          + "providers/coreweave)");
+      todos.add("namespace: every call takes one; the generated base passes " + name.toUpperCase(Locale.ROOT)
+          .replaceAll("[^A-Z0-9]", "_") + "_NAMESPACE (secret or environment), else the kubeconfig context's");
     }
     String url = baseUrl != null ? baseUrl : "https://kubernetes.invalid";
     // provider.yaml sits next to the copy: a CRD file of that name must not overwrite it.

@@ -2,6 +2,7 @@
 package dev.providerapi.coreweave;
 
 import dev.providerapi.Capability;
+import dev.providerapi.Provider;
 import dev.providerapi.ProviderConfig;
 import dev.providerapi.coreweave.api.CoreweaveApi;
 import dev.providerapi.coreweave.api.CoreweaveApiClient;
@@ -16,6 +17,8 @@ import dev.providerapi.descriptor.ProviderDescriptor;
 import dev.providerapi.descriptor.RateLimitWindow;
 import dev.providerapi.errors.ErrorKind;
 import dev.providerapi.errors.ProviderException;
+import dev.providerapi.http.ApiClient;
+import dev.providerapi.kube.Kubeconfig;
 import dev.providerapi.lifecycle.ErrorMatch;
 import dev.providerapi.lifecycle.Failures;
 import dev.providerapi.lifecycle.InstanceIds;
@@ -94,6 +97,11 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
           new OfferCatalog.Entry("RTX_A4000", List.of(1, 2, 4, 8), List.of("ORD1", "LAS1", "LGA1"), new BigDecimal("0.61")))))
       .build();
 
+  /**
+   * The secret or environment variable that names the tenant namespace; without it, the kubeconfig context's namespace.
+   */
+  protected static final String NAMESPACE_ENV = "COREWEAVE_NAMESPACE";
+
   private static final ErrorMatch GET_NOT_FOUND = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
 
   /**
@@ -108,13 +116,27 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
   @Nullable
   private volatile CoreweaveApi api;
 
+  private final Kubeconfig kubeconfig;
+
   /**
-   * The base of an adapter that runs with {@code config}.
+   * The base of an adapter that runs with {@code config} and the kubeconfig fabric8 finds ({@code KUBECONFIG}, {@code ~/.kube/config}, else the in-cluster service account), read on first use.
    *
    * @param config credentials, base URL, timeouts and limits this adapter runs with
    */
   protected CoreweaveProviderBase(ProviderConfig config) {
+    this(config, Kubeconfig.discover());
+  }
+
+  /**
+   * The base of an adapter that runs with {@code config} and {@code kubeconfig}; a bearer token and a base URL in {@code config} take precedence over the kubeconfig's. Unless {@code config} defers the check, one of them must be able to authenticate.
+   *
+   * @param config credentials, base URL, timeouts and limits this adapter runs with
+   * @param kubeconfig where the server, token, TLS context and namespace come from
+   */
+  protected CoreweaveProviderBase(ProviderConfig config, Kubeconfig kubeconfig) {
     super(DESCRIPTOR, config);
+    this.kubeconfig = Objects.requireNonNull(kubeconfig, "kubeconfig");
+    kubeconfig.requireCredentials(name(), config);
   }
 
   /**
@@ -136,12 +158,51 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
     return local;
   }
 
+  /**
+   * The kubeconfig this adapter calls with.
+   *
+   * @return it, shared with the copies {@code configure} makes
+   */
+  protected Kubeconfig kubeconfig() {
+    return kubeconfig;
+  }
+
+  /**
+   * A copy that runs with {@code config} and keeps this kubeconfig (read once), made by the adapter's public {@code (ProviderConfig, Kubeconfig)} constructor.
+   *
+   * @param config credentials, base URL, timeouts and limits for the copy
+   * @return a new adapter of this class
+   */
+  @Override
+  public Provider configure(ProviderConfig config) {
+    return configured(config, Kubeconfig.class, kubeconfig);
+  }
+
+  /**
+   * The client on the kubeconfig's server, token and TLS context, or on the config's base URL and token when it gives both.
+   *
+   * @return a new client
+   */
+  @Override
+  protected ApiClient createApiClient() {
+    return kubeconfig.apiClient(descriptor, config);
+  }
+
+  /**
+   * The tenant namespace every namespaced call names: {@link #NAMESPACE_ENV} from the config, else the kubeconfig context's (neither is a MissingCredentialsException).
+   *
+   * @return the namespace
+   */
+  protected String namespace() {
+    return kubeconfig.namespace(name(), config, NAMESPACE_ENV);
+  }
+
   @Override
   public Optional<Instance> get(String instanceId) {
     String id = InstanceIds.require(name(), "get", instanceId);
     VirtualServer response;
     try {
-      response = api().getVirtualServer(namespaceArgument(), id);
+      response = api().getVirtualServer(namespace(), id);
     } catch (ProviderException e) {
       if (GET_NOT_FOUND.matches(e)) {
         return Optional.empty();
@@ -161,7 +222,7 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
    */
   private List<VirtualServer> listItems(@Nullable String filter) {
     return new Paginator(name(), "listVirtualservers").byCursor(cursor -> {
-      VirtualServerList page = api().listVirtualservers(namespaceArgument(), 100, cursor, null);
+      VirtualServerList page = api().listVirtualservers(namespace(), 100, cursor, null);
       if (page == null) {
         throw Failures.unexpected(name(), "listVirtualservers", "a page of the listing answered no body; the listing is not trusted");
       }
@@ -179,7 +240,7 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
   protected void terminateInstance(String instanceId) {
     String id = InstanceIds.require(name(), "terminate", instanceId);
     try {
-      api().deleteVirtualServer(namespaceArgument(), id);
+      api().deleteVirtualServer(namespace(), id);
     } catch (ProviderException e) {
       if (TERMINATE_ALREADY_GONE.matches(e)) {
         return;
@@ -191,14 +252,14 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
   @Override
   public Instance stop(String instanceId) {
     String id = InstanceIds.require(name(), "stop", instanceId);
-    api().stopVirtualMachine(namespaceArgument(), id);
+    api().stopVirtualMachine(namespace(), id);
     return afterChange(id, null, InstanceStatus.STOPPING, null, "stopVirtualMachine");
   }
 
   @Override
   public Instance start(String instanceId) {
     String id = InstanceIds.require(name(), "start", instanceId);
-    api().startVirtualMachine(namespaceArgument(), id);
+    api().startVirtualMachine(namespace(), id);
     return afterChange(id, null, InstanceStatus.PROVISIONING, null, "startVirtualMachine");
   }
 
@@ -217,13 +278,6 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
    * @return the instance id it gives
    */
   protected abstract String instanceIdForClientToken(String clientToken);
-
-  /**
-   * The value of the required {@code namespace} parameter (provider.yaml gives it no constant).
-   *
-   * @return the value every call sends
-   */
-  protected abstract String namespaceArgument();
 
   @Override
   protected ErrorMatch launchNameTaken() {

@@ -19,7 +19,6 @@ import dev.providerapi.coreweave.model.VirtualServerSpecResources;
 import dev.providerapi.coreweave.model.VirtualServerSpecStorage;
 import dev.providerapi.coreweave.model.VirtualServerSpecUsersItem;
 import dev.providerapi.coreweave.model.VirtualServerStatusConditionsItem;
-import dev.providerapi.http.ApiClient;
 import dev.providerapi.kube.Kubeconfig;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.LaunchRequest;
@@ -55,8 +54,6 @@ import org.jspecify.annotations.Nullable;
  */
 @AutoService(Provider.class)
 public final class CoreweaveProvider extends CoreweaveProviderBase {
-  /** Environment variable / secret naming the tenant namespace (else the kubeconfig's namespace). */
-  static final String NAMESPACE_ENV = "COREWEAVE_NAMESPACE";
   static final String CLIENT_TOKEN_LABEL = CLIENT_TOKEN_KEY;
   static final String IMAGE_NAMESPACE = "vd-images";
   static final String USERNAME = "user";
@@ -65,7 +62,6 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
   private static final int PAGE_SIZE = 100;
 
   private final CatalogPrices prices = CatalogPrices.of(DESCRIPTOR.offerCatalog());
-  private final Kubeconfig kubeconfig;
 
   /** Configured from the environment: {@link ProviderConfig#fromEnvironment()}. */
   public CoreweaveProvider() {
@@ -78,36 +74,18 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
    * @param config credentials, base URL, timeouts and limits to run with
    */
   public CoreweaveProvider(ProviderConfig config) {
-    this(config, Kubeconfig.discover());
+    super(config);
   }
 
   /**
    * An adapter that runs with {@code config} and {@code kubeconfig} (e.g. {@link Kubeconfig#fromYaml} of the file
-   * CoreWeave issues).
+   * CoreWeave issues); {@code configure} copies through this.
    *
    * @param config credentials, base URL, timeouts and limits to run with
    * @param kubeconfig where server, token, TLS and the namespace come from, unless {@code config} gives them
    */
   public CoreweaveProvider(ProviderConfig config, Kubeconfig kubeconfig) {
-    super(config);
-    this.kubeconfig = kubeconfig;
-    kubeconfig.requireCredentials(name(), config);
-  }
-
-  @Override
-  public CoreweaveProvider configure(ProviderConfig config) {
-    return new CoreweaveProvider(config, kubeconfig);
-  }
-
-  @Override
-  protected ApiClient createApiClient() {
-    return kubeconfig.apiClient(descriptor, config);
-  }
-
-  /** The tenant namespace every VirtualServer call names: the config's, else the kubeconfig context's. */
-  @Override
-  protected String namespaceArgument() {
-    return kubeconfig.namespace(name(), config, NAMESPACE_ENV);
+    super(config, kubeconfig);
   }
 
   // ---- offers ----
@@ -130,7 +108,7 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
     Placement placement = placement(request);
     String name = instanceIdForClientToken(request.clientToken());
     // A repeated create gets 409 AlreadyExists: provider.yaml's nameTaken resolves it (CoreweaveProviderBase).
-    return toInstance(api().createVirtualServer(namespaceArgument(), virtualServer(name, request, placement)));
+    return toInstance(api().createVirtualServer(namespace(), virtualServer(name, request, placement)));
   }
 
   private Placement placement(LaunchRequest request) {

@@ -364,11 +364,19 @@ class CoreweaveProviderTest {
     try (CoreweaveProvider p = new CoreweaveProvider(noUrl, Kubeconfig.fromYaml(kubeconfig))) {
       server.enqueue(json(200, fixture("getVirtualServer.response.json")));
       p.get("vs-example");
+      // configure() keeps the kubeconfig it was given (through the (ProviderConfig, Kubeconfig) constructor)
+      try (var copy = p.configure(noUrl.toBuilder().maxAttempts(2).build())) {
+        assertThat(copy).isExactlyInstanceOf(CoreweaveProvider.class).isNotSameAs(p);
+        server.enqueue(json(200, fixture("getVirtualServer.response.json")));
+        copy.get("vs-example");
+      }
     }
-    RecordedRequest get = server.takeRequest();
-    assertThat(get.getHeaders().get("Authorization")).isEqualTo("Bearer kube-token-1");
-    assertThat(get.getUrl().encodedPath())
-        .isEqualTo("/apis/virtualservers.coreweave.com/v1alpha1/namespaces/tenant-from-kubeconfig/virtualservers/vs-example");
+    for (int i = 0; i < 2; i++) {
+      RecordedRequest get = server.takeRequest();
+      assertThat(get.getHeaders().get("Authorization")).isEqualTo("Bearer kube-token-1");
+      assertThat(get.getUrl().encodedPath()).isEqualTo(
+          "/apis/virtualservers.coreweave.com/v1alpha1/namespaces/tenant-from-kubeconfig/virtualservers/vs-example");
+    }
   }
 
   @Test

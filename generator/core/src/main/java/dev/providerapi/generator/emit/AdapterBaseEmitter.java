@@ -60,13 +60,6 @@ final class AdapterBaseEmitter {
             .build())
         .addField(FieldSpec.builder(api, "api", Modifier.PRIVATE, Modifier.VOLATILE)
             .addAnnotation(Naming.NULLABLE_ANNOTATION).build())
-        .addMethod(MethodSpec.constructorBuilder()
-            .addJavadoc("The base of an adapter that runs with {@code config}.\n\n@param config credentials, base URL, timeouts and"
-                + " limits this adapter runs with\n")
-            .addModifiers(Modifier.PROTECTED)
-            .addParameter(ProviderConfig.class, "config")
-            .addStatement("super(DESCRIPTOR, config)")
-            .build())
         .addMethod(MethodSpec.methodBuilder("api")
             .addJavadoc("The typed client, created on first use over the shared HTTP client.\n\n"
                 + "@return the one client of this adapter\n")
@@ -85,6 +78,17 @@ final class AdapterBaseEmitter {
             .endControlFlow()
             .addStatement("return local")
             .build());
+    if (KubeconfigEmitter.applies(manifest)) {
+      new KubeconfigEmitter(manifest).emit(type);
+    } else {
+      type.addMethod(MethodSpec.constructorBuilder()
+          .addJavadoc("The base of an adapter that runs with {@code config}.\n\n@param config credentials, base URL,"
+              + " timeouts and limits this adapter runs with\n")
+          .addModifiers(Modifier.PROTECTED)
+          .addParameter(ProviderConfig.class, "config")
+          .addStatement("super(DESCRIPTOR, config)")
+          .build());
+    }
     new LifecycleEmitter(manifest, model, types).emit(type);
     new NameTakenEmitter(manifest).emit(type);
     for (Capability c : new TreeSet<>(d.capabilities())) {

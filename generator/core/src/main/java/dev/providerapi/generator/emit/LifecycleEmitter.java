@@ -410,6 +410,8 @@ final class LifecycleEmitter {
         args.add(literal(p.type(), b.args().get(p.name()), "args." + p.name()));
       } else if (!p.required()) {
         args.add(CodeBlock.of("null"));
+      } else if (KubeconfigEmitter.fillsNamespace(manifest, p)) {
+        args.add(CodeBlock.of("namespace()")); // the tenant namespace, from the config or the kubeconfig
       } else {
         String hook = p.javaName() + "Argument";
         hooks.put(hook, MethodSpec.methodBuilder(hook)

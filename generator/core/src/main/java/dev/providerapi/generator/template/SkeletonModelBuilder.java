@@ -78,6 +78,8 @@ public final class SkeletonModelBuilder {
     scope.put("methods", methods);
     scope.put("otherBindings", others);
     scope.put("hasOtherBindings", !others.isEmpty());
+    // auth style kubeconfig: the base takes a Kubeconfig, and configure() copies through (ProviderConfig, Kubeconfig)
+    scope.put("kubeconfig", manifest.descriptor().auth().style() == dev.providerapi.descriptor.AuthStyle.KUBECONFIG);
     // Registered with @AutoService (the repository's modules run its processor); false: the project lists the
     // class in META-INF/services/dev.providerapi.Provider itself (a project without the processor).
     scope.put("autoService", true);
