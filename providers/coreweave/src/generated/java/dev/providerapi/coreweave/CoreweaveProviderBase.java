@@ -22,6 +22,7 @@ import dev.providerapi.kube.Kubeconfig;
 import dev.providerapi.lifecycle.ErrorMatch;
 import dev.providerapi.lifecycle.Failures;
 import dev.providerapi.lifecycle.InstanceIds;
+import dev.providerapi.lifecycle.KubernetesNames;
 import dev.providerapi.lifecycle.Paginator;
 import dev.providerapi.model.BillingGranularity;
 import dev.providerapi.model.Instance;
@@ -272,12 +273,14 @@ public abstract class CoreweaveProviderBase extends AbstractProvider {
   protected abstract Instance toInstance(VirtualServer wire);
 
   /**
-   * The id the instance launched with {@code clientToken} has (it derives from the token).
+   * The id the instance launched with {@code clientToken} has (it derives from the token: the token as a Kubernetes object name, {@code vs-} in front when it does not start with a letter).
    *
    * @param clientToken the launch's client token
    * @return the instance id it gives
    */
-  protected abstract String instanceIdForClientToken(String clientToken);
+  protected String instanceIdForClientToken(String clientToken) {
+    return KubernetesNames.fromToken(clientToken, "vs-");
+  }
 
   @Override
   protected ErrorMatch launchNameTaken() {

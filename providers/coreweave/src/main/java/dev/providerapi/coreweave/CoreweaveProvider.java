@@ -26,7 +26,6 @@ import dev.providerapi.model.Offer;
 import dev.providerapi.model.OfferFilter;
 import dev.providerapi.model.PriceSource;
 import dev.providerapi.lifecycle.CatalogPrices;
-import dev.providerapi.lifecycle.KubernetesNames;
 import dev.providerapi.lifecycle.OfferIds;
 import dev.providerapi.spi.StartupScripts;
 import java.util.List;
@@ -59,7 +58,6 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
   static final String USERNAME = "user";
   static final String STARTUP_PATH = "/usr/local/bin/provider-api-startup.sh";
   static final int DEFAULT_DISK_GB = 40;
-  private static final int PAGE_SIZE = 100;
 
   private final CatalogPrices prices = CatalogPrices.of(DESCRIPTOR.offerCatalog());
 
@@ -106,7 +104,7 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
           + IMAGE_NAMESPACE + ", e.g. ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1");
     }
     Placement placement = placement(request);
-    String name = instanceIdForClientToken(request.clientToken());
+    String name = instanceIdForClientToken(request.clientToken()); // provider.yaml's clientToken.kubernetesName
     // A repeated create gets 409 AlreadyExists: provider.yaml's nameTaken resolves it (CoreweaveProviderBase).
     return toInstance(api().createVirtualServer(namespace(), virtualServer(name, request, placement)));
   }
@@ -158,13 +156,7 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
         .build();
   }
 
-  // ---- get, list, terminate, stop, start: CoreweaveProviderBase, from provider.yaml ----
-
-  /** The name is derived from the token, so a lookup is one GET rather than a listing. */
-  @Override
-  protected String instanceIdForClientToken(String clientToken) {
-    return KubernetesNames.fromToken(clientToken, "vs-");
-  }
+  // ---- get, list, terminate, stop, start, the token's name: CoreweaveProviderBase, from provider.yaml ----
 
   // ---- mapping ----
 

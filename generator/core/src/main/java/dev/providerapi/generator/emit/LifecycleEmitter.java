@@ -24,6 +24,7 @@ import dev.providerapi.generator.model.TypeRef;
 import dev.providerapi.lifecycle.ErrorMatch;
 import dev.providerapi.lifecycle.Failures;
 import dev.providerapi.lifecycle.InstanceIds;
+import dev.providerapi.lifecycle.KubernetesNames;
 import dev.providerapi.lifecycle.Paginator;
 import dev.providerapi.lifecycle.RequestBodies;
 import dev.providerapi.model.Instance;
@@ -296,13 +297,20 @@ final class LifecycleEmitter {
       case GET -> {
         m.addStatement("return withClientToken(get(instanceIdForClientToken(clientToken)).stream().toList(),"
             + " clientToken, i -> true, $L)", token.skipGone());
-        hooks.put("instanceIdForClientToken", MethodSpec.methodBuilder("instanceIdForClientToken")
-            .addJavadoc("The id the instance launched with {@code clientToken} has (it derives from the token).\n\n"
-                + "@param clientToken the launch's client token\n@return the instance id it gives\n")
-            .addModifiers(Modifier.PROTECTED, Modifier.ABSTRACT)
+        MethodSpec.Builder derive = MethodSpec.methodBuilder("instanceIdForClientToken")
+            .addJavadoc("The id the instance launched with {@code clientToken} has (it derives from the token$L).\n\n"
+                + "@param clientToken the launch's client token\n@return the instance id it gives\n",
+                token.kubernetesName() == null ? "" : ": the token as a Kubernetes object name, {@code "
+                    + token.kubernetesName() + "} in front when it does not start with a letter")
             .returns(String.class)
-            .addParameter(String.class, "clientToken")
-            .build());
+            .addParameter(String.class, "clientToken");
+        if (token.kubernetesName() == null) {
+          derive.addModifiers(Modifier.PROTECTED, Modifier.ABSTRACT);
+        } else {
+          derive.addModifiers(Modifier.PROTECTED)
+              .addStatement("return $T.fromToken(clientToken, $S)", KubernetesNames.class, token.kubernetesName());
+        }
+        hooks.put("instanceIdForClientToken", derive.build());
       }
     }
     methods.add(m.build());

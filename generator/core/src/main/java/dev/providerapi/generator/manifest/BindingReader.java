@@ -183,7 +183,8 @@ final class BindingReader {
 
   private ClientToken clientToken(JsonNode node, String path) {
     ObjectNode o = object(node, path);
-    keys(o, path, List.of("in", "key", "lookup", "filterParam", "filterValue", "nameSuffix", "skipGone"));
+    keys(o, path, List.of("in", "key", "lookup", "filterParam", "filterValue", "nameSuffix", "skipGone",
+        "kubernetesName"));
     TokenCarrier carrier = enumValue(TokenCarrier.class, required(o, path, "in"), path + ".in", "token carrier");
     String key = o.has("key") ? text(o.get("key"), path + ".key") : null;
     if (carrier != TokenCarrier.NAME && key == null) {
@@ -203,8 +204,14 @@ final class BindingReader {
     if (skip != null && !skip.isBoolean()) {
       throw fail(path + ".skipGone", "expected true or false, found " + describe(skip));
     }
+    String kubernetesName = o.has("kubernetesName") ? text(o.get("kubernetesName"), path + ".kubernetesName") : null;
+    if (kubernetesName != null && (lookup != TokenLookup.GET || !kubernetesName.matches("[a-z][a-z0-9-]*"))) {
+      throw fail(path + ".kubernetesName", "goes with lookup: get (the id derived from the token is what is read)"
+          + " and is the prefix a name takes when the token does not start with a letter: lower-case letters,"
+          + " digits and '-', starting with a letter (vs-)");
+    }
     return new ClientToken(carrier, key, lookup, filterParam, filterValue,
-        o.has("nameSuffix") ? o.get("nameSuffix").asText() : null, skip != null && skip.asBoolean());
+        o.has("nameSuffix") ? o.get("nameSuffix").asText() : null, skip != null && skip.asBoolean(), kubernetesName);
   }
 
   /** launch's {@code nameTaken}: only with a {@code clientToken}, whose lookup finds the instance of that name. */

@@ -116,6 +116,12 @@ class BindingsTest {
     assertThatThrownBy(() -> manifest("  launch: {operationId: launchInstance, id: /id, clientToken: {in: tag}}\n"))
         .hasMessageEndingWith("operations.launch.clientToken: a token carried in a tag needs key: the tag name it"
             + " travels under");
+    assertThatThrownBy(() -> manifest("  launch: {operationId: launchInstance, id: /id, clientToken: {in: name,"
+        + " kubernetesName: vs-}}\n"))
+        .hasMessageContaining("operations.launch.clientToken.kubernetesName: goes with lookup: get");
+    assertThatThrownBy(() -> manifest("  launch: {operationId: launchInstance, id: /id, clientToken: {in: name,"
+        + " lookup: get, kubernetesName: 9x}}\n"))
+        .hasMessageContaining("operations.launch.clientToken.kubernetesName: goes with lookup: get");
     assertThatThrownBy(() -> manifest("  stop: {operationId: getInstance, idempotent: maybe}\n"))
         .hasMessageEndingWith("operations.stop.idempotent: expected true or false, found 'maybe'");
   }
@@ -125,6 +131,7 @@ class BindingsTest {
     ProviderManifest coreweave = new ManifestReader().read(REPO.resolve("specs/coreweave/provider.yaml"));
     assertThat(coreweave.longForm("launch").orElseThrow().nameTaken())
         .isEqualTo(new Binding.Errors(List.of(), List.of("AlreadyExists")));
+    assertThat(coreweave.longForm("launch").orElseThrow().clientToken().kubernetesName()).isEqualTo("vs-");
     ProviderManifest lambda = new ManifestReader().read(REPO.resolve("specs/lambda/provider.yaml"));
     assertThat(lambda.longForm("launch").orElseThrow().nameTaken().isEmpty()).isTrue();
 
