@@ -449,6 +449,33 @@ public abstract class AbstractProvider implements Provider {
     return new OfferIds.TypeAtRegion(cheapest.instanceType(), cheapest.region());
   }
 
+  /**
+   * Where a launch goes for a provider whose offers come from provider.yaml's {@code offerCatalog}
+   * ({@link dev.providerapi.lifecycle.CatalogPrices#offers}, ids {@code <gpu>/<count>/<region>}): the offer id;
+   * else the request's GPU (the provider's name for a canonical one), count (at least 1) and region (the
+   * provider's first region for a canonical one).
+   *
+   * @param request the launch request
+   * @return the provider's GPU name as head, the count, and the provider's region as tail
+   * @throws IllegalArgumentException if the offer id is malformed, or the request names no offer and lacks a GPU
+   *     or a region
+   */
+  protected OfferIds.Counted catalogPlacement(LaunchRequest request) {
+    if (request.offerId() != null) {
+      String example = descriptor.offerCatalog() == null ? "<gpu>/<count>/<region>"
+          : descriptor.offerCatalog().entries().stream().filter(e -> !e.counts().isEmpty() && !e.regions().isEmpty())
+              .map(e -> e.gpu() + "/" + e.counts().get(0) + "/" + e.regions().get(0)).findFirst()
+              .orElse("<gpu>/<count>/<region>");
+      return OfferIds.counted(name(), request.offerId(), example);
+    }
+    if (request.gpu() == null || request.region() == null) {
+      throw new IllegalArgumentException(name() + " launches need an offerId, or a gpu and a region");
+    }
+    List<String> inRegion = providerRegions(request.region());
+    return new OfferIds.Counted(providerGpuName(request.gpu()).orElse(request.gpu()), Math.max(1, request.gpuCount()),
+        inRegion.isEmpty() ? request.region() : inRegion.get(0));
+  }
+
   @Override
   public final Instance launch(LaunchRequest request) {
     checkCapabilities(request);

@@ -95,35 +95,20 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
 
   // ---- launch ----
 
-  private record Placement(String gpuClass, int gpuCount, String region) {}
-
   @Override
   protected Instance launchInstance(LaunchRequest request) {
     if (request.image() == null || request.image().isBlank()) {
       throw new IllegalArgumentException("coreweave launches need an image: the name of an OS image PVC in namespace "
           + IMAGE_NAMESPACE + ", e.g. ubuntu2004-nvidia-515-86-01-1-docker-master-20221205-ord1");
     }
-    Placement placement = placement(request);
+    OfferIds.Counted placement = catalogPlacement(request); // <gpu class>/<count>/<region>
     String name = instanceIdForClientToken(request.clientToken()); // provider.yaml's clientToken.kubernetesName
     // A repeated create gets 409 AlreadyExists: provider.yaml's nameTaken resolves it (CoreweaveProviderBase).
     return toInstance(api().createVirtualServer(namespace(), virtualServer(name, request, placement)));
   }
 
-  private Placement placement(LaunchRequest request) {
-    if (request.offerId() != null) {
-      OfferIds.Counted id = OfferIds.counted(name(), request.offerId(), "A40/1/ORD1");
-      return new Placement(id.head(), id.count(), id.tail());
-    }
-    if (request.gpu() == null || request.region() == null) {
-      throw new IllegalArgumentException("coreweave launches need an offerId, or a gpu and a region");
-    }
-    String gpuClass = providerGpuName(request.gpu()).orElse(request.gpu());
-    List<String> regions = providerRegions(request.region());
-    return new Placement(gpuClass, Math.max(1, request.gpuCount()), regions.isEmpty() ? request.region() : regions.get(0));
-  }
-
-  VirtualServer virtualServer(String name, LaunchRequest request, Placement placement) {
-    String region = placement.region();
+  VirtualServer virtualServer(String name, LaunchRequest request, OfferIds.Counted placement) {
+    String region = placement.tail();
     int diskGb = request.diskGb() == null ? DEFAULT_DISK_GB : request.diskGb();
     List<VirtualServerSpecUsersItem> users = List.of();
     if (!request.sshKeys().isEmpty()) {
@@ -135,7 +120,7 @@ public final class CoreweaveProvider extends CoreweaveProviderBase {
         .os(VirtualServerSpecOs.builder().type(OsType.LINUX).build())
         .initializeRunning(true)
         .resources(VirtualServerSpecResources.builder()
-            .gpu(ResourcesGpu.builder().type(placement.gpuClass()).count(placement.gpuCount()).build())
+            .gpu(ResourcesGpu.builder().type(placement.head()).count(placement.count()).build())
             .build())
         .storage(VirtualServerSpecStorage.builder().root(StorageRoot.builder()
             .size(TextNode.valueOf(diskGb + "Gi"))
