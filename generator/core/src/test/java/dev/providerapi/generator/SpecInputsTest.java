@@ -323,6 +323,45 @@ class SpecInputsTest {
   }
 
   @Test
+  void aGetOrHeadSendsNoBodyAndAHeadAnswerHasNoContent() throws Exception {
+    Path spec = INPUTS.resolve("bodiless-methods/spec.yaml");
+
+    Generator.Result r = generate(spec);
+
+    assertThat(r.warnings()).containsExactly(spec.toAbsolutePath() + " at #/paths/~1charges~1{id}/get/requestBody: "
+        + "a GET sends no body; the declared requestBody is left out");
+    assertThat(read("src/generated/java/generated/spec/api/SpecApi.java"))
+        .contains("Charge getCharge(String id)")
+        .contains("void chargeExists(String id)");
+    assertGeneratedTestsPass(assertCompiles(), 2);
+  }
+
+  @Test
+  void specExamplesThatAreNotValuesOfTheirTypeGiveWayToSamples() throws Exception {
+    generate(INPUTS.resolve("nonconforming-examples/spec.yaml"));
+
+    String test = read("src/generated-test/java/generated/spec/api/SpecApiClientTest.java");
+    assertThat(test)
+        .doesNotContain("Invalid date range")
+        .doesNotContain("default_route")
+        .contains("Boolean body = mock.read(")
+        .contains("kept-example");
+    assertGeneratedTestsPass(assertCompiles(), 4);
+  }
+
+  @Test
+  void starterQueriesOfScalarAndEnumRootFieldsGetTestsThatPass() throws Exception {
+    generate(INPUTS.resolve("graphql-scalar-roots/schema.graphql"));
+
+    String test = read("src/generated-test/java/generated/spec/api/SpecApiClientTest.java");
+    assertThat(test)
+        .contains("mock.enqueueJson(200, \"{\\\"data\\\":{\\\"_dummy\\\":\\\"test\\\"}}\");")
+        .contains("mock.enqueueJson(200, \"{\\\"data\\\":{\\\"userOnlyToken\\\":true}}\");")
+        .contains("mock.enqueueJson(200, \"{\\\"data\\\":{\\\"authenticationStatus\\\":\\\"LOGGED_IN\\\"}}\");");
+    assertGeneratedTestsPass(assertCompiles(), 5);
+  }
+
+  @Test
   void unsupportedVersionsSayWhichInTheFirstLine(@TempDir Path dir) throws IOException {
     Path four = dir.resolve("four.yaml");
     Files.writeString(four, "openapi: 4.0.0\ninfo: {title: t, version: '1'}\npaths: {}\n");
@@ -370,6 +409,15 @@ class SpecInputsTest {
 
   private String read(String relative) throws IOException {
     return Files.readString(out.resolve(relative), StandardCharsets.UTF_8);
+  }
+
+  /** Runs the generated client test: one exchange per operation plus the error cases, every one passing. */
+  private static void assertGeneratedTestsPass(ClassLoader classes, int operations) throws ClassNotFoundException {
+    dev.providerapi.generator.testing.GeneratedTests.Outcome outcome =
+        dev.providerapi.generator.testing.GeneratedTests.run(classes.loadClass("generated.spec.api.SpecApiClientTest"));
+    assertThat(outcome.failures()).isEmpty();
+    assertThat(outcome.found()).isGreaterThanOrEqualTo(operations);
+    assertThat(outcome.succeeded()).isEqualTo(outcome.found());
   }
 
   /** Compiles everything written (client, models, adapter base, skeleton, generated tests); returns the classes. */

@@ -33,6 +33,8 @@ import org.jspecify.annotations.Nullable;
 /** Maps each path operation to an {@link OperationDef}: parameters, body, success response and examples. */
 final class OperationMapper {
   private static final Set<String> IDEMPOTENT_METHODS = Set.of("GET", "HEAD", "PUT", "DELETE", "OPTIONS");
+  /** Methods whose request carries no content: a declared requestBody is dropped with a warning. */
+  private static final Set<String> BODILESS_METHODS = Set.of("GET", "HEAD");
   private static final List<String> BODY_PREFERENCE = List.of("application/json",
       "application/x-www-form-urlencoded", "multipart/form-data");
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -131,7 +133,14 @@ final class OperationMapper {
     String pointer = Pointers.operation(path, method.toLowerCase(Locale.ROOT));
     String typeBase = JavaNames.upperCamel(id);
     List<ParamDef> params = params(item, op, pointer, typeBase);
-    BodyDef body = body(op.getRequestBody(), pointer, typeBase);
+    boolean bodiless = BODILESS_METHODS.contains(method);
+    if (bodiless && op.getRequestBody() != null) {
+      // OpenAPI 3.0 says a requestBody where HTTP defines no body semantics SHALL be ignored; servers (and
+      // MockWebServer) refuse a GET or HEAD that carries one (Stripe declares empty form bodies on its GETs).
+      warnings.add(file + " at " + pointer + "/requestBody: a " + method + " sends no body; the declared "
+          + "requestBody is left out");
+    }
+    BodyDef body = bodiless ? null : body(op.getRequestBody(), pointer, typeBase);
 
     TypeRef response = null;
     String unwrapped = null;
@@ -148,7 +157,8 @@ final class OperationMapper {
         }
         ApiResponse resolved = resolveResponse(r.getValue());
         MediaType media = preferred(resolved == null ? null : resolved.getContent());
-        if (media != null && status != 204) {
+        // A response to HEAD has no content (RFC 9110 9.3.2), whatever schema the GET beside it shares.
+        if (media != null && status != 204 && !"HEAD".equals(method)) {
           successStatus = status;
           successMedia = media;
           String rp = Pointers.child(pointer + "/responses", r.getKey());
