@@ -15,9 +15,11 @@ import dev.providerapi.lifecycle.ErrorMatch;
 import dev.providerapi.lifecycle.Failures;
 import dev.providerapi.lifecycle.InstanceIds;
 import dev.providerapi.lifecycle.Paginator;
+import dev.providerapi.lifecycle.TokenNames;
 import dev.providerapi.model.BillingGranularity;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
+import dev.providerapi.model.LaunchRequest;
 import dev.providerapi.model.Region;
 import dev.providerapi.paperspace.api.PaperspaceApi;
 import dev.providerapi.paperspace.api.PaperspaceApiClient;
@@ -90,6 +92,11 @@ public abstract class PaperspaceProviderBase extends AbstractProvider {
 
   private static final ErrorMatch GET_NOT_FOUND = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
 
+  /**
+   * How an instance name carries a launch's client token (provider.yaml's clientToken format).
+   */
+  protected static final TokenNames TOKEN_NAMES = TokenNames.of("{name} [{token}]");
+
   private static final ErrorMatch TERMINATE_ALREADY_GONE = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
 
   @Nullable
@@ -160,9 +167,19 @@ public abstract class PaperspaceProviderBase extends AbstractProvider {
     });
   }
 
+  /**
+   * The instance name a launch sends: the caller's name and the client token in the format {@code {name} [{token}]}, the bare token when the caller gives no name.
+   *
+   * @param request the caller's launch, its client token set
+   * @return the instance name
+   */
+  protected static String instanceName(LaunchRequest request) {
+    return TOKEN_NAMES.name(request.name(), request.clientToken());
+  }
+
   @Override
   public List<Instance> findByClientToken(String clientToken) {
-    return withClientToken(list(), clientToken, i -> clientToken.equals(i.name()), false);
+    return withClientToken(list(), clientToken, i -> TOKEN_NAMES.carries(i.name(), clientToken), false);
   }
 
   @Override
@@ -210,7 +227,7 @@ public abstract class PaperspaceProviderBase extends AbstractProvider {
   }
 
   /**
-   * Machine as ours, with the fields provider.yaml's {@code instanceFields} maps: id, name, status, instanceType, region, publicIp, sshPort, createdAt and details os, privateIp, cpus, storageRatePerMonth. The adapter adds what no pointer can say and builds.
+   * Machine as ours, with the fields provider.yaml's {@code instanceFields} maps: id, name, clientToken, status, instanceType, region, publicIp, sshPort, createdAt and details os, privateIp, cpus, storageRatePerMonth. The adapter adds what no pointer can say and builds.
    *
    * @param wire the instance as the provider's answer carries it (never null)
    * @return a builder with those fields set
@@ -228,6 +245,7 @@ public abstract class PaperspaceProviderBase extends AbstractProvider {
         .status(mapStatusOrUnknown(raw))
         .publicIp(publicIp)
         .name(wire.name())
+        .clientToken(TOKEN_NAMES.token(wire.name()))
         .instanceType(wire.machineType())
         .region(wire.region())
         .sshPort(publicIp == null ? null : 22)

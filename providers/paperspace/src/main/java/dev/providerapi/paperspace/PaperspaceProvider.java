@@ -37,8 +37,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,8 +66,6 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
   static final int DEFAULT_DISK_GB = 100;
   /** The OS template preferred when the caller names none: Paperspace's ML image (CUDA, drivers, Docker). */
   static final String PREFERRED_TEMPLATE = "ML-in-a-Box";
-
-  private static final Pattern TOKEN_SUFFIX = Pattern.compile("^(?<name>.*) \\[(?<token>[^\\[\\]]+)]$");
 
   private final CatalogPrices prices = CatalogPrices.of(DESCRIPTOR.offerCatalog());
   private final StartupScriptResources scripts = new StartupScriptResources(this::api);
@@ -158,7 +154,7 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
     String scriptId = scripts.idFor(request.startupScript(), request.env());
 
     CreateMachineRequest body = CreateMachineRequest.builder()
-        .name(machineName(request))
+        .name(instanceName(request))
         .machineType(placement.instanceType())
         .templateId(templateId)
         .diskSize(disk)
@@ -210,21 +206,6 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
         why + (event.machineId() == null ? "" : " (machine " + event.machineId() + ")"));
   }
 
-  /** The client token is the name; a caller's own name goes in front: {@code train [pa-1234]}. */
-  static String machineName(LaunchRequest request) {
-    return request.name() == null || request.name().equals(request.clientToken())
-        ? request.clientToken() : request.name() + " [" + request.clientToken() + "]";
-  }
-
-  /** The client token a machine name carries (see {@link #machineName}). */
-  static @Nullable String clientTokenOf(@Nullable String machineName) {
-    if (machineName == null) {
-      return null;
-    }
-    Matcher m = TOKEN_SUFFIX.matcher(machineName);
-    return m.matches() ? m.group("token") : machineName;
-  }
-
   /** The preferred public OS template that runs on the machine type, else the first by name. */
   private OsTemplate defaultTemplate(String machineType) {
     return osTemplates().stream()
@@ -238,7 +219,7 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
 
   // ---- get, list, lookup by name, terminate, start, stop, restart: PaperspaceProviderBase, from provider.yaml ----
 
-  /** Paperspace's machine as ours: provider.yaml's instanceFields, plus the GPUs, the price and the token. */
+  /** Paperspace's machine as ours: provider.yaml's instanceFields, plus the GPUs and the price. */
   @Override
   protected Instance toInstance(Machine m) {
     int gpus = gpuCount(m);
@@ -247,7 +228,6 @@ public final class PaperspaceProvider extends PaperspaceProviderBase {
         .gpu(gpuName == null || gpus == 0 ? null : gpuType(gpuName))
         .gpuCount(gpus)
         .pricing(m.usageRate() == null ? null : Pricing.onDemand(m.usageRate(), Math.max(gpus, 1)))
-        .clientToken(clientTokenOf(m.name()))
         .build();
   }
 

@@ -13,6 +13,7 @@ import dev.providerapi.errors.ProviderException;
 import dev.providerapi.lifecycle.ErrorMatch;
 import dev.providerapi.lifecycle.Failures;
 import dev.providerapi.lifecycle.InstanceIds;
+import dev.providerapi.lifecycle.TokenNames;
 import dev.providerapi.model.BillingGranularity;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
@@ -85,6 +86,11 @@ public abstract class TensordockProviderBase extends AbstractProvider {
       .build();
 
   private static final ErrorMatch GET_NOT_FOUND = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
+
+  /**
+   * How an instance name carries a launch's client token (provider.yaml's clientToken format).
+   */
+  protected static final TokenNames TOKEN_NAMES = TokenNames.of("{name}-{token}");
 
   private static final ErrorMatch TERMINATE_ALREADY_GONE = ErrorMatch.of(List.of(ErrorKind.NOT_FOUND), List.of());
 
@@ -173,9 +179,19 @@ public abstract class TensordockProviderBase extends AbstractProvider {
    */
   protected abstract CreateInstanceRequest launchBody(LaunchRequest request);
 
+  /**
+   * The instance name a launch sends: the caller's name and the client token in the format {@code {name}-{token}}, the bare token when the caller gives no name.
+   *
+   * @param request the caller's launch, its client token set
+   * @return the instance name
+   */
+  protected static String instanceName(LaunchRequest request) {
+    return TOKEN_NAMES.name(request.name(), request.clientToken());
+  }
+
   @Override
   public List<Instance> findByClientToken(String clientToken) {
-    return withClientToken(list(), clientToken, i -> clientToken.equals(i.name()) || i.name() != null && i.name().endsWith("-" + clientToken), true);
+    return withClientToken(list(), clientToken, i -> TOKEN_NAMES.carries(i.name(), clientToken), true);
   }
 
   @Override

@@ -214,9 +214,4 @@ public final class TensordockProvider extends TensordockProviderBase {
   private OfferIds.Counted offerId(String id) {
     return OfferIds.counted(name(), id, "geforcertx4090-pcie-24gb/2/<location id>");
   }
-
-  /** The client token is the name; a caller's own name keeps the token as a suffix so lookups still work. */
-  static String instanceName(LaunchRequest request) {
-    return request.name() == null ? request.clientToken() : request.name() + "-" + request.clientToken();
-  }
 }

@@ -319,7 +319,8 @@ final class FieldMapEmitter {
       throw fail(map, "clientToken", "the launch binding declares no clientToken, so there is no token to read");
     }
     if (r.type() instanceof TypeRef.Primitive) {
-      return text(map, "clientToken", r);
+      return token.format() == null ? text(map, "clientToken", r)
+          : CodeBlock.of("TOKEN_NAMES.token($L)", text(map, "clientToken", r)); // in: name, read by its format
     }
     if (token.key() == null) {
       throw fail(map, "clientToken", "a " + describe(r.type()) + " holds the token only under a key, and the"

@@ -27,6 +27,7 @@ import dev.providerapi.lifecycle.InstanceIds;
 import dev.providerapi.lifecycle.KubernetesNames;
 import dev.providerapi.lifecycle.Paginator;
 import dev.providerapi.lifecycle.RequestBodies;
+import dev.providerapi.lifecycle.TokenNames;
 import dev.providerapi.model.Instance;
 import dev.providerapi.model.InstanceStatus;
 import dev.providerapi.model.LaunchRequest;
@@ -277,8 +278,28 @@ final class LifecycleEmitter {
                 java.util.Locale.ROOT))
             .initializer("$S", token.key()).build());
       }
+      if (token.format() != null) {
+        tokenNames(token.format());
+      }
       findByClientToken(token);
     }
+  }
+
+  /** A name carrier's {@code TOKEN_NAMES} and the {@code instanceName(request)} a launch body sends. */
+  private void tokenNames(String format) {
+    fields.add(FieldSpec.builder(TokenNames.class, "TOKEN_NAMES", Modifier.PROTECTED, Modifier.STATIC,
+            Modifier.FINAL)
+        .addJavadoc("How an instance name carries a launch's client token (provider.yaml's clientToken format).\n")
+        .initializer("$T.of($S)", TokenNames.class, format).build());
+    methods.add(MethodSpec.methodBuilder("instanceName")
+        .addJavadoc("The instance name a launch sends: the caller's name and the client token in the format $L,"
+            + " the bare token when the caller gives no name.\n\n@param request the caller's launch, its client"
+            + " token set\n@return the instance name\n", "{@code " + format + "}")
+        .addModifiers(Modifier.PROTECTED, Modifier.STATIC)
+        .returns(String.class)
+        .addParameter(LaunchRequest.class, "request")
+        .addStatement("return TOKEN_NAMES.name(request.name(), request.clientToken())")
+        .build());
   }
 
   private void findByClientToken(Binding.ClientToken token) {
@@ -286,9 +307,8 @@ final class LifecycleEmitter {
         .addAnnotation(Override.class).addModifiers(Modifier.PUBLIC)
         .returns(ParameterizedTypeName.get(ClassName.get(List.class), INSTANCE))
         .addParameter(String.class, "clientToken");
-    CodeBlock also = token.nameSuffix() == null ? CodeBlock.of("i -> clientToken.equals(i.name())")
-        : CodeBlock.of("i -> clientToken.equals(i.name()) || i.name() != null && i.name().endsWith($S + clientToken)",
-            token.nameSuffix());
+    CodeBlock also = token.format() == null ? CodeBlock.of("i -> clientToken.equals(i.name())")
+        : CodeBlock.of("i -> TOKEN_NAMES.carries(i.name(), clientToken)");
     switch (token.lookup()) {
       case LIST -> m.addStatement("return withClientToken(list(), clientToken, $L, $L)", also, token.skipGone());
       case FILTER -> m.addStatement("return withClientToken(listItems($T.fill($S, clientToken)).stream()"

@@ -167,14 +167,16 @@ public record Binding(
    *     by the JSON-escaped token)
    * @param filterParam filter lookup: the list parameter that takes the filter; null otherwise
    * @param filterValue filter lookup: the filter's value, {@code {token}} replaced by the token; null otherwise
-   * @param nameSuffix the name may also end with this separator and the token ({@code -} for {@code train-<token>})
+   * @param format name carrier: how the name carries the token ({@code TokenNames}: {@code {token}},
+   *     {@code {name} [{token}]}, {@code {name}-{token}}; provider.yaml's {@code format}, or {@code nameSuffix: -}
+   *     read as {@code {name}-{token}}), {@code {token}} when neither is given; null for the other carriers
    * @param skipGone leave instances already terminated or terminating out of a lookup
    * @param kubernetesName get lookup: the id is the token made a Kubernetes object name
    *     ({@code KubernetesNames.fromToken}), this prefix in front when the token does not start with a letter;
    *     the base then implements {@code instanceIdForClientToken}. Null: the adapter derives the id
    */
   public record ClientToken(TokenCarrier carrier, @Nullable String key, TokenLookup lookup,
-      @Nullable String filterParam, @Nullable String filterValue, @Nullable String nameSuffix, boolean skipGone,
+      @Nullable String filterParam, @Nullable String filterValue, @Nullable String format, boolean skipGone,
       @Nullable String kubernetesName) {
 
     /**
@@ -185,12 +187,12 @@ public record Binding(
      * @param lookup how the token is found again
      * @param filterParam filter lookup: the list parameter that takes the filter, or null
      * @param filterValue filter lookup: the filter's value, or null
-     * @param nameSuffix the separator before the token at the end of a name, or null
+     * @param format name carrier: how the name carries the token; null for the other carriers
      * @param skipGone leave instances already terminated or terminating out of a lookup
      */
     public ClientToken(TokenCarrier carrier, @Nullable String key, TokenLookup lookup, @Nullable String filterParam,
-        @Nullable String filterValue, @Nullable String nameSuffix, boolean skipGone) {
-      this(carrier, key, lookup, filterParam, filterValue, nameSuffix, skipGone, null);
+        @Nullable String filterValue, @Nullable String format, boolean skipGone) {
+      this(carrier, key, lookup, filterParam, filterValue, format, skipGone, null);
     }
   }
 

@@ -11,6 +11,7 @@ import dev.providerapi.generator.manifest.Binding.Pagination;
 import dev.providerapi.generator.manifest.Binding.PaginationStyle;
 import dev.providerapi.generator.manifest.Binding.TokenCarrier;
 import dev.providerapi.generator.manifest.Binding.TokenLookup;
+import dev.providerapi.lifecycle.TokenNames;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -183,7 +184,7 @@ final class BindingReader {
 
   private ClientToken clientToken(JsonNode node, String path) {
     ObjectNode o = object(node, path);
-    keys(o, path, List.of("in", "key", "lookup", "filterParam", "filterValue", "nameSuffix", "skipGone",
+    keys(o, path, List.of("in", "key", "lookup", "filterParam", "filterValue", "format", "nameSuffix", "skipGone",
         "kubernetesName"));
     TokenCarrier carrier = enumValue(TokenCarrier.class, required(o, path, "in"), path + ".in", "token carrier");
     String key = o.has("key") ? text(o.get("key"), path + ".key") : null;
@@ -210,8 +211,33 @@ final class BindingReader {
           + " and is the prefix a name takes when the token does not start with a letter: lower-case letters,"
           + " digits and '-', starting with a letter (vs-)");
     }
-    return new ClientToken(carrier, key, lookup, filterParam, filterValue,
-        o.has("nameSuffix") ? o.get("nameSuffix").asText() : null, skip != null && skip.asBoolean(), kubernetesName);
+    return new ClientToken(carrier, key, lookup, filterParam, filterValue, format(o, path, carrier),
+        skip != null && skip.asBoolean(), kubernetesName);
+  }
+
+  /** clientToken's {@code format} (or {@code nameSuffix: X}, read as {@code {name}X{token}}): name carrier only. */
+  private @Nullable String format(ObjectNode o, String path, TokenCarrier carrier) {
+    for (String k : List.of("format", "nameSuffix")) {
+      if (o.has(k) && carrier != TokenCarrier.NAME) {
+        throw fail(path + "." + k, "goes with in: name only (how the instance name carries the token)");
+      }
+    }
+    if (o.has("format") && o.has("nameSuffix")) {
+      throw fail(path + ".nameSuffix", "give format or nameSuffix, not both (nameSuffix: X is format:"
+          + " '{name}X{token}')");
+    }
+    if (carrier != TokenCarrier.NAME) {
+      return null;
+    }
+    String key = o.has("format") ? "format" : "nameSuffix";
+    String format = !o.has(key) ? "{token}" : key.equals("format") ? text(o.get(key), path + ".format")
+        : "{name}" + o.get(key).asText() + "{token}";
+    try {
+      TokenNames.of(format);
+    } catch (IllegalArgumentException e) {
+      throw fail(path + "." + key, e.getMessage());
+    }
+    return format;
   }
 
   /** launch's {@code nameTaken}: only with a {@code clientToken}, whose lookup finds the instance of that name. */

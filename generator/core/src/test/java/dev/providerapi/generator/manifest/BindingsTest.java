@@ -122,6 +122,26 @@ class BindingsTest {
     assertThatThrownBy(() -> manifest("  launch: {operationId: launchInstance, id: /id, clientToken: {in: name,"
         + " lookup: get, kubernetesName: 9x}}\n"))
         .hasMessageContaining("operations.launch.clientToken.kubernetesName: goes with lookup: get");
+    assertThatThrownBy(() -> manifest("  launch: {operationId: launchInstance, id: /id, clientToken: {in: name,"
+        + " format: '{name} [{token}]', nameSuffix: '-'}}\n"))
+        .hasMessageEndingWith("operations.launch.clientToken.nameSuffix: give format or nameSuffix, not both"
+            + " (nameSuffix: X is format: '{name}X{token}')");
+    assertThatThrownBy(() -> manifest("  launch: {operationId: launchInstance, id: /id, clientToken: {in: tag,"
+        + " key: k, format: '{name}-{token}'}}\n"))
+        .hasMessageEndingWith("operations.launch.clientToken.format: goes with in: name only (how the instance name"
+            + " carries the token)");
+    assertThatThrownBy(() -> manifest("  launch: {operationId: launchInstance, id: /id, clientToken: {in: name,"
+        + " format: '{name}{token}'}}\n"))
+        .hasMessageEndingWith("operations.launch.clientToken.format: '{name}{token}' needs text between {name} and"
+            + " {token}, or the name and the token cannot be told apart");
+    assertThatThrownBy(() -> manifest("  launch: {operationId: launchInstance, id: /id, clientToken: {in: name,"
+        + " nameSuffix: ''}}\n"))
+        .hasMessageEndingWith("operations.launch.clientToken.nameSuffix: '{name}{token}' needs text between {name}"
+            + " and {token}, or the name and the token cannot be told apart");
+    assertThat(manifest("  launch: {operationId: launchInstance, id: /id, clientToken: {in: name, nameSuffix: '-'}}"
+        + "\n").longForm("launch").orElseThrow().clientToken().format()).isEqualTo("{name}-{token}");
+    assertThat(manifest("  launch: {operationId: launchInstance, id: /id, clientToken: {in: name}}\n")
+        .longForm("launch").orElseThrow().clientToken().format()).isEqualTo("{token}");
     assertThatThrownBy(() -> manifest("  stop: {operationId: getInstance, idempotent: maybe}\n"))
         .hasMessageEndingWith("operations.stop.idempotent: expected true or false, found 'maybe'");
   }
