@@ -208,6 +208,35 @@ class SpecInputsTest {
   }
 
   @Test
+  void aPathItemThatIsARefToASchemaIsRefusedNamingTheReferrer() {
+    Path spec = INPUTS.resolve("schema-path-item/spec.yaml");
+
+    assertThatThrownBy(() -> generate(spec))
+        .isInstanceOf(SpecException.class)
+        .hasMessage(spec.toAbsolutePath() + " at #/paths/~1x: a $ref to a schema where a path item was expected "
+            + "('#/components/schemas/Pet'); a path item $ref points to a path item (#/components/pathItems/... or a "
+            + "file holding one)");
+  }
+
+  @Test
+  void aPathItemRefToASchemaInAnotherFileIsRefusedToo(@TempDir Path dir) throws IOException {
+    Path spec = dir.resolve("root.yaml");
+    Files.writeString(dir.resolve("pet.yaml"), "type: object\nproperties:\n  id: {type: string}\n");
+    Files.writeString(spec, """
+        openapi: 3.0.0
+        info: {title: t, version: '1'}
+        paths:
+          /x:
+            $ref: 'pet.yaml'
+        """);
+
+    assertThatThrownBy(() -> new OpenApiReader().read(spec, null))
+        .isInstanceOf(SpecException.class)
+        .hasMessageStartingWith(spec + " at #/paths/~1x: a $ref to a schema where a path item was expected "
+            + "('pet.yaml')");
+  }
+
+  @Test
   void yamlOverThreeMegabytesIsRead(@TempDir Path dir) throws IOException {
     // Root and a $ref'd file both over SnakeYAML's default 3 MB code-point limit: swagger-parser reads both, and
     // so does our own read of the referenced files.

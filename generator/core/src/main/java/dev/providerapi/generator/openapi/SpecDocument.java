@@ -326,8 +326,12 @@ final class SpecDocument {
         continue;
       }
       String itemRef = ref(item);
+      if (itemRef != null && itemRef.startsWith("#")) {
+        refuseSchemaAsPathItem(itemRef, doc.at(itemRef.substring(1)), pointer);
+      }
       if (itemRef != null && !itemRef.startsWith("#") && !REMOTE.matcher(itemRef).matches()) {
         Target t = target(itemRef, root, pointer, "path item");
+        refuseSchemaAsPathItem(itemRef, t.node(), pointer);
         if (!(t.node() instanceof ObjectNode) || !hasOperationRef(t.node())) {
           continue;
         }
@@ -363,6 +367,38 @@ final class SpecDocument {
         }
         itemObject.set(method, rebased(t.node(), t.file(), opPointer));
       }
+    }
+  }
+
+  /** The keys a path item may have besides {@code x-} extensions and the HTTP methods. */
+  private static final Set<String> PATH_ITEM_KEYS = Set.of("$ref", "summary", "description", "servers", "parameters");
+  /** Keys only a schema has: a path item {@code $ref} to a node with one of them points to a schema. */
+  private static final Set<String> SCHEMA_KEYS = Set.of("type", "properties", "items", "allOf", "oneOf", "anyOf",
+      "enum", "additionalProperties", "required", "format", "nullable", "discriminator", "const", "not");
+
+  /**
+   * Refuses a path item {@code $ref} whose target is a schema ({@code paths./x: {$ref: '#/components/schemas/X'}}):
+   * the parser would read it as a path item without operations and generate nothing for it, silently.
+   */
+  private void refuseSchemaAsPathItem(String itemRef, JsonNode target, String pointer) {
+    if (!(target instanceof ObjectNode object)) {
+      return;
+    }
+    boolean pathItemKeysOnly = true;
+    boolean schemaKey = false;
+    for (Iterator<String> keys = object.fieldNames(); keys.hasNext(); ) {
+      String key = keys.next();
+      if (!key.startsWith("x-") && !METHODS.contains(key) && !PATH_ITEM_KEYS.contains(key)) {
+        pathItemKeysOnly = false;
+      }
+      schemaKey |= SCHEMA_KEYS.contains(key);
+    }
+    int hash = itemRef.indexOf('#');
+    String fragment = hash < 0 ? "" : itemRef.substring(hash);
+    boolean schemaPlace = fragment.startsWith("#/components/schemas/") || fragment.startsWith("#/definitions/");
+    if (!pathItemKeysOnly && (schemaKey || schemaPlace)) {
+      throw new SpecException(spec, pointer, "a $ref to a schema where a path item was expected ('" + itemRef
+          + "'); a path item $ref points to a path item (#/components/pathItems/... or a file holding one)");
     }
   }
 
